@@ -1,0 +1,202 @@
+"""The ``jpnlp`` command line: each command is a few lines over the public API.
+
+Errors that jpnlp raises on purpose (:class:`~jpnlp.errors.JpnlpError`)
+become one line on stderr and exit code 2.  A bad file in a directory is
+reported and skipped; the exit code is then 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import warnings
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import __version__
+from .document import Document, prepare
+from .errors import EmptyInputWarning, InputError, JpnlpError
+from .io import DEFAULT_GLOB, atomic_write, iter_paths, read_inputs
+from .layout import LayoutMode
+
+app = typer.Typer(
+    name="jpnlp",
+    help="Japanese–English NLP corpus toolkit: repair, normalize, segment, annotate.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+class Layout(str, Enum):
+    auto = "auto"
+    pdf = "pdf"
+    plain = "plain"
+    none = "none"
+
+
+class SegmentFormat(str, Enum):
+    jsonl = "jsonl"
+    text = "text"
+
+
+PathsArg = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
+    typer.Argument(help="Files or directories (recursive). Omit or '-' to read stdin.", show_default=False),
+]
+OutOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: stdout).")]  # noqa: UP045
+EncodingOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--encoding", help="Input encoding (default: detect UTF-8/16, Shift_JIS/CP932, EUC-JP)."),
+]
+LayoutOpt = Annotated[Layout, typer.Option("--layout", help="Layout repair: auto-detect, pdf (hard-wrapped), plain, none.")]
+GlobOpt = Annotated[str, typer.Option("--glob", help="Which files to read inside directories.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jpnlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """jpnlp command line."""
+
+
+class _Run:
+    """Reads inputs, reports progress and failures, counts what went wrong."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def documents(
+        self, paths: list[Path] | None, encoding: str | None, layout: Layout, glob: str
+    ) -> Iterator[Document]:
+        items = [str(p) for p in paths] if paths else []
+        total = None
+        if items and items != ["-"]:
+            total = sum(1 for _ in iter_paths(items, glob))
+        show = total is not None and total > 1 and err.is_terminal
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            disable=not show,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("documents", total=total)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", EmptyInputWarning)
+                for item in read_inputs(items, encoding, glob):
+                    for w in caught:
+                        err.print(f"warning: {w.message}", highlight=False)
+                    caught.clear()
+                    progress.advance(task)
+                    if isinstance(item, InputError):
+                        self.failed += 1
+                        err.print(f"error: {item}", highlight=False, markup=False)
+                        continue
+                    if item.path and item.encoding != "utf-8":
+                        err.print(f"{item.path}: read as {item.encoding}", highlight=False, markup=False)
+                    yield prepare(item, layout=layout.value)  # type: ignore[arg-type]
+
+    def finish(self) -> None:
+        if self.failed:
+            err.print(f"{self.failed} input(s) failed", highlight=False)
+            raise typer.Exit(1)
+
+
+def _write(output: Path | None, lines: Iterator[str]) -> None:
+    if output is None:
+        for line in lines:
+            sys.stdout.write(line)
+        sys.stdout.flush()
+        return
+    with atomic_write(output) as fh:
+        for line in lines:
+            fh.write(line)
+
+
+def _guard(fn):  # type: ignore[no-untyped-def]
+    """Turn deliberate errors into one line and exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except JpnlpError as e:
+            err.print(f"error: {e}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+@app.command()
+@_guard
+def normalize(
+    paths: PathsArg = None,
+    output: OutOpt = None,
+    encoding: EncodingOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    glob: GlobOpt = DEFAULT_GLOB,
+) -> None:
+    """Repair layout and normalize width; print blocks separated by blank lines."""
+    run = _Run()
+
+    def lines() -> Iterator[str]:
+        for doc in run.documents(paths, encoding, layout, glob):
+            yield doc.text + "\n"
+
+    _write(output, lines())
+    run.finish()
+
+
+@app.command()
+@_guard
+def segment(
+    paths: PathsArg = None,
+    output: OutOpt = None,
+    format: Annotated[SegmentFormat, typer.Option("--format", "-f", help="jsonl (one sentence per line) or text.")] = SegmentFormat.jsonl,
+    encoding: EncodingOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    glob: GlobOpt = DEFAULT_GLOB,
+) -> None:
+    """Split documents into sentences with normalized text and raw offsets."""
+    run = _Run()
+
+    def lines() -> Iterator[str]:
+        for doc in run.documents(paths, encoding, layout, glob):
+            for s in doc.sentences:
+                if format is SegmentFormat.jsonl:
+                    yield json.dumps(s.to_dict(), ensure_ascii=False) + "\n"
+                else:
+                    yield s.text + "\n"
+            if format is SegmentFormat.text:
+                yield "\n"
+
+    _write(output, lines())
+    run.finish()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,254 @@
+"""The document model: raw text → repaired blocks → normalized text → sentences.
+
+:func:`prepare` runs the text stages (layout, normalize, segment) and returns
+a :class:`Document` of plain dataclasses.  ``Document.text`` is the
+normalized text of all blocks joined by a blank line; every offset a
+:class:`Block` or :class:`Sentence` carries is either into that text
+(``start``/``end``) or into the decoded raw text (``raw_start``/``raw_end``).
+Offsets are computed once, where the text changes, and composed — never
+recovered by searching for strings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import layout as layout_mod
+from .io import RawDocument, read_path
+from .normalize import NormalizeConfig, OffsetMap, normalize_with_map
+from .segment import MAX_CHARS, split_sentences
+
+BLOCK_SEPARATOR = "\n\n"
+# A footnote marker attached to the word before it: 主張している(6)。
+_MARKER = re.compile(r"(?<=[^\s(])\((\d{1,3})\)")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker such as ``(6)`` inside a block."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass
+class Block:
+    """A heading, paragraph or footnote, normalized, with offsets."""
+
+    index: int
+    kind: str
+    text: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    number: int | None = None
+    markers: list[Marker] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """One sentence; ``block`` is the kind of unit it is (heading, paragraph, footnote)."""
+
+    doc_id: str
+    index: int
+    block: str
+    block_index: int
+    text: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    markers: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "index": self.index,
+            "block": self.block,
+            "block_index": self.block_index,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+            "markers": self.markers,
+        }
+
+
+@dataclass
+class Document:
+    """A prepared document: blocks and sentences with normalized and raw offsets."""
+
+    doc_id: str
+    raw: str
+    text: str
+    blocks: list[Block]
+    sentences: list[Sentence]
+    encoding: str = "utf-8"
+    path: str | None = None
+    layout: str = "auto"
+    config: NormalizeConfig = field(default_factory=NormalizeConfig)
+    _layout_blocks: list[layout_mod.Block] = field(default_factory=list, repr=False)
+    _maps: list[OffsetMap] = field(default_factory=list, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span ``[rs, re)`` of normalized span ``[start, end)`` of :attr:`text`.
+
+        A span may cover several blocks; a span on a block separator maps to
+        the raw text between the blocks.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span ({start}, {end}) outside text of length {len(self.text)}")
+        if not self.blocks:
+            return 0, 0
+        if start == end:
+            p = self._raw_pos(start, left=True)
+            return p, p
+        return self._raw_pos(start, left=True), self._raw_pos(end, left=False)
+
+    def _raw_pos(self, pos: int, left: bool) -> int:
+        if len(self._starts) != len(self.blocks):
+            self._starts = [b.start for b in self.blocks]
+        k = bisect_right(self._starts, pos if left else pos - 1) - 1
+        if k < 0:
+            return self.blocks[0].raw_start
+        b = self.blocks[k]
+        lb, omap = self._layout_blocks[k], self._maps[k]
+        if left:
+            if pos >= b.end:  # in the separator after block k
+                return b.raw_end
+            s, _ = omap.to_source(pos - b.start, pos - b.start + 1)
+            return lb.offsets[s]
+        if pos > b.end:
+            return b.raw_end
+        _, e = omap.to_source(pos - 1 - b.start, pos - b.start)
+        return lb.offsets[e - 1] + 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "path": self.path,
+            "encoding": self.encoding,
+            "layout": self.layout,
+            "text": self.text,
+            "blocks": [
+                {
+                    "index": b.index,
+                    "kind": b.kind,
+                    "start": b.start,
+                    "end": b.end,
+                    "raw_start": b.raw_start,
+                    "raw_end": b.raw_end,
+                    "number": b.number,
+                    "markers": [{"number": m.number, "start": m.start, "end": m.end} for m in b.markers],
+                }
+                for b in self.blocks
+            ],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "config": {"normalize": self.config.to_dict()},
+        }
+
+
+def _as_raw(source: str | os.PathLike[str] | RawDocument, doc_id: str | None, encoding: str | None) -> RawDocument:
+    if isinstance(source, RawDocument):
+        return source
+    if isinstance(source, os.PathLike):
+        raw = read_path(source, encoding)
+    elif "\n" not in source and len(source) < 1024 and source.strip() and Path(source).is_file():
+        raw = read_path(source, encoding)
+    else:
+        return RawDocument(doc_id or "text", source, "utf-8", None)
+    return RawDocument(doc_id or raw.doc_id, raw.text, raw.encoding, raw.path)
+
+
+def prepare(
+    source: str | os.PathLike[str] | RawDocument,
+    *,
+    doc_id: str | None = None,
+    layout: layout_mod.LayoutMode = "auto",
+    config: NormalizeConfig | None = None,
+    encoding: str | None = None,
+    max_sentence_chars: int = MAX_CHARS,
+) -> Document:
+    """Repair, normalize and segment a text, a path or a :class:`~jpnlp.io.RawDocument`.
+
+    A ``str`` is taken as a path only when it names an existing file and has
+    no line break; pass ``pathlib.Path`` to be explicit.
+    """
+    raw = _as_raw(source, doc_id, encoding)
+    config = config or NormalizeConfig()
+    mode = layout_mod.detect_mode(raw.text) if layout == "auto" else layout
+    layout_blocks = layout_mod.repair(raw.text, mode)
+
+    blocks: list[Block] = []
+    maps: list[OffsetMap] = []
+    texts: list[str] = []
+    pos = 0
+    for i, lb in enumerate(layout_blocks):
+        norm = normalize_with_map(lb.text, config)
+        if i:
+            pos += len(BLOCK_SEPARATOR)
+        markers = []
+        if lb.kind != "heading":
+            markers = [Marker(int(m.group(1)), pos + m.start(), pos + m.end()) for m in _MARKER.finditer(norm.text)]
+        blocks.append(
+            Block(i, lb.kind, norm.text, pos, pos + len(norm.text), lb.raw_start, lb.raw_end, lb.number, markers)
+        )
+        maps.append(norm.map)
+        texts.append(norm.text)
+        pos += len(norm.text)
+
+    doc = Document(
+        doc_id=raw.doc_id,
+        raw=raw.text,
+        text=BLOCK_SEPARATOR.join(texts),
+        blocks=blocks,
+        sentences=[],
+        encoding=raw.encoding,
+        path=raw.path,
+        layout=mode,
+        config=config,
+        _layout_blocks=layout_blocks,
+        _maps=maps,
+    )
+    doc.sentences = segment(doc, max_sentence_chars)
+    return doc
+
+
+def segment(doc: Document, max_chars: int = MAX_CHARS) -> list[Sentence]:
+    """Sentences of every block of ``doc`` (headings are one unit each)."""
+    sentences: list[Sentence] = []
+    for b in doc.blocks:
+        if b.kind == "heading":
+            spans = [(0, len(b.text), True)]
+        else:
+            spans = [
+                (s.start, s.end, s.heading)
+                for s in split_sentences(b.text, max_chars, headings=b.kind == "paragraph")
+            ]
+        for s, e, heading in spans:
+            start, end = b.start + s, b.start + e
+            rs, re_ = doc.raw_span(start, end)
+            sentences.append(
+                Sentence(
+                    doc_id=doc.doc_id,
+                    index=len(sentences),
+                    block="heading" if heading else b.kind,
+                    block_index=b.index,
+                    text=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    raw_start=rs,
+                    raw_end=re_,
+                    markers=[m.number for m in b.markers if start <= m.start and m.end <= end],
+                )
+            )
+    return sentences
