@@ -61,6 +61,11 @@ LayoutOpt = Annotated[Layout, typer.Option("--layout", help="Layout repair: auto
 GlobOpt = Annotated[str, typer.Option("--glob", help="Which files to read inside directories.")]
 
 
+def _say(message: str) -> None:
+    """One plain line on stderr (no wrapping, no markup: file names stay intact)."""
+    sys.stderr.write(message + "\n")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"jpnlp {__version__}")
@@ -104,20 +109,20 @@ class _Run:
                 warnings.simplefilter("always", EmptyInputWarning)
                 for item in read_inputs(items, encoding, glob):
                     for w in caught:
-                        err.print(f"warning: {w.message}", highlight=False)
+                        _say(f"warning: {w.message}")
                     caught.clear()
                     progress.advance(task)
                     if isinstance(item, InputError):
                         self.failed += 1
-                        err.print(f"error: {item}", highlight=False, markup=False)
+                        _say(f"error: {item}")
                         continue
                     if item.path and item.encoding != "utf-8":
-                        err.print(f"{item.path}: read as {item.encoding}", highlight=False, markup=False)
+                        _say(f"{item.path}: read as {item.encoding}")
                     yield prepare(item, layout=layout.value)  # type: ignore[arg-type]
 
     def finish(self) -> None:
         if self.failed:
-            err.print(f"{self.failed} input(s) failed", highlight=False)
+            _say(f"{self.failed} input(s) failed")
             raise typer.Exit(1)
 
 
@@ -140,7 +145,7 @@ def _guard(fn):  # type: ignore[no-untyped-def]
         try:
             return fn(*args, **kwargs)
         except JpnlpError as e:
-            err.print(f"error: {e}", highlight=False, markup=False)
+            _say(f"error: {e}")
             raise typer.Exit(2) from None
 
     return wrapper

@@ -26,19 +26,12 @@ from typing import IO
 
 from .errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError
 
-# Encodings tried by detection.  Shift_JIS is a subset of CP932 and ISO-2022-JP
-# is 7-bit; UTF-16 without a BOM is recognised by charset-normalizer.
-DETECT_ENCODINGS: tuple[str, ...] = (
-    "utf_8",
-    "cp932",
-    "euc_jp",
-    "iso2022_jp",
-    "utf_16_le",
-    "utf_16_be",
-)
-# Tried strictly, in order, when detection gives nothing (e.g. EUC-JP text
-# with JIS X 0213 characters such as Ⅱ, which plain euc_jp cannot decode).
-FALLBACK_ENCODINGS: tuple[str, ...] = ("euc_jis_2004", "shift_jis_2004")
+# Candidate encodings for text without a BOM, in order of preference on a
+# tie.  Shift_JIS is a subset of CP932; the JIS X 0213 variants decode what
+# plain EUC-JP/Shift_JIS cannot (e.g. Ⅱ in EUC).
+CANDIDATE_ENCODINGS: tuple[str, ...] = ("cp932", "euc_jp", "euc_jis_2004", "shift_jis_2004")
+MIN_PLAUSIBILITY = 0.6
+_ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I", b"\x1b$(Q", b"\x1b$(D")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf_8_sig"),
@@ -67,32 +60,82 @@ def _canonical(encoding: str) -> str:
     return codecs.lookup(encoding).name
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """BOM-less UTF-16: ASCII-heavy text has NUL in every other byte."""
-    if len(data) < 4 or len(data) % 2:
-        return False
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    half = len(data) // 2
-    return max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half
+def _plausibility(text: str) -> float:
+    """Share of characters that ordinary Japanese text is made of."""
+    if not text:
+        return 0.0
+    good = 0.0
+    for ch in text:
+        o = ord(ch)
+        if (
+            ch.isascii() and (ch.isprintable() or ch in "\t\n\r")
+            or 0x3000 <= o <= 0x30FF  # CJK punctuation, hiragana, katakana
+            or 0x4E00 <= o <= 0x9FFF  # CJK unified ideographs
+            or 0xFF01 <= o <= 0xFF5E  # full-width ASCII
+            or 0x2160 <= o <= 0x217F  # roman numerals
+            or 0x2010 <= o <= 0x206F  # general punctuation
+        ):
+            good += 1
+        elif 0xFF61 <= o <= 0xFF9F:
+            good += 0.3  # half-width katakana: real, but what a mis-decode looks like
+    return good / len(text)
 
 
-def _check_binary(data: bytes, path: str | os.PathLike[str] | None) -> None:
-    nul = data.find(b"\x00")
-    if nul >= 0 and not _looks_utf16(data):
-        raise BinaryInputError(path, nul, "NUL byte")
-    if nul < 0:
-        # Text may hold a stray control character; binary data is full of them.
-        sample = data[:65536]
-        controls = [i for i, b in enumerate(sample) if b in _CONTROL_BYTES]
-        if controls and len(controls) > max(8, len(sample) // 100):
-            raise BinaryInputError(path, controls[0], f"{len(controls)} control bytes in the first {len(sample)}")
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    best: tuple[float, str, str] | None = None
+    for name in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if score > 0.9 and (best is None or score > best[0]):
+            best = (score, text, _canonical(name))
+    return (best[1], best[2]) if best else None
+
+
+def _check_controls(data: bytes, path: str | os.PathLike[str] | None) -> None:
+    # Text may hold a stray control character; binary data is full of them.
+    sample = data[:65536]
+    controls = [i for i, b in enumerate(sample) if b in _CONTROL_BYTES]
+    if controls and len(controls) > max(8, len(sample) // 100):
+        raise BinaryInputError(path, controls[0], f"{len(controls)} control bytes in the first {len(sample)}")
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """Decode non-UTF-8 bytes: strict candidates, charset-normalizer among them, then plausibility."""
+    decoded: dict[str, str] = {}
+    for name in CANDIDATE_ENCODINGS:
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode(name)
+            # CP932 maps almost any byte somewhere (0x80 → U+0080, 0xFD–0xFF →
+            # private use): a decoding that is mostly such debris is no decoding.
+            if _plausibility(text) >= MIN_PLAUSIBILITY:
+                decoded[name] = text
+    if not decoded:
+        return None
+    if len(decoded) == 1:
+        name = next(iter(decoded))
+        return decoded[name], _canonical(name)
+    from charset_normalizer import from_bytes  # lazily: only non-UTF-8 input needs it
+
+    best = from_bytes(data, cp_isolation=[n for n in decoded if n in ("cp932", "euc_jp")]).best()
+    if best is not None and _canonical(best.encoding) in {_canonical(n) for n in decoded}:
+        name = _canonical(best.encoding)
+        return data.decode(name), name
+    # charset-normalizer gives up on short texts; prefer the most Japanese-looking decoding.
+    name = max(decoded, key=lambda n: (_plausibility(decoded[n]), -CANDIDATE_ENCODINGS.index(n)))
+    return decoded[name], _canonical(name)
 
 
 def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``.
 
-    ``encoding`` forces a codec; otherwise it is detected.  A BOM is removed
+    ``encoding`` forces a codec; otherwise: a BOM decides; ISO-2022-JP escape
+    sequences decide; NUL bytes mean UTF-16 without a BOM or binary data;
+    then strict UTF-8; then the Japanese legacy encodings that decode the
+    bytes strictly, charset-normalizer choosing among them, and for short
+    texts (where it gives up) the decoding that looks most like Japanese.  A BOM is removed
     from the text.  Raises :class:`BinaryInputError` or :class:`DecodeError`.
     """
     if encoding is not None:
@@ -115,25 +158,24 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
             except UnicodeDecodeError as err:
                 raise DecodeError(path, name, err.start, err.reason) from None
 
-    _check_binary(data, path)
+    if any(esc in data for esc in _ISO2022_ESCAPES):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("iso2022_jp"), "iso2022_jp"
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise BinaryInputError(path, nul, "NUL byte")
+        return found
+    _check_controls(data, path)
     try:
         return data.decode("utf_8"), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
-
-    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
-
-    best = from_bytes(data, cp_isolation=list(DETECT_ENCODINGS)).best()
-    if best is not None:
-        name = _canonical(best.encoding)
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError:
-            pass
-    for name in FALLBACK_ENCODINGS:
-        with contextlib.suppress(UnicodeDecodeError):
-            return data.decode(name), _canonical(name)
-    raise DecodeError(path, None, utf8_error.start, "not UTF-8, Shift_JIS/CP932, EUC-JP, ISO-2022-JP or UTF-16")
+    found = _detect(data)
+    if found is None:
+        raise DecodeError(path, None, utf8_error.start, "not UTF-8, Shift_JIS/CP932, EUC-JP, ISO-2022-JP or UTF-16")
+    return found
 
 
 def doc_id_for(path: Path, root: Path | None = None) -> str:

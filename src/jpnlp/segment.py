@@ -38,8 +38,8 @@ _OPEN_TO_CLOSE = {
     "[": "]", "｛": "｝", "{": "}", "〈": "〉", "《": "》", "“": "”", "｢": "｣",
 }  # fmt: skip
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
-_JA_TERMINATORS = frozenset("。！？｡．")
-_TERMINATORS = _JA_TERMINATORS | frozenset("!?.")
+_JA_TERMINATORS = frozenset("。！？｡")
+_TERMINATORS = _JA_TERMINATORS | frozenset("!?.．")
 _CLOSERS = frozenset(_CLOSE_TO_OPEN) | frozenset("’\"'")
 _MARKER = re.compile(r"[(（][0-9０-９]{1,3}[)）]")
 
@@ -98,10 +98,10 @@ def _full_stop(text: str, i: int) -> bool:
     n = len(text)
     prev = text[i - 1] if i else ""
     nxt = text[i + 1] if i + 1 < n else ""
-    if prev and _is_wide(prev) and (not nxt or _is_wide(nxt) or nxt.isspace()):
-        return True  # Japanese sentence ended with a half-width period
     if prev.isdigit() and nxt.isdigit():
-        return False  # decimal
+        return False  # decimal: 1.5, １．５
+    if prev and _is_wide(prev) and (not nxt or _is_wide(nxt) or nxt.isspace()):
+        return True  # Japanese sentence ended with a (half- or full-width) period
     if nxt == ".":
         return False  # ellipsis continues
     if nxt and not nxt.isspace() and nxt not in _CLOSERS:
@@ -151,7 +151,7 @@ def split_sentences(text: str, max_chars: int = MAX_CHARS, *, headings: bool = T
         ch = text[i]
         end = -1
         if ch in _TERMINATORS and not inside[i]:
-            if ch == ".":
+            if ch in ".．":  # the full-width period is a decimal point in １．５
                 if _full_stop(text, i):
                     end = i + 1
             elif ch in "!?":
@@ -171,7 +171,7 @@ def split_sentences(text: str, max_chars: int = MAX_CHARS, *, headings: bool = T
         while end < n and (text[end] in _TERMINATORS or (text[end] in _CLOSERS and not inside[end])):
             end += 1
         mk = _MARKER.match(text, end)
-        if mk and ch in _JA_TERMINATORS:
+        if mk and (ch in _JA_TERMINATORS or ch == "．"):
             end = mk.end()
         _emit(spans, text, start, end)
         start = i = end
