@@ -1,0 +1,306 @@
+"""The bilingual glossary: canonical English names and stable ids for Japanese mentions.
+
+The data file ``jpnlp/data/glossary.yaml`` holds one entry per concept::
+
+    - id: treaty.start_ii
+      label: TREATY
+      en: START II
+      en_full: Treaty Between the United States of America and the Russian Federation on …
+      ja: [第二次戦略兵器削減条約]
+      abbr: [START II, STARTII]
+
+Matching is robust to width, spacing, middle dots, quotes and brackets,
+hyphens, case and roman-numeral spelling (``ＳＴＡＲＴⅡ`` = ``START II`` =
+``START-2``): :func:`match_key` reduces every form and every mention to one
+key.  Users extend or override the shipped glossary with their own file
+(:meth:`Glossary.load`): an entry whose id exists replaces it.
+
+:meth:`Glossary.check` lists every problem (duplicate ids, a form claimed by
+two entries, unknown labels, missing fields) and :class:`GlossaryError`
+names the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import JpnlpError
+from ..normalize import normalize
+
+LABELS = ("TREATY", "LEADER", "ORG", "WEAPON", "PROGRAM", "DOCTRINE", "DOCUMENT")
+_REQUIRED = ("id", "label", "en")
+_KNOWN_KEYS = frozenset(
+    {"id", "label", "en", "en_full", "ja", "abbr", "note", "ambiguous_forms", "signed", "in_force", "country", "offices"}
+)
+_ID_RE = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
+_DROP = re.compile(r"[\s・･=＝\-‐「」『』\"“”'’`]")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "x": "10"}
+# A roman numeral glued to the end of a Latin word (STARTII, SALTI): spell it as digits.
+_ROMAN_SUFFIX = re.compile(r"(?<=[a-z])(viii|vii|vi|iv|iii|ii|i|v|x)(?![a-z])")
+
+
+class GlossaryError(JpnlpError):
+    """A glossary file is malformed; the message names the file and every problem."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        shown = "; ".join(problems[:10]) + (f"; … {len(problems) - 10} more" if len(problems) > 10 else "")
+        super().__init__(f"{path}: invalid glossary: {shown}")
+
+
+def match_key(text: str) -> str:
+    """The form under which glossary entries and mentions are compared."""
+    s = normalize(text).lower()
+    s = _DROP.sub("", s)
+    return _ROMAN_SUFFIX.sub(lambda m: _ROMAN[m.group(1)], s)
+
+
+@dataclass(frozen=True)
+class Office:
+    title_en: str | None = None
+    title_ja: str | None = None
+    start: int | None = None  # year the office began
+    end: int | None = None  # year it ended (None: still in office)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One concept of the glossary."""
+
+    id: str
+    label: str
+    en: str
+    en_full: str | None = None
+    ja: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+    note: str | None = None
+    ambiguous_forms: tuple[str, ...] = ()
+    country: str | None = None
+    offices: tuple[Office, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return self.ja + self.abbr
+
+    def in_office(self, year: int) -> bool:
+        return any((o.start or 0) <= year <= (o.end or 9999) for o in self.offices)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "en": self.en,
+            "en_full": self.en_full,
+            "ja": list(self.ja),
+            "abbr": list(self.abbr),
+            "note": self.note,
+        }
+
+
+def _year(v: Any) -> int | None:
+    if v is None or v == "":
+        return None
+    m = re.match(r"^\s*(\d{4})", str(v))
+    return int(m.group(1)) if m else None
+
+
+def _as_list(value: Any, where: str, key: str, problems: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(x, (str, int)) for x in value):
+        return tuple(str(x) for x in value)
+    problems.append(f"{where}: '{key}' must be a list of strings")
+    return ()
+
+
+def parse_entries(data: Any, source: str) -> list[Entry]:
+    """Entries of a loaded YAML document; raises :class:`GlossaryError` listing every problem."""
+    problems: list[str] = []
+    if isinstance(data, dict):
+        items = data.get("entries")
+    else:
+        items = data
+    if not isinstance(items, list):
+        raise GlossaryError(source, ["expected a mapping with an 'entries' list (or a list of entries)"])
+    entries: list[Entry] = []
+    for i, raw in enumerate(items):
+        where = f"entry {i + 1}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: not a mapping")
+            continue
+        if "id" in raw:
+            where = f"entry {i + 1} ({raw['id']})"
+        missing = [k for k in _REQUIRED if not raw.get(k)]
+        if missing:
+            problems.append(f"{where}: missing {', '.join(missing)}")
+            continue
+        unknown = sorted(set(raw) - _KNOWN_KEYS)
+        if unknown:
+            problems.append(f"{where}: unknown keys {', '.join(unknown)}")
+        if not isinstance(raw["id"], str) or not _ID_RE.match(raw["id"]):
+            problems.append(f"{where}: id must look like 'treaty.start_ii' (lowercase label, dot, slug)")
+        if raw["label"] not in LABELS:
+            problems.append(f"{where}: unknown label {raw['label']!r} (expected one of {', '.join(LABELS)})")
+        offices = []
+        for o in raw.get("offices") or []:
+            if not isinstance(o, dict):
+                problems.append(f"{where}: each office must be a mapping")
+                continue
+            offices.append(Office(o.get("title_en"), o.get("title_ja"), _year(o.get("from")), _year(o.get("to"))))
+        entries.append(
+            Entry(
+                id=str(raw["id"]),
+                label=str(raw["label"]),
+                en=str(raw["en"]),
+                en_full=str(raw["en_full"]) if raw.get("en_full") else None,
+                ja=_as_list(raw.get("ja"), where, "ja", problems),
+                abbr=_as_list(raw.get("abbr"), where, "abbr", problems),
+                note=str(raw["note"]) if raw.get("note") else None,
+                ambiguous_forms=_as_list(raw.get("ambiguous_forms"), where, "ambiguous_forms", problems),
+                country=str(raw["country"]) if raw.get("country") else None,
+                offices=tuple(offices),
+                extra={k: raw[k] for k in ("signed", "in_force") if k in raw},
+            )
+        )
+    if problems:
+        raise GlossaryError(source, problems)
+    return entries
+
+
+def _read_yaml(path: str | os.PathLike[str]) -> Any:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GlossaryError(str(p), ["no such file"]) from None
+    except UnicodeDecodeError as e:
+        raise GlossaryError(str(p), [f"not UTF-8 (byte offset {e.start})"]) from None
+    except OSError as e:
+        raise GlossaryError(str(p), [e.strerror or str(e)]) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise GlossaryError(str(p), [f"{where}YAML syntax error: {getattr(e, 'problem', None) or e}"]) from None
+
+
+class Glossary:
+    """A set of entries with a form index.  Build once; lookups are dict hits."""
+
+    def __init__(self, entries: Iterable[Entry], sources: Iterable[str] = ()) -> None:
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            self.entries[e.id] = e  # later sources override earlier ones
+        self.sources = list(sources)
+        self._index: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            for form in (*e.forms, e.en):
+                k = match_key(form)
+                if k and e not in self._index.setdefault(k, []):
+                    self._index[k].append(e)
+
+    @classmethod
+    def load(cls, *paths: str | os.PathLike[str], builtin: bool = True) -> Glossary:
+        """The shipped glossary (unless ``builtin=False``) extended/overridden by ``paths``, in order."""
+        entries: list[Entry] = []
+        sources: list[str] = []
+        if builtin:
+            entries.extend(_builtin_entries())
+            sources.append("jpnlp:data/glossary.yaml")
+        for p in paths:
+            entries.extend(parse_entries(_read_yaml(p), str(p)))
+            sources.append(str(p))
+        return cls(entries, sources)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def candidates(self, mention: str, label: str | None = None) -> list[Entry]:
+        """Every entry one of whose forms equals ``mention`` (after :func:`match_key`)."""
+        found = self._index.get(match_key(mention), [])
+        return [e for e in found if label is None or e.label == label]
+
+    def lookup(self, mention: str, label: str | None = None, year: int | None = None) -> Entry | None:
+        """The entry ``mention`` names, or None if none or several fit.
+
+        Several candidates (``ブッシュ``) are told apart by ``year``: the one in
+        office that year wins.
+        """
+        found = self.candidates(mention, label)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1 and year is not None:
+            in_office = [e for e in found if e.in_office(year)]
+            if len(in_office) == 1:
+                return in_office[0]
+        return None
+
+    def forms_of(self, label: str) -> Iterator[tuple[str, Entry]]:
+        for e in self.entries.values():
+            if e.label == label:
+                for f in e.forms:
+                    yield f, e
+
+
+def check(entries: list[Entry]) -> list[str]:
+    """Problems that make a glossary ambiguous: ids used twice, forms claimed by two entries."""
+    problems: list[str] = []
+    seen_ids: dict[str, int] = {}
+    for e in entries:
+        seen_ids[e.id] = seen_ids.get(e.id, 0) + 1
+    problems += [f"id {i!r} is used by {n} entries" for i, n in seen_ids.items() if n > 1]
+    owners: dict[str, set[str]] = {}
+    for e in entries:
+        allowed = {match_key(f) for f in e.ambiguous_forms}
+        for form in e.forms:
+            k = match_key(form)
+            if not k:
+                problems.append(f"{e.id}: empty form {form!r}")
+                continue
+            if k not in allowed:
+                owners.setdefault(k, set()).add(e.id)
+        dup = [f for f in e.forms if e.forms.count(f) > 1]
+        if dup:
+            problems.append(f"{e.id}: form {dup[0]!r} listed twice")
+    for k, ids in sorted(owners.items()):
+        if len(ids) > 1:
+            problems.append(f"form {k!r} is claimed by {', '.join(sorted(ids))}")
+    return problems
+
+
+def check_file(path: str | os.PathLike[str]) -> list[str]:
+    """Parse and check one glossary file; parse errors raise :class:`GlossaryError`."""
+    return check(parse_entries(_read_yaml(path), str(path)))
+
+
+@cache
+def _builtin_entries() -> tuple[Entry, ...]:
+    ref = resources.files("jpnlp").joinpath("data/glossary.yaml")
+    with resources.as_file(ref) as p:
+        return tuple(parse_entries(_read_yaml(p), "jpnlp/data/glossary.yaml"))
+
+
+@cache
+def default_glossary() -> Glossary:
+    """The shipped glossary, built once per process."""
+    return Glossary.load()

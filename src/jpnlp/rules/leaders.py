@@ -1,0 +1,178 @@
+"""LEADER mentions: named political leaders, the name as the span, the title as the role.
+
+Japanese writes a leader as name + (country or organization) + title:
+プーチン大統領, エリツィン前大統領, プーチン大統領代行(当時), バイデン米大統領,
+習近平中国国家主席, グテーレス国連事務総長, 岸田文雄首相.  :func:`find_leaders`
+reads that pattern in normalized text with the titles of ``data/titles.tsv``:
+
+* a katakana name (with ・ for full names) before a title is a leader unless
+  it is a country or organization (ロシア大統領 has no name);
+* a kanji name before a title is a leader when the glossary or GiNZA (a
+  ``Person`` span passed in ``persons``) knows it — kanji runs have no
+  visible boundary, so the longest known suffix of the run is the name;
+* a name the glossary lists as a leader is a leader also without a title
+  (クリントン政権, プーチン氏, プーチンは …), unless it names something else
+  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine).
+
+The role is the title as written after the name, with 前/元/次期, 代行 and
+(当時): ``前大統領``, ``大統領代行(当時)``.  Titles without a name (米露両大統領)
+are not mentions.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..glossary import Glossary, match_key
+
+_KATAKANA = r"[\u30a1-\u30fa\u30fc]"
+_KANJI = r"[\u4e00-\u9fff\u3005]"
+# Country and organization words that sit between a name and a title.
+COUNTRY_WORDS = (
+    "米国", "アメリカ", "米", "ロシア", "露", "ロ", "ソ連", "ソ", "中国", "中", "英国", "イギリス", "英", "フランス", "仏",
+    "ドイツ", "独", "日本", "日", "韓国", "韓", "北朝鮮", "朝", "イラン", "イラク", "インド", "パキスタン", "イスラエル",
+    "ウクライナ", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO",
+)  # fmt: skip
+# What a person's name may be part of without naming the person.
+NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
+PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前")
+
+
+@dataclass(frozen=True)
+class LeaderMatch:
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    entry_id: str | None = None
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    """Leadership titles, longest first, from ``data/titles.tsv``."""
+    text = resources.files("jpnlp").joinpath("data/titles.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+    return tuple(sorted((r["title"] for r in rows), key=len, reverse=True))
+
+
+@cache
+def _title_re() -> re.Pattern[str]:
+    countries = "|".join(re.escape(c) for c in sorted(COUNTRY_WORDS, key=len, reverse=True))
+    ts = "|".join(re.escape(t) for t in titles())
+    return re.compile(
+        rf"(?P<mid>・?(?:{countries}))?(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
+    )
+
+
+_KATAKANA_RUN = re.compile(rf"{_KATAKANA}(?:{_KATAKANA}|[・=])*$")
+_KANJI_RUN = re.compile(rf"{_KANJI}+$")
+_NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
+
+
+def find_leaders(
+    text: str,
+    glossary: Glossary | None = None,
+    persons: Sequence[tuple[int, int]] = (),
+    year_at: Callable[[int], int | None] | None = None,
+) -> list[LeaderMatch]:
+    """LEADER mentions of normalized ``text`` in order.
+
+    ``persons`` are character spans a tagger found as person names (GiNZA's
+    ``Person``); ``year_at(offset)`` gives the year in force at an offset, to
+    tell apart leaders who share a name (two Bushes).
+    """
+    found: dict[int, LeaderMatch] = {}
+
+    def entry_for(name: str, pos: int) -> str | None:
+        if glossary is None:
+            return None
+        e = glossary.lookup(name, "LEADER", year_at(pos) if year_at else None)
+        return e.id if e else None
+
+    countries = {match_key(c) for c in COUNTRY_WORDS}
+    for m in _title_re().finditer(text):
+        ts = m.start()
+        role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
+        kat = _KATAKANA_RUN.search(text, 0, ts)
+        kan = _KANJI_RUN.search(text, 0, ts)
+        if kat:
+            name = kat.group().strip("・=")
+            start = kat.start()
+            # ウラジーミル・プーチン・ロシア: the last component may be a country
+            parts = name.split("・")
+            while parts and match_key(parts[-1]) in countries:
+                parts.pop()
+            name = "・".join(parts)
+            if not name or match_key(name) in countries or _is_org(name, glossary):
+                continue
+            if text[start : start + len(name)] != name:
+                continue
+            found[start] = LeaderMatch(start, start + len(name), name, role, entry_for(name, start))
+        elif kan:
+            run_start = kan.start()
+            for s in range(run_start, ts - 1):
+                cand = text[s:ts]
+                if _NON_NAME_KANJI.search(cand[:1]):
+                    continue
+                known = entry_for(cand, s) is not None or any(ps <= s and ts <= pe for ps, pe in persons)
+                if known:
+                    found[s] = LeaderMatch(s, ts, cand, role, entry_for(cand, s))
+                    break
+    # Names the glossary knows, with or without a title.
+    if glossary is not None:
+        for pat, form in _name_patterns(glossary):
+            for m in pat.finditer(text):
+                s, e = m.span()
+                if s in found or any(f.start <= s < f.end for f in found.values()):
+                    continue
+                after = text[e : e + 4]
+                if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
+                    continue
+                is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", form) is not None
+                if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
+                    continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
+                found[s] = LeaderMatch(s, e, m.group(), None, entry_for(m.group(), s))
+    # drop title-mentions that name something else (ラムスフェルド報告 has no title, but be safe)
+    out = [f for f in found.values() if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
+    return _non_overlapping(out)
+
+
+def _is_org(name: str, glossary: Glossary | None) -> bool:
+    if glossary is None:
+        return False
+    return any(e.label != "LEADER" for e in glossary.candidates(name))
+
+
+_NAME_CACHE: dict[int, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _name_patterns(glossary: Glossary) -> list[tuple[re.Pattern[str], str]]:
+    cached = _NAME_CACHE.get(id(glossary))
+    if cached is not None:
+        return cached
+    from ..normalize import normalize
+
+    forms = {normalize(f) for f, _ in glossary.forms_of("LEADER") if not re.search(r"[A-Za-z]", f)}
+    pats = []
+    for f in sorted(forms, key=len, reverse=True):
+        if re.fullmatch(rf"{_KATAKANA}+(?:[・=]{_KATAKANA}+)*", f):
+            if len(f) < 3:
+                continue  # メイ, ブレ…: too short to find safely without a title
+            pats.append((re.compile(rf"(?<![\u30a1-\u30fa\u30fc・]){re.escape(f)}(?![\u30a1-\u30fa\u30fc])"), f))
+        elif re.fullmatch(rf"{_KANJI}+", f):
+            pats.append((re.compile(rf"(?<!{_KANJI}){re.escape(f)}"), f))
+    _NAME_CACHE[id(glossary)] = pats
+    return pats
+
+
+def _non_overlapping(items: list[LeaderMatch]) -> list[LeaderMatch]:
+    taken: list[LeaderMatch] = []
+    for c in sorted(items, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
