@@ -198,6 +198,109 @@ def segment(
     run.finish()
 
 
+@app.command()
+@_guard
+def extract(
+    paths: PathsArg = None,
+    output: OutOpt = None,
+    encoding: EncodingOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    glob: GlobOpt = DEFAULT_GLOB,
+    glossary: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--glossary", help="A glossary file that extends or overrides the shipped one."),
+    ] = None,
+) -> None:
+    """Find treaties, leaders and dates; one JSON object per document (JSON Lines)."""
+    from .extract import document_record
+    from .pipeline import default_pipeline, load, process
+
+    nlp = load(glossary=glossary) if glossary else default_pipeline()
+    run = _Run()
+
+    def lines() -> Iterator[str]:
+        for doc in run.documents(paths, encoding, layout, glob):
+            yield json.dumps(document_record(process(doc, nlp), nlp), ensure_ascii=False) + "\n"
+
+    _write(output, lines())
+    run.finish()
+
+
+glossary_app = typer.Typer(help="Check the glossary and find what it is missing.", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("check")
+@_guard
+def glossary_check(
+    path: Annotated[Optional[Path], typer.Argument(help="Glossary file (default: the shipped one).")] = None,  # noqa: UP045
+) -> None:
+    """Validate a glossary: ids, labels, fields, forms claimed twice."""
+    from .glossary import _builtin_entries, check, parse_entries, _read_yaml
+
+    if path is None:
+        entries, name = list(_builtin_entries()), "jpnlp/data/glossary.yaml"
+    else:
+        entries, name = parse_entries(_read_yaml(path), str(path)), str(path)
+    problems = check(entries)
+    for p in problems:
+        _say(f"{name}: {p}")
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{name}: {len(entries)} entries, no problems")
+
+
+@glossary_app.command("suggest")
+@_guard
+def glossary_suggest(
+    paths: PathsArg = None,
+    encoding: EncodingOpt = None,
+    glob: GlobOpt = DEFAULT_GLOB,
+    min_count: Annotated[int, typer.Option("--min-count", help="Only mentions seen at least this often.")] = 1,
+) -> None:
+    """List mentions the glossary cannot align, most frequent first (candidate entries)."""
+    from collections import Counter
+
+    from .pipeline import default_pipeline, process
+
+    nlp = default_pipeline()
+    run = _Run()
+    counts: Counter[tuple[str, str]] = Counter()
+    for doc in run.documents(paths, encoding, Layout.auto, glob):
+        for e in process(doc, nlp).entities:
+            if e.label in ("TREATY", "LEADER") and not e.id and not e.anaphor:
+                counts[(e.label, e.text)] += 1
+    for (label, text), n in counts.most_common():
+        if n >= min_count:
+            typer.echo(f"{n}\t{label}\t{text}")
+    run.finish()
+
+
+@app.command("eval")
+@_guard
+def evaluate_cmd(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder with <doc>.segments.jsonl and <doc>.entities.jsonl.")] = Path("corpus/annotations"),
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder with the documents the gold annotates.")] = Path("corpus"),
+    second_set: Annotated[
+        Optional[Path], typer.Option("--second-set", help="Hand-written test passages (JSON Lines).")  # noqa: UP045
+    ] = Path("tests/data/entities_second_set.jsonl"),
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss and spurious mention.")] = False,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON.")] = None,  # noqa: UP045
+) -> None:
+    """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison."""
+    from .evaluate import evaluate_all, format_report
+
+    results = evaluate_all(gold, corpus, second_set if second_set and second_set.exists() else None)
+    for title, report in results.items():
+        typer.echo(format_report(title, report) + "\n")
+        if errors:
+            for line in report.errors:
+                typer.echo("  " + line)
+    if json_out:
+        with atomic_write(json_out) as fh:
+            json.dump({k: r.to_dict() for k, r in results.items()}, fh, ensure_ascii=False, indent=2)
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

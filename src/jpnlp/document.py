@@ -83,6 +83,44 @@ class Sentence:
 
 
 @dataclass
+class Entity:
+    """A named entity with normalized and raw offsets and its glossary alignment."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    raw_start: int
+    raw_end: int
+    raw_text: str
+    en: str | None = None
+    en_full: str | None = None
+    id: str | None = None
+    value: str | None = None
+    role: str | None = None
+    anaphor: bool = False
+    mod: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+            "raw_text": self.raw_text,
+            "en": self.en,
+            "en_full": self.en_full,
+            "id": self.id,
+            "value": self.value,
+            "role": self.role,
+            "anaphor": self.anaphor,
+            "mod": self.mod,
+        }
+
+
+@dataclass
 class Document:
     """A prepared document: blocks and sentences with normalized and raw offsets."""
 
@@ -95,6 +133,7 @@ class Document:
     path: str | None = None
     layout: str = "auto"
     config: NormalizeConfig = field(default_factory=NormalizeConfig)
+    entities: list[Entity] = field(default_factory=list)
     _layout_blocks: list[layout_mod.Block] = field(default_factory=list, repr=False)
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)

@@ -1,0 +1,37 @@
+"""``jpnlp_dates_v1``: DATE entities with TIMEX3-style ``._.value`` and ``._.mod`` (:mod:`jpnlp.rules.dates`).
+
+Relative dates (同年9月, 4月14日, 同日) are resolved in document order,
+so run it on whole documents (``jpnlp.pipeline.annotate`` does).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..rules.dates import find_dates
+from .base import add_entities, char_spans
+
+
+class DateRecognizer:
+    def __init__(self, anchor_year: int | None = None) -> None:
+        self.anchor_year = anchor_year
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = find_dates(doc.text, self.anchor_year)
+        spans = char_spans(doc, [(m.start, m.end) for m in matches], "DATE")
+        by_start = {m.start: m for m in matches}
+        for span in add_entities(doc, spans):
+            m = by_start[span.start_char]
+            span._.value = m.value
+            span._.mod = m.mod
+        return doc
+
+
+@Language.factory(
+    "jpnlp_dates_v1",
+    assigns=["doc.ents", "span._.value", "span._.mod"],
+    default_config={"anchor_year": None},
+)
+def make_dates(nlp: Language, name: str, anchor_year: int | None) -> DateRecognizer:
+    return DateRecognizer(anchor_year)

@@ -1,0 +1,52 @@
+"""``jpnlp_leaders_v1``: LEADER entities, name as span and title in ``._.role`` (:mod:`jpnlp.rules.leaders`).
+
+GiNZA's ``Person`` entities (when GiNZA's NER ran before) let names the
+glossary does not know count when a leadership title follows them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..glossary import Glossary, default_glossary
+from ..rules.dates import find_dates
+from ..rules.leaders import find_leaders
+from .base import add_entities, char_spans
+
+
+class LeaderRecognizer:
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+
+    def __call__(self, doc: Doc) -> Doc:
+        ginza = doc.spans["ginza"] if "ginza" in doc.spans else doc.ents
+        persons = [(e.start_char, e.end_char) for e in ginza if e.label_ == "Person"]
+        # the year in force at each offset tells apart leaders who share a name
+        dated = [(e.start_char, e._.value) for e in doc.ents if e.label_ == "DATE" and e._.value]
+        if not dated:
+            dated = [(d.start, d.value) for d in find_dates(doc.text)]
+        years = [(pos, int(v[:4])) for pos, v in dated if v[:4].isdigit()]
+        starts = [p for p, _ in years]
+
+        def year_at(pos: int) -> int | None:
+            k = bisect_right(starts, pos) - 1
+            return years[k][1] if k >= 0 else None
+
+        matches = find_leaders(doc.text, self.glossary, persons, year_at)
+        spans = char_spans(doc, [(m.start, m.end) for m in matches], "LEADER")
+        by_start = {m.start: m for m in matches}
+        for span in add_entities(doc, spans):
+            span._.role = by_start[span.start_char].role
+        return doc
+
+
+@Language.factory(
+    "jpnlp_leaders_v1",
+    assigns=["doc.ents", "span._.role"],
+    default_config={"glossary_path": None},
+)
+def make_leaders(nlp: Language, name: str, glossary_path: str | None) -> LeaderRecognizer:
+    return LeaderRecognizer(Glossary.load(glossary_path) if glossary_path else default_glossary())

@@ -1,0 +1,64 @@
+"""``jpnlp_linker_v1``: align TREATY and LEADER entities to the glossary.
+
+Sets ``._.en``, ``._.en_full``, ``._.id`` and ``kb_id_``; resolves
+anaphora (同条約 → the treaty before it); composes names the glossary does
+not list (STARTII条約議定書 → START II Protocol).  A mention it cannot align
+keeps ``._.id == ""`` and is reported as unaligned.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..glossary import Glossary, default_glossary
+from ..link import AnaphoraResolver, Link, link_treaty
+
+
+class GlossaryLinker:
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = AnaphoraResolver(self.glossary)
+        new_ents: list[Span] = []
+        values: list[tuple[Link | None, Span]] = []
+        for ent in doc.ents:
+            link: Link | None = None
+            if ent.label_ == "TREATY":
+                if ent._.anaphor:
+                    link = resolver.resolve(ent.text)
+                else:
+                    link = link_treaty(ent.text, self.glossary)
+                    resolver.add(ent.text, link)
+            elif ent.label_ == "LEADER":
+                e = self.glossary.lookup(ent.text, "LEADER")
+                if e is None:
+                    # a full name the glossary lists by surname: ウラジーミル・プーチン
+                    e = self.glossary.lookup(ent.text.split("・")[-1], "LEADER")
+                link = Link.of(e) if e else None
+            kb = link.id if link and link.id else ""
+            span = Span(doc, ent.start, ent.end, label=ent.label, kb_id=kb) if kb != ent.kb_id_ else ent
+            # carry the other extension values over to the span with the new kb_id
+            if span is not ent:
+                for attr in ("value", "mod", "role", "anaphor"):
+                    setattr(span._, attr, getattr(ent._, attr))
+            new_ents.append(span)
+            values.append((link, span))
+        doc.ents = new_ents
+        for link, span in values:
+            if span.label_ in ("TREATY", "LEADER"):
+                span._.en = link.en if link else None
+                span._.en_full = link.en_full if link else None
+                span._.id = link.id if link else ""
+        return doc
+
+
+@Language.factory(
+    "jpnlp_linker_v1",
+    assigns=["span._.en", "span._.en_full", "span._.id", "token.ent_kb_id"],
+    requires=["doc.ents"],
+    default_config={"glossary_path": None},
+)
+def make_linker(nlp: Language, name: str, glossary_path: str | None) -> GlossaryLinker:
+    return GlossaryLinker(Glossary.load(glossary_path) if glossary_path else default_glossary())

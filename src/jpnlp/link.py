@@ -1,0 +1,118 @@
+"""Aligning mentions to the glossary: English names, ids, composed names, anaphora.
+
+* :func:`link_treaty` finds a treaty mention's entry: the whole mention, the
+  mention without its bracketed abbreviation, or the abbreviation alone
+  (``第二次戦略兵器削減条約(STARTII条約)``).  A composed name that the glossary
+  does not list gets a composed English name from its base
+  (``STARTII条約議定書`` → ``START II Protocol``).
+* :class:`AnaphoraResolver` links ``同条約`` / ``同条約議定書`` / ``両条約`` to
+  the treaties mentioned before them in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .glossary import Entry, Glossary
+
+# Suffixes that compose a new instrument from a treaty name, longest first.
+COMPOSE: tuple[tuple[str, str], ...] = (
+    ("関連文書批准法", "Law on Ratification of the {en} related documents"),
+    ("批准関連法", "Law on Ratification of {en}"),
+    ("改正議定書", "Protocol amending the {en}"),
+    ("追加議定書", "{en} Additional Protocol"),
+    ("関連文書", "{en} related documents"),
+    ("関係文書", "{en} related documents"),
+    ("批准法", "Law on Ratification of {en}"),
+    ("関連法", "Law related to {en}"),
+    ("議定書", "{en} Protocol"),
+)
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_ANAPHOR = re.compile(r"^(同|両|本|当該|前記|上記)(条約|協定|議定書|宣言|合意|声明|文書)(.*)$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a mention refers to."""
+
+    en: str | None = None
+    en_full: str | None = None
+    id: str = ""
+    composed: bool = False
+
+    @classmethod
+    def of(cls, e: Entry) -> Link:
+        return cls(e.en, e.en_full, e.id)
+
+
+def link_treaty(text: str, glossary: Glossary) -> Link | None:
+    """The glossary link of a (non-anaphoric) treaty mention, or None."""
+    for variant in _variants(text):
+        e = glossary.lookup(variant, "TREATY")
+        if e is not None:
+            return Link.of(e)
+    plain = _BRACKET.sub("", text)
+    for suffix, template in COMPOSE:
+        if plain.endswith(suffix) and len(plain) > len(suffix):
+            base = link_treaty(plain[: -len(suffix)], glossary)
+            if base is not None and base.en:
+                return compose(base, template, glossary)
+    return None
+
+
+def compose(base: Link, template: str, glossary: Glossary) -> Link:
+    """A composed instrument: the glossary's entry if it has one under that English name."""
+    en = template.format(en=base.en)
+    e = glossary.lookup(en, "TREATY")
+    if e is not None:
+        return Link.of(e)
+    return Link(en, None, "", composed=True)
+
+
+def _variants(text: str) -> list[str]:
+    out = [text]
+    plain = _BRACKET.sub("", text)
+    if plain != text:
+        out.append(plain)
+        out.extend(m.group(1) for m in _BRACKET.finditer(text))
+    return out
+
+
+class AnaphoraResolver:
+    """Remembers the treaties of a document in order and resolves 同条約-style mentions."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.history: list[tuple[str, Link]] = []  # (surface without brackets, link)
+
+    def add(self, surface: str, link: Link | None) -> None:
+        if link is not None and (link.id or link.en):
+            self.history.append((_BRACKET.sub("", surface), link))
+
+    def resolve(self, surface: str) -> Link | None:
+        m = _ANAPHOR.match(surface)
+        if not m:
+            return None
+        prefix, head, rest = m.groups()
+        wanted = [link for s, link in reversed(self.history) if s.endswith(head)]
+        if not wanted:
+            return None
+        if prefix == "両":
+            seen: list[Link] = []
+            for link in wanted:
+                if all(link.en != x.en for x in seen):
+                    seen.append(link)
+                if len(seen) == 2:
+                    break
+            if len(seen) < 2:
+                return None
+            a, b = seen[1], seen[0]  # document order
+            return Link(f"{a.en} and {b.en}", None, "")
+        base = wanted[0]
+        if not rest:
+            return base
+        for suffix, template in COMPOSE:
+            if rest == suffix:
+                return compose(base, template, self.glossary)
+        return None

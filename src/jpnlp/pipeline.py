@@ -1,0 +1,139 @@
+"""The spaCy pipeline: ``ja_ginza`` plus jpnlp's components, run over whole documents.
+
+:func:`load` builds the :class:`~spacy.language.Language` once per process
+(GiNZA's tokenizer, tagger, parser and NER, then ``jpnlp_dates_v1``,
+``jpnlp_treaties_v1``, ``jpnlp_leaders_v1``, ``jpnlp_linker_v1``).
+
+:func:`annotate` runs it over a :class:`~jpnlp.document.Document`.  Sudachi
+rejects inputs over 49,149 UTF-8 bytes, so GiNZA gets the text in chunks
+cut at sentence boundaries (each well under the limit, whitespace between
+sentences kept), and the chunk Docs are joined with ``Doc.from_docs`` into
+one Doc whose text is exactly ``document.text``.  jpnlp's components then
+run once over the whole Doc, so relative dates and anaphora resolve across
+chunks.  :func:`process` returns plain dataclasses for people who do not
+want spaCy objects.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import Document, Entity, prepare
+from .io import RawDocument
+
+SUDACHI_MAX_BYTES = 49_149
+CHUNK_BYTES = 24_000  # half the limit: room for GiNZA's own processing, and faster pipes
+OUR_PIPES: tuple[tuple[str, str], ...] = (
+    ("jpnlp_dates", "jpnlp_dates_v1"),
+    ("jpnlp_treaties", "jpnlp_treaties_v1"),
+    ("jpnlp_leaders", "jpnlp_leaders_v1"),
+    ("jpnlp_linker", "jpnlp_linker_v1"),
+)
+PIPELINE_VERSION = "1"
+
+
+def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None) -> Language:
+    """A new pipeline: ``model`` (an installed spaCy package or path) plus jpnlp's components.
+
+    ``glossary`` is a user glossary file that extends or overrides the shipped one.
+    """
+    import spacy
+
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.load(model)
+    cfg = {"glossary_path": str(glossary)} if glossary else {}
+    for name, factory in OUR_PIPES:
+        nlp.add_pipe(factory, name=name, config=cfg if factory != "jpnlp_dates_v1" else {})
+    return nlp
+
+
+@cache
+def default_pipeline() -> Language:
+    """The default pipeline, loaded once per process."""
+    return load()
+
+
+def chunk_spans(doc: Document, max_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` pieces of ``doc.text`` below ``max_bytes``, cut where a sentence starts."""
+    text = doc.text
+    if not text:
+        return
+    cuts = [s.start for s in doc.sentences] or [0]
+    start = 0
+    size = 0
+    prev = 0
+    for cut in cuts[1:] + [len(text)]:
+        piece = len(text[prev:cut].encode("utf-8"))
+        if size and size + piece > max_bytes:
+            yield start, prev
+            start, size = prev, 0
+        size += piece
+        prev = cut
+    yield start, len(text)
+
+
+def annotate(document: Document, nlp: Language | None = None) -> Doc:
+    """Run the pipeline over a whole document; the Doc's text is ``document.text``."""
+    nlp = nlp or default_pipeline()
+    ours = [name for name, _ in OUR_PIPES if name in nlp.pipe_names]
+    texts = [document.text[a:b] for a, b in chunk_spans(document)]
+    with nlp.select_pipes(disable=ours):
+        docs = list(nlp.pipe(texts)) if texts else [nlp.make_doc("")]
+    if len(docs) == 1:
+        doc = docs[0]
+    else:
+        with warnings.catch_warnings():
+            # W102: GiNZA's per-Doc bunsetu caches cannot be merged; GiNZA recomputes them on demand.
+            warnings.filterwarnings("ignore", message=r"\[W102\]")
+            doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != document.text:  # never expected; offsets would be wrong
+        raise RuntimeError("chunked annotation changed the text")
+    doc._.jpnlp_source = document
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def entities_of(doc: Doc, document: Document) -> list[Entity]:
+    """Plain :class:`~jpnlp.document.Entity` records of the Doc's entities."""
+    out = []
+    for e in doc.ents:
+        rs, re_ = document.raw_span(e.start_char, e.end_char)
+        out.append(
+            Entity(
+                start=e.start_char,
+                end=e.end_char,
+                text=e.text,
+                label=e.label_,
+                raw_start=rs,
+                raw_end=re_,
+                raw_text=document.raw[rs:re_],
+                en=e._.en,
+                en_full=e._.en_full,
+                id=e._.id if e.label_ in ("TREATY", "LEADER") else None,
+                value=e._.value,
+                role=e._.role,
+                anaphor=bool(e._.anaphor),
+                mod=e._.mod,
+            )
+        )
+    return out
+
+
+def process(
+    source: str | os.PathLike[str] | RawDocument | Document,
+    nlp: Language | None = None,
+    **prepare_options: object,
+) -> Document:
+    """Repair, normalize, segment and annotate; returns the :class:`Document` with ``entities``."""
+    document = source if isinstance(source, Document) else prepare(source, **prepare_options)  # type: ignore[arg-type]
+    doc = annotate(document, nlp)
+    document.entities = entities_of(doc, document)
+    return document

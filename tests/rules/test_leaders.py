@@ -1,0 +1,66 @@
+"""LEADER rules: the name is the span, the title is the role."""
+
+from __future__ import annotations
+
+import pytest
+
+from jpnlp.glossary import Entry, Glossary, Office
+from jpnlp.normalize import normalize
+from jpnlp.rules.leaders import find_leaders
+
+GLOSSARY = Glossary(
+    [
+        Entry("leader.putin", "LEADER", "Vladimir Putin", ja=("プーチン", "ウラジーミル・プーチン")),
+        Entry("leader.clinton", "LEADER", "Bill Clinton", ja=("クリントン",)),
+        Entry("leader.kishida", "LEADER", "Kishida Fumio", ja=("岸田文雄", "岸田")),
+        Entry("leader.xi", "LEADER", "Xi Jinping", ja=("習近平",)),
+        Entry("leader.bush_hw", "LEADER", "George H. W. Bush", ja=("ブッシュ",), ambiguous_forms=("ブッシュ",),
+              offices=(Office("President", "大統領", 1989, 1993),)),
+        Entry("leader.bush_w", "LEADER", "George W. Bush", ja=("ブッシュ",), ambiguous_forms=("ブッシュ",),
+              offices=(Office("President", "大統領", 2001, 2009),)),
+        Entry("org.russia_duma", "ORG", "State Duma", ja=("ロシア下院",)),
+    ]
+)  # fmt: skip
+
+
+def leaders(text: str, **kw) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(m.text, m.role, m.entry_id) for m in find_leaders(normalize(text), GLOSSARY, **kw)]
+
+
+CASES = [
+    ("プーチン大統領代行（当時）支持派が", [("プーチン", "大統領代行(当時)", "leader.putin")]),
+    ("エリツィン前大統領が反発した", [("エリツィン", "前大統領", None)]),  # unknown to this glossary: still a leader
+    ("クリントン大統領は当初", [("クリントン", "大統領", "leader.clinton")]),
+    ("クリントン政権は", [("クリントン", None, "leader.clinton")]),
+    ("ウラジーミル・プーチン・ロシア大統領", [("ウラジーミル・プーチン", "大統領", "leader.putin")]),
+    ("バイデン米大統領と会談", [("バイデン", "大統領", None)]),
+    ("グテーレス国連事務総長は", [("グテーレス", "事務総長", None)]),
+    ("グロッシIAEA事務局長", [("グロッシ", "事務局長", None)]),
+    ("ブリンケン国務長官とラブロフ外相", [("ブリンケン", "国務長官", None), ("ラブロフ", "外相", None)]),
+    ("岸田文雄首相は広島で", [("岸田文雄", "首相", "leader.kishida")]),
+    ("岸田首相", [("岸田", "首相", "leader.kishida")]),
+    ("習近平中国国家主席", [("習近平", "国家主席", "leader.xi")]),
+    ("プーチンは述べた", [("プーチン", None, "leader.putin")]),
+    # not leaders
+    ("ロシア大統領は", []),
+    ("米露両大統領が合意した", []),
+    ("両大統領候補ともに", []),
+    ("ロシア下院は可決した", []),
+    ("ラムスフェルド報告で", []),
+    ("山田首相", []),  # a kanji name neither the glossary nor GiNZA knows
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:14] for c in CASES])
+def test_leaders(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert leaders(text) == expected
+
+
+def test_kanji_name_known_to_the_tagger() -> None:
+    text = "山田首相"
+    assert leaders(text, persons=[(0, 2)]) == [("山田", "首相", None)]
+
+
+@pytest.mark.parametrize(("year", "expected"), [(1991, "leader.bush_hw"), (2003, "leader.bush_w"), (None, None)])
+def test_shared_surname_is_told_apart_by_the_year(year: int | None, expected: str | None) -> None:
+    assert leaders("ブッシュ大統領", year_at=lambda pos: year) == [("ブッシュ", "大統領", expected)]
