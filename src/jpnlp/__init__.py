@@ -8,11 +8,20 @@ The public API in a few names::
         print(sent.block, sent.text, sent.raw_start, sent.raw_end)
 
     jpnlp.normalize("ＳＴＡＲＴⅡ条約")   # 'STARTII条約'
+
+    doc = jpnlp.process("ロシア下院は２０００年４月１４日にＳＴＡＲＴⅡ条約を批准した。")
+    [(e.label, e.text, e.en or e.value) for e in doc.entities]
+
+    nlp = jpnlp.load()   # the spaCy Language: ja_ginza + jpnlp components
+
+``load``, ``process`` and ``annotate`` import spaCy and GiNZA on first use.
 """
 
 from __future__ import annotations
 
-from .document import Block, Document, Sentence, prepare
+from typing import Any
+
+from .document import Block, Document, Entity, Sentence, prepare
 from .errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, JpnlpError, OutputError
 from .io import RawDocument, read_path
 from .layout import repair
@@ -21,12 +30,26 @@ from .segment import split_sentences
 
 __version__ = "0.1.0"
 
+_LAZY = {"load": "pipeline", "process": "pipeline", "annotate": "pipeline", "Glossary": "glossary"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the spaCy-dependent parts only when asked for."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'jpnlp' has no attribute {name!r}")
+
+
 __all__ = [
     "BinaryInputError",
     "Block",
     "DecodeError",
     "Document",
     "EmptyInputWarning",
+    "Entity",
+    "Glossary",
     "InputError",
     "JpnlpError",
     "NormalizeConfig",
@@ -35,9 +58,12 @@ __all__ = [
     "RawDocument",
     "Sentence",
     "__version__",
+    "annotate",
+    "load",
     "normalize",
     "normalize_with_map",
     "prepare",
+    "process",
     "read_path",
     "repair",
     "split_sentences",

@@ -226,6 +226,66 @@ def extract(
     run.finish()
 
 
+class VotesFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+VOTE_COLUMNS = (
+    "doc_id", "for", "against", "abstain", "other", "total", "result", "body", "body_ja", "date",
+    "subject_ja", "subject_en", "text", "raw_start", "raw_end", "sentence", "notes",
+)  # fmt: skip
+
+
+@app.command()
+@_guard
+def votes(
+    paths: PathsArg = None,
+    output: OutOpt = None,
+    format: Annotated[VotesFormat, typer.Option("--format", "-f", help="json (one array), jsonl or csv.")] = VotesFormat.jsonl,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 BOM so Excel reads it as UTF-8.")] = False,
+    encoding: EncodingOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    glob: GlobOpt = DEFAULT_GLOB,
+) -> None:
+    """Extract vote tallies: one record per tally with its document id."""
+    import csv
+    import io
+
+    from .votes import document_votes
+
+    run = _Run()
+
+    def records() -> Iterator[dict]:
+        for doc in run.documents(paths, encoding, layout, glob):
+            for t in document_votes(doc):
+                yield t.to_dict()
+
+    def lines() -> Iterator[str]:
+        if format is VotesFormat.jsonl:
+            for r in records():
+                yield json.dumps(r, ensure_ascii=False) + "\n"
+        elif format is VotesFormat.json:
+            yield json.dumps(list(records()), ensure_ascii=False, indent=2) + "\n"
+        else:
+            buf = io.StringIO()
+            writer = csv.DictWriter(buf, fieldnames=VOTE_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+            if bom:
+                yield "\ufeff"
+            writer.writeheader()
+            for r in records():
+                r["notes"] = "; ".join(r["notes"])
+                writer.writerow(r)
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+            yield buf.getvalue()
+
+    _write(output, lines())
+    run.finish()
+
+
 glossary_app = typer.Typer(help="Check the glossary and find what it is missing.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 

@@ -134,6 +134,7 @@ class Document:
     layout: str = "auto"
     config: NormalizeConfig = field(default_factory=NormalizeConfig)
     entities: list[Entity] = field(default_factory=list)
+    votes: list[Any] = field(default_factory=list)  # jpnlp.votes.VoteTally records
     _layout_blocks: list[layout_mod.Block] = field(default_factory=list, repr=False)
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
@@ -196,12 +197,19 @@ class Document:
         }
 
 
+def _is_file(s: str) -> bool:
+    try:
+        return Path(s).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _as_raw(source: str | os.PathLike[str] | RawDocument, doc_id: str | None, encoding: str | None) -> RawDocument:
     if isinstance(source, RawDocument):
         return source
     if isinstance(source, os.PathLike):
         raw = read_path(source, encoding)
-    elif "\n" not in source and len(source) < 1024 and source.strip() and Path(source).is_file():
+    elif "\n" not in source and len(source.encode("utf-8")) < 255 and source.strip() and _is_file(source):
         raw = read_path(source, encoding)
     else:
         return RawDocument(doc_id or "text", source, "utf-8", None)

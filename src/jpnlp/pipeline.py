@@ -34,6 +34,7 @@ OUR_PIPES: tuple[tuple[str, str], ...] = (
     ("jpnlp_treaties", "jpnlp_treaties_v1"),
     ("jpnlp_leaders", "jpnlp_leaders_v1"),
     ("jpnlp_linker", "jpnlp_linker_v1"),
+    ("jpnlp_votes", "jpnlp_votes_v1"),
 )
 PIPELINE_VERSION = "1"
 
@@ -50,7 +51,7 @@ def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None
     nlp = spacy.load(model)
     cfg = {"glossary_path": str(glossary)} if glossary else {}
     for name, factory in OUR_PIPES:
-        nlp.add_pipe(factory, name=name, config=cfg if factory != "jpnlp_dates_v1" else {})
+        nlp.add_pipe(factory, name=name, config=cfg if factory not in ("jpnlp_dates_v1", "jpnlp_votes_v1") else {})
     return nlp
 
 
@@ -79,11 +80,11 @@ def chunk_spans(doc: Document, max_bytes: int = CHUNK_BYTES) -> Iterator[tuple[i
     yield start, len(text)
 
 
-def annotate(document: Document, nlp: Language | None = None) -> Doc:
+def annotate(document: Document, nlp: Language | None = None, max_bytes: int = CHUNK_BYTES) -> Doc:
     """Run the pipeline over a whole document; the Doc's text is ``document.text``."""
     nlp = nlp or default_pipeline()
     ours = [name for name, _ in OUR_PIPES if name in nlp.pipe_names]
-    texts = [document.text[a:b] for a, b in chunk_spans(document)]
+    texts = [document.text[a:b] for a, b in chunk_spans(document, max_bytes)]
     with nlp.select_pipes(disable=ours):
         docs = list(nlp.pipe(texts)) if texts else [nlp.make_doc("")]
     if len(docs) == 1:
@@ -136,4 +137,5 @@ def process(
     document = source if isinstance(source, Document) else prepare(source, **prepare_options)  # type: ignore[arg-type]
     doc = annotate(document, nlp)
     document.entities = entities_of(doc, document)
+    document.votes = list(doc._.votes or [])
     return document

@@ -8,6 +8,7 @@ factory                    assigns                                module
 ``jpnlp_dates_v1``         DATE entities, ``._.value``/``._.mod``  :mod:`.dates`
 ``jpnlp_linker_v1``        ``._.en``/``._.en_full``/``._.id``,    :mod:`.linker`
                            ``kb_id_``, anaphora
+``jpnlp_votes_v1``         VOTE entities, ``doc._.votes``          :mod:`.votes`
 =========================  =====================================  ================================
 
 Factory names carry their version as ``_v1`` (spaCy forbids ``.`` in factory
@@ -18,7 +19,7 @@ pipeline loaded with plain ``spacy.load``.
 
 from __future__ import annotations
 
-from . import dates, leaders, linker, treaties  # noqa: F401  (registration)
+from . import dates, leaders, linker, treaties, votes  # noqa: F401  (registration)
 from .base import LABELS, register_extensions
 
 register_extensions()

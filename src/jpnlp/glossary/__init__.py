@@ -208,7 +208,7 @@ class Glossary:
         self.sources = list(sources)
         self._index: dict[str, list[Entry]] = {}
         for e in self.entries.values():
-            for form in (*e.forms, e.en):
+            for form in (*e.forms, e.en, *([e.en_full] if e.en_full else [])):
                 k = match_key(form)
                 if k and e not in self._index.setdefault(k, []):
                     self._index[k].append(e)

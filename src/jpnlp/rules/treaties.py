@@ -22,7 +22,8 @@ Latin letters, a formal connector, an ordinal (第二次), a descriptive noun
 organizations (北大西洋条約機構) are not names.
 
 Standalone abbreviations are TREATY mentions when the glossary knows them as
-a treaty's form (NPT, CTBT, 新START, START II).
+a treaty's form (NPT, CTBT, 新START, START II), and so are the official English
+titles of the glossary in English text.
 """
 
 from __future__ import annotations
@@ -200,6 +201,10 @@ def _abbr_forms(glossary: Glossary) -> list[re.Pattern[str]]:
         f = normalize(form)
         if _LATIN.search(f) and not re.search(r"[条約協定書法]$", f) and len(f) >= 3:
             forms.add(f)
+    # Official English titles, for English text (footnotes, quotations)
+    for entry in glossary:
+        if entry.label == "TREATY" and entry.en_full and " " in entry.en_full:
+            forms.add(re.sub(r"^(?i:the)\s+", "", entry.en_full))
     pats = []
     for f in sorted(forms, key=len, reverse=True):
         body = r"\s?".join(re.escape(part) for part in f.split())

@@ -1,0 +1,46 @@
+"""``jpnlp_votes_v1``: vote tallies as ``VOTE`` entities and ``doc._.votes`` records (:mod:`jpnlp.votes`).
+
+Runs after the linker: the subject of a vote is the treaty or law before it
+(with its English name), the date the DATE before it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..votes import Context, resolve_tallies
+from .base import add_entities, char_spans
+
+
+class VoteRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        source = doc._.jpnlp_source
+        if source is not None:
+            sentences = [(s.start, s.end) for s in source.sentences]
+            blocks = [(b.start, b.end) for b in source.blocks]
+        else:
+            sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [
+                (0, len(doc.text))
+            ]
+            blocks = [(0, len(doc.text))]
+        ents = list(doc.ents)
+        ctx = Context(
+            sentences=sentences,
+            blocks=blocks,
+            names=[(e.start_char, e.end_char, e.text, e._.en) for e in ents if e.label_ == "TREATY"],
+            dates=[(e.start_char, e.end_char, e._.value) for e in ents if e.label_ == "DATE" and e._.value],
+        )
+        tallies = resolve_tallies(doc.text, ctx)
+        for t in tallies:
+            if source is not None:
+                t.raw_start, t.raw_end = source.raw_span(t.start, t.end)
+                t.doc_id = source.doc_id
+        add_entities(doc, char_spans(doc, [(t.start, t.end) for t in tallies], "VOTE"))
+        doc._.votes = tallies
+        return doc
+
+
+@Language.factory("jpnlp_votes_v1", assigns=["doc.ents", "doc._.votes"], requires=["doc.ents"])
+def make_votes(nlp: Language, name: str) -> VoteRecognizer:
+    return VoteRecognizer()

@@ -1,0 +1,125 @@
+"""The bilingual glossary: matching keys, lookups, validation, user overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jpnlp.cli import app
+from jpnlp.glossary import Glossary, GlossaryError, check_file, match_key
+
+KEYS = [
+    ("ＳＴＡＲＴⅡ", "START II"),
+    ("START II", "START-2"),
+    ("STARTII", "start 2"),
+    ("ウラジーミル・プーチン", "ウラジーミルプーチン"),
+    ("「ABM条約」", "ＡＢＭ条約"),
+    ("New START", "new start"),
+    ("ＳＡＬＴⅠ", "SALT I"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), KEYS)
+def test_match_key_ignores_width_spacing_dots_quotes_case_and_roman_numerals(a: str, b: str) -> None:
+    assert match_key(a) == match_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("START II", "START III"), ("SALT I", "SALT II"), ("プーチン", "ブーチン")])
+def test_match_key_keeps_real_differences(a: str, b: str) -> None:
+    assert match_key(a) != match_key(b)
+
+
+def write(tmp_path: Path, text: str, name: str = "g.yaml") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+GOOD = """
+version: 1
+entries:
+  - id: treaty.test_one
+    label: TREATY
+    en: Test Treaty
+    ja: [試験条約]
+    abbr: [TT-1]
+  - id: leader.test_person
+    label: LEADER
+    en: Test Person
+    ja: [テストマン]
+"""
+
+
+def test_user_glossary_extends_and_overrides(tmp_path: Path) -> None:
+    user = write(tmp_path, GOOD)
+    g = Glossary.load(user)
+    assert g.lookup("試験条約", "TREATY").id == "treaty.test_one"  # type: ignore[union-attr]
+    assert g.lookup("ＴＴ－１").en == "Test Treaty"  # type: ignore[union-attr]
+    assert g.lookup("テストマン", "TREATY") is None
+    assert len(g) == len(Glossary.load()) + 2
+    override = write(tmp_path, "entries:\n  - {id: treaty.test_one, label: TREATY, en: Renamed, ja: [試験条約]}\n", "o.yaml")
+    assert Glossary.load(user, override).lookup("試験条約").en == "Renamed"  # type: ignore[union-attr]
+
+
+BAD = [
+    ("entries: [", "line 1, column 11: YAML syntax error"),
+    ("just a string", "expected a mapping with an 'entries' list"),
+    ("entries:\n  - {label: TREATY, en: X}\n", "entry 1: missing id"),
+    ("entries:\n  - {id: treaty.x, label: TREATY}\n", "entry 1 (treaty.x): missing en"),
+    ("entries:\n  - {id: treaty.x, label: TREATIES, en: X}\n", "entry 1 (treaty.x): unknown label 'TREATIES'"),
+    ("entries:\n  - {id: Treaty X, label: TREATY, en: X}\n", "id must look like 'treaty.start_ii'"),
+    ("entries:\n  - {id: treaty.x, label: TREATY, en: X, ja: 5}\n", "'ja' must be a list of strings"),
+    ("entries:\n  - {id: treaty.x, label: TREATY, en: X, colour: red}\n", "unknown keys colour"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD)
+def test_malformed_glossary_names_file_and_problem(tmp_path: Path, text: str, message: str) -> None:
+    p = write(tmp_path, text)
+    with pytest.raises(GlossaryError) as info:
+        Glossary.load(p)
+    assert str(info.value).startswith(f"{p}: invalid glossary: ")
+    assert message in str(info.value)
+
+
+def test_missing_and_binary_glossary(tmp_path: Path) -> None:
+    with pytest.raises(GlossaryError, match="no such file"):
+        Glossary.load(tmp_path / "nope.yaml")
+    p = tmp_path / "bin.yaml"
+    p.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(GlossaryError, match=r"not UTF-8 \(byte offset 0\)"):
+        Glossary.load(p)
+
+
+def test_check_finds_ambiguity(tmp_path: Path) -> None:
+    p = write(
+        tmp_path,
+        "entries:\n"
+        "  - {id: treaty.a, label: TREATY, en: A, ja: [共通条約]}\n"
+        "  - {id: treaty.b, label: TREATY, en: B, ja: [共通条約, B条約, B条約]}\n"
+        "  - {id: treaty.a, label: TREATY, en: A2}\n",
+    )
+    assert check_file(p) == [
+        "id 'treaty.a' is used by 2 entries",
+        "treaty.b: form 'B条約' listed twice",
+        "form '共通条約' is claimed by treaty.a, treaty.b",
+    ]
+
+
+def test_shipped_glossary_is_clean() -> None:
+    result = CliRunner().invoke(app, ["glossary", "check"])
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.stdout
+
+
+def test_glossary_check_cli_reports_problems(tmp_path: Path) -> None:
+    p = write(tmp_path, "entries:\n  - {id: treaty.a, label: TREATY, en: A, ja: [X条約]}\n  - {id: treaty.b, label: TREATY, en: B, ja: [X条約]}\n")
+    result = CliRunner().invoke(app, ["glossary", "check", str(p)])
+    assert result.exit_code == 1
+    assert f"{p}: form 'x条約' is claimed by treaty.a, treaty.b" in result.stderr
+    bad = write(tmp_path, "entries: [", "bad.yaml")
+    result = CliRunner().invoke(app, ["glossary", "check", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {bad}: invalid glossary: line 1")

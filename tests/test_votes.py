@@ -1,0 +1,118 @@
+"""Vote tallies: a table of sentences written by hand, every field compared exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from jpnlp.votes import extract_votes
+
+KEYS = ("for", "against", "abstain", "other", "total", "result", "body", "date", "subject_ja", "text")
+
+
+def V(for_, against, abstain, result, body, date, subject, text, other=None, total=None):  # type: ignore[no-untyped-def]
+    return {"for": for_, "against": against, "abstain": abstain, "other": other, "total": total, "result": result,
+            "body": body, "date": date, "subject_ja": subject, "text": text}  # fmt: skip
+
+
+def votes(text: str) -> list[dict]:
+    return [{k: t.to_dict()[k] for k in KEYS} for t in extract_votes(text)]
+
+
+CASES = [
+    # full-width counts with 、 and an outcome after them
+    ("ロシア下院は２０００年４月１４日、ＳＴＡＲＴⅡ条約批准関連法を賛成２８８、反対１３１、棄権４で可決した。",
+     [V(288, 131, 4, "passed", "State Duma", "2000-04-14", "STARTII条約批准関連法", "賛成288、反対131、棄権4")]),
+    # units 票 and 人, half-width digits
+    ("委員会は2021年3月2日、決議案を賛成14人、反対4人で可決した。",
+     [V(14, 4, None, "passed", None, "2021-03-02", "決議案", "賛成14人、反対4人")]),
+    ("国連総会は2017年7月7日、核兵器禁止条約を賛成122票、反対1票、棄権1票で採択した。",
+     [V(122, 1, 1, "passed", "UN General Assembly", "2017-07-07", "核兵器禁止条約", "賛成122票、反対1票、棄権1票")]),
+    # kanji numerals
+    ("ロシア下院は賛成二百八十八、反対百三十一、棄権四で同法を可決した。",
+     [V(288, 131, 4, "passed", "State Duma", None, None, "賛成二百八十八、反対百三十一、棄権四")]),
+    # X対Y forms
+    ("米上院は2010年12月22日、新START条約を71対26の賛成多数で承認した。",
+     [V(71, 26, None, "passed", "US Senate", "2010-12-22", "新START条約", "71対26")]),
+    ("米上院は1999年10月13日、包括的核実験禁止条約(CTBT)の批准を48対51で否決した。",
+     [V(48, 51, None, "rejected", "US Senate", "1999-10-13", "包括的核実験禁止条約(CTBT)", "48対51")]),
+    ("上院本会議は５１対５０で法案を可決した。",
+     [V(51, 50, None, "passed", None, None, None, "51対50")]),
+    ("動議は52―47で否決された。",
+     [V(52, 47, None, "rejected", None, None, "動議", "52―47")]),
+    # separators: ・ , ， colons, none, line breaks
+    ("決議は賛成150・反対3・棄権20で採択された。", [V(150, 3, 20, "passed", None, None, "決議", "賛成150・反対3・棄権20")]),
+    ("決議案は賛成150, 反対3, 棄権20で採択された。", [V(150, 3, 20, "passed", None, None, "決議案", "賛成150, 反対3, 棄権20")]),
+    ("決議案は賛成１５０，反対３，棄権２０で採択された。", [V(150, 3, 20, "passed", None, None, "決議案", "賛成150,反対3,棄権20")]),
+    ("採決結果は賛成:158、反対:3、棄権:15で、決議は採択された。", [V(158, 3, 15, "passed", None, None, None, "賛成:158、反対:3、棄権:15")]),
+    ("決議案は賛成158反対3棄権15で採択された。", [V(158, 3, 15, "passed", None, None, "決議案", "賛成158反対3棄権15")]),
+    # カ国 / か国 and a list of who voted which way
+    ("国連総会第一委員会で決議案が賛成150カ国、反対3カ国(米国、イスラエル、パラオ)、棄権20カ国で採択された。",
+     [V(150, 3, 20, "passed", "UN General Assembly First Committee", None, "決議案",
+        "賛成150カ国、反対3カ国(米国、イスラエル、パラオ)、棄権20カ国")]),
+    ("安保理は決議案を賛成13か国、反対0か国、棄権2か国で採択した。",
+     [V(13, 0, 2, "passed", "UN Security Council", None, "決議案", "賛成13か国、反対0か国、棄権2か国")]),
+    # with a total, and not-voting counted as other
+    ("ロシア下院は投票総数４５０、賛成３００、反対１００、棄権５０で法案を可決した。",
+     [V(300, 100, 50, "passed", "State Duma", None, None, "投票総数450、賛成300、反対100、棄権50", total=450)]),
+    ("衆議院は賛成300、反対150、欠席15で法案を可決した。",
+     [V(300, 150, None, "passed", "House of Representatives (Japan)", None, None, "賛成300、反対150、欠席15", other=15)]),
+    # が between label and number
+    ("参議院本会議では賛成が150票、反対が90票で法案が可決、成立した。",
+     [V(150, 90, None, "passed", "House of Councillors (Japan)", None, None, "賛成が150票、反対が90票")]),
+    # two tallies in one sentence sharing one outcome; 批准 inside a law's name is no result
+    ("４月１９日にはロシア上院でも、ＳＴＡＲＴⅡ条約批准関連法が賛成１２２、反対１５、棄権７で、またＡＢＭ条約関連文書批准法が賛成１１２、反対１５、棄権６で、それぞれ可決された。",
+     [V(122, 15, 7, "passed", "Federation Council", "XXXX-04-19", "STARTII条約批准関連法", "賛成122、反対15、棄権7"),
+      V(112, 15, 6, "passed", "Federation Council", "XXXX-04-19", "ABM条約関連文書批准法", "賛成112、反対15、棄権6")]),
+    # each tally its own outcome
+    ("下院は決議案Aを賛成10、反対2で可決し、修正案を賛成3、反対9で否決した。",
+     [V(10, 2, None, "passed", None, None, "決議案", "賛成10、反対2"),
+      V(3, 9, None, "rejected", None, None, "修正案", "賛成3、反対9")]),
+    # outcome phrases without numbers
+    ("衆議院本会議は2023年6月1日、防衛装備法案を賛成多数で可決した。",
+     [V(None, None, None, "passed", "House of Representatives (Japan)", "2023-06-01", "防衛装備法案", "賛成多数")]),
+    ("決議は全会一致で採択された。", [V(None, None, None, "passed", None, None, "決議", "全会一致")]),
+    ("安保理決議は満場一致で採択された。", [V(None, None, None, "passed", "UN Security Council", None, "安保理決議", "満場一致")]),
+    ("法案は起立多数で可決された。", [V(None, None, None, "passed", None, None, "法案", "起立多数")]),
+    ("不信任案は反対多数で否決された。", [V(None, None, None, "rejected", None, None, "不信任案", "反対多数")]),
+    ("法案は審議未了で廃案となったが、修正案は賛成5、反対20で廃案となった。",
+     [V(5, 20, None, "rejected", None, None, "修正案", "賛成5、反対20")]),
+    # no outcome word: unknown
+    ("採決の結果は賛成200、反対180だった。", [V(200, 180, None, "unknown", None, None, None, "賛成200、反対180")]),
+    # bare 上院 read from the country before it
+    ("米国では上院が1999年に賛成48、反対51で否決した。",
+     [V(48, 51, None, "rejected", "US Senate", "1999", None, "賛成48、反対51")]),
+    # body and date carried over from the sentence before
+    ("ロシア下院は2000年4月14日に条約を賛成288、反対131で可決した。またABM条約関連文書批准法を賛成413、反対8で可決した。",
+     [V(288, 131, None, "passed", "State Duma", "2000-04-14", None, "賛成288、反対131"),
+      V(413, 8, None, "passed", "State Duma", "2000-04-14", "ABM条約関連文書批准法", "賛成413、反対8")]),
+    # look-alikes that are not tallies
+    ("両国の戦略核弾頭を3000-3500発に削減する。", []),
+    ("100基の迎撃ミサイルを配備する。", []),
+    ("米露は6000-7000発の戦略核兵器を配備している。", []),
+    ("支持率は賛成派が60%に上った。", []),
+    ("1999年3-6月のコソボ爆撃に反対した。", []),
+    ("3回の実験のうち2回が失敗した。", []),
+    ("第2条と第9条に規定された。", []),
+    ("条約の批准に賛成する議員が多い。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:16] for c in CASES])
+def test_tallies(text: str, expected: list[dict]) -> None:
+    assert votes(text) == expected
+
+
+def test_plausibility_is_flagged_not_dropped() -> None:
+    (t,) = extract_votes("ロシア下院は賛成500、反対10で可決した。")
+    assert t.notes == ["510 votes counted, but the State Duma has 450 members"]
+    (t,) = extract_votes("米上院は法案を40対60で可決した。")
+    assert t.notes == ["result 'passed' but 40 for and 60 against"]
+    (t,) = extract_votes("決議案は投票総数100、賛成80、反対30で可決された。")
+    assert t.notes == ["counts add up to 110, more than the total of 100"]
+
+
+def test_json_names_for_without_underscore() -> None:
+    (t,) = extract_votes("決議案は賛成10、反対2で可決された。")
+    d = t.to_dict()
+    assert "for" in d and "for_" not in d
+    assert (d["raw_start"], d["raw_end"]) == (4, 12)  # 決議案は|賛成10、反対2|
