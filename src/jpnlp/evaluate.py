@@ -92,9 +92,18 @@ def _same_name(a: str | None, b: str | None) -> bool:
     return bool(a) and norm(a) == norm(b)
 
 
-def score(pred: Iterable[Mention], gold: Iterable[Mention], labels: Iterable[str] = LABELS) -> Report:
-    """Exact-span, exact-label scores; value/name accuracy over the true positives."""
+def score(
+    pred: Iterable[Mention], gold: Iterable[Mention], labels: Iterable[str] = LABELS, text: str = ""
+) -> Report:
+    """Exact-span, exact-label scores; value/name accuracy over the true positives.
+
+    ``text`` (the scored text) only makes the error list readable.
+    """
     report = Report(scores={label: Score() for label in labels})
+
+    def show(key: tuple[int, int, str]) -> str:
+        return f"{key[0]}-{key[1]} {text[key[0]:key[1]]!r}" if text else f"{key[0]}-{key[1]}"
+
     pred_by = {(m.start, m.end, m.label): m for m in pred if m.label in report.scores}
     gold_by = {(m.start, m.end, m.label): m for m in gold if m.label in report.scores}
     for key, g in gold_by.items():
@@ -102,24 +111,24 @@ def score(pred: Iterable[Mention], gold: Iterable[Mention], labels: Iterable[str
         p = pred_by.get(key)
         if p is None:
             s.fn += 1
-            report.errors.append(f"missed   {g.label:6} {key[:2]}")
+            report.errors.append(f"missed   {g.label:6} {show(key)}")
             continue
         s.tp += 1
         if g.label == "DATE":
             report.value_total += 1
             report.value_right += int(p.value == g.value)
             if p.value != g.value:
-                report.errors.append(f"value    {key[:2]} {p.value} != {g.value}")
+                report.errors.append(f"value    {show(key)} {p.value} != {g.value}")
         elif g.en:
             report.name_total[g.label] = report.name_total.get(g.label, 0) + 1
             ok = _same_name(p.en, g.en)
             report.name_right[g.label] = report.name_right.get(g.label, 0) + int(ok)
             if not ok:
-                report.errors.append(f"name     {key[:2]} {p.en!r} != {g.en!r}")
+                report.errors.append(f"name     {show(key)} {p.en!r} != {g.en!r}")
     for key, p in pred_by.items():
         if key not in gold_by:
             report.scores[p.label].fp += 1
-            report.errors.append(f"spurious {p.label:6} {key[:2]}")
+            report.errors.append(f"spurious {p.label:6} {show(key)}")
     return report
 
 
@@ -216,12 +225,14 @@ def evaluate_all(gold_dir: Path, corpus_dir: Path, second_set: Path | None = Non
     for ent_file in files:
         stem = ent_file.name[: -len(".entities.jsonl")]
         seg_file = ent_file.with_name(f"{stem}.segments.jsonl")
-        doc_file = Path(corpus_dir) / f"{stem}.txt"
-        document = prepare(doc_file)
+        candidates = sorted(Path(corpus_dir).glob(f"{stem}.txt")) + sorted(Path(corpus_dir).glob(f"{stem}.*.txt"))
+        if not candidates:
+            raise InputError(corpus_dir, f"no document {stem}.txt or {stem}.<lang>.txt for {ent_file.name}")
+        document = prepare(candidates[0])
         gold = corpus_gold(document.text, read_jsonl(seg_file), read_jsonl(ent_file))
-        rules.append(score(mentions_of(annotate(document, nlp)), gold))
+        rules.append(score(mentions_of(annotate(document, nlp)), gold, text=document.text))
         with nlp.select_pipes(disable=ours_names):
-            ginza.append(score(ginza_mentions(annotate(document, nlp)), gold))
+            ginza.append(score(ginza_mentions(annotate(document, nlp)), gold, text=document.text))
     results = {"rules on the corpus gold": merge(rules), "GiNZA on the corpus gold": merge(ginza)}
     if second_set is not None:
         r2: list[Report] = []
@@ -229,9 +240,9 @@ def evaluate_all(gold_dir: Path, corpus_dir: Path, second_set: Path | None = Non
         for item in read_jsonl(second_set):
             document = prepare(item["text"], doc_id=item["id"], layout="plain")
             gold2 = [locate(document.text, 0, len(document.text), e) for e in item["entities"]]
-            r2.append(score(mentions_of(annotate(document, nlp)), gold2))
+            r2.append(score(mentions_of(annotate(document, nlp)), gold2, text=document.text))
             with nlp.select_pipes(disable=ours_names):
-                g2.append(score(ginza_mentions(annotate(document, nlp)), gold2))
+                g2.append(score(ginza_mentions(annotate(document, nlp)), gold2, text=document.text))
         results["rules on the second set"] = merge(r2)
         results["GiNZA on the second set"] = merge(g2)
     return results

@@ -111,10 +111,13 @@ def _build() -> re.Pattern[str]:
         # English: 25 April 2000 / April 25, 2000 / July-September 1998 / April 2000
         rf"(?P<en_dmy>(?P<en_d1>[0-9]{{1,2}})\s+(?P<en_m1>{_MONTH_EN})\s+(?P<en_y1>[0-9]{{4}}))",
         rf"(?P<en_mdy>(?P<en_m2>{_MONTH_EN})\s+(?P<en_d2>[0-9]{{1,2}}),?\s+(?P<en_y2>[0-9]{{4}}))",
+        rf"(?P<en_mddy>(?P<en_m6>{_MONTH_EN})\s+(?P<en_d3>[0-9]{{1,2}})\s*{d}\s*(?P<en_d4>[0-9]{{1,2}}),?\s+(?P<en_y5>[0-9]{{4}}))",
         rf"(?P<en_mmy>(?P<en_m3>{_MONTH_EN})\s*{d}\s*(?P<en_m4>{_MONTH_EN})\s+(?P<en_y3>[0-9]{{4}}))",
         rf"(?P<en_my>(?P<en_m5>{_MONTH_EN})\s+(?P<en_y4>[0-9]{{4}}))",
         # Japanese era years
         _era_re() + rf"(?:(?P<emonth>{n})月(?:(?P<eday>{n})日)?)?",
+        # 1995年4月17日-5月12日, 2000年4月14-19日
+        rf"(?P<dr_y>{y})年(?P<dr_m1>{n})月(?P<dr_d1>{n})日?{d}(?:(?P<dr_m2>{n})月)?(?P<dr_d2>{n})日",
         # 1999年3-6月, 1999年3月-6月
         rf"(?P<yr>{y})年(?P<m1>{n})月?{d}(?P<m2>{n})月",
         # 1990年代半ば
@@ -179,6 +182,20 @@ def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
             if _valid(mo, d):
                 value = _fmt(y, mo, d)
                 anchor = _Anchor(y, mo, d)
+        elif g["en_mddy"]:
+            y, mo = int(g["en_y5"]), _MONTHS_EN[g["en_m6"].rstrip(".").lower()]
+            d1, d2 = int(g["en_d3"]), int(g["en_d4"])
+            if _valid(mo, d1) and _valid(mo, d2) and d1 < d2:
+                value = f"{_fmt(y, mo, d1)}/{_fmt(y, mo, d2)}"
+                anchor = _Anchor(y, mo)
+        elif g["dr_y"]:
+            y = kanji_to_int(g["dr_y"])
+            m1, d1 = kanji_to_int(g["dr_m1"]), kanji_to_int(g["dr_d1"])
+            m2 = kanji_to_int(g["dr_m2"]) if g["dr_m2"] else m1
+            d2 = kanji_to_int(g["dr_d2"])
+            if _valid(m1, d1) and _valid(m2, d2) and (m1, d1) < (m2, d2):
+                value = f"{_fmt(y, m1, d1)}/{_fmt(y, m2, d2)}"
+                anchor = _Anchor(y, m1, d1)
         elif g["en_mmy"]:
             y = int(g["en_y3"])
             m1, m2 = _MONTHS_EN[g["en_m3"].rstrip(".").lower()], _MONTHS_EN[g["en_m4"].rstrip(".").lower()]

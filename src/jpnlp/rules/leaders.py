@@ -53,6 +53,14 @@ class LeaderMatch:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """Match keys of country and region names, from ``data/countries.tsv`` and the mid-words above."""
+    text = resources.files("jpnlp").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+    return frozenset(match_key(r["ja"]) for r in rows) | frozenset(match_key(c) for c in COUNTRY_WORDS)
+
+
+@cache
 def titles() -> tuple[str, ...]:
     """Leadership titles, longest first, from ``data/titles.tsv``."""
     text = resources.files("jpnlp").joinpath("data/titles.tsv").read_text(encoding="utf-8")
@@ -94,7 +102,7 @@ def find_leaders(
         e = glossary.lookup(name, "LEADER", year_at(pos) if year_at else None)
         return e.id if e else None
 
-    countries = {match_key(c) for c in COUNTRY_WORDS}
+    country_keys = countries()
     for m in _title_re().finditer(text):
         ts = m.start()
         role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
@@ -105,10 +113,10 @@ def find_leaders(
             start = kat.start()
             # ウラジーミル・プーチン・ロシア: the last component may be a country
             parts = name.split("・")
-            while parts and match_key(parts[-1]) in countries:
+            while parts and match_key(parts[-1]) in country_keys:
                 parts.pop()
             name = "・".join(parts)
-            if not name or match_key(name) in countries or _is_org(name, glossary):
+            if not name or match_key(name) in country_keys or _is_org(name, glossary):
                 continue
             if text[start : start + len(name)] != name:
                 continue

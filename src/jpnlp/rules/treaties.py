@@ -34,14 +34,15 @@ from dataclasses import dataclass
 from ..glossary import Glossary
 
 HEADS = (
-    "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言",
+    "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
     "規約", "憲章", "取極", "取決め", "協約", "関連文書", "関係文書", "行動規範", "共同作業計画",
 )  # fmt: skip
 # Laws: a head 法 only after these stems (方法, 手法, 憲法 are not laws about treaties).
 LAW_STEMS = ("批准", "関連", "防衛", "規制", "禁止", "基本", "措置", "特措", "管理", "実施", "輸出管理", "授権")
 ANAPHOR_PREFIXES = ("同", "両", "本", "当該", "前記", "上記")
 FORMAL_CONNECTORS = ("に関する", "についての", "に関連する", "における", "のための", "に基づく")
-INNER_CONNECTORS = ("以外の", "及び", "および", "並びに", "ならびに", "又は", "または", "の")
+INNER_CONNECTORS = ("その他の", "以外の", "及び", "および", "並びに", "ならびに", "又は", "または", "の")
+AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
 DESCRIPTIVE = ("禁止", "削減", "制限", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
 GENERIC = frozenset(
     {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連"}
@@ -51,11 +52,16 @@ NOT_AFTER = ("機構", "機関")  # 北大西洋条約機構 is an organization
 
 _NAME_CHAR = r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc\u30fb\uff65A-Za-z0-9]"
 _ABBR_GROUP = re.compile(r"\([A-Za-z0-9 .\-]+(?:条約|協定)?\)$")
-_VERB_PHRASE = re.compile(r"を[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}する$")
+# を + a verb in its dictionary form: を迎撃する, を律する, を含む, を禁止する
+_VERB_PHRASE = re.compile(r"を[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}(?:する|[むうくぐすつぬぶる])$")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+次")
 _LATIN = re.compile(r"[A-Za-z]")
 _KATAKANA_START = re.compile(r"^[\u30a1-\u30fa\u30fc]{3,}")
-_TRAILING_ABBR = re.compile(r"\((?:[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+)\)")
+# What may follow a name in brackets: an abbreviation (CWC), (STARTII条約), (新START), or a short
+# name of the same instrument ending in a head: (モスクワ条約), (INF全廃条約), (宇宙条約)
+_TRAILING_ABBR = re.compile(
+    r"\((?:[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+|[^()。、\s]{1,20}(?:条約|協定|議定書|合意))\)"
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
     """Leftmost start of the name ending at ``head_start``; and whether a formal connector was seen."""
     i = head_start
     formal = False
+    seen_and = False
     while i > 0:
         # an abbreviation in brackets inside the name: 対弾道ミサイル(ABM)条約
         if text[i - 1] == ")":
@@ -101,23 +108,26 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                 i = m.start()
                 formal = True
                 continue
-            if formal:
-                for c in INNER_CONNECTORS:
-                    j = i - len(c)
-                    if j > 0 and text.startswith(c, j) and re.match(_NAME_CHAR, text[j - 1]):
-                        i = j
-                        break
-                else:
-                    # a short enumeration inside a formal title: 開発、生産、貯蔵及び使用
-                    if text[i - 1] == "、":
-                        m = re.search(r"[\u4e00-\u9fff]{1,4}、$", text[max(0, i - 6) : i])
-                        if m and i - 1 - len(m.group()) + 1 >= 0:
-                            i -= len(m.group())
-                            continue
+            if not formal:
+                break
+            for c in INNER_CONNECTORS:
+                j = i - len(c)
+                if j > 0 and text.startswith(c, j) and re.match(_NAME_CHAR, text[j - 1]):
+                    i = j
+                    seen_and = seen_and or c in AND_CONNECTORS
                     break
-                continue
-            break
+            else:
+                # an enumeration before 及び/並びに inside a formal title: 開発、生産、貯蔵及び使用
+                m = _ENUM_ITEM.search(text, max(0, i - 6), i)
+                if seen_and and text[i - 1] == "、" and m and m.end() == i:
+                    i = m.start()
+                    continue
+                break
     return i, formal
+
+
+# An enumerated item: 2-4 kanji after a non-kanji character, then 、
+_ENUM_ITEM = re.compile(r"(?<![\u4e00-\u9fff0-9A-Za-z])[\u4e00-\u9fff]{2,4}、$")
 
 
 def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str, head: str) -> bool:
@@ -150,8 +160,8 @@ def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMat
         if m.group() == "法" and not any(text.endswith(stem, 0, hs) for stem in LAW_STEMS):
             continue  # 方法, 憲法, 手法: not laws about treaties
         start, formal = _grow_left(text, hs)
-        if m.group() == "法律" and not formal:
-            continue  # only 〜に関する法律 names a law
+        if m.group() == "法律" and not text.endswith("に関する", 0, hs):
+            continue  # only 〜に関する法律 names a law (not 批准を撤回する法律)
         # strip leading connectors/particles the loop may have crossed
         while start < hs and text[start] in "のをにはがもでと、":
             start += 1
