@@ -226,6 +226,51 @@ def extract(
     run.finish()
 
 
+@app.command()
+@_guard
+def build(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(help="Corpus files or directories (default: corpus/).", show_default=False),
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where the dataset folder goes.")] = Path("data"),
+    name: Annotated[str, typer.Option("--name", help="Dataset name: the folder under OUTPUT.")] = "jpnlp-arms-control",
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing dataset.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Documents processed in parallel processes.")] = 1,
+    ratios: Annotated[str, typer.Option("--ratios", help="train,validation,test fractions.")] = "0.7,0.15,0.15",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the split assignment.")] = 13,
+    gold: Annotated[bool, typer.Option("--gold/--no-gold", help="Add a gold split from corpus/annotations/.")] = True,
+    from_hf: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--from-hf", help="Also read texts from a local Hugging Face dataset (folder or files)."),
+    ] = None,
+    text_column: Annotated[str, typer.Option("--text-column", help="Text column of --from-hf.")] = "text",
+    glossary: Annotated[
+        Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
+    ] = None,
+) -> None:
+    """Build the entity-annotated dataset: Parquet + card, save_to_disk, spaCy DocBin, CoNLL."""
+    from .dataset import build_dataset
+    from .dataset.splits import SplitConfig
+
+    try:
+        split = SplitConfig.parse(ratios, seed)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--ratios") from None
+    result = build_dataset(
+        [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
+        split=split, gold=gold, from_hf=from_hf, text_column=text_column,
+        glossary=str(glossary) if glossary else None, progress=err.is_terminal,
+    )  # fmt: skip
+    rows = ", ".join(f"{k} {v}" for k, v in result.split_rows.items())
+    typer.echo(f"{result.path}: {result.documents} documents; sentences: {rows}; {result.retokenized} tokens split at entity boundaries")
+    for f in result.failed:
+        _say(f"error: {f['path'] or f['doc_id']}: {f['error']}")
+    if result.failed:
+        _say(f"{len(result.failed)} document(s) failed; see {result.path / 'errors.jsonl'}")
+        raise typer.Exit(1)
+
+
 class VotesFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"

@@ -51,6 +51,7 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> int:
     doc.ents = _spans(doc, ents)
     for name, spans in groups.items():
         doc.spans[name] = _spans(doc, spans)
+    doc.user_data["jpnlp_split_tokens"] = doc.user_data.get("jpnlp_split_tokens", 0) + len(cuts)
     return len(cuts)
 
 

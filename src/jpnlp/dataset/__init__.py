@@ -1,0 +1,399 @@
+"""``jpnlp build``: an entity-annotated Hugging Face dataset and spaCy training data from a corpus.
+
+Documents stream through the pipeline one at a time (in ``workers``
+processes when asked), rows go straight to per-split Parquet shards, DocBin
+and CoNLL writers, and the whole output is written into a temporary folder
+beside the target and renamed into place only when complete: an interrupted
+or failed build never leaves half a dataset and never touches the previous
+one.  See ``card.py`` for what the dataset card says and ``rows.py`` for the
+row schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..document import Document, prepare
+from ..errors import InputError, OutputError
+from ..io import RawDocument, read_inputs
+from .rows import LABELS, align_sentences, sentence_row
+from .splits import SPLITS, SplitConfig, assign
+
+DEFAULT_NAME = "jpnlp-arms-control"
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    split_rows: dict[str, int]
+    documents: int
+    failed: list[dict[str, str]] = field(default_factory=list)
+    retokenized: int = 0
+    entity_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+# -- per-document work (runs in worker processes) -----------------------------
+
+_NLP = None
+
+
+def _init_worker(glossary: str | None) -> None:
+    global _NLP
+    from ..pipeline import default_pipeline, load
+
+    _NLP = load(glossary=glossary) if glossary else default_pipeline()
+
+
+def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:
+    if gold_dir is None:
+        return None
+    for stem in (document.doc_id, document.doc_id.rsplit(".", 1)[0]):
+        ent = gold_dir / f"{Path(stem).name}.entities.jsonl"
+        seg = gold_dir / f"{Path(stem).name}.segments.jsonl"
+        if ent.exists() and seg.exists():
+            from ..evaluate import corpus_gold, read_jsonl
+
+            gold = corpus_gold(document.text, read_jsonl(seg), read_jsonl(ent))
+            return [(m.start, m.end, m.label, {"en": m.en, "value": m.value}) for m in gold]
+    return None
+
+
+def process_document(raw: RawDocument, split: SplitConfig, by_document: bool, gold_dir: Path | None) -> dict[str, Any]:
+    """Rows (with their split) of one document; runs where the pipeline is loaded."""
+    from ..pipeline import annotate, default_pipeline
+
+    nlp = _NLP or default_pipeline()
+    document = prepare(raw)
+    doc = annotate(document, nlp)
+    align_sentences(doc, document.sentences)
+    split_tokens = doc.user_data.get("jpnlp_split_tokens", 0)
+    ents = [
+        (e.start_char, e.end_char, e.label_, {"en": e._.en, "id": e._.id, "value": e._.value}) for e in doc.ents
+    ]
+    votes = [t.to_dict() for t in (doc._.votes or [])]
+    gold = _gold_for(document, gold_dir)
+    out: list[tuple[str, dict[str, Any]]] = []
+    for sent in document.sentences:
+        in_sent = [x for x in ents if sent.start <= x[0] and x[1] <= sent.end]
+        v = [t for t in votes if sent.start <= t["start"] and t["end"] <= sent.end]
+        name = assign(split, document.doc_id, None if by_document else sent.block_index)
+        out.append((name, sentence_row(document, doc, sent, in_sent, v)))
+        if gold is not None and name == "test":
+            g = [x for x in gold if sent.start <= x[0] and x[1] <= sent.end]
+            out.append(("gold", sentence_row(document, doc, sent, g, v)))
+    return {"doc_id": document.doc_id, "rows": out, "retokenized": split_tokens, "sentences": len(document.sentences)}
+
+
+def _safe_process(args: tuple[RawDocument, SplitConfig, bool, Path | None]) -> dict[str, Any]:
+    raw = args[0]
+    try:
+        return process_document(*args)
+    except Exception as e:  # noqa: BLE001 - one bad document must not stop the build
+        return {"doc_id": raw.doc_id, "error": f"{type(e).__name__}: {e}", "path": raw.path}
+
+
+# -- inputs -------------------------------------------------------------------
+
+
+def iter_hf_documents(name_or_path: str, text_column: str = "text", id_column: str | None = None) -> Iterator[RawDocument]:
+    """Texts from a local Hugging Face dataset (``save_to_disk`` folder, or Parquet/JSON/CSV files)."""
+    import datasets
+
+    p = Path(name_or_path)
+    try:
+        if (p / "dataset_dict.json").exists() or (p / "dataset_info.json").exists():
+            ds = datasets.load_from_disk(str(p))
+        else:
+            ds = datasets.load_dataset(str(p))
+    except Exception as e:  # noqa: BLE001 - reported as a clear input error
+        raise InputError(name_or_path, f"cannot read as a local Hugging Face dataset: {e}") from None
+    parts = ds.items() if isinstance(ds, datasets.DatasetDict) else [("data", ds)]
+    for split_name, part in parts:
+        if text_column not in part.column_names:
+            raise InputError(name_or_path, f"no column {text_column!r} (columns: {', '.join(part.column_names)})")
+        for i, row in enumerate(part):
+            doc_id = str(row[id_column]) if id_column else f"{p.name}/{split_name}/{i:06d}"
+            yield RawDocument(doc_id, row[text_column] or "", "utf-8", None)
+
+
+def _manifest(corpus: Path) -> list[dict[str, Any]]:
+    m = corpus / "manifest.json"
+    if m.is_file():
+        try:
+            return list(json.loads(m.read_text(encoding="utf-8")).get("documents", []))
+        except (ValueError, AttributeError):
+            raise InputError(m, "not a valid manifest (expected {\"documents\": [...]})") from None
+    return []
+
+
+# -- the build ----------------------------------------------------------------
+
+
+def build_dataset(
+    inputs: list[str | os.PathLike[str]] | None = None,
+    output: str | os.PathLike[str] = "data",
+    name: str = DEFAULT_NAME,
+    *,
+    overwrite: bool = False,
+    workers: int = 1,
+    split: SplitConfig | None = None,
+    gold: bool = True,
+    from_hf: str | None = None,
+    text_column: str = "text",
+    glossary: str | None = None,
+    progress: bool = False,
+) -> BuildResult:
+    """Build the dataset; returns where it went and what it holds."""
+    split = split or SplitConfig()
+    inputs = [Path(p) for p in (inputs or ([] if from_hf else ["corpus"]))]
+    out_dir = Path(output)
+    final = out_dir / name
+    if final.exists() and not overwrite:
+        raise OutputError(final, "already exists; pass --overwrite to replace it")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        for sub in ("data", "spacy", "conll"):
+            (tmp / sub).mkdir(parents=True)
+    except OSError as e:
+        raise OutputError(final, f"cannot write: {e.strerror or e}") from None
+    try:
+        result = _build_into(tmp, final, inputs, name, workers, split, gold, from_hf, text_column, glossary, progress)
+        _swap(tmp, final)
+        result.path = final
+        return result
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _swap(tmp: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_into(
+    tmp: Path,
+    final: Path,
+    inputs: list[Path],
+    name: str,
+    workers: int,
+    split: SplitConfig,
+    use_gold: bool,
+    from_hf: str | None,
+    text_column: str,
+    glossary: str | None,
+    progress: bool,
+) -> BuildResult:
+    from ..glossary import Glossary, default_glossary
+    from ..pipeline import PIPELINE_VERSION
+    from .card import render
+    from .writers import ConllWriter, DocBinWriter, ShardWriter
+
+    corpus_dirs = [p for p in inputs if p.is_dir()]
+    gold_dir = next((d / "annotations" for d in corpus_dirs if (d / "annotations").is_dir()), None) if use_gold else None
+
+    # Materialize only the document list (paths), not their contents, to count and to order them.
+    def raw_documents() -> Iterator[RawDocument | InputError]:
+        if from_hf:
+            yield from iter_hf_documents(from_hf, text_column)
+        if inputs:
+            yield from read_inputs([str(p) for p in inputs])
+
+    n_docs = sum(1 for _ in raw_documents()) if not from_hf else None
+    by_document = n_docs is not None and n_docs >= split.min_documents
+    splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
+    shards = {s: ShardWriter(tmp / "data", s) for s in splits}
+    docbins = {s: DocBinWriter(tmp / "spacy" / f"{s}.spacy") for s in splits}
+    conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
+    counts: dict[str, Counter[str]] = {s: Counter() for s in splits}
+    mentions: Counter[str] = Counter()
+    failed: list[dict[str, str]] = []
+    retokenized = 0
+    n_ok = 0
+    sentences = 0
+
+    def tasks() -> Iterator[tuple[RawDocument, SplitConfig, bool, Path | None]]:
+        for item in raw_documents():
+            if isinstance(item, InputError):
+                failed.append({"doc_id": Path(item.path).stem, "path": item.path, "error": item.message})
+                continue
+            yield (item, split, by_document, gold_dir)
+
+    started = time.perf_counter()
+    bar = _progress(progress, n_docs)
+    if workers > 1:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(glossary,))
+        results: Iterator[dict[str, Any]] = pool.imap(_safe_process, tasks(), chunksize=1)
+    else:
+        _init_worker(glossary)
+        pool = None
+        results = (_safe_process(t) for t in tasks())
+    try:
+        for res in results:
+            if "error" in res:
+                failed.append({"doc_id": res["doc_id"], "path": res.get("path") or "", "error": res["error"]})
+                bar.update(0)
+                continue
+            n_ok += 1
+            sentences += res["sentences"]
+            retokenized += res["retokenized"]
+            for split_name, row in res["rows"]:
+                shards[split_name].add(row)
+                docbins[split_name].add(row)
+                conlls[split_name].add(row)
+                for e in row["entities"]:
+                    counts[split_name][e["label"]] += 1
+                    if split_name != "gold" and e["id"]:
+                        mentions[e["id"]] += 1
+            bar.update(sentences, time.perf_counter() - started)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        bar.close()
+    for w in (*docbins.values(), *conlls.values()):
+        w.close()
+    # Splits without rows are left out (an empty Parquet split would not load).
+    splits = [s for s in splits if shards[s].rows]
+    for s, w in shards.items():
+        if not w.rows:
+            for p in (tmp / "spacy" / f"{s}.spacy", tmp / "conll" / f"{s}.conll"):
+                p.unlink(missing_ok=True)
+    paths = {s: shards[s].close() for s in splits}
+    if n_ok == 0:
+        raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")
+
+    # The same data as a DatasetDict saved with save_to_disk.
+    import datasets
+
+    if not progress:
+        datasets.disable_progress_bars()
+
+    data_files = {s: [str(p) for p in ps] for s, ps in paths.items()}
+    ds = datasets.load_dataset("parquet", data_files=data_files, cache_dir=str(tmp / ".cache"))
+    ds.save_to_disk(str(tmp / "disk"))
+    split_rows = {s: ds[s].num_rows for s in splits}
+    split_bytes = {s: sum(p.stat().st_size for p in paths[s]) for s in splits}
+    del ds
+    shutil.rmtree(tmp / ".cache", ignore_errors=True)
+
+    g: Glossary = Glossary.load(glossary) if glossary else default_glossary()
+    _write_glossary(tmp / "glossary.parquet", g, mentions)
+
+    documents = _manifest(inputs[0]) if inputs and inputs[0].is_dir() else []
+    nlp_meta = _model_name()
+    build = {
+        "jpnlp": _version(),
+        "pipeline": PIPELINE_VERSION,
+        "model": nlp_meta,
+        "split_unit": "document" if by_document else "paragraph",
+        "seed": split.seed,
+        "ratios": f"{split.train}/{split.validation}/{split.test}",
+        "retokenized": retokenized,
+        "normalize": json.dumps(_normalize_config(), ensure_ascii=False),
+    }
+    entity_counts = {s: {label: counts[s].get(label, 0) for label in LABELS} for s in splits}
+    (tmp / "README.md").write_text(
+        render(name, split_rows, split_bytes, entity_counts, documents, build), encoding="utf-8"
+    )
+    report = {
+        "name": name,
+        "documents": n_ok,
+        "failed": len(failed),
+        "sentences": sentences,
+        "split_rows": split_rows,
+        "entity_counts": entity_counts,
+        "retokenized_tokens": retokenized,
+        "build": build,
+    }
+    (tmp / "build.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if failed:
+        with (tmp / "errors.jsonl").open("w", encoding="utf-8") as fh:
+            for f in failed:
+                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts)
+
+
+def _write_glossary(path: Path, glossary: Any, mentions: Counter[str]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [
+        {"id": e.id, "label": e.label, "en": e.en, "en_full": e.en_full, "ja": list(e.ja), "abbr": list(e.abbr),
+         "mention_count": mentions.get(e.id, 0)}
+        for e in sorted(glossary, key=lambda e: e.id)
+        if e.label in ("TREATY", "LEADER")
+    ]  # fmt: skip
+    schema = pa.schema(
+        [("id", pa.string()), ("label", pa.string()), ("en", pa.string()), ("en_full", pa.string()),
+         ("ja", pa.list_(pa.string())), ("abbr", pa.list_(pa.string())), ("mention_count", pa.int64())]
+    )  # fmt: skip
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path, compression="zstd", write_statistics=False)
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _model_name() -> str:
+    from ..pipeline import default_pipeline
+
+    meta = default_pipeline().meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+
+
+def _normalize_config() -> dict[str, Any]:
+    from ..normalize import NormalizeConfig
+
+    return NormalizeConfig().to_dict()
+
+
+class _Bar:
+    def __init__(self, enabled: bool, total: int | None) -> None:
+        self.enabled = enabled
+        self.progress = None
+        if enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.progress = Progress(
+                TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+            )  # fmt: skip
+            self.progress.start()
+            self.task = self.progress.add_task("docs", total=total, rate="")
+        self.docs = 0
+
+    def update(self, sentences: int, elapsed: float = 0.0) -> None:
+        self.docs += 1
+        if self.progress is not None:
+            rate = f"{self.docs / elapsed:.1f} docs/s, {sentences / elapsed:.0f} sentences/s" if elapsed else ""
+            self.progress.update(self.task, advance=1, rate=rate)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _progress(enabled: bool, total: int | None) -> _Bar:
+    return _Bar(enabled, total)

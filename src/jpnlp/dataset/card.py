@@ -1,0 +1,167 @@
+"""The dataset card (``README.md``): a YAML header Hugging Face reads, then the usual sections.
+
+Every number in the card is computed from the rows that were written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .rows import LABELS, TAG_NAMES
+
+
+def _size_category(n: int) -> str:
+    for limit, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
+        if n < limit:
+            return name
+    return "1M<n<10M"
+
+
+def header(name: str, split_rows: dict[str, int], split_bytes: dict[str, int]) -> dict[str, Any]:
+    import datasets
+
+    from .writers import features
+
+    info = datasets.DatasetInfo(features=features())._to_yaml_dict()
+    return {
+        "language": ["ja", "en"],
+        "license": "other",
+        "license_name": "annotations-mit-texts-by-their-authors",
+        "multilinguality": "multilingual",
+        "pretty_name": name,
+        "size_categories": [_size_category(sum(split_rows.values()))],
+        "source_datasets": ["original"],
+        "task_categories": ["token-classification"],
+        "task_ids": ["named-entity-recognition"],
+        "tags": ["arms-control", "international-politics", "japanese", "bilingual-glossary", "vote-tallies"],
+        "dataset_info": {
+            "features": info["features"],
+            "splits": [
+                {"name": s, "num_bytes": split_bytes[s], "num_examples": split_rows[s]} for s in split_rows
+            ],
+        },
+        "configs": [
+            {
+                "config_name": "default",
+                "data_files": [{"split": s, "path": f"data/{s}-*.parquet"} for s in split_rows],
+            }
+        ],
+    }
+
+
+def render(
+    name: str,
+    split_rows: dict[str, int],
+    split_bytes: dict[str, int],
+    entity_counts: dict[str, dict[str, int]],
+    documents: list[dict[str, Any]],
+    build: dict[str, Any],
+) -> str:
+    head = yaml.safe_dump(header(name, split_rows, split_bytes), allow_unicode=True, sort_keys=False, width=1000)
+    splits = list(split_rows)
+    count_rows = "\n".join(
+        f"| {label} | " + " | ".join(str(entity_counts.get(s, {}).get(label, 0)) for s in splits) + " |"
+        for label in LABELS
+    )
+    doc_rows = "\n".join(
+        f"| `{d['doc_id']}` | {d.get('language', 'ja')} | {d.get('source_format', 'text')} | `{d.get('sha256', '')[:12]}` | {d.get('provenance', '')} |"
+        for d in documents
+    )
+    gold_note = (
+        "The `gold` split holds the **hand-made** annotations (made by reading the text, following "
+        "`corpus/annotations/GUIDELINES.md`) of the gold-annotated sentences that fall in the `test` split: "
+        "the same sentences as in `test`, with gold instead of silver labels, never in `train`."
+        if "gold" in split_rows
+        else "No hand-made gold annotations were available for this build, so there is no `gold` split."
+    )
+    return f"""---
+{head}---
+
+# {name}
+
+## Summary
+
+Sentences of Japanese documents about arms control and international politics, annotated with named entities
+— treaties (`TREATY`), political leaders (`LEADER`), dates (`DATE`) and vote tallies (`VOTE`) — each aligned to
+an English glossary (canonical English name and a stable id) or given a normalized value (ISO dates), with the
+structured vote tallies of each sentence. Built with jpnlp {build['jpnlp']} (`jpnlp build`).
+
+## Fields
+
+| field | meaning |
+|---|---|
+| `id` | stable row id: document id and sentence index (`<doc_id>#00012`), the same on every rebuild |
+| `doc_id` | the document the sentence comes from (see *Provenance*) |
+| `sentence_index` | position of the sentence in its document, from 0 |
+| `block`, `block_index` | the unit the sentence belongs to (`heading`, `paragraph`, `footnote`) and its position |
+| `text` | the sentence after layout repair and width normalization (full-width → ASCII, Ⅱ → II, …) |
+| `raw_text`, `raw_start`, `raw_end` | the sentence as written in the raw document (line breaks included) and its character offsets there |
+| `tokens`, `spaces` | GiNZA (Sudachi) tokens of `text`, and whether a space follows each; `tokens` + `spaces` rebuild `text` exactly |
+| `ner_tags` | IOB2 tag of each token (a `ClassLabel`) |
+| `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `id` (glossary id), `value` (DATE value, TIMEX3 style), `raw_start`/`raw_end` in the raw document |
+| `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text` |
+
+## Tag scheme and labels
+
+IOB2 (`B-` begins a mention, `I-` continues it, `O` is outside). Label ids:
+
+| id | tag |
+|---:|---|
+""" + "\n".join(f"| {i} | `{t}` |" for i, t in enumerate(TAG_NAMES)) + f"""
+
+`TREATY`: named treaties, agreements, protocols, agreed and joint statements and laws about them (span includes a
+bracketed abbreviation: `対弾道ミサイル(ABM)条約`; anaphors such as `同条約議定書` are linked to their antecedent).
+`LEADER`: the name of a political leader (the title is not part of the span). `DATE`: calendar expressions with
+resolved values (`同年9月` → `1997-09`). `VOTE`: the tally itself (`賛成288、反対131、棄権4`).
+
+## Splits
+
+| split | sentences |
+|---|---:|
+""" + "\n".join(f"| {s} | {split_rows[s]} |" for s in splits) + f"""
+
+Splits are made by {build['split_unit']} with a seeded hash (seed {build['seed']}, ratios {build['ratios']}):
+a {build['split_unit']} is never cut across splits, and the assignment is the same on every rebuild.
+
+## Entity counts
+
+Mentions per label and split, counted from the data:
+
+| label | {' | '.join(splits)} |
+|---|{'---:|' * len(splits)}
+{count_rows}
+
+## How the annotations were made
+
+`train`, `validation` and `test` are **silver**: produced by jpnlp's rules (grammar of Japanese treaty names,
+leadership titles, date expressions, vote tallies) with GiNZA {build['model']} and the bilingual glossary, without
+manual correction. {gold_note} Entities that did not line up with GiNZA's token boundaries were handled by
+splitting the token at the entity boundary ({build['retokenized']} tokens split in this build); none were dropped.
+
+## Normalization
+
+```json
+{build['normalize']}
+```
+
+## Provenance
+
+| document | language | source format | sha256 | provenance |
+|---|---|---|---|---|
+{doc_rows}
+
+## Files
+
+- `data/{{split}}-NNNNN-of-NNNNN.parquet`: the rows (`datasets.load_dataset("parquet", data_files=...)` or this card's `configs`);
+- `disk/`: the same `DatasetDict` saved with `save_to_disk` (`datasets.load_from_disk`);
+- `glossary.parquet`: the glossary entries mentioned in the data, with mention counts;
+- `spacy/{{split}}.spacy`: spaCy `DocBin` files for `spacy train`;
+- `conll/{{split}}.conll`: tokens and IOB2 tags, tab-separated.
+
+## License
+
+The annotations are released under the MIT license. The texts belong to their authors and are included for
+research; see the provenance table.
+"""

@@ -1,0 +1,229 @@
+"""``jpnlp build``: round trips, reconstruction of every entity, determinism, safety, spaCy training."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import datasets
+import pytest
+import yaml
+
+import jpnlp
+from jpnlp.dataset import build_dataset
+from jpnlp.errors import OutputError
+
+from .conftest import CORPUS, CORPUS_DOC
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ds")
+    return build_dataset([CORPUS], out).path
+
+
+def _parquet(path: Path) -> datasets.DatasetDict:
+    splits = ("train", "validation", "test", "gold")
+    files = {s: sorted(str(p) for p in (path / "data").glob(f"{s}-*.parquet")) for s in splits}
+    return datasets.load_dataset("parquet", data_files={s: f for s, f in files.items() if f})
+
+
+def test_load_from_disk_and_parquet_give_the_same_rows(built: Path) -> None:
+    disk = datasets.load_from_disk(str(built / "disk"))
+    pq = _parquet(built)
+    assert set(disk) == set(pq) == {"train", "validation", "test", "gold"}
+    for split in disk:
+        assert disk[split].to_list() == pq[split].to_list()
+    assert disk["train"].features["ner_tags"].feature.names[:3] == ["O", "B-TREATY", "I-TREATY"]
+
+
+def test_every_sentence_once_and_ids_stable(built: Path, gold_segments: list[dict]) -> None:
+    pq = _parquet(built)
+    rows = [r for s in ("train", "validation", "test") for r in pq[s]]
+    assert sorted(r["sentence_index"] for r in rows) == list(range(len(gold_segments)))
+    assert all(r["id"] == f"{r['doc_id']}#{r['sentence_index']:05d}" for r in rows)
+    # no paragraph is cut across splits
+    where: dict[int, str] = {}
+    for s in ("train", "validation", "test"):
+        for r in pq[s]:
+            assert where.setdefault(r["block_index"], s) == s
+
+
+def test_every_entity_is_reconstructed_from_tokens_and_offsets(built: Path) -> None:
+    raw = CORPUS_DOC.read_text(encoding="utf-8")
+    pq = _parquet(built)
+    names = pq["train"].features["ner_tags"].feature.names
+    n = 0
+    for split in pq:
+        for r in pq[split]:
+            toks, spaces, tags = r["tokens"], r["spaces"], [names[t] for t in r["ner_tags"]]
+            assert "".join(t + (" " if sp else "") for t, sp in zip(toks, spaces)) == r["text"]
+            assert raw[r["raw_start"] : r["raw_end"]] == r["raw_text"]
+            # entities from IOB2 tags, as character spans
+            spans, pos, cur = [], 0, None
+            for t, sp, tag in zip(toks, spaces, tags):
+                if tag.startswith("B-") or tag == "O" or (cur and tag[2:] != cur[2]):
+                    if cur:
+                        spans.append(tuple(cur))
+                    cur = [pos, pos + len(t), tag[2:]] if tag != "O" else None
+                else:
+                    cur[1] = pos + len(t)
+                pos += len(t) + (1 if sp else 0)
+            if cur:
+                spans.append(tuple(cur))
+            assert spans == [(e["start"], e["end"], e["label"]) for e in r["entities"]]
+            for e in r["entities"]:
+                assert r["text"][e["start"] : e["end"]] == e["text"]
+                assert jpnlp.normalize("".join(raw[e["raw_start"] : e["raw_end"]].split())) == "".join(e["text"].split())
+                n += 1
+    assert n > 100
+
+
+def test_card_counts_equal_the_data(built: Path) -> None:
+    card = (built / "README.md").read_text(encoding="utf-8")
+    header = yaml.safe_load(card.split("---\n")[1])
+    pq = _parquet(built)
+    assert {s["name"]: s["num_examples"] for s in header["dataset_info"]["splits"]} == {s: pq[s].num_rows for s in pq}
+    assert header["language"] == ["ja", "en"] and header["task_categories"] == ["token-classification"]
+    table = card.split("## Entity counts")[1].split("## How")[0]
+    for label in ("TREATY", "LEADER", "DATE", "VOTE"):
+        row = re.search(rf"^\| {label} \| (.+) \|$", table, re.M)
+        assert row is not None
+        counts = [int(x) for x in row.group(1).split(" | ")]
+        assert counts == [sum(e["label"] == label for r in pq[s] for e in r["entities"]) for s in ("train", "validation", "test", "gold")]
+    # the four vote tallies of the corpus are all in the data
+    votes = [v for s in ("train", "validation", "test") for r in pq[s] for v in r["votes"]]
+    assert sorted((v["for"], v["against"], v["abstain"]) for v in votes) == [(112, 15, 6), (122, 15, 7), (288, 131, 4), (413, 8, 1)]
+
+
+def test_glossary_table_ships_with_the_data(built: Path) -> None:
+    g = datasets.load_dataset("parquet", data_files=str(built / "glossary.parquet"))["train"]
+    by_id = {r["id"]: r for r in g}
+    assert by_id["treaty.start_ii"]["mention_count"] > 10
+    assert by_id["treaty.start_ii"]["en"] == "START II"
+
+
+def test_rebuild_is_byte_identical_and_needs_overwrite(built: Path) -> None:
+    with pytest.raises(OutputError, match="already exists; pass --overwrite"):
+        build_dataset([CORPUS], built.parent)
+    before = {p.name: p.read_bytes() for p in (built / "data").glob("*.parquet")}
+    again = build_dataset([CORPUS], built.parent, overwrite=True).path
+    after = {p.name: p.read_bytes() for p in (again / "data").glob("*.parquet")}
+    assert before == after
+
+
+def test_interrupted_build_leaves_the_previous_dataset(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jpnlp.dataset as ds
+
+    card = (built / "README.md").read_bytes()
+
+    def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ds, "process_document", boom)
+    with pytest.raises(KeyboardInterrupt):
+        build_dataset([CORPUS], built.parent, overwrite=True)
+    assert (built / "README.md").read_bytes() == card
+    assert [p.name for p in built.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_from_hf_and_a_failing_document(tmp_path: Path) -> None:
+    src = datasets.Dataset.from_dict(
+        {"text": ["米上院は2010年12月22日、新START条約を71対26の賛成多数で承認した。", "ロシア下院は賛成288、反対131で可決した。"]}
+    )
+    src.save_to_disk(str(tmp_path / "hf"))
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "bin.txt").write_bytes(b"\x00\x01\x02")
+    r = build_dataset([bad], tmp_path / "out", from_hf=str(tmp_path / "hf"))
+    assert r.documents == 2
+    assert [f["error"] for f in r.failed] == ["binary data, not text (NUL byte at byte offset 0)"]
+    errors = [json.loads(x) for x in (r.path / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert errors[0]["path"].endswith("bin.txt")
+    assert "gold" not in r.split_rows  # no hand annotations for these texts
+    rows = [row for s in r.split_rows for row in _parquet_splits(r.path, s)]
+    assert sorted(v["for"] for row in rows for v in row["votes"]) == [71, 288]
+
+
+def _parquet_splits(path: Path, split: str) -> list[dict]:
+    files = sorted(str(p) for p in (path / "data").glob(f"{split}-*.parquet"))
+    return datasets.load_dataset("parquet", data_files=files)["train"].to_list()
+
+
+TINY_CONFIG = """
+[paths]
+train = null
+dev = null
+[system]
+seed = 0
+[nlp]
+lang = "xx"
+pipeline = ["tok2vec","ner"]
+batch_size = 16
+[components]
+[components.tok2vec]
+factory = "tok2vec"
+[components.tok2vec.model]
+@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 32
+depth = 1
+embed_size = 500
+window_size = 1
+maxout_pieces = 2
+subword_features = false
+[components.ner]
+factory = "ner"
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 16
+maxout_pieces = 2
+use_upper = true
+nO = null
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = 32
+upstream = "*"
+[corpora]
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${paths.train}
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${paths.dev}
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+max_steps = 6
+eval_frequency = 3
+patience = 0
+[training.optimizer]
+@optimizers = "Adam.v1"
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+size = 200
+tolerance = 0.2
+[initialize]
+"""
+
+
+def test_spacy_train_runs_on_the_docbins(built: Path, tmp_path: Path) -> None:
+    from spacy.cli.train import train
+
+    from spacy.cli.init_config import fill_config
+
+    (tmp_path / "tiny.cfg").write_text(TINY_CONFIG, encoding="utf-8")
+    cfg = tmp_path / "full.cfg"
+    fill_config(cfg, tmp_path / "tiny.cfg", silent=True)
+    train(
+        cfg,
+        tmp_path / "model",
+        overrides={"paths.train": str(built / "spacy" / "train.spacy"), "paths.dev": str(built / "spacy" / "validation.spacy")},
+    )
+    import spacy
+
+    nlp = spacy.load(tmp_path / "model" / "model-last")
+    assert set(nlp.get_pipe("ner").labels) == {"TREATY", "LEADER", "DATE", "VOTE"}
