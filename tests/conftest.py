@@ -29,3 +29,16 @@ def corpus_doc():  # type: ignore[no-untyped-def]
 def gold_segments() -> list[dict]:
     with GOLD_SEGMENTS.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def slices_to(raw: str, text: str) -> bool:
+    """A raw slice is the mention: same first and last character, the mention's characters in order.
+
+    Between them the raw text may hold line breaks and a page number that layout repair dropped.
+    """
+    from jpnlp import normalize
+
+    r = normalize("".join(raw.split()))
+    t = "".join(text.split())
+    it = iter(r)
+    return r[:1] == t[:1] and r[-1:] == t[-1:] and all(c in it for c in t)

@@ -9,7 +9,7 @@ sentences      ``start``, ``end`` (in ``text``), ``raw_start``, ``raw_end``
 entities       ``start``, ``end``, ``text``, ``label``, ``raw_start``, ``raw_end``,
                ``raw_text``, ``en``, ``en_full``, ``id``, ``value``, ``role``
                (plus ``anaphor`` and ``mod``)
-votes          vote tallies (empty until the vote extractor lands)
+votes          vote tallies (the ``jpnlp votes`` record of each, see :mod:`jpnlp.votes`)
 config         normalization config, pipeline and model versions
 =============  =================================================================
 """
@@ -36,7 +36,7 @@ def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any
             {"start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end} for s in doc.sentences
         ],
         "entities": [e.to_dict() for e in doc.entities],
-        "votes": [],
+        "votes": [t.to_dict() for t in doc.votes],
         "config": {
             "schema": SCHEMA_VERSION,
             "jpnlp": __version__,

@@ -18,6 +18,8 @@ from .glossary import Entry, Glossary
 
 # Suffixes that compose a new instrument from a treaty name, longest first.
 COMPOSE: tuple[tuple[str, str], ...] = (
+    ("議定書案", "draft {en} Protocol"),
+    ("条約案", "draft {en}"),
     ("関連文書批准法", "Law on Ratification of the {en} related documents"),
     ("批准関連法", "Law on Ratification of {en}"),
     ("改正議定書", "Protocol amending the {en}"),
@@ -29,6 +31,7 @@ COMPOSE: tuple[tuple[str, str], ...] = (
     ("議定書", "{en} Protocol"),
 )
 _BRACKET = re.compile(r"\(([^()]*)\)")
+_ENDS_IN_HEAD = re.compile(r"(?:条約|協定|議定書|宣言|合意|声明|文書|覚書|規約|憲章|法|案)$")
 _ANAPHOR = re.compile(r"^(同|両|本|当該|前記|上記)(条約|協定|議定書|宣言|合意|声明|文書)(.*)$")
 
 
@@ -95,7 +98,8 @@ class AnaphoraResolver:
         if not m:
             return None
         prefix, head, rest = m.groups()
-        wanted = [link for s, link in reversed(self.history) if s.endswith(head)]
+        # 同条約 refers back to a treaty named with 条約 or by its abbreviation (新START)
+        wanted = [link for s, link in reversed(self.history) if s.endswith(head) or not _ENDS_IN_HEAD.search(s)]
         if not wanted:
             return None
         if prefix == "両":

@@ -13,7 +13,9 @@ GLOSSARY = Glossary(
         Entry("leader.putin", "LEADER", "Vladimir Putin", ja=("プーチン", "ウラジーミル・プーチン")),
         Entry("leader.clinton", "LEADER", "Bill Clinton", ja=("クリントン",)),
         Entry("leader.kishida", "LEADER", "Kishida Fumio", ja=("岸田文雄", "岸田")),
-        Entry("leader.xi", "LEADER", "Xi Jinping", ja=("習近平",)),
+        Entry("leader.xi", "LEADER", "Xi Jinping", ja=("習近平", "習")),
+        Entry("leader.tanaka", "LEADER", "Tanaka Makiko", ja=("田中",),
+              offices=(Office("Foreign Minister", "外務大臣", 2001, 2002),)),
         Entry("leader.bush_hw", "LEADER", "George H. W. Bush", ja=("ブッシュ",), ambiguous_forms=("ブッシュ",),
               offices=(Office("President", "大統領", 1989, 1993),)),
         Entry("leader.bush_w", "LEADER", "George W. Bush", ja=("ブッシュ",), ambiguous_forms=("ブッシュ",),
@@ -40,6 +42,8 @@ CASES = [
     ("岸田文雄首相は広島で", [("岸田文雄", "首相", "leader.kishida")]),
     ("岸田首相", [("岸田", "首相", "leader.kishida")]),
     ("習近平中国国家主席", [("習近平", "国家主席", "leader.xi")]),
+    ("習主席は", [("習", "主席", "leader.xi")]),  # a one-kanji name the glossary knows
+    ("田中外相は", [("田中", "外相", "leader.tanaka")]),  # 中 is not the country here
     ("プーチンは述べた", [("プーチン", None, "leader.putin")]),
     # not leaders
     ("ロシア大統領は", []),

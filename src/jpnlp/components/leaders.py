@@ -32,14 +32,19 @@ class LeaderRecognizer:
         starts = [p for p, _ in years]
 
         def year_at(pos: int) -> int | None:
+            # the last date before; a date shortly after (same clause) when none came before
             k = bisect_right(starts, pos) - 1
-            return years[k][1] if k >= 0 else None
+            if k >= 0:
+                return years[k][1]
+            return years[0][1] if years and years[0][0] - pos < 80 else None
 
         matches = find_leaders(doc.text, self.glossary, persons, year_at)
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "LEADER")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):
-            span._.role = by_start[span.start_char].role
+            m = by_start[span.start_char]
+            span._.role = m.role
+            span._.id = m.entry_id or ""  # the linker keeps it: title and year told the leaders apart
         return doc
 
 

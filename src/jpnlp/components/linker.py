@@ -32,7 +32,7 @@ class GlossaryLinker:
                     link = link_treaty(ent.text, self.glossary)
                     resolver.add(ent.text, link)
             elif ent.label_ == "LEADER":
-                e = self.glossary.lookup(ent.text, "LEADER")
+                e = self.glossary.get(ent._.id) if ent._.id else self.glossary.lookup(ent.text, "LEADER")
                 if e is None:
                     # a full name the glossary lists by surname: ウラジーミル・プーチン
                     e = self.glossary.lookup(ent.text.split("・")[-1], "LEADER")

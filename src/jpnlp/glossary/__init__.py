@@ -240,20 +240,23 @@ class Glossary:
         found = self._index.get(match_key(mention), [])
         return [e for e in found if label is None or e.label == label]
 
-    def lookup(self, mention: str, label: str | None = None, year: int | None = None) -> Entry | None:
+    def lookup(
+        self, mention: str, label: str | None = None, year: int | None = None, role: str | None = None
+    ) -> Entry | None:
         """The entry ``mention`` names, or None if none or several fit.
 
-        Several candidates (``ブッシュ``) are told apart by ``year``: the one in
+        Several candidates (``クリントン``: Bill or Hillary) are told apart by the
+        title (``role``: 大統領 vs 国務長官) and then by ``year``: the one in
         office that year wins.
         """
         found = self.candidates(mention, label)
-        if len(found) == 1:
-            return found[0]
+        if len(found) > 1 and role:
+            title = re.sub(r"^(?:前|元|次期|現)|(?:代行)?(?:\(当時\))?$", "", role)
+            by_title = [e for e in found if any((o.title_ja or "").endswith(title) for o in e.offices)]
+            found = by_title or found
         if len(found) > 1 and year is not None:
-            in_office = [e for e in found if e.in_office(year)]
-            if len(in_office) == 1:
-                return in_office[0]
-        return None
+            found = [e for e in found if e.in_office(year)] or found
+        return found[0] if len(found) == 1 else None
 
     def forms_of(self, label: str) -> Iterator[tuple[str, Entry]]:
         for e in self.entries.values():

@@ -96,10 +96,10 @@ def find_leaders(
     """
     found: dict[int, LeaderMatch] = {}
 
-    def entry_for(name: str, pos: int) -> str | None:
+    def entry_for(name: str, pos: int, role: str | None = None) -> str | None:
         if glossary is None:
             return None
-        e = glossary.lookup(name, "LEADER", year_at(pos) if year_at else None)
+        e = glossary.lookup(name, "LEADER", year_at(pos) if year_at else None, role)
         return e.id if e else None
 
     country_keys = countries()
@@ -120,16 +120,15 @@ def find_leaders(
                 continue
             if text[start : start + len(name)] != name:
                 continue
-            found[start] = LeaderMatch(start, start + len(name), name, role, entry_for(name, start))
+            found[start] = LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
         elif kan:
-            run_start = kan.start()
-            for s in range(run_start, ts - 1):
-                cand = text[s:ts]
-                if _NON_NAME_KANJI.search(cand[:1]):
-                    continue
-                known = entry_for(cand, s) is not None or any(ps <= s and ts <= pe for ps, pe in persons)
-                if known:
-                    found[s] = LeaderMatch(s, ts, cand, role, entry_for(cand, s))
+            # The name ends where the country word or the title starts — or, when the
+            # glossary knows a longer name, inside what looked like a country word (田中外相).
+            ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
+            for end in ends:
+                hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
+                if hit:
+                    found[hit.start] = hit
                     break
     # Names the glossary knows, with or without a title.
     if glossary is not None:
@@ -148,6 +147,20 @@ def find_leaders(
     # drop title-mentions that name something else (ラムスフェルド報告 has no title, but be safe)
     out = [f for f in found.values() if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
     return _non_overlapping(out)
+
+
+def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # type: ignore[no-untyped-def]
+    """The longest known name ending at ``end`` inside the kanji run: glossary first, then the tagger."""
+    for s in range(run_start, end):
+        cand = text[s:end]
+        if _NON_NAME_KANJI.search(cand[:1]):
+            continue
+        entry = entry_for(cand, s, role)
+        if entry is not None or (glossary is not None and glossary.candidates(cand, "LEADER")):
+            return LeaderMatch(s, end, cand, role, entry)
+        if len(cand) >= 2 and any(ps <= s and end <= pe for ps, pe in persons):
+            return LeaderMatch(s, end, cand, role, None)
+    return None
 
 
 def _is_org(name: str, glossary: Glossary | None) -> bool:

@@ -34,14 +34,14 @@ from dataclasses import dataclass
 from ..glossary import Glossary
 
 HEADS = (
-    "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
+    "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
     "規約", "憲章", "取極", "取決め", "協約", "関連文書", "関係文書", "行動規範", "共同作業計画",
 )  # fmt: skip
 # Laws: a head 法 only after these stems (方法, 手法, 憲法 are not laws about treaties).
 LAW_STEMS = ("批准", "関連", "防衛", "規制", "禁止", "基本", "措置", "特措", "管理", "実施", "輸出管理", "授権")
 ANAPHOR_PREFIXES = ("同", "両", "本", "当該", "前記", "上記")
-FORMAL_CONNECTORS = ("に関する", "についての", "に関連する", "における", "のための", "に基づく")
-INNER_CONNECTORS = ("その他の", "以外の", "及び", "および", "並びに", "ならびに", "又は", "または", "の")
+FORMAL_CONNECTORS = ("との間の", "との間における", "に関する", "についての", "に関連する", "における", "のための", "に基づく")
+INNER_CONNECTORS = ("その他の", "以外の", "及び", "および", "並びに", "ならびに", "又は", "または", "の", "と")
 AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
 DESCRIPTIVE = ("禁止", "削減", "制限", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
 GENERIC = frozenset(
@@ -97,6 +97,9 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
         if re.match(_NAME_CHAR, text[i - 1]):
             i -= 1
             continue
+        if text[i - 1] == " " and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum() and text[i].isascii():
+            i -= 1  # a space inside a Latin name: START II条約, New START条約
+            continue
         for c in FORMAL_CONNECTORS:
             if text.startswith(c, i - len(c)) and i - len(c) > 0 and re.match(_NAME_CHAR, text[i - len(c) - 1]):
                 i -= len(c)
@@ -108,18 +111,21 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                 i = m.start()
                 formal = True
                 continue
-            if not formal:
-                break
             for c in INNER_CONNECTORS:
                 j = i - len(c)
                 if j > 0 and text.startswith(c, j) and re.match(_NAME_CHAR, text[j - 1]):
+                    if not formal:
+                        # 相互協力及び安全保障条約, 首脳の共同声明: an inner connector is part of the
+                        # name only if a formal connector follows further left
+                        k, f = _grow_left(text, j)
+                        return (k, True) if f else (i, False)
                     i = j
                     seen_and = seen_and or c in AND_CONNECTORS
                     break
             else:
                 # an enumeration before 及び/並びに inside a formal title: 開発、生産、貯蔵及び使用
                 m = _ENUM_ITEM.search(text, max(0, i - 6), i)
-                if seen_and and text[i - 1] == "、" and m and m.end() == i:
+                if formal and seen_and and text[i - 1] == "、" and m and m.end() == i:
                     i = m.start()
                     continue
                 break
@@ -192,7 +198,12 @@ def _abbreviations(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     out = []
     for form in _abbr_forms(glossary):
         for m in form.finditer(text):
-            out.append(TreatyMatch(m.start(), m.end(), m.group(), False, ""))
+            end = m.end()
+            # New START(新START), JCPOA(Joint Comprehensive Plan of Action): the other name in brackets joins
+            br = re.match(r"\(([^()]{1,80})\)", text[end:])
+            if br and (glossary.lookup(br.group(1), "TREATY") or _LATIN.search(br.group(1))):
+                end += br.end()
+            out.append(TreatyMatch(m.start(), end, text[m.start() : end], False, ""))
     return out
 
 

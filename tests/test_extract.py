@@ -1,0 +1,67 @@
+"""``jpnlp extract`` and ``jpnlp votes`` on the corpus: the stable record schema and the four tallies."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from jpnlp.cli import app
+
+from .conftest import CORPUS, CORPUS_DOC
+
+runner = CliRunner()
+
+CORPUS_VOTES = [
+    # hand-checked against the text: body, date, counts, result and the law voted on
+    ("State Duma", "ロシア下院", "2000-04-14", 288, 131, 4, "STARTII条約批准関連法", "Federal Law on Ratification of START II"),
+    ("State Duma", "ロシア下院", "2000-04-14", 413, 8, 1, "ABM条約関連文書批准法",
+     "Federal Law on Ratification of the ABM Treaty related documents"),
+    ("Federation Council", "ロシア上院", "2000-04-19", 122, 15, 7, "STARTII条約批准関連法", "Federal Law on Ratification of START II"),
+    ("Federation Council", "ロシア上院", "2000-04-19", 112, 15, 6, "ABM条約関連文書批准法",
+     "Federal Law on Ratification of the ABM Treaty related documents"),
+]  # fmt: skip
+
+
+def test_extract_record(tmp_path: Path) -> None:
+    out = tmp_path / "x.jsonl"
+    result = runner.invoke(app, ["extract", str(CORPUS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (rec,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert list(rec) == ["doc_id", "text", "sentences", "entities", "votes", "config"]
+    assert rec["config"]["normalize"]["version"] == "1"
+    raw = CORPUS_DOC.read_text(encoding="utf-8")
+    labels = [e["label"] for e in rec["entities"]]
+    assert {x: labels.count(x) for x in set(labels)} == {"TREATY": 81, "LEADER": 28, "DATE": 32, "VOTE": 4}
+    for e in rec["entities"]:
+        assert set(e) >= {"start", "end", "text", "label", "raw_start", "raw_end", "raw_text", "en", "en_full", "id", "value", "role"}
+        assert rec["text"][e["start"] : e["end"]] == e["text"]
+        assert raw[e["raw_start"] : e["raw_end"]] == e["raw_text"]
+    assert [(v["body"], v["for"]) for v in rec["votes"]] == [(b, f) for b, _, _, f, *_ in CORPUS_VOTES]
+
+
+def test_votes_on_the_corpus_every_field() -> None:
+    result = runner.invoke(app, ["votes", str(CORPUS), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    votes = json.loads(result.stdout)
+    got = [(v["body"], v["body_ja"], v["date"], v["for"], v["against"], v["abstain"], v["subject_ja"], v["subject_en"]) for v in votes]
+    assert got == CORPUS_VOTES
+    assert all(v["result"] == "passed" and v["other"] is None and v["total"] is None and v["notes"] == [] for v in votes)
+    raw = CORPUS_DOC.read_text(encoding="utf-8")
+    assert [raw[v["raw_start"] : v["raw_end"]] for v in votes] == [
+        "賛成２８８、反対１３１、棄権４", "賛成４１３、\n\n反対８、棄権１", "賛成１２２、\n\n反対１５、棄権７", "賛成１１２、反対１５、棄権６",
+    ]  # fmt: skip
+
+
+def test_votes_csv_with_bom_opens_in_excel(tmp_path: Path) -> None:
+    out = tmp_path / "v.csv"
+    result = runner.invoke(app, ["votes", str(CORPUS), "-f", "csv", "--bom", "-o", str(out)])
+    assert result.exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r["for"] for r in rows] == ["288", "413", "122", "112"]
+    assert rows[0]["doc_id"] == "us_russia_arms_control_2000.ja"
