@@ -36,6 +36,10 @@ def test_load_from_disk_and_parquet_give_the_same_rows(built: Path) -> None:
     for split in disk:
         assert disk[split].to_list() == pq[split].to_list()
     assert disk["train"].features["ner_tags"].feature.names[:3] == ["O", "B-TREATY", "I-TREATY"]
+    # the card's YAML header (features, class labels, configs) is enough to load the folder
+    by_card = datasets.load_dataset(str(built))
+    assert by_card["gold"].features == disk["gold"].features
+    assert by_card["test"].to_list() == disk["test"].to_list()
 
 
 def test_every_sentence_once_and_ids_stable(built: Path, gold_segments: list[dict]) -> None:

@@ -14,7 +14,10 @@ The public API in a few names::
 
     nlp = jpnlp.load()   # the spaCy Language: ja_ginza + jpnlp components
 
-``load``, ``process`` and ``annotate`` import spaCy and GiNZA on first use.
+    jpnlp.extract_votes("米上院は2010年12月22日、新START条約を71対26の賛成多数で承認した。")
+
+``load``, ``process``, ``annotate``, ``extract_votes`` and ``build_dataset`` import
+spaCy, GiNZA and datasets on first use.
 """
 
 from __future__ import annotations
@@ -30,7 +33,15 @@ from .segment import split_sentences
 
 __version__ = "0.1.0"
 
-_LAZY = {"load": "pipeline", "process": "pipeline", "annotate": "pipeline", "Glossary": "glossary"}
+_LAZY = {
+    "load": "pipeline",
+    "process": "pipeline",
+    "annotate": "pipeline",
+    "Glossary": "glossary",
+    "extract_votes": "votes",
+    "VoteTally": "votes",
+    "build_dataset": "dataset",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -57,8 +68,11 @@ __all__ = [
     "OutputError",
     "RawDocument",
     "Sentence",
+    "VoteTally",
     "__version__",
     "annotate",
+    "build_dataset",
+    "extract_votes",
     "load",
     "normalize",
     "normalize_with_map",
