@@ -231,3 +231,20 @@ def test_spacy_train_runs_on_the_docbins(built: Path, tmp_path: Path) -> None:
 
     nlp = spacy.load(tmp_path / "model" / "model-last")
     assert set(nlp.get_pipe("ner").labels) == {"TREATY", "LEADER", "DATE", "VOTE"}
+
+
+def test_workers_give_the_same_dataset(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    texts = [
+        "ロシア下院は２０００年４月１４日、ＳＴＡＲＴⅡ条約批准関連法を賛成２８８、反対１３１、棄権４で可決した。",
+        "米上院は2010年12月22日、新START条約を71対26の賛成多数で承認した。オバマ大統領は歓迎した。",
+        "１ はじめに\n\n核兵器不拡散条約（ＮＰＴ）は１９７０年に発効した。",
+    ]
+    for i, t in enumerate(texts):
+        (corpus / f"d{i}.txt").write_text(t, encoding="utf-8")
+    one = build_dataset([corpus], tmp_path / "w1").path
+    two = build_dataset([corpus], tmp_path / "w2", workers=2).path
+    files = sorted(p.name for p in (one / "data").glob("*.parquet"))
+    assert files == sorted(p.name for p in (two / "data").glob("*.parquet"))
+    assert all((one / "data" / f).read_bytes() == (two / "data" / f).read_bytes() for f in files)

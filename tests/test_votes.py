@@ -85,6 +85,13 @@ CASES = [
     ("ロシア下院は2000年4月14日に条約を賛成288、反対131で可決した。またABM条約関連文書批准法を賛成413、反対8で可決した。",
      [V(288, 131, None, "passed", "State Duma", "2000-04-14", None, "賛成288、反対131"),
       V(413, 8, None, "passed", "State Duma", "2000-04-14", "ABM条約関連文書批准法", "賛成413、反対8")]),
+    # a listed result, one count per line
+    ("国連総会の採決結果は次のとおり。\n賛成：１５８\n反対：３\n棄権：１５\n決議案は採択された。",
+     # (each line is its own block, so the tally text holds the blank lines that join blocks)
+     [V(158, 3, 15, "passed", "UN General Assembly", None, None, "賛成:158\n\n反対:3\n\n棄権:15")]),
+    # body, date and subject from the sentence before, which did not hold the tally
+    ("米上院は1999年10月13日、包括的核実験禁止条約の批准を審議した。採決では賛成48、反対51で否決された。",
+     [V(48, 51, None, "rejected", "US Senate", "1999-10-13", "包括的核実験禁止条約", "賛成48、反対51")]),
     # look-alikes that are not tallies
     ("両国の戦略核弾頭を3000-3500発に削減する。", []),
     ("100基の迎撃ミサイルを配備する。", []),

@@ -10,12 +10,13 @@
   phrase states (賛成多数); else ``unknown``;
 * **body** — the nearest voting body before the tally in its sentence
   (``data/bodies.tsv``; a bare 上院/下院 takes its country from the text before
-  it; a committee after the chamber is kept), else the previous tally's;
+  it; a committee after the chamber is kept), else the previous tally's, else
+  the last one earlier in the paragraph;
 * **date** — the nearest DATE before the tally in its sentence, else the
   previous tally's in the same block, else the last DATE before it in the block;
 * **subject** — the nearest treaty or law before the tally (after the
   previous tally), else a bill, resolution or motion (…法案, …決議案, …動議),
-  else the previous tally's;
+  else the previous tally's, else the last one earlier in the paragraph;
 * **notes** — counts larger than the body, totals that do not add up, and
   results that contradict the numbers are flagged, never dropped.
 """
@@ -33,6 +34,7 @@ from typing import Any
 
 from .rules.votes import TallyMatch, find_tallies
 
+CONTEXT_CHARS = 300
 PASSED = re.compile(r"可決|承認|採択|成立|通過|批准(?=し|され|を決|が決)")
 REJECTED = re.compile(r"否決|廃案|不成立|否認|却下|不承認")
 _BILL = re.compile(
@@ -192,10 +194,21 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
     for i, t in enumerate(matches):
         s_start, s_end = _containing(ctx.sentences, t.start)
         block = _containing(ctx.blocks, t.start)
-        # result: forward in the sentence, past later tallies sharing it
-        result = _result(text, t.end, max(s_end, t.end), name_spans) or t.implied or "unknown"
-        # body
+        # result: forward in the sentence, past later tallies sharing it; when the tally closes its
+        # sentence (a listed result), the next sentence may state it
+        result = _result(text, t.end, max(s_end, t.end), name_spans)
+        if result is None and not text[t.end : s_end].strip(" 。.、\n"):
+            nxt = next(((a, b) for a, b in ctx.sentences if a >= t.end), None)
+            if nxt is not None:
+                result = _result(text, nxt[0], nxt[1], name_spans)
+        result = result or t.implied or "unknown"
+        # what came before the tally when its own sentence says nothing: the paragraph, or the last
+        # few hundred characters when a listed result split it into blocks
+        window = min(block[0], max(0, s_start - CONTEXT_CHARS))
+        # body: in the sentence, else the previous tally's, else earlier in the paragraph
         found = _body_before(text, s_start, t.start)
+        if not found and prev is None:
+            found = _body_before(text, window, t.start)
         if found:
             body, body_ja, size = found[0], found[1], found[2]
         elif prev is not None:
@@ -212,12 +225,21 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         elif prev is not None and prev_block == block:
             date = prev.date
         else:
-            earlier = [v for ds, _, v in ctx.dates if block[0] <= ds < t.start]
+            earlier = [v for ds, _, v in ctx.dates if window <= ds < t.start]
             date = earlier[-1] if earlier else None
         # subject: after the previous tally in this sentence, before this one
         lo = max(s_start, matches[i - 1].end if i and matches[i - 1].end > s_start else s_start)
         names = [(s, e, txt, en) for s, e, txt, en in ctx.names if lo <= s and e <= t.start]
         subject_ja = subject_en = None
+        if not names and prev is None:
+            # nothing in this sentence: what the paragraph was about before it
+            earlier = [(s, e, txt, en) for s, e, txt, en in ctx.names if window <= s and e <= s_start]
+            bills_before = list(_BILL.finditer(text, window, s_start))
+            if earlier and (not bills_before or earlier[-1][0] > bills_before[-1].start()):
+                names = earlier[-1:]
+            elif bills_before:
+                lo_bill = bills_before[-1]
+                names = [(lo_bill.start(), lo_bill.end(), lo_bill.group(), None)]
         if names:
             subject_ja, subject_en = names[-1][2], names[-1][3]
         else:
