@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.test_segment (the hard cases)
 
-import jpnlp  # noqa: E402
-from jpnlp.normalize import normalize, normalize_with_map  # noqa: E402
-from jpnlp.segment import split_sentences  # noqa: E402
-from tests.test_segment import HARD_CASES  # noqa: E402
+import jpnlp
+from jpnlp.normalize import normalize, normalize_with_map
+from jpnlp.segment import split_sentences
+from tests.test_segment import HARD_CASES
 
 CORPUS_DOC = ROOT / "corpus" / "us_russia_arms_control_2000.ja.txt"
 GOLD = ROOT / "corpus" / "annotations" / "us_russia_arms_control_2000.segments.jsonl"

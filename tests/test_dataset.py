@@ -10,7 +10,6 @@ import datasets
 import pytest
 import yaml
 
-import jpnlp
 from jpnlp.dataset import build_dataset
 from jpnlp.errors import OutputError
 
@@ -92,7 +91,7 @@ def test_card_counts_equal_the_data(built: Path) -> None:
     assert header["language"] == ["ja", "en"] and header["task_categories"] == ["token-classification"]
     table = card.split("## Entity counts")[1].split("## How")[0]
     for label in ("TREATY", "LEADER", "DATE", "VOTE"):
-        row = re.search(rf"^\| {label} \| (.+) \|$", table, re.M)
+        row = re.search(rf"^\| {label} \| (.+) \|$", table, re.MULTILINE)
         assert row is not None
         counts = [int(x) for x in row.group(1).split(" | ")]
         assert counts == [sum(e["label"] == label for r in pq[s] for e in r["entities"]) for s in ("train", "validation", "test", "gold")]
@@ -215,9 +214,8 @@ tolerance = 0.2
 
 
 def test_spacy_train_runs_on_the_docbins(built: Path, tmp_path: Path) -> None:
-    from spacy.cli.train import train
-
     from spacy.cli.init_config import fill_config
+    from spacy.cli.train import train
 
     (tmp_path / "tiny.cfg").write_text(TINY_CONFIG, encoding="utf-8")
     cfg = tmp_path / "full.cfg"

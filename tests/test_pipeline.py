@@ -47,7 +47,7 @@ def test_chunked_and_whole_give_the_same_entities(nlp) -> None:  # type: ignore[
     whole = annotate(doc, nlp)
     chunked = annotate(doc, nlp, max_bytes=200)
     assert chunked.text == whole.text == doc.text
-    key = lambda d: [(e.start_char, e.end_char, e.label_, e._.value, e._.en) for e in d.ents]  # noqa: E731
+    key = lambda d: [(e.start_char, e.end_char, e.label_, e._.value, e._.en) for e in d.ents]
     assert key(chunked) == key(whole)
 
 

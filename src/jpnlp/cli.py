@@ -24,7 +24,6 @@ from . import __version__
 from .document import Document, prepare
 from .errors import EmptyInputWarning, InputError, JpnlpError
 from .io import DEFAULT_GLOB, atomic_write, iter_paths, read_inputs
-from .layout import LayoutMode
 
 app = typer.Typer(
     name="jpnlp",
@@ -341,7 +340,7 @@ def glossary_check(
     path: Annotated[Optional[Path], typer.Argument(help="Glossary file (default: the shipped one).")] = None,  # noqa: UP045
 ) -> None:
     """Validate a glossary: ids, labels, fields, forms claimed twice."""
-    from .glossary import _builtin_entries, check, parse_entries, _read_yaml
+    from .glossary import _builtin_entries, _read_yaml, check, parse_entries
 
     if path is None:
         entries, name = list(_builtin_entries()), "jpnlp/data/glossary.yaml"

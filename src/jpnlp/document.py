@@ -207,9 +207,7 @@ def _is_file(s: str) -> bool:
 def _as_raw(source: str | os.PathLike[str] | RawDocument, doc_id: str | None, encoding: str | None) -> RawDocument:
     if isinstance(source, RawDocument):
         return source
-    if isinstance(source, os.PathLike):
-        raw = read_path(source, encoding)
-    elif "\n" not in source and len(source.encode("utf-8")) < 255 and source.strip() and _is_file(source):
+    if isinstance(source, os.PathLike) or "\n" not in source and len(source.encode("utf-8")) < 255 and source.strip() and _is_file(source):
         raw = read_path(source, encoding)
     else:
         return RawDocument(doc_id or "text", source, "utf-8", None)

@@ -40,7 +40,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # C0 control characters that never occur in text (tab, LF, VT, FF, CR, ESC
 # excluded: ESC introduces ISO-2022-JP escape sequences).
-_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
+_CONTROL_BYTES = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
 
 DEFAULT_GLOB = "**/*.txt"
 MAX_BYTES_DEFAULT = 512 * 1024 * 1024
@@ -147,8 +147,7 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
             text = data.decode(name)
         except UnicodeDecodeError as err:
             raise DecodeError(path, name, err.start, err.reason) from None
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        text = text.removeprefix("\ufeff")
         return text, name
 
     for bom, name in _BOMS:

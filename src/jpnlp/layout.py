@@ -325,9 +325,7 @@ def _pdf_blocks(text: str) -> list[Block]:
             continue
         current.append(ln)
         ends = _ends_sentence(ln.text)
-        if ends and trailing_space_signal and ln.text != ln.text.rstrip():
-            flush()
-        elif ends and not trailing_space_signal and column and _width(s) < 0.8 * column:
+        if ends and trailing_space_signal and ln.text != ln.text.rstrip() or ends and not trailing_space_signal and column and _width(s) < 0.8 * column:
             flush()
     flush()
     return blocks

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .layout import _SELF_DELIMITED, _BARE
+from .layout import _BARE, _SELF_DELIMITED
 
 MAX_CHARS = 2000
 
@@ -45,12 +45,7 @@ _MARKER = re.compile(r"[(（][0-9０-９]{1,3}[)）]")
 
 # Tokens after which '.' is an abbreviation point, not a full stop.
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sr jr st mt no nos vol vols pp p ed eds cf vs etc al
-    inc ltd co corp gen gov sen rep dept univ assn fig figs art sec ch op cit ibid
-    approx est jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e a.m p.m
-    u.s u.k u.n u.s.a
-    """.split()
+    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "cf", "vs", "etc", "al", "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "dept", "univ", "assn", "fig", "figs", "art", "sec", "ch", "op", "cit", "ibid", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a"]
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _GLUED_HEADING = re.compile(

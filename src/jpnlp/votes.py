@@ -23,15 +23,14 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from .rules import read_table
 from .rules.votes import TallyMatch, find_tallies
 
 CONTEXT_CHARS = 300
@@ -103,16 +102,12 @@ class Body:
 
 @cache
 def bodies() -> tuple[Body, ...]:
-    text = resources.files("jpnlp").joinpath("data/bodies.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-    return tuple(Body(re.compile(r["pattern"]), r["en"], r["country"], int(r["size"])) for r in rows)
+    return tuple(Body(re.compile(r["pattern"]), r["en"], r["country"], int(r["size"])) for r in read_table("bodies.tsv"))
 
 
 @cache
 def committees() -> dict[str, str]:
-    text = resources.files("jpnlp").joinpath("data/committees.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-    return {r["ja"]: r["en"] for r in rows}
+    return {r["ja"]: r["en"] for r in read_table("committees.tsv")}
 
 
 _BARE_CHAMBER = re.compile(r"上院|下院")

@@ -109,7 +109,7 @@ IOB2 (`B-` begins a mention, `I-` continues it, `O` is outside). Label ids:
 
 | id | tag |
 |---:|---|
-""" + "\n".join(f"| {i} | `{t}` |" for i, t in enumerate(TAG_NAMES)) + f"""
+""" + "\n".join(f"| {i} | `{t}` |" for i, t in enumerate(TAG_NAMES)) + """
 
 `TREATY`: named treaties, agreements, protocols, agreed and joint statements and laws about them (span includes a
 bracketed abbreviation: `対弾道ミサイル(ABM)条約`; anaphors such as `同条約議定書` are linked to their antecedent).

@@ -27,11 +27,11 @@ dates: 冷戦期, 3回, 3000-3500発, 第2条, bare numbers.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from . import read_table
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -60,9 +60,7 @@ _MONTH_EN = r"(?i:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\
 @cache
 def eras() -> dict[str, int]:
     """Era name → first Gregorian year, from ``data/eras.tsv``."""
-    text = resources.files("jpnlp").joinpath("data/eras.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-    return {r["era"]: int(r["first_year"]) for r in rows}
+    return {r["era"]: int(r["first_year"]) for r in read_table("eras.tsv")}
 
 
 def kanji_to_int(s: str) -> int:

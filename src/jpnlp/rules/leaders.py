@@ -21,14 +21,13 @@ are not mentions.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from ..glossary import Glossary, match_key
+from . import longest_first, read_table
 
 _KATAKANA = r"[\u30a1-\u30fa\u30fc]"
 _KANJI = r"[\u4e00-\u9fff\u3005]"
@@ -55,17 +54,15 @@ class LeaderMatch:
 @cache
 def countries() -> frozenset[str]:
     """Match keys of country and region names, from ``data/countries.tsv`` and the mid-words above."""
-    text = resources.files("jpnlp").joinpath("data/countries.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-    return frozenset(match_key(r["ja"]) for r in rows) | frozenset(match_key(c) for c in COUNTRY_WORDS)
+    return frozenset(match_key(r["ja"]) for r in read_table("countries.tsv")) | frozenset(
+        match_key(c) for c in COUNTRY_WORDS
+    )
 
 
 @cache
 def titles() -> tuple[str, ...]:
     """Leadership titles, longest first, from ``data/titles.tsv``."""
-    text = resources.files("jpnlp").joinpath("data/titles.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-    return tuple(sorted((r["title"] for r in rows), key=len, reverse=True))
+    return tuple(sorted((r["title"] for r in read_table("titles.tsv")), key=len, reverse=True))
 
 
 @cache
@@ -146,7 +143,7 @@ def find_leaders(
                 found[s] = LeaderMatch(s, e, m.group(), None, entry_for(m.group(), s))
     # drop title-mentions that name something else (ラムスフェルド報告 has no title, but be safe)
     out = [f for f in found.values() if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
-    return _non_overlapping(out)
+    return longest_first(out)
 
 
 def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # type: ignore[no-untyped-def]
@@ -189,11 +186,3 @@ def _name_patterns(glossary: Glossary) -> list[tuple[re.Pattern[str], str]]:
             pats.append((re.compile(rf"(?<!{_KANJI}){re.escape(f)}"), f))
     _NAME_CACHE[id(glossary)] = pats
     return pats
-
-
-def _non_overlapping(items: list[LeaderMatch]) -> list[LeaderMatch]:
-    taken: list[LeaderMatch] = []
-    for c in sorted(items, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)

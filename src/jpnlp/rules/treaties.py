@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from ..glossary import Glossary
+from . import longest_first
 
 HEADS = (
     "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
@@ -189,7 +190,7 @@ def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMat
                 continue
         cands.append(TreatyMatch(start, end, text[start:end], anaphor, m.group()))
     cands += _abbreviations(text, glossary)
-    return _longest_first(cands)
+    return longest_first(cands)
 
 
 def _abbreviations(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
@@ -232,11 +233,3 @@ def _abbr_forms(glossary: Glossary) -> list[re.Pattern[str]]:
         pats.append(re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"))
     _ABBR_CACHE[id(glossary)] = pats
     return pats
-
-
-def _longest_first(cands: list[TreatyMatch]) -> list[TreatyMatch]:
-    taken: list[TreatyMatch] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
