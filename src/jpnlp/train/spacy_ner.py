@@ -1,0 +1,69 @@
+"""``jpnlp train spacy``: a spaCy NER model from the dataset's DocBin files.
+
+Two versioned configs (``configs/``): ``scratch`` (its own small tok2vec) and
+``ginza`` (ja_ginza's tok2vec, sourced and frozen — GiNZA's other
+components are untouched because nothing they share is updated).  Training
+runs ``spacy train`` with the train and validation DocBins; the model is
+then scored (seqeval, strict IOB2) on the ``gold`` split — hand-made labels
+of sentences never trained on — or on ``test`` when there is no gold.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from . import CONFIG_DIR
+from .metrics import evaluate_tagger, load_rows, spacy_tagger, write_metrics
+
+CONFIGS = {"scratch": "spacy_ner_scratch_v1.cfg", "ginza": "spacy_ner_ginza_v1.cfg"}
+
+
+def train_spacy(
+    data: Path,
+    output: Path,
+    base: str = "scratch",
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Train, save ``output/model-best`` and ``model-last``, score, and return the metrics."""
+    from spacy.cli.init_config import fill_config
+    from spacy.cli.train import train
+
+    from ..errors import InputError
+
+    if base not in CONFIGS:
+        raise InputError(base, f"unknown base; choose one of {', '.join(CONFIGS)}")
+    spacy_dir = Path(data) / "spacy"
+    for split in ("train", "validation"):
+        if not (spacy_dir / f"{split}.spacy").exists():
+            raise InputError(spacy_dir / f"{split}.spacy", "missing; run jpnlp build first")
+    output.mkdir(parents=True, exist_ok=True)
+    # spaCy's defaults fill in what the versioned config leaves out; the full config is kept with the model
+    fill_config(output / "config.cfg", CONFIG_DIR / CONFIGS[base], silent=True)
+    started = time.perf_counter()
+    train(
+        output / "config.cfg",
+        output,
+        overrides={
+            "paths.train": str(spacy_dir / "train.spacy"),
+            "paths.dev": str(spacy_dir / "validation.spacy"),
+            **(overrides or {}),
+        },
+    )
+    seconds = time.perf_counter() - started
+    split = "gold" if any((Path(data) / "data").glob("gold-*.parquet")) else "test"
+    model = output / "model-best" if (output / "model-best").exists() else output / "model-last"
+    scores = evaluate_tagger(spacy_tagger(model), load_rows(data, split))
+    metrics = {
+        "model": "spacy",
+        "config": CONFIGS[base],
+        "base": base,
+        "data": str(data),
+        "eval_split": split,
+        "train_seconds": round(seconds, 1),
+        "size_mb": round(sum(p.stat().st_size for p in model.rglob("*") if p.is_file()) / 1e6, 2),
+        "scores": scores,
+    }
+    write_metrics(output / "metrics.json", metrics)
+    return metrics
