@@ -330,6 +330,69 @@ def votes(
     run.finish()
 
 
+train_app = typer.Typer(help="Train NER models on a built dataset (needs the 'train' extra).", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+DataOpt = Annotated[Path, typer.Option("--data", help="A dataset folder written by jpnlp build.")]
+
+
+@train_app.command("spacy")
+@_guard
+def train_spacy_cmd(
+    data: DataOpt = Path("data/jpnlp-arms-control"),
+    output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/spacy-ner"),
+    base: Annotated[str, typer.Option("--base", help="scratch (own tok2vec) or ginza (ja_ginza's tok2vec, frozen).")] = "scratch",
+) -> None:
+    """Train a spaCy NER model with spacy train on the dataset's DocBin files."""
+    from .train.spacy_ner import train_spacy
+
+    m = train_spacy(data, output, base)
+    typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
+
+
+@train_app.command("tokenizer")
+@_guard
+def train_tokenizer_cmd(
+    data: DataOpt = Path("data/jpnlp-arms-control"),
+    output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/tokenizer"),
+    extra: Annotated[Optional[list[Path]], typer.Option("--extra", help="More text files to learn pieces from.")] = None,  # noqa: UP045
+    vocab_size: Annotated[int, typer.Option("--vocab-size", help="Upper bound; capped at what the text supports.")] = 4000,
+) -> None:
+    """Train a SentencePiece unigram tokenizer and save it as a Hugging Face fast tokenizer."""
+    from .train.tokenizer import train_tokenizer
+
+    info = train_tokenizer(output, data, extra or [], vocab_size)
+    typer.echo(f"{output}: {info['vocab_size']} pieces from {info['characters']} characters")
+
+
+@train_app.command("transformer")
+@_guard
+def train_transformer_cmd(
+    data: DataOpt = Path("data/jpnlp-arms-control"),
+    output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/transformer-ner"),
+    base: Annotated[Optional[Path], typer.Option("--base", help="A pretrained checkpoint on disk to fine-tune.")] = None,  # noqa: UP045
+    tokenizer: Annotated[Optional[Path], typer.Option("--tokenizer", help="A tokenizer from jpnlp train tokenizer.")] = None,  # noqa: UP045
+    epochs: Annotated[int, typer.Option("--epochs")] = 40,
+    seed: Annotated[int, typer.Option("--seed")] = 13,
+) -> None:
+    """Train a token-classification transformer (small, from scratch, unless --base)."""
+    from .train.transformer import train_transformer
+
+    m = train_transformer(data, output, base, tokenizer, epochs=epochs, seed=seed)
+    typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
+
+
+@train_app.command("report")
+@_guard
+def train_report_cmd(
+    models: Annotated[Path, typer.Option("--models", help="Folder holding trained models.")] = Path("models"),
+) -> None:
+    """Write models/README.md: one row per model, from each model's metrics.json."""
+    from .train.report import write_report
+
+    path = write_report(models)
+    typer.echo(f"wrote {path}")
+
+
 glossary_app = typer.Typer(help="Check the glossary and find what it is missing.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
