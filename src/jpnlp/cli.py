@@ -209,6 +209,10 @@ def extract(
         Optional[Path],  # noqa: UP045
         typer.Option("--glossary", help="A glossary file that extends or overrides the shipped one."),
     ] = None,
+    model: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--model", help="A trained model (jpnlp train) in place of the rules for TREATY/LEADER/DATE."),
+    ] = None,
 ) -> None:
     """Find treaties, leaders and dates; one JSON object per document (JSON Lines)."""
     from .extract import document_record
@@ -219,7 +223,7 @@ def extract(
 
     def lines() -> Iterator[str]:
         for doc in run.documents(paths, encoding, layout, glob):
-            yield json.dumps(document_record(process(doc, nlp), nlp), ensure_ascii=False) + "\n"
+            yield json.dumps(document_record(process(doc, nlp, model=model), nlp), ensure_ascii=False) + "\n"
 
     _write(output, lines())
     run.finish()
@@ -340,7 +344,7 @@ DataOpt = Annotated[Path, typer.Option("--data", help="A dataset folder written 
 def train_spacy_cmd(
     data: DataOpt = Path("data/jpnlp-arms-control"),
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/spacy-ner"),
-    base: Annotated[str, typer.Option("--base", help="scratch (own tok2vec) or ginza (ja_ginza's tok2vec, frozen).")] = "scratch",
+    base: Annotated[str, typer.Option("--base", help="ginza (ja_ginza's tok2vec, frozen) or scratch (own tok2vec).")] = "ginza",
 ) -> None:
     """Train a spaCy NER model with spacy train on the dataset's DocBin files."""
     from .train.spacy_ner import train_spacy
@@ -371,7 +375,7 @@ def train_transformer_cmd(
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/transformer-ner"),
     base: Annotated[Optional[Path], typer.Option("--base", help="A pretrained checkpoint on disk to fine-tune.")] = None,  # noqa: UP045
     tokenizer: Annotated[Optional[Path], typer.Option("--tokenizer", help="A tokenizer from jpnlp train tokenizer.")] = None,  # noqa: UP045
-    epochs: Annotated[int, typer.Option("--epochs")] = 40,
+    epochs: Annotated[int, typer.Option("--epochs")] = 100,
     seed: Annotated[int, typer.Option("--seed")] = 13,
 ) -> None:
     """Train a token-classification transformer (small, from scratch, unless --base)."""
@@ -381,16 +385,46 @@ def train_transformer_cmd(
     typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
 
 
+@train_app.command("all")
+@_guard
+def train_all_cmd(
+    data: DataOpt = Path("data/jpnlp-arms-control"),
+    models: Annotated[Path, typer.Option("--models", help="Where the models go.")] = Path("models"),
+    second_set: Annotated[Path, typer.Option("--second-set")] = Path("tests/data/entities_second_set.jsonl"),
+) -> None:
+    """The full default training: spaCy (scratch, GiNZA tok2vec), tokenizer, transformer, comparison, models/README.md."""
+    from .train.metrics import evaluate_models
+    from .train.report import write_report
+    from .train.spacy_ner import train_spacy
+    from .train.tokenizer import train_tokenizer
+    from .train.transformer import train_transformer
+
+    for base in ("scratch", "ginza"):
+        train_spacy(data, models / f"spacy-ner-{base}", base)
+    train_tokenizer(models / "tokenizer", data)
+    train_transformer(data, models / "transformer-ner", tokenizer_dir=models / "tokenizer")
+    from .train.report import model_specs
+
+    comparison = evaluate_models(data, model_specs(models), "gold", second_set if second_set.exists() else None)
+    typer.echo(f"wrote {write_report(models, comparison)}")
+
+
 @train_app.command("report")
 @_guard
 def train_report_cmd(
     models: Annotated[Path, typer.Option("--models", help="Folder holding trained models.")] = Path("models"),
+    compare: Annotated[bool, typer.Option("--compare/--no-compare", help="Also score every model, the rules and GiNZA.")] = True,
+    data: DataOpt = Path("data/jpnlp-arms-control"),
+    second_set: Annotated[Path, typer.Option("--second-set")] = Path("tests/data/entities_second_set.jsonl"),
 ) -> None:
-    """Write models/README.md: one row per model, from each model's metrics.json."""
-    from .train.report import write_report
+    """Write models/README.md: one row per model from its metrics.json, and the comparison table."""
+    from .train.metrics import evaluate_models
+    from .train.report import model_specs, write_report
 
-    path = write_report(models)
-    typer.echo(f"wrote {path}")
+    comparison = None
+    if compare:
+        comparison = evaluate_models(data, model_specs(models), "gold", second_set if second_set.exists() else None)
+    typer.echo(f"wrote {write_report(models, comparison)}")
 
 
 glossary_app = typer.Typer(help="Check the glossary and find what it is missing.", no_args_is_help=True)
@@ -453,8 +487,26 @@ def evaluate_cmd(
     ] = Path("tests/data/entities_second_set.jsonl"),
     errors: Annotated[bool, typer.Option("--errors", help="List every miss and spurious mention.")] = False,
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON.")] = None,  # noqa: UP045
+    model: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--model", help="rules, ginza, or a trained model folder (repeatable): seqeval on --data."),
+    ] = None,
+    data: Annotated[Path, typer.Option("--data", help="Dataset for --model.")] = Path("data/jpnlp-arms-control"),
+    split: Annotated[str, typer.Option("--split", help="Dataset split for --model.")] = "gold",
 ) -> None:
-    """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison."""
+    """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison.
+
+    With --model: entity-level seqeval (strict IOB2) of each model on a dataset split and on the second set.
+    """
+    if model:
+        from .train.metrics import evaluate_models, format_reports
+
+        reports = evaluate_models(data, model, split, second_set if second_set and second_set.exists() else None)
+        typer.echo(format_reports(reports))
+        if json_out:
+            with atomic_write(json_out) as fh:
+                json.dump(reports, fh, ensure_ascii=False, indent=2)
+        return
     from .evaluate import evaluate_all, format_report
 
     results = evaluate_all(gold, corpus, second_set if second_set and second_set.exists() else None)

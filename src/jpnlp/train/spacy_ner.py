@@ -23,7 +23,7 @@ CONFIGS = {"scratch": "spacy_ner_scratch_v1.cfg", "ginza": "spacy_ner_ginza_v1.c
 def train_spacy(
     data: Path,
     output: Path,
-    base: str = "scratch",
+    base: str = "ginza",
     overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Train, save ``output/model-best`` and ``model-last``, score, and return the metrics."""

@@ -102,9 +102,11 @@ def wrap(model_file: Path) -> Any:
     sp = spm.SentencePieceProcessor(model_file=str(model_file))
     vocab = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
     backend = Tokenizer(models.Unigram(vocab, unk_id=sp.unk_id(), byte_fallback=False))
-    # jpnlp has normalized already: no normalizer; words start with ▁ as in SentencePiece
-    backend.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
-    backend.decoder = decoders.Metaspace(replacement="\u2581", prepend_scheme="always")
+    # jpnlp has normalized already: no normalizer. No ▁ is prepended: Japanese words (GiNZA tokens,
+    # is_split_into_words) follow each other without spaces, as in the training text; with a prepended ▁
+    # the first piece of every word would be a bare ▁ and carry the word's label without its content
+    backend.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="never")
+    backend.decoder = decoders.Metaspace(replacement="\u2581", prepend_scheme="never")
     cls_id, sep_id = sp.piece_to_id("<s>"), sp.piece_to_id("</s>")
     backend.post_processor = processors.TemplateProcessing(
         single="<s> $A </s>", pair="<s> $A </s> $B </s>", special_tokens=[("<s>", cls_id), ("</s>", sep_id)]

@@ -68,7 +68,7 @@ def train_transformer(
     output: Path,
     base: Path | None = None,
     tokenizer_dir: Path | None = None,
-    epochs: int = 40,
+    epochs: int = 100,
     max_steps: int | None = None,
     batch_size: int = 8,
     learning_rate: float = 1e-3,
