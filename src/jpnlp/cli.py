@@ -334,6 +334,38 @@ def votes(
     run.finish()
 
 
+@app.command()
+@_guard
+def report(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file.")] = Path("report.html"),
+    dataset: Annotated[
+        Optional[Path], typer.Option("--dataset", help="Review a built dataset (gold beside silver) instead.")  # noqa: UP045
+    ] = None,
+    encoding: EncodingOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    glob: GlobOpt = DEFAULT_GLOB,
+) -> None:
+    """Write one self-contained HTML file: highlighted entities, English names, vote tables, summaries."""
+    from .report import render, render_dataset
+
+    if dataset is not None:
+        page = render_dataset(dataset, f"jpnlp dataset report: {dataset.name}")
+        with atomic_write(output) as fh:
+            fh.write(page)
+        typer.echo(f"wrote {output}")
+        return
+    from .pipeline import default_pipeline, process
+
+    nlp = default_pipeline()
+    run = _Run()
+    docs = [process(d, nlp) for d in run.documents(paths, encoding, layout, glob)]
+    with atomic_write(output) as fh:
+        fh.write(render(docs))
+    typer.echo(f"wrote {output}")
+    run.finish()
+
+
 train_app = typer.Typer(help="Train NER models on a built dataset (needs the 'train' extra).", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 DataOpt = Annotated[Path, typer.Option("--data", help="A dataset folder written by jpnlp build.")]
