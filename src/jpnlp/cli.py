@@ -213,12 +213,13 @@ def extract(
         Optional[Path],  # noqa: UP045
         typer.Option("--model", help="A trained model (jpnlp train) in place of the rules for TREATY/LEADER/DATE."),
     ] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")] = False,
 ) -> None:
     """Find treaties, leaders and dates; one JSON object per document (JSON Lines)."""
     from .extract import document_record
     from .pipeline import default_pipeline, load, process
 
-    nlp = load(glossary=glossary) if glossary else default_pipeline()
+    nlp = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
     run = _Run()
 
     def lines() -> Iterator[str]:
@@ -251,6 +252,7 @@ def build(
     glossary: Annotated[
         Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
     ] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")] = False,
 ) -> None:
     """Build the entity-annotated dataset: Parquet + card, save_to_disk, spaCy DocBin, CoNLL."""
     from .dataset import build_dataset
@@ -263,7 +265,7 @@ def build(
     result = build_dataset(
         [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
         split=split, gold=gold, from_hf=from_hf, text_column=text_column,
-        glossary=str(glossary) if glossary else None, progress=err.is_terminal,
+        glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
     )  # fmt: skip
     rows = ", ".join(f"{k} {v}" for k, v in result.split_rows.items())
     typer.echo(f"{result.path}: {result.documents} documents; sentences: {rows}; {result.retokenized} tokens split at entity boundaries")

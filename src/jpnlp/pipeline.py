@@ -40,16 +40,20 @@ OUR_PIPES: tuple[tuple[str, str], ...] = (
 PIPELINE_VERSION = "1"
 
 
-def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None) -> Language:
+def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None, fast: bool = False) -> Language:
     """A new pipeline: ``model`` (an installed spaCy package or path) plus jpnlp's components.
 
-    ``glossary`` is a user glossary file that extends or overrides the shipped one.
+    ``glossary`` is a user glossary file that extends or overrides the shipped one.  ``fast=True``
+    uses no neural component at all: Sudachi's tokenizer (mode C, as GiNZA) and jpnlp's rules and
+    glossary.  Entities, values and tallies come from the rules either way; what fast mode loses is
+    GiNZA's own entities (``doc.spans["ginza"]``), its parse, and GiNZA's ``Person`` hint for kanji
+    leader names the glossary does not know.
     """
     import spacy
 
     from . import components  # noqa: F401  (registers the factories)
 
-    nlp = spacy.load(model)
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}}) if fast else spacy.load(model)
     cfg = {"glossary_path": str(glossary)} if glossary else {}
     for name, factory in OUR_PIPES:
         nlp.add_pipe(factory, name=name, config=cfg if factory not in ("jpnlp_dates_v1", "jpnlp_votes_v1") else {})
@@ -57,9 +61,9 @@ def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None
 
 
 @cache
-def default_pipeline() -> Language:
-    """The default pipeline, loaded once per process."""
-    return load()
+def default_pipeline(fast: bool = False) -> Language:
+    """The default pipeline (or the fast one), loaded once per process."""
+    return load(fast=fast)
 
 
 def chunk_spans(doc: Document, max_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int]]:

@@ -13,6 +13,7 @@ and restored after, so nothing already annotated is lost.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
@@ -21,13 +22,12 @@ from spacy.tokens import Doc, Span
 def split_at(doc: Doc, offsets: Iterable[int]) -> int:
     """Split tokens of ``doc`` at ``offsets``; return how many tokens were split."""
     cuts: dict[int, list[int]] = {}
+    starts = [t.idx for t in doc]  # once: looking tokens up by offset is then a binary search
+    ends = [t.idx + len(t) for t in doc]
     for off in set(offsets):
-        if off <= 0 or off >= len(doc.text):
-            continue
-        tok = _token_containing(doc, off)
-        if tok is None:
-            continue
-        cuts.setdefault(tok.i, []).append(off - tok.idx)
+        k = bisect_right(starts, off) - 1
+        if k >= 0 and starts[k] < off < ends[k]:
+            cuts.setdefault(k, []).append(off - starts[k])
     if not cuts:
         return 0
     ents = [(e.start_char, e.end_char, e.label_, e.kb_id_) for e in doc.ents]
@@ -53,14 +53,6 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> int:
         doc.spans[name] = _spans(doc, spans)
     doc.user_data["jpnlp_split_tokens"] = doc.user_data.get("jpnlp_split_tokens", 0) + len(cuts)
     return len(cuts)
-
-
-def _token_containing(doc: Doc, off: int):  # type: ignore[no-untyped-def]
-    span = doc.char_span(off, off + 1, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    tok = span[0]
-    return tok if tok.idx < off < tok.idx + len(tok.text) else None
 
 
 def _spans(doc: Doc, items: list[tuple[int, int, str, str]]) -> list[Span]:

@@ -45,11 +45,11 @@ class BuildResult:
 _NLP = None
 
 
-def _init_worker(glossary: str | None) -> None:
+def _init_worker(glossary: str | None, fast: bool = False) -> None:
     global _NLP
     from ..pipeline import default_pipeline, load
 
-    _NLP = load(glossary=glossary) if glossary else default_pipeline()
+    _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
 
 
 def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:
@@ -150,8 +150,12 @@ def build_dataset(
     text_column: str = "text",
     glossary: str | None = None,
     progress: bool = False,
+    fast: bool = False,
 ) -> BuildResult:
-    """Build the dataset; returns where it went and what it holds."""
+    """Build the dataset; returns where it went and what it holds.
+
+    ``fast=True`` runs without GiNZA's neural components (see :func:`jpnlp.pipeline.load`).
+    """
     split = split or SplitConfig()
     inputs = [Path(p) for p in (inputs or ([] if from_hf else ["corpus"]))]
     out_dir = Path(output)
@@ -168,7 +172,9 @@ def build_dataset(
     except OSError as e:
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
     try:
-        result = _build_into(tmp, final, inputs, name, workers, split, gold, from_hf, text_column, glossary, progress)
+        result = _build_into(
+            tmp, final, inputs, name, workers, split, gold, from_hf, text_column, glossary, progress, fast
+        )
         _swap(tmp, final)
         result.path = final
         return result
@@ -198,6 +204,7 @@ def _build_into(
     text_column: str,
     glossary: str | None,
     progress: bool,
+    fast: bool = False,
 ) -> BuildResult:
     from ..glossary import Glossary, default_glossary
     from ..pipeline import PIPELINE_VERSION
@@ -240,10 +247,10 @@ def _build_into(
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(glossary,))
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(glossary, fast))
         results: Iterator[dict[str, Any]] = pool.imap(_safe_process, tasks(), chunksize=1)
     else:
-        _init_worker(glossary)
+        _init_worker(glossary, fast)
         pool = None
         results = (_safe_process(t) for t in tasks())
     try:
@@ -299,7 +306,7 @@ def _build_into(
     _write_glossary(tmp / "glossary.parquet", g, mentions)
 
     documents = _manifest(inputs[0]) if inputs and inputs[0].is_dir() else []
-    nlp_meta = _model_name()
+    nlp_meta = "none (fast mode: Sudachi tokens and rules)" if fast else _model_name()
     build = {
         "jpnlp": _version(),
         "pipeline": PIPELINE_VERSION,
