@@ -22,8 +22,12 @@ from spacy.tokens import Doc, Span
 def split_at(doc: Doc, offsets: Iterable[int]) -> int:
     """Split tokens of ``doc`` at ``offsets``; return how many tokens were split."""
     cuts: dict[int, list[int]] = {}
-    starts = [t.idx for t in doc]  # once: looking tokens up by offset is then a binary search
-    ends = [t.idx + len(t) for t in doc]
+    from spacy.attrs import IDX, LENGTH
+
+    # token offsets once, from the C arrays (no Token objects): lookups are then binary searches
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist() if len(doc) else []
+    ends = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
     for off in set(offsets):
         k = bisect_right(starts, off) - 1
         if k >= 0 and starts[k] < off < ends[k]:

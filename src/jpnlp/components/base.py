@@ -31,6 +31,16 @@ def _raw(span: Span) -> tuple[int, int]:
     return source.raw_span(span.start_char, span.end_char)
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text without rebuilding it from every token (``doc.text`` does): the source's text if any."""
+    source = doc._.jpnlp_source
+    if source is not None and len(doc):
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) == len(source.text):
+            return source.text
+    return doc.text
+
+
 def register_extensions() -> None:
     for name in SPAN_EXTENSIONS:
         if not Span.has_extension(name):
@@ -63,8 +73,18 @@ def add_entities(doc: Doc, new: list[Span]) -> list[Span]:
         doc.spans["ginza"] = [e for e in doc.ents if e.label_ not in LABELS]
         doc.ents = [e for e in doc.ents if e.label_ in LABELS]
     ours = list(doc.ents)
-    kept = [s for s in filter_spans(ours + new) if s in new or s in ours]
+    kept = filter_spans(ours + new)  # longest first; spans already in doc.ents win ties by coming first
     doc.ents = sorted(kept, key=lambda s: s.start)
-    occupied = [(e.start, e.end) for e in doc.ents]
-    doc.spans["ginza"] = [g for g in doc.spans["ginza"] if all(g.end <= s or g.start >= e for s, e in occupied)]
-    return [s for s in new if s in kept]
+    kept_keys = {(s.start, s.end, s.label) for s in kept}
+    if doc.spans["ginza"]:
+        occupied = sorted((e.start, e.end) for e in doc.ents)
+        doc.spans["ginza"] = [g for g in doc.spans["ginza"] if not _overlaps(g.start, g.end, occupied)]
+    return [s for s in new if (s.start, s.end, s.label) in kept_keys]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping ``spans``."""
+    from bisect import bisect_right
+
+    k = bisect_right(spans, (start, float("inf"))) - 1
+    return (k >= 0 and spans[k][1] > start) or (k + 1 < len(spans) and spans[k + 1][0] < end)

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.dates import find_dates
-from .base import add_entities, char_spans
+from .base import add_entities, char_spans, doc_text
 
 
 class DateRecognizer:
@@ -18,7 +18,7 @@ class DateRecognizer:
         self.anchor_year = anchor_year
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = find_dates(doc.text, self.anchor_year)
+        matches = find_dates(doc_text(doc), self.anchor_year)
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "DATE")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..glossary import Glossary, default_glossary
 from ..rules.dates import find_dates
 from ..rules.leaders import find_leaders
-from .base import add_entities, char_spans
+from .base import add_entities, char_spans, doc_text
 
 
 class LeaderRecognizer:
@@ -27,7 +27,7 @@ class LeaderRecognizer:
         # the year in force at each offset tells apart leaders who share a name
         dated = [(e.start_char, e._.value) for e in doc.ents if e.label_ == "DATE" and e._.value]
         if not dated:
-            dated = [(d.start, d.value) for d in find_dates(doc.text)]
+            dated = [(d.start, d.value) for d in find_dates(doc_text(doc))]
         years = [(pos, int(v[:4])) for pos, v in dated if v[:4].isdigit()]
         starts = [p for p, _ in years]
 
@@ -38,7 +38,7 @@ class LeaderRecognizer:
                 return years[k][1]
             return years[0][1] if years and years[0][0] - pos < 80 else None
 
-        matches = find_leaders(doc.text, self.glossary, persons, year_at)
+        matches = find_leaders(doc_text(doc), self.glossary, persons, year_at)
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "LEADER")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):

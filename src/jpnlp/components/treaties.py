@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ..glossary import Glossary, default_glossary
 from ..rules.treaties import find_treaties
-from .base import add_entities, char_spans
+from .base import add_entities, char_spans, doc_text
 
 
 class TreatyRecognizer:
@@ -15,7 +15,7 @@ class TreatyRecognizer:
         self.glossary = glossary
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = find_treaties(doc.text, self.glossary)
+        matches = find_treaties(doc_text(doc), self.glossary)
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "TREATY")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..votes import Context, resolve_tallies
-from .base import add_entities, char_spans
+from .base import add_entities, char_spans, doc_text
 
 
 class VoteRecognizer:
@@ -21,9 +21,9 @@ class VoteRecognizer:
             blocks = [(b.start, b.end) for b in source.blocks]
         else:
             sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [
-                (0, len(doc.text))
+                (0, len(doc_text(doc)))
             ]
-            blocks = [(0, len(doc.text))]
+            blocks = [(0, len(doc_text(doc)))]
         ents = list(doc.ents)
         ctx = Context(
             sentences=sentences,
@@ -31,7 +31,7 @@ class VoteRecognizer:
             names=[(e.start_char, e.end_char, e.text, e._.en) for e in ents if e.label_ == "TREATY"],
             dates=[(e.start_char, e.end_char, e._.value) for e in ents if e.label_ == "DATE" and e._.value],
         )
-        tallies = resolve_tallies(doc.text, ctx)
+        tallies = resolve_tallies(doc_text(doc), ctx)
         for t in tallies:
             if source is not None:
                 t.raw_start, t.raw_end = source.raw_span(t.start, t.end)
