@@ -104,3 +104,18 @@ def test_help_everywhere() -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 0
         assert "Usage" in result.stdout
+
+
+def test_new_entry_points_name_the_bad_input(tmp_path: Path) -> None:
+    cases = [
+        (["report", "--dataset", str(tmp_path), "-o", str(tmp_path / "r.html")], "not a dataset built by jpnlp build"),
+        (["train", "spacy", "--data", str(tmp_path), "-o", str(tmp_path / "m")], "missing; run jpnlp build first"),
+        (["train", "transformer", "--data", str(tmp_path), "--base", str(tmp_path / "nope")], "not a model checkpoint on disk"),
+        (["eval", "--model", str(tmp_path), "--data", str(tmp_path)], "no gold split"),
+        (["build", str(tmp_path / "none"), "-o", str(tmp_path / "out")], "no such file or directory"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "r.html").exists()

@@ -183,6 +183,10 @@ def render_dataset(data_dir: Any, title: str = "jpnlp dataset report", limit: in
 
     data_dir = Path(data_dir)
     splits = [s for s in ("train", "validation", "test", "gold") if any((data_dir / "data").glob(f"{s}-*.parquet"))]
+    if not splits:
+        from .errors import InputError
+
+        raise InputError(data_dir, "not a dataset built by jpnlp build (no data/<split>-*.parquet)")
     rows = {s: load_rows(data_dir, s) for s in splits}
     gold = {r["id"]: r for r in rows.get("gold", [])}
     counts: Counter[str] = Counter()

@@ -80,6 +80,10 @@ def train_transformer(
 
     from .tokenizer import train_tokenizer
 
+    from ..errors import InputError
+
+    if base is not None and not (Path(base) / "config.json").is_file():
+        raise InputError(base, "not a model checkpoint on disk (no config.json); nothing is fetched from a hub")
     _seed(seed)
     id2label = dict(enumerate(TAG_NAMES))
     label2id = {v: k for k, v in id2label.items()}
