@@ -223,7 +223,7 @@ def test_spacy_train_runs_on_the_docbins(built: Path, tmp_path: Path) -> None:
     train(
         cfg,
         tmp_path / "model",
-        overrides={"paths.train": str(built / "spacy" / "train.spacy"), "paths.dev": str(built / "spacy" / "validation.spacy")},
+        overrides={"paths.train": str(built / "spacy" / "train"), "paths.dev": str(built / "spacy" / "validation")},
     )
     import spacy
 

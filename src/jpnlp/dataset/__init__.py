@@ -225,7 +225,7 @@ def _build_into(
     by_document = n_docs is not None and n_docs >= split.min_documents
     splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
-    docbins = {s: DocBinWriter(tmp / "spacy" / f"{s}.spacy") for s in splits}
+    docbins = {s: DocBinWriter(tmp / "spacy" / s) for s in splits}
     conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
     counts: dict[str, Counter[str]] = {s: Counter() for s in splits}
     mentions: Counter[str] = Counter()
@@ -282,8 +282,8 @@ def _build_into(
     splits = [s for s in splits if shards[s].rows]
     for s, w in shards.items():
         if not w.rows:
-            for p in (tmp / "spacy" / f"{s}.spacy", tmp / "conll" / f"{s}.conll"):
-                p.unlink(missing_ok=True)
+            shutil.rmtree(tmp / "spacy" / s, ignore_errors=True)
+            (tmp / "conll" / f"{s}.conll").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
     if n_ok == 0:
         raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")

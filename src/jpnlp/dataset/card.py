@@ -157,7 +157,7 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
 - `data/{{split}}-NNNNN-of-NNNNN.parquet`: the rows (`datasets.load_dataset("parquet", data_files=...)` or this card's `configs`);
 - `disk/`: the same `DatasetDict` saved with `save_to_disk` (`datasets.load_from_disk`);
 - `glossary.parquet`: the glossary entries mentioned in the data, with mention counts;
-- `spacy/{{split}}.spacy`: spaCy `DocBin` files for `spacy train`;
+- `spacy/{{split}}/NNNNN.spacy`: spaCy `DocBin` shards; `spacy train` reads each folder as a corpus;
 - `conll/{{split}}.conll`: tokens and IOB2 tags, tab-separated.
 
 ## License

@@ -107,15 +107,26 @@ class ConllWriter:
 
 
 class DocBinWriter:
-    """spaCy training data: one Doc per sentence with its entities, for ``spacy train``."""
+    """spaCy training data: one Doc per sentence with its entities, for ``spacy train``.
 
-    def __init__(self, path: Path) -> None:
+    Written as a folder of DocBin shards (``{split}/NNNNN.spacy``, flushed every ``shard_docs`` sentences, so memory
+    stays flat); ``spacy train`` reads a folder as one corpus (``--paths.train data/NAME/spacy/train``).
+    """
+
+    def __init__(self, directory: Path, shard_docs: int = SHARD_ROWS) -> None:
         import spacy
+
+        self.directory = directory
+        self.shard_docs = shard_docs
+        self.vocab = spacy.blank("xx").vocab  # tokens are given; no tokenizer needed
+        self.shards = 0
+        self.docbin = self._new()
+
+    @staticmethod
+    def _new():  # type: ignore[no-untyped-def]
         from spacy.tokens import DocBin
 
-        self.path = path
-        self.vocab = spacy.blank("xx").vocab  # tokens are given; no tokenizer needed
-        self.docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+        return DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
 
     def add(self, row: dict[str, Any]) -> None:
         from spacy.tokens import Doc
@@ -124,6 +135,15 @@ class DocBinWriter:
             return
         doc = Doc(self.vocab, words=row["tokens"], spaces=row["spaces"], ents=list(row["ner_tags"]))
         self.docbin.add(doc)
+        if len(self.docbin) >= self.shard_docs:
+            self._flush()
+
+    def _flush(self) -> None:
+        if len(self.docbin):
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self.docbin.to_disk(self.directory / f"{self.shards:05d}.spacy")
+            self.shards += 1
+            self.docbin = self._new()
 
     def close(self) -> None:
-        self.docbin.to_disk(self.path)
+        self._flush()

@@ -36,8 +36,8 @@ def train_spacy(
         raise InputError(base, f"unknown base; choose one of {', '.join(CONFIGS)}")
     spacy_dir = Path(data) / "spacy"
     for split in ("train", "validation"):
-        if not (spacy_dir / f"{split}.spacy").exists():
-            raise InputError(spacy_dir / f"{split}.spacy", "missing; run jpnlp build first")
+        if not any((spacy_dir / split).glob("*.spacy")):
+            raise InputError(spacy_dir / split, "missing; run jpnlp build first")
     output.mkdir(parents=True, exist_ok=True)
     # spaCy's defaults fill in what the versioned config leaves out; the full config is kept with the model
     fill_config(output / "config.cfg", CONFIG_DIR / CONFIGS[base], silent=True)
@@ -46,8 +46,8 @@ def train_spacy(
         output / "config.cfg",
         output,
         overrides={
-            "paths.train": str(spacy_dir / "train.spacy"),
-            "paths.dev": str(spacy_dir / "validation.spacy"),
+            "paths.train": str(spacy_dir / "train"),
+            "paths.dev": str(spacy_dir / "validation"),
             **(overrides or {}),
         },
     )
