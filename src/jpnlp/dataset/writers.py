@@ -15,7 +15,9 @@ from datasets import ClassLabel, Features, List, Value
 
 from .rows import ENTITY_FIELDS, TAG_NAMES
 
-SHARD_ROWS = 5_000
+SHARD_ROWS = 50_000  # rows per Parquet shard (and sentences per DocBin shard: DOCBIN_ROWS)
+BATCH_ROWS = 500  # rows held in memory before they are written as a row group
+DOCBIN_ROWS = 1_000
 
 
 def features() -> Features:
@@ -49,35 +51,50 @@ def features() -> Features:
 
 
 class ShardWriter:
-    """Writes one split's rows to ``{split}-NNNNN.parquet`` shards; :meth:`close` names them ``-of-N``."""
+    """Writes one split's rows to ``{split}-NNNNN.parquet`` shards; :meth:`close` names them ``-of-N``.
 
-    def __init__(self, directory: Path, split: str, shard_rows: int = SHARD_ROWS) -> None:
+    Rows are buffered only up to ``batch_rows`` and then written as a row group of the open shard, so memory
+    stays flat whatever the corpus size; a shard closes at ``shard_rows`` rows.
+    """
+
+    def __init__(self, directory: Path, split: str, shard_rows: int = SHARD_ROWS, batch_rows: int = BATCH_ROWS) -> None:
         self.directory = directory
         self.split = split
         self.shard_rows = shard_rows
+        self.batch_rows = batch_rows
         self.buffer: list[dict[str, Any]] = []
         self.paths: list[Path] = []
         self.rows = 0
+        self._in_shard = 0
+        self._writer: pq.ParquetWriter | None = None
         self._features = features()
         self._schema = self._features.arrow_schema
 
     def add(self, row: dict[str, Any]) -> None:
         self.buffer.append(self._features.encode_example(row))
         self.rows += 1
-        if len(self.buffer) >= self.shard_rows:
+        if len(self.buffer) >= self.batch_rows:
             self._flush()
 
     def _flush(self) -> None:
         if not self.buffer:
             return
-        table = pa.Table.from_pylist(self.buffer, schema=self._schema)
-        path = self.directory / f"{self.split}-{len(self.paths):05d}.parquet"
-        pq.write_table(table, path, compression="zstd", write_statistics=False)
-        self.paths.append(path)
+        if self._writer is None:
+            path = self.directory / f"{self.split}-{len(self.paths):05d}.parquet"
+            self._writer = pq.ParquetWriter(path, self._schema, compression="zstd", write_statistics=False)
+            self.paths.append(path)
+        self._writer.write_table(pa.Table.from_pylist(self.buffer, schema=self._schema))
+        self._in_shard += len(self.buffer)
         self.buffer = []
+        if self._in_shard >= self.shard_rows:
+            self._writer.close()
+            self._writer, self._in_shard = None, 0
 
     def close(self) -> list[Path]:
         self._flush()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         n = len(self.paths)
         final = []
         for i, p in enumerate(self.paths):
@@ -113,7 +130,7 @@ class DocBinWriter:
     stays flat); ``spacy train`` reads a folder as one corpus (``--paths.train data/NAME/spacy/train``).
     """
 
-    def __init__(self, directory: Path, shard_docs: int = SHARD_ROWS) -> None:
+    def __init__(self, directory: Path, shard_docs: int = DOCBIN_ROWS) -> None:
         import spacy
 
         self.directory = directory
