@@ -246,3 +246,28 @@ def test_workers_give_the_same_dataset(tmp_path: Path) -> None:
     files = sorted(p.name for p in (one / "data").glob("*.parquet"))
     assert files == sorted(p.name for p in (two / "data").glob("*.parquet"))
     assert all((one / "data" / f).read_bytes() == (two / "data" / f).read_bytes() for f in files)
+
+
+def test_full_disk_gives_one_clear_error_and_keeps_the_old_dataset(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from jpnlp.dataset import writers
+
+    card = (built / "README.md").read_bytes()
+
+    def no_space(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writers.ShardWriter, "_flush", no_space)
+    with pytest.raises(OutputError) as info:
+        build_dataset([CORPUS], built.parent, overwrite=True)
+    assert str(info.value) == f"{built}: cannot write: No space left on device"
+    assert (built / "README.md").read_bytes() == card
+    assert [p.name for p in built.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_output_under_a_file_is_refused(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot write"):
+        build_dataset([CORPUS], blocker / "out")

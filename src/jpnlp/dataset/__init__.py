@@ -178,6 +178,9 @@ def build_dataset(
         _swap(tmp, final)
         result.path = final
         return result
+    except OSError as e:  # a full disk, a vanished folder: one clear line, the previous dataset untouched
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(final, f"cannot write: {e.strerror or e}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
