@@ -73,6 +73,8 @@ CASES = [
     ("決議は全会一致で採択された。", [V(None, None, None, "passed", None, None, "決議", "全会一致")]),
     ("安保理決議は満場一致で採択された。", [V(None, None, None, "passed", "UN Security Council", None, "安保理決議", "満場一致")]),
     ("法案は起立多数で可決された。", [V(None, None, None, "passed", None, None, "法案", "起立多数")]),
+    ("参院本会議は5日、改正法を自民、公明両党などの賛成多数で可決、成立した。",
+     [V(None, None, None, "passed", "House of Councillors (Japan)", "XXXX-XX-05", "改正法", "賛成多数")]),
     ("不信任案は反対多数で否決された。", [V(None, None, None, "rejected", None, None, "不信任案", "反対多数")]),
     ("法案は審議未了で廃案となったが、修正案は賛成5、反対20で廃案となった。",
      [V(5, 20, None, "rejected", None, None, "修正案", "賛成5、反対20")]),

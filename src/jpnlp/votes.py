@@ -37,7 +37,7 @@ CONTEXT_CHARS = 300
 PASSED = re.compile(r"可決|承認|採択|成立|通過|批准(?=し|され|を決|が決)")
 REJECTED = re.compile(r"否決|廃案|不成立|否認|却下|不承認")
 _BILL = re.compile(
-    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|動議|決議)"
+    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|改正法|動議|決議)"
 )
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff・]{1,12}委員会)")
 _COUNTRY_HINTS = (("ロシア", "RU"), ("露", "RU"), ("米国", "US"), ("米", "US"), ("アメリカ", "US"), ("日本", "JP"))

@@ -19,6 +19,8 @@ July-September 1998            1998-07/1998-09
 4月14日 (after 2000年3月)      2000-04-14
 同日 / 同月 / 翌年 / 前年      from the last date
 4月14日 (nothing before)       XXXX-04-14
+19日 (after 2000年4月)          2000-04-19
+今年8月 (nothing before)        XXXX-08
 =============================  ====================  =========
 
 An unknown year stays ``XXXX``: the current year is never assumed.  Not
@@ -123,12 +125,14 @@ def _build() -> re.Pattern[str]:
         # 2000年4月14日 / 2000年4月 / 2000年4月上旬 / 2000年夏 / 2000年
         rf"(?P<ymd>{y})年(?:(?P<mo>{n})月(?:(?P<dy>{n})日|(?P<mpart>上旬|中旬|下旬))?|(?P<season>[{seasons}])(?!季|期))?",
         # relative: 同年9月, 同年夏, 同月14日, 同日, 翌年, 前年, 翌月, 前月, 翌日, 前日
-        rf"(?P<rel>同年|翌年|前年|昨年|同月|翌月|前月|同日|翌日|前日)"
+        rf"(?P<rel>同年|今年|本年|翌年|前年|昨年|同月|今月|翌月|前月|同日|翌日|前日)"
         rf"(?:(?P<rmo>{n})月(?:(?P<rdy>{n})日)?|(?P<rdy2>{n})日|(?P<rseason>[{seasons}])(?!季|期))?",
         # 3-6月 (a month range without a year)
         rf"(?P<mr1>{n})月?{d}(?P<mr2>{n})月(?!間)",
         # 4月14日 / 8月
         rf"(?P<md_m>{n})月(?:(?P<md_d>{n})日)?(?!間)",
+        # 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後)
+        rf"(?P<d_only>{n})日(?!間|以内|以上|以下|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半)",
     ]
     # Not inside a larger number or a count: 12月 is fine, 3ヵ月 and 第2条 never match.
     return re.compile(r"(?<![0-9〇零一二三四五六七八九十百千.])(?:" + "|".join(parts) + ")")
@@ -243,6 +247,13 @@ def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
             m1, m2 = kanji_to_int(g["mr1"]), kanji_to_int(g["mr2"])
             if _valid(m1) and _valid(m2) and m1 < m2:
                 value = f"{_fmt(anchor.year, m1)}/{_fmt(anchor.year, m2)}"
+        elif g["d_only"]:
+            d = kanji_to_int(g["d_only"])
+            if _valid(None, d):
+                value = _fmt(anchor.year, anchor.month if anchor.month else None, d) if anchor.month else (
+                    f"{_fmt(anchor.year)}-XX-{d:02d}"
+                )
+                anchor = _Anchor(anchor.year, anchor.month, d)
         elif g["md_m"]:
             mo = kanji_to_int(g["md_m"])
             d = kanji_to_int(g["md_d"]) if g["md_d"] else None
@@ -257,8 +268,8 @@ def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
 def _relative(g: dict[str, str | None], anchor: _Anchor) -> tuple[str | None, _Anchor]:
     rel = g["rel"]
     y, mo, d = anchor.year, anchor.month, anchor.day
-    if rel in ("同年", "翌年", "前年", "昨年"):
-        if y is not None and rel != "同年":
+    if rel in ("同年", "今年", "本年", "翌年", "前年", "昨年"):
+        if y is not None and rel in ("翌年", "前年", "昨年"):
             y = y + 1 if rel == "翌年" else y - 1
         if g["rseason"]:
             return f"{_fmt(y)}-{_SEASONS[g['rseason']]}", _Anchor(y)
@@ -267,8 +278,8 @@ def _relative(g: dict[str, str | None], anchor: _Anchor) -> tuple[str | None, _A
         if not _valid(mo, d):
             return None, anchor
         return _fmt(y, mo, d), _Anchor(y, mo, d)
-    if rel in ("同月", "翌月", "前月"):
-        if mo is not None and rel != "同月":
+    if rel in ("同月", "今月", "翌月", "前月"):
+        if mo is not None and rel in ("翌月", "前月"):
             mo += 1 if rel == "翌月" else -1
             if mo == 13:
                 mo, y = 1, (y + 1 if y is not None else None)
