@@ -45,6 +45,7 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("2000年4月の会議で、下院は19日に可決した", [("2000年4月", "2000-04", None), ("19日", "2000-04-19", None)]),
     ("岸田文雄首相は19日、広島市で演説した", [("19日", "XXXX-XX-19", None)]),
     ("今年8月に出席した", [("今年8月", "XXXX-08", None)]),
+    ("1月下旬に演説した", [("1月下旬", "XXXX-01", "LATE")]),
     ("2023年1月に発表し、今年5月に改定した", [("2023年1月", "2023-01", None), ("今年5月", "2023-05", None)]),
     ("3日間の会議、1日あたり2回、3日後に", []),
     # nothing to resolve against: the unknown part stays unknown, never this year

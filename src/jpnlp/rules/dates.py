@@ -130,7 +130,7 @@ def _build() -> re.Pattern[str]:
         # 3-6月 (a month range without a year)
         rf"(?P<mr1>{n})月?{d}(?P<mr2>{n})月(?!間)",
         # 4月14日 / 8月
-        rf"(?P<md_m>{n})月(?:(?P<md_d>{n})日)?(?!間)",
+        rf"(?P<md_m>{n})月(?:(?P<md_d>{n})日|(?P<md_part>上旬|中旬|下旬))?(?!間)",
         # 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後)
         rf"(?P<d_only>{n})日(?!間|以内|以上|以下|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半)",
     ]
@@ -259,6 +259,7 @@ def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
             d = kanji_to_int(g["md_d"]) if g["md_d"] else None
             if _valid(mo, d):
                 value = _fmt(anchor.year, mo, d)
+                mod = _PART_MODS.get(g["md_part"] or "")
                 anchor = _Anchor(anchor.year, mo, d)
         if value is not None:
             out.append(DateMatch(m.start(), end, text[m.start() : end], value, mod))
