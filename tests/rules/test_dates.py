@@ -48,6 +48,7 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("1月下旬に演説した", [("1月下旬", "XXXX-01", "LATE")]),
     ("2023年1月に発表し、今年5月に改定した", [("2023年1月", "2023-01", None), ("今年5月", "2023-05", None)]),
     ("3日間の会議、1日あたり2回、3日後に", []),
+    ("一日も早い批准を。1日中議論した", []),
     # nothing to resolve against: the unknown part stays unknown, never this year
     ("4月14日に可決した", [("4月14日", "XXXX-04-14", None)]),
     ("同年9月", [("同年9月", "XXXX-09", None)]),

@@ -132,7 +132,7 @@ def _build() -> re.Pattern[str]:
         # 4月14日 / 8月
         rf"(?P<md_m>{n})月(?:(?P<md_d>{n})日|(?P<md_part>上旬|中旬|下旬))?(?!間)",
         # 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後)
-        rf"(?P<d_only>{n})日(?!間|以内|以上|以下|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半)",
+        rf"(?P<d_only>{n})日(?!間|以内|以上|以下|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|中|がかり)",
     ]
     # Not inside a larger number or a count: 12月 is fine, 3ヵ月 and 第2条 never match.
     return re.compile(r"(?<![0-9〇零一二三四五六七八九十百千.])(?:" + "|".join(parts) + ")")
