@@ -206,6 +206,8 @@ class Glossary:
         for e in entries:
             self.entries[e.id] = e  # later sources override earlier ones
         self.sources = list(sources)
+        # Matchers built from this glossary by the rules (built once, kept with the glossary they came from)
+        self.cache: dict[str, Any] = {}
         self._index: dict[str, list[Entry]] = {}
         for e in self.entries.values():
             for form in (*e.forms, e.en, *([e.en_full] if e.en_full else [])):

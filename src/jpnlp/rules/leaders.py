@@ -166,16 +166,13 @@ def _is_org(name: str, glossary: Glossary | None) -> bool:
     return any(e.label != "LEADER" for e in glossary.candidates(name))
 
 
-_NAME_CACHE: dict[int, list[tuple[re.Pattern[str], str]]] = {}
-
-
 def _name_patterns(glossary: Glossary) -> list[tuple[re.Pattern[str], str]]:
     """Two regexes (katakana names, kanji names) over all the glossary's leader forms, longest first.
 
     One alternation per script instead of one pattern per form: the text is scanned twice, not
     hundreds of times.  The second item of each pair is a form of that script (for the kanji rules).
     """
-    cached = _NAME_CACHE.get(id(glossary))
+    cached = glossary.cache.get("leader_names")
     if cached is not None:
         return cached
     from ..normalize import normalize
@@ -191,5 +188,5 @@ def _name_patterns(glossary: Glossary) -> list[tuple[re.Pattern[str], str]]:
     if kanji:
         alt = "|".join(map(re.escape, kanji))
         pats.append((re.compile(rf"(?<!{_KANJI})(?:{alt})"), "漢字"))
-    _NAME_CACHE[id(glossary)] = pats
+    glossary.cache["leader_names"] = pats
     return pats

@@ -208,12 +208,9 @@ def _abbreviations(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     return out
 
 
-_ABBR_CACHE: dict[int, list[re.Pattern[str]]] = {}
-
-
 def _abbr_forms(glossary: Glossary) -> list[re.Pattern[str]]:
     """Regexes for the Latin-letter treaty forms of the glossary (NPT, START II, 新START)."""
-    cached = _ABBR_CACHE.get(id(glossary))
+    cached = glossary.cache.get("treaty_abbreviations")
     if cached is not None:
         return cached
     from ..normalize import normalize
@@ -230,5 +227,5 @@ def _abbr_forms(glossary: Glossary) -> list[re.Pattern[str]]:
     # one alternation, longest first: the text is scanned once, not once per form
     alts = [r"\s?".join(re.escape(part) for part in f.split()) for f in sorted(forms, key=len, reverse=True)]
     pats = [re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(alts)})(?![A-Za-z0-9])")] if alts else []
-    _ABBR_CACHE[id(glossary)] = pats
+    glossary.cache["treaty_abbreviations"] = pats
     return pats
