@@ -23,12 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "corpus" / "us_russia_arms_control_2000.ja.txt"
 
 
-def run_build(corpus: Path, out: Path, workers: int, fast: bool = False) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one build in a child process."""
+def run_build(corpus: Path, out: Path, workers: int, fast: bool = False) -> tuple[float, float, int, int]:
+    """Seconds, peak RSS (MB), documents and rows of one build in a child process."""
     code = (
         "import resource; from jpnlp.dataset import build_dataset; "
-        f"build_dataset([{str(corpus)!r}], {str(out)!r}, overwrite=True, workers={workers}, fast={fast}); "
-        "print(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))"
+        f"r = build_dataset([{str(corpus)!r}], {str(out)!r}, overwrite=True, workers={workers}, fast={fast}); "
+        "print(r.documents, sum(r.split_rows.values()), "
+        "max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))"
     )
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -36,7 +37,8 @@ def run_build(corpus: Path, out: Path, workers: int, fast: bool = False) -> tupl
     if proc.returncode:
         raise SystemExit(proc.stderr[-2000:])
     # the child reports its own peak (and its workers'), in kB on Linux
-    return elapsed, int(proc.stdout.strip().splitlines()[-1]) / 1024
+    docs, rows, peak_kb = (int(x) for x in proc.stdout.split()[-3:])
+    return elapsed, peak_kb / 1024, docs, rows
 
 
 def main() -> None:
@@ -55,7 +57,7 @@ def main() -> None:
             for i in range(n):
                 shutil.copy(DOC, corpus / f"doc{i:05d}.txt")
             for w in args.workers:
-                secs, peak = run_build(corpus, Path(tmp) / "out", w, args.fast)
+                secs, peak, _, _ = run_build(corpus, Path(tmp) / "out", w, args.fast)
                 rows.append({"copies": n, "workers": w, "chars": n * chars_per_doc, "seconds": round(secs, 1),
                              "chars_per_s": round(n * chars_per_doc / secs), "peak_rss_mb": round(peak)})  # fmt: skip
     base = next(r for r in rows if r["copies"] == min(args.sizes) and r["workers"] == min(args.workers))

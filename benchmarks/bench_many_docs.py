@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_build import run_build  # noqa: E402
 
 
 def main() -> None:
@@ -39,22 +40,11 @@ def main() -> None:
             text = paragraphs[i % len(paragraphs)]
             chars += len(text)
             (corpus / f"doc{i:06d}.txt").write_text(text, encoding="utf-8")
-        code = (
-            "import resource; from jpnlp.dataset import build_dataset; "
-            f"r = build_dataset([{str(corpus)!r}], {str(Path(tmp) / 'out')!r}, workers={args.workers}, fast={not args.full}); "
-            "print(r.documents, sum(r.split_rows.values()), "
-            "max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))"
-        )
-        t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-        seconds = time.perf_counter() - t0
-        if proc.returncode:
-            raise SystemExit(proc.stderr[-3000:])
-        n_docs, n_rows, peak_kb = (int(x) for x in proc.stdout.split()[-3:])
+        seconds, peak_mb, n_docs, n_rows = run_build(corpus, Path(tmp) / "out", args.workers, fast=not args.full)
     result = {
         "documents": n_docs, "sentences": n_rows, "characters": chars, "mode": "full" if args.full else "fast",
         "workers": args.workers, "seconds": round(seconds, 1), "docs_per_s": round(n_docs / seconds, 1),
-        "chars_per_s": round(chars / seconds), "peak_rss_mb": round(peak_kb / 1024),
+        "chars_per_s": round(chars / seconds), "peak_rss_mb": round(peak_mb),
     }  # fmt: skip
     print(json.dumps(result, indent=2))
     args.output.parent.mkdir(parents=True, exist_ok=True)

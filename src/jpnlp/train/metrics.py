@@ -98,11 +98,6 @@ def ginza_tagger() -> Tagger:
     return spacy_tagger("ja_ginza", GINZA_TO_OURS)
 
 
-def silver_tagger(rows_by_id: dict[str, list[str]]) -> Callable[[dict[str, Any]], list[str]]:
-    """The rules' tags (the silver labels a build wrote for the same sentence)."""
-    return lambda row: rows_by_id[row["id"]]
-
-
 def write_metrics(path: Path, payload: dict[str, Any]) -> None:
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
