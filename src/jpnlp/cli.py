@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .document import Document, prepare
 from .errors import EmptyInputWarning, InputError, JpnlpError
-from .io import DEFAULT_GLOB, atomic_write, iter_paths, read_inputs
+from .io import DEFAULT_GLOB, RawDocument, atomic_write, iter_paths, read_inputs
 
 app = typer.Typer(
     name="jpnlp",
@@ -40,6 +40,11 @@ class Layout(str, Enum):
     pdf = "pdf"
     plain = "plain"
     none = "none"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 class SegmentFormat(str, Enum):
@@ -86,9 +91,8 @@ class _Run:
     def __init__(self) -> None:
         self.failed = 0
 
-    def documents(
-        self, paths: list[Path] | None, encoding: str | None, layout: Layout, glob: str
-    ) -> Iterator[Document]:
+    def raws(self, paths: list[Path] | None, encoding: str | None, glob: str) -> Iterator[RawDocument]:
+        """The inputs as read, with a progress bar (and ETA) on a terminal; bad files reported and skipped."""
         items = [str(p) for p in paths] if paths else []
         total = None
         if items and items != ["-"]:
@@ -117,7 +121,17 @@ class _Run:
                         continue
                     if item.path and item.encoding != "utf-8":
                         _say(f"{item.path}: read as {item.encoding}")
-                    yield prepare(item, layout=layout.value)  # type: ignore[arg-type]
+                    yield item
+
+    def documents(
+        self, paths: list[Path] | None, encoding: str | None, layout: Layout, glob: str
+    ) -> Iterator[Document]:
+        for raw in self.raws(paths, encoding, glob):
+            yield prepare(raw, layout=layout.value)  # type: ignore[arg-type]
+
+    def document_failed(self, raw: RawDocument, reason: str) -> None:
+        self.failed += 1
+        _say(f"error: {raw.path or raw.doc_id}: {reason}")
 
     def finish(self) -> None:
         if self.failed:
@@ -214,19 +228,44 @@ def extract(
         typer.Option("--model", help="A trained model (jpnlp train) in place of the rules for TREATY/LEADER/DATE."),
     ] = None,
     fast: Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="With -o: skip documents an interrupted run already did (same text and settings).")
+    ] = False,
+    shard_docs: Annotated[
+        int, typer.Option("--shard-docs", min=0, help="With -o: write a folder of JSONL shards of this many documents.")
+    ] = 0,
 ) -> None:
-    """Find treaties, leaders and dates; one JSON object per document (JSON Lines)."""
-    from .extract import document_record
-    from .pipeline import default_pipeline, load, process
+    """Find treaties, leaders, dates and tallies; one JSON object per document (JSON Lines)."""
+    from .extract import extract_to, journal_path, safe_lines
+    from .journal import file_digest, tree_digest
+    from .pipeline import default_pipeline, load
 
+    if output is None and (resume or shard_docs):
+        raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--shard-docs")
     nlp = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
     run = _Run()
-
-    def lines() -> Iterator[str]:
-        for doc in run.documents(paths, encoding, layout, glob):
-            yield json.dumps(document_record(process(doc, nlp, model=model), nlp), ensure_ascii=False) + "\n"
-
-    _write(output, lines())
+    raws = run.raws(paths, encoding, glob)
+    if output is None:
+        _write(None, safe_lines(raws, nlp, str(model) if model else None, layout.value, run.document_failed))
+        run.finish()
+        return
+    settings = {
+        "fast": fast,
+        "glossary": file_digest(glossary),
+        "model": tree_digest(model),  # a model retrained in place is a new model
+        "encoding": encoding,
+    }
+    try:
+        result = extract_to(
+            raws, output, nlp, settings=settings, model=str(model) if model else None, layout=layout.value,
+            resume=resume, shard_docs=shard_docs, on_error=run.document_failed,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        _say(f"interrupted; the documents done so far are kept in {journal_path(output)}: "
+             "run the same command with --resume to go on")  # fmt: skip
+        raise typer.Exit(130) from None
+    if result.resumed:
+        _say(f"{output}: {result.resumed} of {result.documents} documents from the interrupted run")
     run.finish()
 
 
@@ -253,22 +292,38 @@ def build(
         Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
     ] = None,
     fast: Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip documents an interrupted build already did (same text and settings).")
+    ] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or Ray Data (the 'ray' extra).")] = "local",  # type: ignore[assignment]
+    ray_address: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--ray-address", help="Ray cluster to use with --engine ray ('auto', 'ray://host:10001').",
+                     envvar="RAY_ADDRESS", show_envvar=False),
+    ] = None,
 ) -> None:
     """Build the entity-annotated dataset: Parquet + card, save_to_disk, spaCy DocBin, CoNLL."""
-    from .dataset import build_dataset
+    from .dataset import build_dataset, journal_path
     from .dataset.splits import SplitConfig
 
     try:
         split = SplitConfig.parse(ratios, seed)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--ratios") from None
-    result = build_dataset(
-        [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
-        split=split, gold=gold, from_hf=from_hf, text_column=text_column,
-        glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
-    )  # fmt: skip
+    try:
+        result = build_dataset(
+            [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
+            split=split, gold=gold, from_hf=from_hf, text_column=text_column,
+            glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
+            resume=resume, engine=Engine(engine).value, ray_address=ray_address,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        _say(f"interrupted; the documents done so far are kept in {journal_path(output, name)}: "
+             "run the same command with --resume to go on")  # fmt: skip
+        raise typer.Exit(130) from None
     rows = ", ".join(f"{k} {v}" for k, v in result.split_rows.items())
-    typer.echo(f"{result.path}: {result.documents} documents; sentences: {rows}; {result.retokenized} tokens split at entity boundaries")
+    resumed = f" ({result.resumed} from the interrupted build)" if result.resumed else ""
+    typer.echo(f"{result.path}: {result.documents} documents{resumed}; sentences: {rows}; {result.retokenized} tokens split at entity boundaries")
     for f in result.failed:
         _say(f"error: {f['path'] or f['doc_id']}: {f['error']}")
     if result.failed:

@@ -38,6 +38,7 @@ class BuildResult:
     failed: list[dict[str, str]] = field(default_factory=list)
     retokenized: int = 0
     entity_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    resumed: int = 0  # documents taken from an interrupted build's journal
 
 
 # -- per-document work (runs in worker processes) -----------------------------
@@ -66,8 +67,12 @@ def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int,
     return None
 
 
-def process_document(raw: RawDocument, split: SplitConfig, by_document: bool, gold_dir: Path | None) -> dict[str, Any]:
-    """Rows (with their split) of one document; runs where the pipeline is loaded."""
+def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
+    """The rows of one document (each with its gold row, where there is hand-made gold); runs in a worker.
+
+    The split is assigned later, when the rows are written, so a document's result does not depend on
+    the rest of the corpus and can be kept in the resume journal.
+    """
     from ..pipeline import annotate, default_pipeline
 
     nlp = _NLP or default_pipeline()
@@ -80,19 +85,19 @@ def process_document(raw: RawDocument, split: SplitConfig, by_document: bool, go
     ]
     votes = [t.to_dict() for t in (doc._.votes or [])]
     gold = _gold_for(document, gold_dir)
-    out: list[tuple[str, dict[str, Any]]] = []
+    out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for sent in document.sentences:
         in_sent = [x for x in ents if sent.start <= x[0] and x[1] <= sent.end]
         v = [t for t in votes if sent.start <= t["start"] and t["end"] <= sent.end]
-        name = assign(split, document.doc_id, None if by_document else sent.block_index)
-        out.append((name, sentence_row(document, doc, sent, in_sent, v)))
-        if gold is not None and name == "test":
+        gold_row = None
+        if gold is not None:
             g = [x for x in gold if sent.start <= x[0] and x[1] <= sent.end]
-            out.append(("gold", sentence_row(document, doc, sent, g, v)))
+            gold_row = sentence_row(document, doc, sent, g, v)
+        out.append((sentence_row(document, doc, sent, in_sent, v), gold_row))
     return {"doc_id": document.doc_id, "rows": out, "retokenized": split_tokens, "sentences": len(document.sentences)}
 
 
-def _safe_process(args: tuple[RawDocument, SplitConfig, bool, Path | None]) -> dict[str, Any]:
+def _safe_process(args: tuple[RawDocument, Path | None]) -> dict[str, Any]:
     raw = args[0]
     try:
         return process_document(*args)
@@ -151,11 +156,19 @@ def build_dataset(
     glossary: str | None = None,
     progress: bool = False,
     fast: bool = False,
+    resume: bool = False,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> BuildResult:
     """Build the dataset; returns where it went and what it holds.
 
     ``fast=True`` runs without GiNZA's neural components (see :func:`jpnlp.pipeline.load`).
+    Finished documents are kept in a journal beside the output until the build succeeds;
+    ``resume=True`` skips those an interrupted build already did (see :mod:`jpnlp.journal`).
+    ``engine="ray"`` runs the documents on Ray Data (``ray_address`` names a cluster).
     """
+    from ..journal import Journal
+
     split = split or SplitConfig()
     inputs = [Path(p) for p in (inputs or ([] if from_hf else ["corpus"]))]
     out_dir = Path(output)
@@ -171,11 +184,13 @@ def build_dataset(
             (tmp / sub).mkdir(parents=True)
     except OSError as e:
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
+    journal = None
     try:
-        result = _build_into(
-            tmp, final, inputs, name, workers, split, gold, from_hf, text_column, glossary, progress, fast
-        )
+        journal = Journal(journal_path(out_dir, name), resume=resume)
+        options = _Options(workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address)
+        result = _build_into(tmp, final, inputs, name, journal, options)
         _swap(tmp, final)
+        journal.discard()
         result.path = final
         return result
     except OSError as e:  # a full disk, a vanished folder: one clear line, the previous dataset untouched
@@ -184,6 +199,28 @@ def build_dataset(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        if journal is not None:
+            journal.close()
+
+
+def journal_path(output: str | os.PathLike[str], name: str = DEFAULT_NAME) -> Path:
+    """Where a build of ``name`` under ``output`` keeps its resume journal."""
+    return Path(output) / f".{name}.journal"
+
+
+@dataclass(frozen=True)
+class _Options:
+    workers: int
+    split: SplitConfig
+    gold: bool
+    from_hf: str | None
+    text_column: str
+    glossary: str | None
+    progress: bool
+    fast: bool
+    engine: str
+    ray_address: str | None
 
 
 def _swap(tmp: Path, final: Path) -> None:
@@ -195,37 +232,65 @@ def _swap(tmp: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _build_into(
-    tmp: Path,
-    final: Path,
-    inputs: list[Path],
-    name: str,
-    workers: int,
-    split: SplitConfig,
-    use_gold: bool,
-    from_hf: str | None,
-    text_column: str,
-    glossary: str | None,
-    progress: bool,
-    fast: bool = False,
-) -> BuildResult:
+def _settings(options: _Options, gold_dir: Path | None) -> str:
+    """The key of everything besides the text that shapes a document's rows (see :mod:`jpnlp.journal`)."""
+    from importlib import metadata
+
+    from ..journal import file_digest, settings_key, tree_digest
+    from ..pipeline import PIPELINE_VERSION
+
+    try:
+        model = "none" if options.fast else f"ja_ginza {metadata.version('ja_ginza')}"
+    except metadata.PackageNotFoundError:
+        model = "ja_ginza"
+    return settings_key(
+        {
+            "pipeline": PIPELINE_VERSION,
+            "model": model,
+            "glossary": file_digest(options.glossary),
+            "gold": tree_digest(gold_dir),
+        }
+    )
+
+
+def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: Any, options: _Options) -> BuildResult:
     from ..glossary import Glossary, default_glossary
+    from ..journal import content_key
     from ..pipeline import PIPELINE_VERSION
     from .card import render
+    from .engines import map_ordered
     from .writers import ConllWriter, DocBinWriter, ShardWriter
 
+    split, from_hf, fast, glossary = options.split, options.from_hf, options.fast, options.glossary
     corpus_dirs = [p for p in inputs if p.is_dir()]
-    gold_dir = next((d / "annotations" for d in corpus_dirs if (d / "annotations").is_dir()), None) if use_gold else None
+    gold_dir = (
+        next((d / "annotations" for d in corpus_dirs if (d / "annotations").is_dir()), None) if options.gold else None
+    )
+    settings = _settings(options, gold_dir)
 
-    # Materialize only the document list (paths), not their contents, to count and to order them.
     def raw_documents() -> Iterator[RawDocument | InputError]:
         if from_hf:
-            yield from iter_hf_documents(from_hf, text_column)
+            yield from iter_hf_documents(from_hf, options.text_column)
         if inputs:
             yield from read_inputs([str(p) for p in inputs])
 
-    n_docs = sum(1 for _ in raw_documents()) if not from_hf else None
+    # Pass 1: the plan, one small entry per document (its key, or why it cannot be read), in input order.
+    plan: list[tuple[str | None, str, str, str]] = []
+    for item in raw_documents():
+        if isinstance(item, InputError):
+            plan.append((None, Path(item.path).stem, item.path, item.message))
+        else:
+            plan.append((content_key(settings, item.doc_id, item.text), item.doc_id, item.path or "", ""))
+    done = set(journal.index)  # what an interrupted build already did (empty without --resume)
+    n_docs = len(plan) if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
+
+    # Pass 2: the documents still to do, to the engine; results come back in input order.
+    def tasks() -> Iterator[tuple[RawDocument, Path | None]]:
+        for item in raw_documents():
+            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text) not in done:
+                yield (item, gold_dir)
+
     splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
     docbins = {s: DocBinWriter(tmp / "spacy" / s) for s in splits}
@@ -233,51 +298,50 @@ def _build_into(
     counts: dict[str, Counter[str]] = {s: Counter() for s in splits}
     mentions: Counter[str] = Counter()
     failed: list[dict[str, str]] = []
-    retokenized = 0
-    n_ok = 0
-    sentences = 0
+    retokenized = n_ok = sentences = 0
 
-    def tasks() -> Iterator[tuple[RawDocument, SplitConfig, bool, Path | None]]:
-        for item in raw_documents():
-            if isinstance(item, InputError):
-                failed.append({"doc_id": Path(item.path).stem, "path": item.path, "error": item.message})
-                continue
-            yield (item, split, by_document, gold_dir)
+    def write(split_name: str, row: dict[str, Any]) -> None:
+        shards[split_name].add(row)
+        docbins[split_name].add(row)
+        conlls[split_name].add(row)
+        for e in row["entities"]:
+            counts[split_name][e["label"]] += 1
+            if split_name != "gold" and e["id"]:
+                mentions[e["id"]] += 1
 
+    bar = _Bar(options.progress, len(plan), resumed=sum(1 for key, *_ in plan if key in done))
     started = time.perf_counter()
-    bar = _progress(progress, n_docs)
-    if workers > 1:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(glossary, fast))
-        results: Iterator[dict[str, Any]] = pool.imap(_safe_process, tasks(), chunksize=1)
-    else:
-        _init_worker(glossary, fast)
-        pool = None
-        results = (_safe_process(t) for t in tasks())
+    results = map_ordered(
+        _safe_process, tasks(), _init_worker, (glossary, fast),
+        workers=options.workers, engine=options.engine, address=options.ray_address,
+    )  # fmt: skip
     try:
-        for res in results:
+        for key, doc_id, path, error in plan:
+            if key is None:
+                failed.append({"doc_id": doc_id, "path": path, "error": error})
+                bar.update(sentences, time.perf_counter() - started)
+                continue
+            if key in done:
+                res = journal.get(key)
+            else:
+                res = next(results)
+                journal.add(key, res)
+            bar.update(sentences + res.get("sentences", 0), time.perf_counter() - started, resumed=key in done)
             if "error" in res:
                 failed.append({"doc_id": res["doc_id"], "path": res.get("path") or "", "error": res["error"]})
-                bar.update(0)
                 continue
             n_ok += 1
             sentences += res["sentences"]
             retokenized += res["retokenized"]
-            for split_name, row in res["rows"]:
-                shards[split_name].add(row)
-                docbins[split_name].add(row)
-                conlls[split_name].add(row)
-                for e in row["entities"]:
-                    counts[split_name][e["label"]] += 1
-                    if split_name != "gold" and e["id"]:
-                        mentions[e["id"]] += 1
-            bar.update(sentences, time.perf_counter() - started)
+            for row, gold_row in res["rows"]:
+                split_name = assign(split, res["doc_id"], None if by_document else row["block_index"])
+                write(split_name, row)
+                if gold_row is not None and split_name == "test":
+                    write("gold", gold_row)
     finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stops the worker pool (or Ray) even when the loop ended early
         bar.close()
     for w in (*docbins.values(), *conlls.values()):
         w.close()
@@ -294,7 +358,7 @@ def _build_into(
     # The same data as a DatasetDict saved with save_to_disk.
     import datasets
 
-    if not progress:
+    if not options.progress:
         datasets.disable_progress_bars()
 
     data_files = {s: [str(p) for p in ps] for s, ps in paths.items()}
@@ -339,7 +403,8 @@ def _build_into(
         with (tmp / "errors.jsonl").open("w", encoding="utf-8") as fh:
             for f in failed:
                 fh.write(json.dumps(f, ensure_ascii=False) + "\n")
-    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts)
+    resumed = sum(1 for key, *_ in plan if key in done)
+    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, resumed)
 
 
 def _write_glossary(path: Path, glossary: Any, mentions: Counter[str]) -> None:
@@ -379,9 +444,15 @@ def _normalize_config() -> dict[str, Any]:
 
 
 class _Bar:
-    def __init__(self, enabled: bool, total: int | None) -> None:
-        self.enabled = enabled
+    """A progress bar on stderr: documents done of the total, throughput and ETA.
+
+    Documents taken from a resume journal count as done but not in the rate, so the
+    ETA reflects the documents that still need the pipeline.
+    """
+
+    def __init__(self, enabled: bool, total: int | None, resumed: int = 0) -> None:
         self.progress = None
+        self.docs = 0  # processed in this run (not resumed)
         if enabled:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -391,11 +462,12 @@ class _Bar:
                 TimeRemainingColumn(), console=Console(stderr=True), transient=True,
             )  # fmt: skip
             self.progress.start()
-            self.task = self.progress.add_task("docs", total=total, rate="")
-        self.docs = 0
+            note = f"{resumed} resumed" if resumed else ""
+            self.task = self.progress.add_task("docs", total=total, rate=note)
 
-    def update(self, sentences: int, elapsed: float = 0.0) -> None:
-        self.docs += 1
+    def update(self, sentences: int, elapsed: float = 0.0, resumed: bool = False) -> None:
+        if not resumed:
+            self.docs += 1
         if self.progress is not None:
             rate = f"{self.docs / elapsed:.1f} docs/s, {sentences / elapsed:.0f} sentences/s" if elapsed else ""
             self.progress.update(self.task, advance=1, rate=rate)
@@ -403,7 +475,3 @@ class _Bar:
     def close(self) -> None:
         if self.progress is not None:
             self.progress.stop()
-
-
-def _progress(enabled: bool, total: int | None) -> _Bar:
-    return _Bar(enabled, total)

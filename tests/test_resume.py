@@ -1,0 +1,187 @@
+"""Interrupted builds and extractions go on with ``--resume`` and end byte-identical to an uninterrupted run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import jpnlp.dataset as ds
+from jpnlp.dataset import build_dataset, journal_path
+
+from .conftest import CORPUS_DOC
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve documents (enough to split by document): paragraphs of the corpus document, one per file."""
+    import jpnlp
+
+    folder = tmp_path_factory.mktemp("many")
+    paragraphs = [b.text for b in jpnlp.prepare(CORPUS_DOC).blocks if b.kind == "paragraph" and len(b.text) > 80]
+    for i, text in enumerate(paragraphs[:12]):
+        (folder / f"doc{i:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def _files(dataset: Path) -> dict[str, bytes]:
+    """Every file's bytes, except ``save_to_disk``'s ``state.json`` (its fingerprint hashes a cache path)."""
+    return {
+        str(p.relative_to(dataset)): p.read_bytes()
+        for p in sorted(dataset.rglob("*"))
+        if p.is_file() and p.name != "state.json"
+    }
+
+
+@pytest.fixture(scope="module")
+def reference(many: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    return _files(build_dataset([many], tmp_path_factory.mktemp("ref"), fast=True).path)
+
+
+class _Interrupt:
+    """Stands in for ``process_document``: lets ``n`` documents through, then a Ctrl-C."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.seen: list[str] = []
+
+    def __call__(self, raw, *args):  # type: ignore[no-untyped-def]
+        if len(self.seen) == self.n:
+            raise KeyboardInterrupt
+        self.seen.append(raw.doc_id)
+        return _real(raw, *args)
+
+
+_real = ds.process_document
+
+
+def test_resume_skips_what_was_done_and_gives_the_same_dataset(
+    many: Path, reference: dict[str, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cut = _Interrupt(5)
+    monkeypatch.setattr(ds, "process_document", cut)
+    with pytest.raises(KeyboardInterrupt):
+        build_dataset([many], tmp_path, fast=True)
+    assert not (tmp_path / "jpnlp-arms-control").exists()
+    assert journal_path(tmp_path).is_dir()
+
+    rest = _Interrupt(100)
+    monkeypatch.setattr(ds, "process_document", rest)
+    result = build_dataset([many], tmp_path, fast=True, resume=True)
+    assert result.resumed == 5
+    assert rest.seen == [f"doc{i:02d}" for i in range(5, 12)]  # only the seven not done before
+    assert _files(result.path) == reference
+    assert not journal_path(tmp_path).exists()  # a finished build removes its journal
+
+
+def test_an_edited_document_is_processed_again(many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    corpus = tmp_path / "c"
+    shutil.copytree(many, corpus)
+    monkeypatch.setattr(ds, "process_document", _Interrupt(3))
+    with pytest.raises(KeyboardInterrupt):
+        build_dataset([corpus], tmp_path / "out", fast=True)
+    edited = corpus / "doc01.txt"
+    edited.write_text("米上院は2010年12月22日、新START条約を71対26の賛成多数で承認した。\n", encoding="utf-8")
+    rest = _Interrupt(100)
+    monkeypatch.setattr(ds, "process_document", rest)
+    result = build_dataset([corpus], tmp_path / "out", fast=True, resume=True)
+    assert result.resumed == 2
+    assert rest.seen == ["doc01"] + [f"doc{i:02d}" for i in range(3, 12)]
+
+
+def test_without_resume_everything_is_done_again(many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ds, "process_document", _Interrupt(4))
+    with pytest.raises(KeyboardInterrupt):
+        build_dataset([many], tmp_path, fast=True)
+    again = _Interrupt(100)
+    monkeypatch.setattr(ds, "process_document", again)
+    assert build_dataset([many], tmp_path, fast=True).resumed == 0
+    assert len(again.seen) == 12
+
+
+def test_other_settings_do_not_reuse_the_journal(many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ds, "process_document", _Interrupt(4))
+    with pytest.raises(KeyboardInterrupt):
+        build_dataset([many], tmp_path, fast=True)
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(
+        "- id: treaty.test\n  label: TREATY\n  en: Test Treaty\n  ja: [試験条約]\n", encoding="utf-8"
+    )
+    again = _Interrupt(100)
+    monkeypatch.setattr(ds, "process_document", again)
+    assert build_dataset([many], tmp_path, fast=True, resume=True, glossary=str(glossary)).resumed == 0
+    assert len(again.seen) == 12
+
+
+# -- jpnlp extract -o --------------------------------------------------------
+
+import json  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+import jpnlp.extract as ex  # noqa: E402
+from jpnlp.cli import app  # noqa: E402
+
+runner = CliRunner()
+_real_line = ex.record_line
+
+
+class _LineInterrupt:
+    def __init__(self, n: int, fail: str | None = None) -> None:
+        self.n, self.fail = n, fail
+        self.seen: list[str] = []
+
+    def __call__(self, raw, *args):  # type: ignore[no-untyped-def]
+        if len(self.seen) == self.n:
+            raise KeyboardInterrupt
+        self.seen.append(raw.doc_id)
+        if raw.doc_id == self.fail:
+            raise RecursionError("maximum recursion depth exceeded")  # a pathological document
+        return _real_line(raw, *args)
+
+
+def _ids(path: Path) -> list[str]:
+    return [json.loads(line)["doc_id"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_extract_resume_and_isolation(many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.jsonl"
+    ref = runner.invoke(app, ["extract", str(many), "--fast", "-o", str(tmp_path / "ref.jsonl")])
+    assert ref.exit_code == 0, ref.output
+
+    monkeypatch.setattr(ex, "record_line", _LineInterrupt(6, fail="doc02"))
+    cut = runner.invoke(app, ["extract", str(many), "--fast", "-o", str(out)])
+    assert cut.exit_code == 130
+    assert "run the same command with --resume to go on" in cut.output
+    assert not out.exists()  # nothing half-written
+
+    rest = _LineInterrupt(100, fail="doc02")
+    monkeypatch.setattr(ex, "record_line", rest)
+    done = runner.invoke(app, ["extract", str(many), "--fast", "-o", str(out), "--resume"])
+    assert done.exit_code == 1  # doc02 failed (its failure is remembered, not retried)
+    assert "doc02.txt: RecursionError: maximum recursion depth exceeded" in done.output
+    assert rest.seen == [f"doc{i:02d}" for i in range(6, 12)]
+    assert _ids(out) == [i for i in _ids(tmp_path / "ref.jsonl") if i != "doc02"]
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        line for line in (tmp_path / "ref.jsonl").read_text(encoding="utf-8").splitlines() if '"doc02"' not in line
+    ]
+    assert not ex.journal_path(out).exists()
+
+
+def test_extract_shards(many: Path, tmp_path: Path) -> None:
+    out = tmp_path / "records"
+    result = runner.invoke(app, ["extract", str(many), "--fast", "-o", str(out), "--shard-docs", "5"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"extract-{i:05d}-of-00003.jsonl" for i in range(3)]
+    ids = [i for n in names for i in _ids(out / n)]
+    assert ids == [f"doc{i:02d}" for i in range(12)]
+    assert [len(_ids(out / n)) for n in names] == [5, 5, 2]
+
+
+def test_extract_resume_needs_an_output_file() -> None:
+    result = runner.invoke(app, ["extract", "--resume"], input="条約".encode())
+    assert result.exit_code == 2
+    assert "needs -o/--output" in result.output
