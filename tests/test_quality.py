@@ -27,6 +27,13 @@ def test_rules_meet_the_targets(results, which: str, target: float, label: str) 
     assert acc >= target, r.errors
 
 
+@pytest.mark.parametrize("which", ["corpus gold", "second set"])
+@pytest.mark.parametrize("label", ["TREATY", "LEADER", "DATE"])
+def test_fast_mode_within_two_points_of_the_full_mode(results, which: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    full, fast = results[f"rules on the {which}"], results[f"fast mode on the {which}"]
+    assert fast.scores[label].f1 >= full.scores[label].f1 - 0.02, fast.errors
+
+
 def test_rules_beat_ginza_on_every_label(results) -> None:  # type: ignore[no-untyped-def]
     for which in ("corpus gold", "second set"):
         ours, ginza = results[f"rules on the {which}"], results[f"GiNZA on the {which}"]

@@ -221,14 +221,16 @@ def format_report(title: str, r: Report) -> str:
 
 
 def evaluate_all(gold_dir: Path, corpus_dir: Path, second_set: Path | None = None) -> dict[str, Report]:
-    """Rules and GiNZA on every annotated corpus document, and on the second test set."""
+    """Rules (full and fast mode) and GiNZA on every annotated corpus document, and on the second test set."""
     from .document import prepare
     from .errors import InputError
     from .pipeline import OUR_PIPES, annotate, default_pipeline
 
     nlp = default_pipeline()
+    fast = default_pipeline(fast=True)
     ours_names = [n for n, _ in OUR_PIPES]
     rules: list[Report] = []
+    fasts: list[Report] = []
     ginza: list[Report] = []
     files = sorted(Path(gold_dir).glob("*.entities.jsonl"))
     if not files:
@@ -242,18 +244,26 @@ def evaluate_all(gold_dir: Path, corpus_dir: Path, second_set: Path | None = Non
         document = prepare(candidates[0])
         gold = corpus_gold(document.text, read_jsonl(seg_file), read_jsonl(ent_file))
         rules.append(score(mentions_of(annotate(document, nlp)), gold, text=document.text))
+        fasts.append(score(mentions_of(annotate(document, fast)), gold, text=document.text))
         with nlp.select_pipes(disable=ours_names):
             ginza.append(score(ginza_mentions(annotate(document, nlp)), gold, text=document.text, attributes=False))
-    results = {"rules on the corpus gold": merge(rules), "GiNZA on the corpus gold": merge(ginza)}
+    results = {
+        "rules on the corpus gold": merge(rules),
+        "fast mode on the corpus gold": merge(fasts),
+        "GiNZA on the corpus gold": merge(ginza),
+    }
     if second_set is not None:
         r2: list[Report] = []
+        f2: list[Report] = []
         g2: list[Report] = []
         for item in read_jsonl(second_set):
             document = prepare(item["text"], doc_id=item["id"], layout="plain")
             gold2 = [locate(document.text, 0, len(document.text), e) for e in item["entities"]]
             r2.append(score(mentions_of(annotate(document, nlp)), gold2, text=document.text))
+            f2.append(score(mentions_of(annotate(document, fast)), gold2, text=document.text))
             with nlp.select_pipes(disable=ours_names):
                 g2.append(score(ginza_mentions(annotate(document, nlp)), gold2, text=document.text, attributes=False))
         results["rules on the second set"] = merge(r2)
+        results["fast mode on the second set"] = merge(f2)
         results["GiNZA on the second set"] = merge(g2)
     return results

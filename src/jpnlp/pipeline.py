@@ -44,8 +44,8 @@ def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None
     """A new pipeline: ``model`` (an installed spaCy package or path) plus jpnlp's components.
 
     ``glossary`` is a user glossary file that extends or overrides the shipped one.  ``fast=True``
-    uses no neural component at all: Sudachi's tokenizer (mode C, as GiNZA) and jpnlp's rules and
-    glossary.  Entities, values and tallies come from the rules either way; what fast mode loses is
+    uses no neural component at all: Sudachi's token boundaries (mode C, as GiNZA; see
+    :mod:`jpnlp.tokenizer`) and jpnlp's rules and glossary.  Entities, values and tallies come from the rules either way; what fast mode loses is
     GiNZA's own entities (``doc.spans["ginza"]``), its parse, and GiNZA's ``Person`` hint for kanji
     leader names the glossary does not know.
     """
@@ -54,8 +54,10 @@ def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None
     from . import components  # noqa: F401  (registers the factories)
 
     if fast:
-        nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
-        nlp.tokenizer.need_subtokens = False  # mode-A/B sub-tokens: half the tokenizer's time, unused here
+        from . import tokenizer  # noqa: F401  (registers jpnlp.SudachiSurfaceTokenizer.v1)
+
+        # Sudachi's token boundaries only (the same tokens as spaCy's "ja", without tags, lemmas and readings)
+        nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": "jpnlp.SudachiSurfaceTokenizer.v1"}}})
     else:
         nlp = spacy.load(model)
     cfg = {"glossary_path": str(glossary)} if glossary else {}
