@@ -42,3 +42,64 @@ def slices_to(raw: str, text: str) -> bool:
     t = "".join(text.split())
     it = iter(r)
     return r[:1] == t[:1] and r[-1:] == t[-1:] and all(c in it for c in t)
+
+
+@pytest.fixture
+def read_only(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Make a folder read-only: chmod where that binds, a simulation where it does not (root ignores modes).
+
+    The simulation refuses what a read-only folder refuses — creating, removing or renaming entries in
+    it, opening a new file there for writing — with the same ``PermissionError`` (EACCES).
+    """
+    import builtins
+    import errno
+    import io
+    import os
+
+    def make(folder: Path) -> Path:
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+            return folder
+        frozen = os.path.realpath(folder)
+
+        def inside(path) -> bool:  # type: ignore[no-untyped-def]
+            if isinstance(path, int):
+                return False
+            return os.path.dirname(os.path.realpath(os.fsdecode(path))) == frozen
+
+        def deny(path) -> None:  # type: ignore[no-untyped-def]
+            raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
+
+        def guard(fn, *which: int, writing=None):  # type: ignore[no-untyped-def]
+            def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+                if (writing is None or writing(*args, **kwargs)) and any(inside(args[i]) for i in which):
+                    deny(args[which[0]])
+                return fn(*args, **kwargs)
+
+            return wrapped
+
+        def opens_for_writing(path, mode="r", *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
+            return any(c in mode for c in "wax+") and not os.path.exists(path)
+
+        def os_open_writes(path, flags, *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
+            return bool(flags & os.O_CREAT) and not os.path.exists(path)
+
+        for name in ("mkdir", "rmdir", "unlink", "remove"):
+            monkeypatch.setattr(os, name, guard(getattr(os, name), 0))
+        for name in ("rename", "replace"):
+            monkeypatch.setattr(os, name, guard(getattr(os, name), 0, 1))
+        monkeypatch.setattr(os, "open", guard(os.open, 0, writing=os_open_writes))
+        monkeypatch.setattr(builtins, "open", guard(builtins.open, 0, writing=opens_for_writing))
+        monkeypatch.setattr(io, "open", guard(io.open, 0, writing=opens_for_writing))
+        return folder
+
+    made: list[Path] = []
+
+    def factory(folder: Path) -> Path:
+        made.append(folder)
+        return make(folder)
+
+    yield factory
+    for folder in made:
+        if os.geteuid() != 0:
+            folder.chmod(0o755)

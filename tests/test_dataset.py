@@ -272,3 +272,54 @@ def test_output_under_a_file_is_refused(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="cannot write"):
         build_dataset([CORPUS], blocker / "out")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("g.yaml", "entries: [", "invalid glossary: line 1, column 11: YAML syntax error"),
+        ("g.yaml", "entries:\n  - {id: treaty.start_ii, label: LEADER, en: X}\n", "redefines a TREATY entry as LEADER"),
+        ("manifest.json", "{not json", "not a valid manifest"),
+    ],
+)
+def test_bad_settings_fail_before_any_output(
+    tmp_path: Path, built: Path, name: str, content: str, message: str, workers: int
+) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from jpnlp.cli import app
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DOC, corpus)
+    out = tmp_path / "out"
+    shutil.copytree(built, out / "ds")  # an earlier dataset that must survive
+    args = ["build", str(corpus), "-o", str(out), "--name", "ds", "--overwrite", "--fast", "--workers", str(workers)]
+    if name == "g.yaml":
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        args += ["--glossary", str(tmp_path / name)]
+    else:
+        (corpus / name).write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["ds"]
+    assert (out / "ds" / "README.md").read_bytes() == (built / "README.md").read_bytes()
+
+
+def test_read_only_output_folder(tmp_path: Path, built: Path, read_only) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out / "ds")
+    card = (out / "ds" / "README.md").read_bytes()
+    read_only(out)
+    with pytest.raises(OutputError) as info:
+        build_dataset([CORPUS], out, "ds", overwrite=True, fast=True)
+    assert str(info.value).endswith("cannot write: Permission denied")
+    assert sorted(p.name for p in out.iterdir()) == ["ds"]
+    assert (out / "ds" / "README.md").read_bytes() == card

@@ -185,3 +185,16 @@ def test_extract_resume_needs_an_output_file() -> None:
     result = runner.invoke(app, ["extract", "--resume"], input="条約".encode())
     assert result.exit_code == 2
     assert "needs -o/--output" in result.output
+
+
+def test_extract_into_a_read_only_folder(many: Path, tmp_path: Path, read_only) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "ro"
+    out.mkdir()
+    (out / "old.jsonl").write_text("earlier result\n", encoding="utf-8")
+    read_only(out)
+    result = runner.invoke(app, ["extract", str(many), "--fast", "-o", str(out / "old.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr == f"error: {out / 'old.jsonl'}: cannot write: Permission denied\n"
+    assert sorted(p.name for p in out.iterdir()) == ["old.jsonl"]
+    assert (out / "old.jsonl").read_text(encoding="utf-8") == "earlier result\n"

@@ -119,9 +119,10 @@ def extract_to(
 
     skey = settings_key({"pipeline": PIPELINE_VERSION, "layout": layout, **settings})
     result = ExtractResult(Path(output))
-    journal = Journal(journal_path(output), resume=resume)
+    journal: Journal | None = None
     try:
-        with _sink(Path(output), shard_docs) as sink:
+        with _sink(Path(output), shard_docs) as sink:  # first: an unwritable output is the error to report
+            journal = Journal(journal_path(output), resume=resume)
             for raw in raws:
                 key = content_key(skey, raw.doc_id, raw.text)
                 if key in journal:
@@ -142,8 +143,10 @@ def extract_to(
                 result.documents += 1
         result.files = sink.files
     finally:
-        journal.close()
-    journal.discard()
+        if journal is not None:
+            journal.close()
+    if journal is not None:
+        journal.discard()
     return result
 
 

@@ -72,6 +72,11 @@ BAD = [
     ("entries:\n  - {id: Treaty X, label: TREATY, en: X}\n", "id must look like 'treaty.start_ii'"),
     ("entries:\n  - {id: treaty.x, label: TREATY, en: X, ja: 5}\n", "'ja' must be a list of strings"),
     ("entries:\n  - {id: treaty.x, label: TREATY, en: X, colour: red}\n", "unknown keys colour"),
+    (
+        "entries:\n  - {id: treaty.x, label: TREATY, en: X}\n  - {id: treaty.x, label: TREATY, en: Y}\n",
+        "entry 2 (treaty.x): id already defined by entry 1",
+    ),
+    ("entries:\n  - {id: treaty.start_ii, label: LEADER, en: X}\n", "treaty.start_ii: redefines a TREATY entry as LEADER"),
 ]
 
 
@@ -98,11 +103,9 @@ def test_check_finds_ambiguity(tmp_path: Path) -> None:
         tmp_path,
         "entries:\n"
         "  - {id: treaty.a, label: TREATY, en: A, ja: [共通条約]}\n"
-        "  - {id: treaty.b, label: TREATY, en: B, ja: [共通条約, B条約, B条約]}\n"
-        "  - {id: treaty.a, label: TREATY, en: A2}\n",
+        "  - {id: treaty.b, label: TREATY, en: B, ja: [共通条約, B条約, B条約]}\n",
     )
     assert check_file(p) == [
-        "id 'treaty.a' is used by 2 entries",
         "treaty.b: form 'B条約' listed twice",
         "form '共通条約' is claimed by treaty.a, treaty.b",
     ]

@@ -167,6 +167,7 @@ def build_dataset(
     ``resume=True`` skips those an interrupted build already did (see :mod:`jpnlp.journal`).
     ``engine="ray"`` runs the documents on Ray Data (``ray_address`` names a cluster).
     """
+    from ..glossary import Glossary
     from ..journal import Journal
 
     split = split or SplitConfig()
@@ -175,6 +176,13 @@ def build_dataset(
     final = out_dir / name
     if final.exists() and not overwrite:
         raise OutputError(final, "already exists; pass --overwrite to replace it")
+    # Bad settings fail here, in one line, before any work or any file (a worker could not report them).
+    if glossary:
+        Glossary.load(glossary)
+    if inputs and inputs[0].is_dir():
+        _manifest(inputs[0])
+    if engine not in ("local", "ray"):
+        raise ValueError(f"unknown engine {engine!r} (choose from local, ray)")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))

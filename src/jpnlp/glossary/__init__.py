@@ -136,6 +136,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
     if not isinstance(items, list):
         raise GlossaryError(source, ["expected a mapping with an 'entries' list (or a list of entries)"])
     entries: list[Entry] = []
+    first: dict[str, int] = {}  # id -> the entry number that defined it
     for i, raw in enumerate(items):
         where = f"entry {i + 1}"
         if not isinstance(raw, dict):
@@ -143,6 +144,10 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
             continue
         if "id" in raw:
             where = f"entry {i + 1} ({raw['id']})"
+            if str(raw["id"]) in first:
+                # within one file a second definition is a mistake; across files it is an override
+                problems.append(f"{where}: id already defined by entry {first[str(raw['id'])]}")
+            first.setdefault(str(raw["id"]), i + 1)
         missing = [k for k in _REQUIRED if not raw.get(k)]
         if missing:
             problems.append(f"{where}: missing {', '.join(missing)}")
@@ -223,8 +228,16 @@ class Glossary:
         if builtin:
             entries.extend(_builtin_entries())
             sources.append("jpnlp:data/glossary.yaml")
+        labels = {e.id: e.label for e in entries}
         for p in paths:
-            entries.extend(parse_entries(_read_yaml(p), str(p)))
+            new = parse_entries(_read_yaml(p), str(p))
+            # An override replaces an entry; changing what kind of thing it is would silently break links.
+            relabelled = [f"{e.id}: redefines a {labels[e.id]} entry as {e.label}" for e in new
+                          if labels.get(e.id, e.label) != e.label]  # fmt: skip
+            if relabelled:
+                raise GlossaryError(str(p), relabelled)
+            labels.update((e.id, e.label) for e in new)
+            entries.extend(new)
             sources.append(str(p))
         return cls(entries, sources)
 

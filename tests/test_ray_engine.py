@@ -1,0 +1,175 @@
+"""The ray engine: same contract as the local one (input order, ``init`` once per worker, any picklable item).
+
+One local Ray instance serves the whole module: starting Ray and each actor pool costs
+seconds on a small CI machine, so every test that runs a pool runs just one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ray = pytest.importorskip("ray")
+pytest.importorskip("ray.data")
+
+from jpnlp.dataset.ray_engine import _cpus_per_actor, ray_map_ordered  # noqa: E402
+
+from .conftest import CORPUS_DOC  # noqa: E402
+
+
+@pytest.fixture(scope="module", autouse=True)
+def local_ray() -> Iterator[None]:
+    started = not ray.is_initialized()
+    if started:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    yield
+    if started:
+        ray.shutdown()
+
+
+# -- toy work, module-level so that actors can unpickle it by reference ---------
+
+_INITS = 0
+
+
+def count_init(tag: str) -> None:
+    global _INITS
+    _INITS += 1
+    assert tag == "loaded"
+
+
+def who(i: int) -> tuple[int, int, int]:
+    """The item, the actor's pid and how often its init ran; sleeps a seeded few ms so actors finish out of order."""
+    time.sleep(random.Random(i).uniform(0, 0.01))
+    return i, os.getpid(), _INITS
+
+
+def no_init() -> None:
+    pass
+
+
+@dataclass
+class Record:
+    doc_id: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    note: str | None = None
+
+
+def echo(item: Any) -> dict[str, Any]:
+    """A result shaped like a build's: nested, ragged, with None and bools."""
+    return {"in": item, "type": type(item).__name__, "ok": item is not None}
+
+
+# -- the contract ---------------------------------------------------------------
+
+
+def test_order_kept_and_init_runs_once_per_actor() -> None:
+    out = list(ray_map_ordered(who, range(200), count_init, ("loaded",), workers=2))
+    assert [i for i, _, _ in out] == list(range(200))
+    inits = {pid: n for _, pid, n in out}
+    assert len(inits) == 2  # the pool really has `workers` actors
+    assert set(inits.values()) == {1}  # and each loaded its pipeline once, not per item or batch
+
+
+ROUND_TRIPS: list[Any] = [
+    None,
+    True,
+    False,
+    0,
+    "",
+    "ＳＴＡＲＴⅡ条約",
+    [],
+    {"rows": [{"a": 1}, {"b": [1, 2, {"c": None}]}], "n": 2.5},
+    (1, "x", None),
+    Record("d1", [{"start": 0, "end": 3, "label": "TREATY", "meta": {"en": None}}], note="ok"),
+    Record("d2"),
+    {"error": "ValueError: bad", "path": None},
+]
+
+
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_any_picklable_item_and_result_round_trips(batch_size: int) -> None:
+    out = list(ray_map_ordered(echo, ROUND_TRIPS, no_init, workers=2, batch_size=batch_size))
+    assert out == [echo(x) for x in ROUND_TRIPS]
+
+
+def test_stopping_early_stops_the_pool() -> None:
+    results = ray_map_ordered(echo, range(50), no_init, workers=2)
+    assert [next(results)["in"] for _ in range(3)] == [0, 1, 2]
+    started = time.perf_counter()
+    results.close()
+    assert time.perf_counter() - started < 30
+    assert ray.is_initialized()  # the caller's Ray instance is left alone
+
+
+@pytest.mark.parametrize("items", [[], iter(())], ids=["list", "iterator"])
+def test_no_items_no_results(items: Any) -> None:
+    assert list(ray_map_ordered(echo, items, no_init, workers=2)) == []
+
+
+@pytest.mark.parametrize(
+    ("cluster_cpus", "workers", "expected"),
+    [(2.0, 2, 1.0), (2.0, 1, 1.0), (2.0, 4, 0.5), (16.0, 4, 1.0), (0.0, 2, 0.5)],
+)
+def test_actors_ask_for_no_more_cpus_than_the_cluster_has(cluster_cpus: float, workers: int, expected: float) -> None:
+    class FakeRay:
+        @staticmethod
+        def cluster_resources() -> dict[str, float]:
+            return {"CPU": cluster_cpus}
+
+    assert _cpus_per_actor(FakeRay, workers) == expected
+
+
+def test_without_ray_a_clear_import_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)
+    monkeypatch.setitem(sys.modules, "ray.data", None)
+    with pytest.raises(ImportError, match=r"pip install 'jpnlp\[ray\]'"):
+        list(ray_map_ordered(echo, [1], no_init))
+
+
+# -- a real build: the ray engine gives the same bytes as the local one ---------
+
+
+def _comparable(path: Path) -> bytes:
+    """The file's bytes, less what legitimately differs between two builds in different folders."""
+    if path.name == "build.json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.pop("engine", None)
+        data.get("build", {}).pop("engine", None)
+        return json.dumps(data, sort_keys=True).encode()
+    if path.name == "state.json":  # the datasets cache fingerprint hashes the build's temporary path
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.pop("_fingerprint", None)
+        return json.dumps(data, sort_keys=True).encode()
+    return path.read_bytes()
+
+
+def test_ray_build_is_byte_identical_to_local(tmp_path: Path) -> None:
+    from jpnlp.dataset import build_dataset
+
+    paragraphs = [p.strip() for p in CORPUS_DOC.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 40]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(paragraphs[:12]):  # 12 documents: the split is by document
+        (corpus / f"d{i:02d}.txt").write_text(text + "\n", encoding="utf-8")
+
+    local = build_dataset([corpus], tmp_path / "local", fast=True, engine="local").path
+    on_ray = build_dataset([corpus], tmp_path / "ray", fast=True, engine="ray", workers=2).path
+
+    files = sorted(str(p.relative_to(local)) for p in local.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(on_ray)) for p in on_ray.rglob("*") if p.is_file())
+    for expected in ("README.md", "build.json", "conll/train.conll", "data/train-00000-of-00001.parquet"):
+        assert expected in files
+    assert any(f.startswith("spacy/") for f in files)
+    differ = [f for f in files if _comparable(local / f) != _comparable(on_ray / f)]
+    assert differ == []
+    assert json.loads((on_ray / "build.json").read_text(encoding="utf-8"))["documents"] == 12
