@@ -57,6 +57,10 @@ def no_init() -> None:
     pass
 
 
+def broken_init() -> None:
+    raise OSError("no model here")
+
+
 @dataclass
 class Record:
     doc_id: str
@@ -96,19 +100,24 @@ ROUND_TRIPS: list[Any] = [
 ]
 
 
-@pytest.mark.parametrize("batch_size", [1, 3])
-def test_any_picklable_item_and_result_round_trips(batch_size: int) -> None:
-    out = list(ray_map_ordered(echo, ROUND_TRIPS, no_init, workers=2, batch_size=batch_size))
+def test_any_picklable_item_and_result_round_trips() -> None:
+    # batch_size 5 over 12 items: blocks of 4, so batches span blocks and the last one is short.
+    out = list(ray_map_ordered(echo, ROUND_TRIPS, no_init, workers=2, batch_size=5))
     assert out == [echo(x) for x in ROUND_TRIPS]
 
 
 def test_stopping_early_stops_the_pool() -> None:
-    results = ray_map_ordered(echo, range(50), no_init, workers=2)
+    results = ray_map_ordered(echo, range(50), no_init, workers=1)
     assert [next(results)["in"] for _ in range(3)] == [0, 1, 2]
     started = time.perf_counter()
     results.close()
     assert time.perf_counter() - started < 30
     assert ray.is_initialized()  # the caller's Ray instance is left alone
+
+
+def test_a_failing_init_fails_the_run_instead_of_hanging() -> None:
+    with pytest.raises(ray.exceptions.RayActorError, match="no model here"):
+        list(ray_map_ordered(echo, range(5), broken_init, workers=1))
 
 
 @pytest.mark.parametrize("items", [[], iter(())], ids=["list", "iterator"])

@@ -18,6 +18,7 @@ import logging
 import math
 import os
 import pickle
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -67,9 +68,13 @@ def ray_map_ordered(
     """
     try:
         import ray
-        from ray.data import ActorPoolStrategy
+        from ray.data import ActorPoolStrategy, DataContext
     except ImportError as e:
         raise ImportError(_MISSING) from e
+    with warnings.catch_warnings():
+        # Ray 2.60's DataContext() assigns its own deprecated fields and warns about them.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        DataContext.get_current()
 
     workers = max(workers, 1)
     # The whole input is handed to Ray Data up front (a dataset cannot grow), pickled
