@@ -439,9 +439,15 @@ def _version() -> str:
 
 
 def _model_name() -> str:
-    from ..pipeline import default_pipeline
+    # From the installed package's meta.json: the parent process need not load GiNZA (workers did).
+    import spacy.util
 
-    meta = default_pipeline().meta
+    try:
+        meta = spacy.util.get_model_meta(next(spacy.util.get_package_path("ja_ginza").glob("ja_ginza-*")))
+    except (StopIteration, OSError, ValueError):
+        from ..pipeline import default_pipeline
+
+        meta = default_pipeline().meta
     return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
 
 

@@ -91,7 +91,7 @@ def ray_map_ordered(
             ds = ray.data.from_items(payload, override_num_blocks=math.ceil(len(payload) / batch_size))
             del payload  # the blocks are in the object store now
             ctx = ds.context  # this dataset's own copy: the global DataContext stays untouched
-            ctx.execution_options.preserve_order = True
+            ctx.execution_options.preserve_order = False
             if quiet:
                 ctx.enable_progress_bars = False
                 ctx.print_on_execution_start = False
@@ -105,7 +105,8 @@ def ray_map_ordered(
                 compute=ActorPoolStrategy(size=workers),
                 num_cpus=_cpus_per_actor(ray, workers),
             )
-            batches = ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1)
+            # iter() for the generator itself: the iterable that iter_batches returns has no close().
+            batches = iter(ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1))
             try:
                 for table in batches:
                     for blob in table["result"].to_pylist():
