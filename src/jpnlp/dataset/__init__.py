@@ -172,6 +172,8 @@ def build_dataset(
 
     split = split or SplitConfig()
     inputs = [Path(p) for p in (inputs or ([] if from_hf else ["corpus"]))]
+    # Workers open these by path (on Ray, in other processes and perhaps on other machines): make them absolute.
+    glossary = str(Path(glossary).resolve()) if glossary else None
     out_dir = Path(output)
     final = out_dir / name
     if final.exists() and not overwrite:
@@ -272,7 +274,9 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     split, from_hf, fast, glossary = options.split, options.from_hf, options.fast, options.glossary
     corpus_dirs = [p for p in inputs if p.is_dir()]
     gold_dir = (
-        next((d / "annotations" for d in corpus_dirs if (d / "annotations").is_dir()), None) if options.gold else None
+        next((d.resolve() / "annotations" for d in corpus_dirs if (d / "annotations").is_dir()), None)
+        if options.gold
+        else None
     )
     settings = _settings(options, gold_dir)
 

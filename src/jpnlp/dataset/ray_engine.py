@@ -91,7 +91,7 @@ def ray_map_ordered(
             ds = ray.data.from_items(payload, override_num_blocks=math.ceil(len(payload) / batch_size))
             del payload  # the blocks are in the object store now
             ctx = ds.context  # this dataset's own copy: the global DataContext stays untouched
-            ctx.execution_options.preserve_order = False
+            ctx.execution_options.preserve_order = True
             if quiet:
                 ctx.enable_progress_bars = False
                 ctx.print_on_execution_start = False
