@@ -89,8 +89,16 @@ def summary() -> list[tuple[str, str, str, str]]:
         add(f"{mode} build: --workers 2 speed-up at {biggest}x", s, ".2f", ">= 1.7", None if s is None else s >= 1.7)
     many = _load("many_docs.json")
     if many:
-        add(f"build --{many['mode']}: {many['documents']:,} documents, seconds", many["seconds"], ",.1f", "—", None)
-        add(f"build --{many['mode']}: {many['documents']:,} documents, peak MB", many["peak_rss_mb"], ",.0f", "—", None)
+        n = f"{many['documents']:,} documents"
+        add(f"build --{many['mode']}: {n}, seconds", many["seconds"], ",.1f", "—", None)
+        add(f"build --{many['mode']}: {n}, peak MB", many["peak_rss_mb"], ",.0f", "—", None)
+        if "extract" in many:
+            add(f"extract --{many['mode']} --shard-docs 1000: {n}, seconds", many["extract"]["seconds"], ",.1f", "—", None)
+            add(f"extract --{many['mode']} --shard-docs 1000: {n}, peak MB", many["extract"]["peak_rss_mb"], ",.0f", "—", None)
+        if "resume" in many:
+            r = many["resume"]
+            add("build --resume after Ctrl-C half-way: documents resumed", r["resumed_documents"], ",.0f", "—", None)
+            add("build --resume after Ctrl-C half-way: seconds for the rest", r["resume_seconds"], ",.1f", "—", None)
     return rows
 
 
