@@ -35,7 +35,9 @@ from bench_build import run_build  # noqa: E402
 def run_cli(args: list[str], interrupt_after: float | None = None) -> tuple[float, float, str]:
     """Seconds, peak RSS (MB) and output of ``jpnlp ARGS`` in a child process (SIGINT after ``interrupt_after`` s)."""
     code = (
-        "import resource, sys; from jpnlp.cli import app\n"
+        # A process started in the background inherits SIGINT ignored: restore Ctrl-C so that it can be interrupted.
+        "import resource, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "from jpnlp.cli import app\n"
         f"sys.argv = ['jpnlp', *{args!r}]\n"
         "try:\n    app()\n"
         "finally:\n"

@@ -373,13 +373,17 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     if not options.progress:
         datasets.disable_progress_bars()
 
-    data_files = {s: [str(p) for p in ps] for s, ps in paths.items()}
-    ds = datasets.load_dataset("parquet", data_files=data_files, cache_dir=str(tmp / ".cache"))
-    ds.save_to_disk(str(tmp / "disk"))
-    split_rows = {s: ds[s].num_rows for s in splits}
+    # One split at a time (what DatasetDict.save_to_disk writes), so that only one split's Arrow data is
+    # mapped into memory at once.
+    split_rows: dict[str, int] = {}
+    for s in splits:
+        part = datasets.Dataset.from_parquet([str(p) for p in paths[s]], split=s, cache_dir=str(tmp / ".cache"))
+        part.save_to_disk(str(tmp / "disk" / s))
+        split_rows[s] = part.num_rows
+        del part
+        shutil.rmtree(tmp / ".cache", ignore_errors=True)
+    (tmp / "disk" / "dataset_dict.json").write_text(json.dumps({"splits": splits}), encoding="utf-8")
     split_bytes = {s: sum(p.stat().st_size for p in paths[s]) for s in splits}
-    del ds
-    shutil.rmtree(tmp / ".cache", ignore_errors=True)
 
     g: Glossary = Glossary.load(glossary) if glossary else default_glossary()
     _write_glossary(tmp / "glossary.parquet", g, mentions)
