@@ -43,6 +43,11 @@ CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("ＳＴＡＲＴⅡ条約批准関連法を可決", [("STARTII条約批准関連法", False)]),
     ("ＡＢＭ条約関連文書批准法が可決された", [("ABM条約関連文書批准法", False)]),
     ("ＡＢＭ条約改正に反対", [("ABM条約", False)]),
+    # a bracketed number is a note or list marker, on either side of a name
+    ("注(3)ＡＢＭ条約は", [("ABM条約", False)]),
+    ("同年(2)ＡＢＭ条約に", [("ABM条約", False)]),
+    ("ＡＢＭ条約（１）は失効した", [("ABM条約", False)]),
+    ("包括的核実験禁止条約（ＣＴＢＴ）（５）", [("包括的核実験禁止条約(CTBT)", False)]),
     ("ＳＴＡＲＴⅢ条約交渉の早期開始", [("STARTIII条約", False)]),
     ("ＡＢＭ条約議定書案を提出し", [("ABM条約議定書案", False)]),  # a draft is an instrument of its own
     ("国家ミサイル防衛法が可決され", [("国家ミサイル防衛法", False)]),

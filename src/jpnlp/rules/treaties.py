@@ -52,7 +52,9 @@ COUNTRY_PAIRS = re.compile(r"^(?:日米|米ソ|米露|米ロ|日ソ|日露|日�
 NOT_AFTER = ("機構", "機関")  # 北大西洋条約機構 is an organization
 
 _NAME_CHAR = r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc\u30fb\uff65A-Za-z0-9]"
-_ABBR_GROUP = re.compile(r"\([A-Za-z0-9 .\-]+(?:条約|協定)?\)$")
+# A bracketed abbreviation has a letter in it: (ABM), (START-2); a bracketed number, (3), is a note or list
+# marker and never part of a name.
+_ABBR_GROUP = re.compile(r"\((?=[^)]*[A-Za-z])[A-Za-z0-9 .\-]+(?:条約|協定)?\)$")
 # を + a verb in its dictionary form: を迎撃する, を律する, を含む, を禁止する
 _VERB_PHRASE = re.compile(r"を[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}(?:する|[むうくぐすつぬぶる])$")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+次")
@@ -61,7 +63,7 @@ _KATAKANA_START = re.compile(r"^[\u30a1-\u30fa\u30fc]{3,}")
 # What may follow a name in brackets: an abbreviation (CWC), (STARTII条約), (新START), or a short
 # name of the same instrument ending in a head: (モスクワ条約), (INF全廃条約), (宇宙条約)
 _TRAILING_ABBR = re.compile(
-    r"\((?:[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+|[^()。、\s]{1,20}(?:条約|協定|議定書|合意))\)"
+    r"\((?:(?=[^)]*[A-Za-z])[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+|[^()。、\s]{1,20}(?:条約|協定|議定書|合意))\)"
 )
 
 
