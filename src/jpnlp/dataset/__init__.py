@@ -23,7 +23,8 @@ from typing import Any
 
 from ..document import Document, prepare
 from ..errors import InputError, OutputError
-from ..io import RawDocument, read_inputs
+from ..io import RawDocument, read_inputs, replace_dir
+from .engines import ENGINES
 from .rows import LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
@@ -183,8 +184,8 @@ def build_dataset(
         Glossary.load(glossary)
     if inputs and inputs[0].is_dir():
         _manifest(inputs[0])
-    if engine not in ("local", "ray"):
-        raise ValueError(f"unknown engine {engine!r} (choose from local, ray)")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))
@@ -199,7 +200,7 @@ def build_dataset(
         journal = Journal(journal_path(out_dir, name), resume=resume)
         options = _Options(workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address)
         result = _build_into(tmp, final, inputs, name, journal, options)
-        _swap(tmp, final)
+        replace_dir(tmp, final)
         journal.discard()
         result.path = final
         return result
@@ -231,15 +232,6 @@ class _Options:
     fast: bool
     engine: str
     ray_address: str | None
-
-
-def _swap(tmp: Path, final: Path) -> None:
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
-    if final.exists():
-        final.rename(old)
-    tmp.rename(final)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _settings(options: _Options, gold_dir: Path | None) -> str:
