@@ -40,14 +40,20 @@ OUR_PIPES: tuple[tuple[str, str], ...] = (
 PIPELINE_VERSION = "1"
 
 
-def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None, fast: bool = False) -> Language:
+def load(
+    model: str = "ja_ginza",
+    glossary: str | os.PathLike[str] | None = None,
+    fast: bool = False,
+    kernels: str | None = None,
+) -> Language:
     """A new pipeline: ``model`` (an installed spaCy package or path) plus jpnlp's components.
 
     ``glossary`` is a user glossary file that extends or overrides the shipped one.  ``fast=True``
     uses no neural component at all: Sudachi's token boundaries (mode C, as GiNZA; see
     :mod:`jpnlp.tokenizer`) and jpnlp's rules and glossary.  Entities, values and tallies come from the rules either way; what fast mode loses is
     GiNZA's own entities (``doc.spans["ginza"]``), its parse, and GiNZA's ``Person`` hint for kanji
-    leader names the glossary does not know.
+    leader names the glossary does not know.  ``kernels`` picks the matrix kernel of the neural
+    components (``auto``, ``numpy``, ``blis``; see :mod:`jpnlp.kernels`): the output is the same.
     """
     import spacy
 
@@ -59,7 +65,10 @@ def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None
         # Sudachi's token boundaries only (the same tokens as spaCy's "ja", without tags, lemmas and readings)
         nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": "jpnlp.SudachiSurfaceTokenizer.v1"}}})
     else:
-        nlp = spacy.load(model)
+        from .kernels import ops_for_loading
+
+        with ops_for_loading(kernels):
+            nlp = spacy.load(model)
     cfg = {"glossary_path": str(glossary)} if glossary else {}
     for name, factory in OUR_PIPES:
         nlp.add_pipe(factory, name=name, config=cfg if factory not in ("jpnlp_dates_v1", "jpnlp_votes_v1") else {})

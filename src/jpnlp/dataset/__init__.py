@@ -11,6 +11,7 @@ row schema.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -371,6 +372,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     for s in splits:
         part = datasets.Dataset.from_parquet([str(p) for p in paths[s]], split=s, cache_dir=str(tmp / ".cache"))
         part.save_to_disk(str(tmp / "disk" / s))
+        _stable_fingerprint(tmp / "disk" / s / "state.json", paths[s])
         split_rows[s] = part.num_rows
         del part
         shutil.rmtree(tmp / ".cache", ignore_errors=True)
@@ -436,6 +438,17 @@ def _version() -> str:
     from .. import __version__
 
     return __version__
+
+
+def _stable_fingerprint(state_file: Path, parquet: list[Path]) -> None:
+    """``save_to_disk`` records a fingerprint drawn from the temporary cache path; use the rows' own digest
+    instead, so that rebuilding the same rows gives byte-identical files (``datasets`` only uses it for caching)."""
+    digest = hashlib.sha256()
+    for p in parquet:
+        digest.update(p.read_bytes())
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    state["_fingerprint"] = digest.hexdigest()[:16]
+    state_file.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
 
 
 def _model_name() -> str:
