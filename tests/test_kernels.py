@@ -11,6 +11,7 @@ import pytest
 from thinc.api import NumpyOps, get_current_ops
 
 from jpnlp.kernels import fastest_kernel, ops_for_loading, resolve
+from jpnlp.pipeline import ANALYSIS_PIPES
 
 from .conftest import CORPUS_DOC, ROOT
 
@@ -41,13 +42,14 @@ def test_ops_are_restored_after_loading() -> None:
     assert get_current_ops() is before
 
 
-def _analysis(kernels: str) -> list[tuple]:
+def _analysis(kernels: str, analysis: bool = True) -> list[tuple]:
     """Tokens with their tags, heads and entities (GiNZA's and jpnlp's) over the corpus document."""
     import jpnlp
     from jpnlp.pipeline import annotate
 
-    nlp = jpnlp.load(kernels=kernels)
+    nlp = jpnlp.load(kernels=kernels, analysis=analysis)
     assert nlp.get_pipe("tok2vec").model.ops.use_blis is (kernels == "blis")
+    assert set(ANALYSIS_PIPES).isdisjoint(nlp.pipe_names) is not analysis
     doc = annotate(jpnlp.prepare(CORPUS_DOC), nlp)
     tokens = [(t.idx, t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in doc]
     ents = [(e.start_char, e.end_char, e.label_, e._.en, e._.value) for e in doc.ents]
@@ -57,6 +59,13 @@ def _analysis(kernels: str) -> list[tuple]:
 
 def test_numpy_and_blis_give_the_same_analysis_of_the_corpus() -> None:
     assert _analysis("numpy") == _analysis("blis")
+
+
+def test_leaving_out_unused_analysis_keeps_tokens_heads_and_entities() -> None:
+    """GiNZA's POS, compound splitting and bunsetu are not computed for jpnlp's outputs: tokens, heads, entities stay."""
+    full, lean = _analysis("numpy"), _analysis("numpy", analysis=False)
+    assert full[1:] == lean[1:]
+    assert [(i, text, head) for i, text, _, _, _, head, _ in full[0]] == [(i, text, head) for i, text, _, _, _, head, _ in lean[0]]
 
 
 def _build(kernels: str, out: Path) -> dict[str, bytes]:

@@ -242,7 +242,7 @@ def extract(
 
     if output is None and (resume or shard_docs):
         raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--shard-docs")
-    nlp = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
+    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
     run = _Run()
     raws = run.raws(paths, encoding, glob)
     if output is None:
@@ -627,7 +627,7 @@ def _eval_passages(files: list[Path], glossary: Path | None, fast: bool, errors:
     from .pipeline import default_pipeline, load
 
     sets = {f: read_passages(f) for f in files}  # every file checked before any work
-    nlp = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
+    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
     results = {}
     for f, items in sets.items():
         report = score_passages(items, nlp)

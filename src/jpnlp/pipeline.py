@@ -38,6 +38,8 @@ OUR_PIPES: tuple[tuple[str, str], ...] = (
     ("jpnlp_votes", "jpnlp_votes_v1"),
 )
 PIPELINE_VERSION = "1"
+# GiNZA components no jpnlp output reads. The parser is not among them: GiNZA's NER keeps to its sentences.
+ANALYSIS_PIPES = ("morphologizer", "compound_splitter", "bunsetu_recognizer")
 
 
 def load(
@@ -45,6 +47,7 @@ def load(
     glossary: str | os.PathLike[str] | None = None,
     fast: bool = False,
     kernels: str | None = None,
+    analysis: bool = True,
 ) -> Language:
     """A new pipeline: ``model`` (an installed spaCy package or path) plus jpnlp's components.
 
@@ -54,6 +57,8 @@ def load(
     GiNZA's own entities (``doc.spans["ginza"]``), its parse, and GiNZA's ``Person`` hint for kanji
     leader names the glossary does not know.  ``kernels`` picks the matrix kernel of the neural
     components (``auto``, ``numpy``, ``blis``; see :mod:`jpnlp.kernels`): the output is the same.
+    ``analysis=False`` leaves out GiNZA's components whose results jpnlp's outputs do not use
+    (:data:`ANALYSIS_PIPES`: POS, compound splitting, bunsetu); entities and tokens are the same.
     """
     import spacy
 
@@ -68,7 +73,7 @@ def load(
         from .kernels import ops_for_loading
 
         with ops_for_loading(kernels):
-            nlp = spacy.load(model)
+            nlp = spacy.load(model, exclude=() if analysis else ANALYSIS_PIPES)
     cfg = {"glossary_path": str(glossary)} if glossary else {}
     for name, factory in OUR_PIPES:
         nlp.add_pipe(factory, name=name, config=cfg if factory not in ("jpnlp_dates_v1", "jpnlp_votes_v1") else {})
@@ -77,8 +82,8 @@ def load(
 
 @cache
 def default_pipeline(fast: bool = False) -> Language:
-    """The default pipeline (or the fast one), loaded once per process."""
-    return load(fast=fast)
+    """The pipeline of jpnlp's commands (or the fast one), loaded once per process: no unused analysis."""
+    return load(fast=fast, analysis=False)
 
 
 def chunk_spans(doc: Document, max_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int]]:

@@ -52,7 +52,7 @@ def _init_worker(glossary: str | None, fast: bool = False) -> None:
     global _NLP
     from ..pipeline import default_pipeline, load
 
-    _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
+    _NLP = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
 
 
 def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:
