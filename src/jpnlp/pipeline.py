@@ -81,9 +81,10 @@ def load(
 
 
 @cache
-def default_pipeline(fast: bool = False) -> Language:
-    """The pipeline of jpnlp's commands (or the fast one), loaded once per process: no unused analysis."""
-    return load(fast=fast, analysis=False)
+def default_pipeline(fast: bool = False, analysis: bool = False) -> Language:
+    """The pipeline of jpnlp's commands (or the fast one), loaded once per process; without GiNZA's
+    analysis unless the output keeps it (the dataset's CoNLL-U and DocBins do)."""
+    return load(fast=fast, analysis=analysis)
 
 
 def chunk_spans(doc: Document, max_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int]]:

@@ -26,7 +26,7 @@ from ..document import Document, prepare
 from ..errors import InputError, OutputError
 from ..io import RawDocument, read_inputs, replace_dir
 from .engines import ENGINES
-from .rows import LABELS, align_sentences, sentence_row
+from .rows import ENTITY_ATTRS, LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
 DEFAULT_NAME = "jpnlp-arms-control"
@@ -52,7 +52,8 @@ def _init_worker(glossary: str | None, fast: bool = False) -> None:
     global _NLP
     from ..pipeline import default_pipeline, load
 
-    _NLP = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
+    # the dataset keeps GiNZA's analysis (CoNLL-U, DocBins): load it whole
+    _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast, analysis=True)
 
 
 def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:
@@ -77,14 +78,12 @@ def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
     """
     from ..pipeline import annotate, default_pipeline
 
-    nlp = _NLP or default_pipeline()
+    nlp = _NLP or default_pipeline(analysis=True)
     document = prepare(raw)
     doc = annotate(document, nlp)
     align_sentences(doc, document.sentences)
     split_tokens = doc.user_data.get("jpnlp_split_tokens", 0)
-    ents = [
-        (e.start_char, e.end_char, e.label_, {"en": e._.en, "id": e._.id, "value": e._.value}) for e in doc.ents
-    ]
+    ents = [(e.start_char, e.end_char, e.label_, {k: getattr(e._, k) for k in ENTITY_ATTRS}) for e in doc.ents]
     votes = [t.to_dict() for t in (doc._.votes or [])]
     gold = _gold_for(document, gold_dir)
     out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
@@ -192,7 +191,7 @@ def build_dataset(
         tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))
         if tmp.exists():
             shutil.rmtree(tmp)
-        for sub in ("data", "spacy", "conll"):
+        for sub in ("data", "spacy", "conll", "conllu"):
             (tmp / sub).mkdir(parents=True)
     except OSError as e:
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
@@ -262,7 +261,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     from ..pipeline import PIPELINE_VERSION
     from .card import render
     from .engines import map_ordered
-    from .writers import ConllWriter, DocBinWriter, ShardWriter
+    from .writers import FLAT_TABLES, ConllUWriter, ConllWriter, DocBinWriter, ShardWriter, TableWriter
 
     split, from_hf, fast, glossary = options.split, options.from_hf, options.fast, options.glossary
     corpus_dirs = [p for p in inputs if p.is_dir()]
@@ -300,6 +299,8 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
     docbins = {s: DocBinWriter(tmp / "spacy" / s) for s in splits}
     conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
+    conllus = {s: ConllUWriter(tmp / "conllu" / f"{s}.conllu") for s in splits}
+    tables = [TableWriter(tmp / f"{t}.parquet", t) for t in FLAT_TABLES]
     counts: dict[str, Counter[str]] = {s: Counter() for s in splits}
     mentions: Counter[str] = Counter()
     failed: list[dict[str, str]] = []
@@ -309,6 +310,9 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         shards[split_name].add(row)
         docbins[split_name].add(row)
         conlls[split_name].add(row)
+        conllus[split_name].add(row)
+        for t in tables:
+            t.add(split_name, row)
         for e in row["entities"]:
             counts[split_name][e["label"]] += 1
             if split_name != "gold" and e["id"]:
@@ -348,7 +352,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if close is not None:
             close()  # stops the worker pool (or Ray) even when the loop ended early
         bar.close()
-    for w in (*docbins.values(), *conlls.values()):
+    for w in (*docbins.values(), *conlls.values(), *conllus.values(), *tables):
         w.close()
     # Splits without rows are left out (an empty Parquet split would not load).
     splits = [s for s in splits if shards[s].rows]
@@ -356,6 +360,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if not w.rows:
             shutil.rmtree(tmp / "spacy" / s, ignore_errors=True)
             (tmp / "conll" / f"{s}.conll").unlink(missing_ok=True)
+            (tmp / "conllu" / f"{s}.conllu").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
     if n_ok == 0:
         raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")
