@@ -34,8 +34,10 @@ from .pipeline import PIPELINE_VERSION
 SCHEMA_VERSION = "1"
 
 
-def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any]:
-    """The JSON-ready record of a processed document."""
+def document_record(doc: Document, nlp: Language | None = None, model: str | None = None) -> dict[str, Any]:
+    """The JSON-ready record of a processed document (``model``: the trained model that found the spans)."""
+    from .pipeline import describe
+
     return {
         "doc_id": doc.doc_id,
         "text": doc.text,
@@ -48,7 +50,7 @@ def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any
             "schema": SCHEMA_VERSION,
             "jpnlp": __version__,
             "pipeline": PIPELINE_VERSION,
-            "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}" if nlp else None,
+            **describe(nlp, model),
             "normalize": doc.config.to_dict(),
             "layout": doc.layout,
             "encoding": doc.encoding,
@@ -65,7 +67,7 @@ def record_line(raw: RawDocument, nlp: Language, model: str | None = None, layou
     from .pipeline import process
 
     document = prepare(raw, layout=layout)  # type: ignore[arg-type]
-    return json.dumps(document_record(process(document, nlp, model=model), nlp), ensure_ascii=False) + "\n"
+    return json.dumps(document_record(process(document, nlp, model=model), nlp, model), ensure_ascii=False) + "\n"
 
 
 def safe_lines(

@@ -69,15 +69,39 @@ def load(
 
         # Sudachi's token boundaries only (the same tokens as spaCy's "ja", without tags, lemmas and readings)
         nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": "jpnlp.SudachiSurfaceTokenizer.v1"}}})
+        nlp.meta["jpnlp"] = {"fast": True}
     else:
         from .kernels import ops_for_loading
 
-        with ops_for_loading(kernels):
+        with ops_for_loading(kernels) as kernel:
             nlp = spacy.load(model, exclude=() if analysis else ANALYSIS_PIPES)
+        nlp.meta["jpnlp"] = {"fast": False, "kernels": kernel}
     cfg = {"glossary_path": str(glossary)} if glossary else {}
     for name, factory in OUR_PIPES:
         nlp.add_pipe(factory, name=name, config=cfg if factory not in ("jpnlp_dates_v1", "jpnlp_votes_v1") else {})
     return nlp
+
+
+def describe(nlp: Language | None, model: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """What really ran, for the records: GiNZA's package and version (or fast mode), and a trained model."""
+    if nlp is None:
+        ran = None
+    elif nlp.meta.get("jpnlp", {}).get("fast"):
+        ran = "none (fast mode: Sudachi tokens and rules)"
+    else:
+        ran = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
+    trained = None if model is None else {"path": str(model), "sha256": _model_digest(str(model))}
+    return {"model": ran, "trained_model": trained}
+
+
+@cache
+def _model_digest(model: str) -> str:
+    import hashlib
+    import json
+
+    from .journal import tree_digest
+
+    return hashlib.sha256(json.dumps(tree_digest(model)).encode()).hexdigest()
 
 
 @cache
