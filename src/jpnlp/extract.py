@@ -4,6 +4,7 @@
 field          meaning
 =============  =================================================================
 doc_id         document id (path relative to the input directory, no suffix)
+doc_date       the document's date (ISO), given or from its dateline; null if unknown
 text           the normalized text (blocks joined by a blank line)
 sentences      ``start``, ``end`` (in ``text``), ``raw_start``, ``raw_end``
 entities       ``start``, ``end``, ``text``, ``label``, ``raw_start``, ``raw_end``,
@@ -38,6 +39,7 @@ def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any
     """The JSON-ready record of a processed document."""
     return {
         "doc_id": doc.doc_id,
+        "doc_date": doc.doc_date,
         "text": doc.text,
         "sentences": [
             {"start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end} for s in doc.sentences

@@ -55,6 +55,7 @@ class RawDocument:
     text: str
     encoding: str
     path: str | None = None
+    doc_date: str | None = None  # the document's date (ISO) when the user gives it (--doc-date, a manifest)
 
 
 def _canonical(encoding: str) -> str:
