@@ -30,7 +30,7 @@ import re
 
 from .rules.dates import find_dates
 
-HEAD_LINES = 6  # non-empty lines searched at the top
+HEAD_LINES = 6  # non-empty lines searched at the top, up to the first sentence
 TAIL_LINES = 3  # and at the bottom
 MAX_NAME = 40  # what a dateline may hold besides its date (a paper's name, a section, a session)
 
@@ -52,10 +52,12 @@ _BRACKETED = re.compile(r"^\s*[(（].*[)）]\s*$")
 def detect_doc_date(text: str) -> str | None:
     """The document's date as ISO ``YYYY-MM-DD``, or None when the text does not give one."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
+    # the header ends with the first line of running text (a sentence)
+    n_head = next((i + 1 for i, ln in enumerate(lines[:HEAD_LINES]) if "。" in ln), min(HEAD_LINES, len(lines)))
     # a trailer says what it is (更新, 配信 …) or is a bracketed source line: the last lines are often facts
-    tail = [ln for ln in lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :][::-1] if _PUBLISHED.search(ln) or _BRACKETED.match(ln)]
+    tail = [ln for ln in lines[max(n_head, len(lines) - TAIL_LINES) :][::-1] if _PUBLISHED.search(ln) or _BRACKETED.match(ln)]
     partial: tuple[int, int] | None = None
-    for line in lines[:HEAD_LINES] + tail:
+    for line in lines[:n_head] + tail:
         found = _dateline(line)
         if found is None:
             continue

@@ -424,7 +424,7 @@ def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
 
 # A bare two-digit year (05年, 97年ノーベル賞) only where a year can stand: not a count (20年間, 12年前,
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
-_Y2_FOLLOW = r"(?=[のにはからまで、。,，.．)）」』\s~〜\-・/]|以降|以前|当時|度|頃|ごろ|[ァ-ヶ]|末|初め|初頭|前半|後半|半ば|[春夏秋冬])(?!に[1一](?:度|回))"
+_Y2_FOLLOW = r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|度|頃|ごろ|[ァ-ヶ]|末|初め|初頭|前半|後半|半ば|[春夏秋冬]|$)(?!に[1一](?:度|回))"
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
 
@@ -544,8 +544,8 @@ def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, None, None
 
 
-# 4月14日, 8月, 6月末, 12月初旬 (not 禁錮2年6月, not a name: 江田五月)
-@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})日|(?P<md_part>{_alt(w for w, (u, _) in _words('part').items() if u != 'year')}))?(?!間)")
+# 4月14日, 8月, 6月末, 12月初旬 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
+@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})日|(?P<md_part>{_alt(w for w, (u, _) in _words('part').items() if u != 'year')}))?(?!間|期)")
 def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
     if not _valid(mo, d):
