@@ -126,7 +126,7 @@ def extract_to(
         with _sink(Path(output), shard_docs) as sink:  # first: an unwritable output is the error to report
             journal = Journal(journal_path(output), resume=resume)
             for raw in raws:
-                key = content_key(skey, raw.doc_id, raw.text)
+                key = content_key(skey, raw.doc_id, raw.text, raw.doc_date)
                 if key in journal:
                     entry = journal.get(key)
                     result.resumed += 1

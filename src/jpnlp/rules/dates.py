@@ -103,6 +103,16 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
+def _part_alt(not_unit: str) -> str:
+    return _alt(w for w, (unit, _) in _words("part").items() if unit != not_unit)
+
+
+_SEASONS = _alt(_words("season"))
+_YPARTS = _part_alt("month")  # parts of a year (or of anything): 末, 前半, 初め
+_MPARTS = _part_alt("year")  # parts of a month: 上旬, 末, 半ば
+_ERAS = _alt(eras())
+
+
 def kanji_to_int(s: str) -> int:
     """``"12"``, ``"十二"``, ``"一九九三"``, ``"二〇〇〇"``, ``"二千"``, ``"千九百五十一"`` → int."""
     if s.isdigit() and s.isascii():
@@ -222,11 +232,9 @@ def _in_era(era: str, n: int) -> bool:
 
 def _tail(p: str) -> str:
     """What may follow ``…年``: a month (with a day or a part), a season, a part of the year, or 度."""
-    seasons, parts = _alt(_words("season")), _alt(w for w, (u, _) in _words("part").items() if u != "month")
-    mparts = _alt(w for w, (u, _) in _words("part").items() if u != "year")
     return (
-        rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})日|(?P<{p}mpart>{mparts}))?"
-        rf"|(?P<{p}season>{seasons})(?![季期])|(?P<{p}ypart>{parts})|(?P<{p}fy>度))?"
+        rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})日|(?P<{p}mpart>{_MPARTS}))?"
+        rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度))?"
     )
 
 
@@ -315,12 +323,8 @@ def _ysl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(kanji_to_int(g["ysl_y"]), int(g["ysl_m"]), int(g["ysl_d"]))
 
 
-def _era_alt() -> str:
-    return _alt(eras())
-
-
 # 2001(平成13)年6月, 03(同15)年4月: the Gregorian year with the era year in brackets
-@_form("ge", rf"(?P<ge_y>[0-9]{{4}}|[0-9]{{2}})\((?P<ge_era>{_era_alt()}|同)?(?P<ge_ey>元|[0-9]{{1,2}})\)年" + _tail("ge_"))
+@_form("ge", rf"(?P<ge_y>[0-9]{{4}}|[0-9]{{2}})\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|[0-9]{{1,2}})\)年" + _tail("ge_"))
 def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = int(g["ge_y"])
     n = 1 if g["ge_ey"] == "元" else int(g["ge_ey"])
@@ -337,7 +341,7 @@ def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 令和5(2023)年, 昭和35(1960)年1月19日
-@_form("eg", rf"(?P<eg_era>{_era_alt()})(?P<eg_ey>元|{_NUM})\((?P<eg_y>[0-9]{{4}})\)年" + _tail("eg_"))
+@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})\((?P<eg_y>[0-9]{{4}})\)年" + _tail("eg_"))
 def _eg(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     st.era = g["eg_era"]
     return _tail_value(g, "eg_", int(g["eg_y"]))
@@ -378,7 +382,7 @@ def _yr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, _Anchor(y), None
 
 
-@_form("decade", rf"(?P<decade_y>{_YEAR})年代(?P<decade_part>{_alt(w for w, (u, _) in _words('part').items() if u != 'month')})?")
+@_form("decade", rf"(?P<decade_y>{_YEAR})年代(?P<decade_part>{_YPARTS})?")
 def _decade(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = kanji_to_int(g["decade_y"])
     if not 1000 <= y <= 2990 or y % 10:
@@ -388,7 +392,7 @@ def _decade(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 平成12年, 令和元年5月1日, 翌昭和41年, 同15年4月 (the era last named)
-@_form("era", rf"(?P<era_pre>翌)?(?P<era>{_era_alt()}|同(?=(?:元|{_NUM})年))(?P<eyear>元|{_NUM})年" + _tail("e_"))
+@_form("era", rf"(?P<era_pre>翌)?(?P<era>{_ERAS}|同(?=(?:元|{_NUM})年))(?P<eyear>元|{_NUM})年" + _tail("e_"))
 def _era(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     era = st.era if g["era"] == "同" else g["era"]
     st.era = era
@@ -406,7 +410,7 @@ def _ymd(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 87年12月, 八九年五月, 翌44年2月3日: a two-digit year with a month
-@_form("y2m", rf"(?P<y2m_pre>翌)?(?P<y2m_y>{_Y2})年(?P<y2m_mo>{_N})月(?:(?P<y2m_dy>{_N})日|(?P<y2m_mpart>{_alt(w for w, (u, _) in _words('part').items() if u != 'year')}))?")
+@_form("y2m", rf"(?P<y2m_pre>翌)?(?P<y2m_y>{_Y2})年(?P<y2m_mo>{_N})月(?:(?P<y2m_dy>{_N})日|(?P<y2m_mpart>{_MPARTS}))?")
 def _y2m(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["y2m_mo"]), _int(g["y2m_dy"])
     if not _valid(mo, d):
@@ -424,7 +428,10 @@ def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
 
 # A bare two-digit year (05年, 97年ノーベル賞) only where a year can stand: not a count (20年間, 12年前,
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
-_Y2_FOLLOW = r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|度|頃|ごろ|[ァ-ヶ]|末|初め|初頭|前半|後半|半ば|[春夏秋冬]|$)(?!に[1一](?:度|回))"
+_Y2_FOLLOW = (
+    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|度|頃|ごろ|[ァ-ヶ]"
+    rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回))"
+)
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
 
@@ -444,8 +451,8 @@ def _rel_words() -> str:
 @_form(
     "rel",
     rf"(?P<rel>{_rel_words()})(?!比|同期|並|本(?!会議))"
-    rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_alt(w for w, (u, _) in _words('part').items() if u != 'year')}))?"
-    rf"|の?(?P<r_season>{_alt(_words('season'))})(?![季期])"
+    rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
+    rf"|の?(?P<r_season>{_SEASONS})(?![季期])"
     rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_alt(_words('part'))}))?",
 )
 def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
@@ -462,51 +469,56 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         base = st.same_day(m.start())
     else:
         base = st.anchor
-    if unit in ("year", "fy"):
-        return _rel_year(g, base, off, unit == "fy")
-    end = None
-    if g["r_mo"] or g["r_season"]:
-        end = word_end  # 同日3月: not one expression
+    if unit == "fy":
+        return _fiscal(base, off, word_end)
+    if unit == "year":
+        return _rel_year(g, base, off, word_end)
     if unit == "month":
-        y, mo = (base.year, None) if base.month is None else _shift_month(base.year, base.month, off)
-        d = _int(g["r_dy2"])
-        part = g["r_part"] if g["r_part"] and _words("part")[g["r_part"]][0] != "year" else None
-        if part is None and g["r_part"]:
-            end = word_end
-        if not _valid(mo, d):
-            return None
-        return _fmt(y, mo, d) if mo is not None else _fmt(y) + "-XX", _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
-    end = word_end
-    if unit == "week":
-        if base.year is None or base.month is None or base.day is None:
-            return "XXXX-WXX", None, None, end
-        iso = (datetime.date(base.year, base.month, base.day) + datetime.timedelta(weeks=off)).isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}", None, None, end
+        return _rel_month(g, base, off, word_end)
     if base.year is None or base.month is None or base.day is None:
-        return _fmt(base.year, base.month) + ("-XX" if base.month is not None else "-XX-XX"), None, None, end
-    day = datetime.date(base.year, base.month, base.day) + datetime.timedelta(days=off)
-    return _fmt(day.year, day.month, day.day), None, _Anchor(day.year, day.month, day.day), end
+        partial = "XXXX-WXX" if unit == "week" else _fmt(base.year, base.month) + ("-XX" if base.month else "-XX-XX")
+        return partial, None, None, word_end
+    day = datetime.date(base.year, base.month, base.day)
+    if unit == "week":
+        iso = (day + datetime.timedelta(weeks=off)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", None, None, word_end
+    day += datetime.timedelta(days=off)
+    return _fmt(day.year, day.month, day.day), None, _Anchor(day.year, day.month, day.day), word_end
 
 
-def _rel_year(g: dict[str, Any], base: _Anchor, off: int, fiscal: bool) -> _Result | None:
+def _fiscal(base: _Anchor, off: int, end: int) -> _Result:
+    """今年度, 前年度: the fiscal year (April to March) of the base, named after the year it starts in."""
     y = base.year
-    if fiscal and y is not None and base.month is not None and base.month < 4:
-        y -= 1  # January to March belong to the fiscal year named after the year before
+    if y is not None and base.month is not None and base.month < 4:
+        y -= 1
     y = y + off if y is not None else None
-    if fiscal:
-        return _fmt(y), "FY", _Anchor(y), None
+    return _fmt(y), "FY", _Anchor(y), end
+
+
+def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
+    """今年の3月5日, 昨年末, 同年秋, 翌年."""
+    y = base.year + off if base.year is not None else None
     if g["r_season"]:
         return f"{_fmt(y)}-{_words('season')[g['r_season']][1]}", None, _Anchor(y), None
     mo, d = _int(g["r_mo"]), _int(g["r_dy"])
     if not _valid(mo, d):
         return None
-    part = g["r_mpart"] or g["r_part"]
-    end = None
-    if g["r_dy2"]:
-        end = g["_rel_end"]
-    if part and g["r_part"] and _words("part")[part][0] == "month":
-        part, end = None, g["_rel_end"]  # 昨年上旬: not one expression
+    part, end = g["r_mpart"] or g["r_part"], None
+    if g["r_dy2"] or (g["r_part"] and _words("part")[g["r_part"]][0] == "month"):
+        part, end = None, word_end  # 昨年3日, 昨年上旬: not one expression
     return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
+
+
+def _rel_month(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
+    """来月上旬, 同月14日, 先月."""
+    y, mo = (base.year, None) if base.month is None else _shift_month(base.year, base.month, off)
+    d = _int(g["r_dy2"])
+    part = g["r_part"] if g["r_part"] and _words("part")[g["r_part"]][0] != "year" else None
+    end = word_end if g["r_mo"] or g["r_season"] or (g["r_part"] and part is None) else None
+    if not _valid(mo, d):
+        return None
+    value = _fmt(y, mo, d) if mo is not None else _fmt(y) + "-XX"
+    return value, _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
 
 
 # 同9月25日, 翌28日, 翌3月, 本3日
@@ -545,7 +557,7 @@ def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 4月14日, 8月, 6月末, 12月初旬 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
-@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})日|(?P<md_part>{_alt(w for w, (u, _) in _words('part').items() if u != 'year')}))?(?!間|期)")
+@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})日|(?P<md_part>{_MPARTS}))?(?!間|期)")
 def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
     if not _valid(mo, d):
@@ -661,9 +673,7 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
     for m in _pattern().finditer(squeezed):
         name = m.lastgroup
         assert name is not None
-        g = m.groupdict()
-        g["_rel_end"] = m.start("rel") + len(g["rel"]) if g.get("rel") else None
-        res = handlers[name](g, st, m)
+        res = handlers[name](m.groupdict(), st, m)
         if res is None:
             continue
         value, mod, anchor, end = res
