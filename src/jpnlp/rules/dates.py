@@ -430,7 +430,7 @@ def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
 _Y2_FOLLOW = (
     r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|度|頃|ごろ|[ァ-ヶ]"
-    rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回))"
+    rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回))(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
@@ -471,6 +471,9 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         base = st.anchor
     if unit == "fy":
         return _fiscal(base, off, word_end)
+    if unit in {code for _, code in _words("season").values()}:  # 今秋, 昨春
+        y = base.year + off if base.year is not None else None
+        return f"{_fmt(y)}-{unit}", None, _Anchor(y), word_end
     if unit == "year":
         return _rel_year(g, base, off, word_end)
     if unit == "month":
@@ -547,7 +550,7 @@ def _mdr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 3-6月 (a month range without a year)
-@_form("mr", rf"(?<![0-9{_KD}十]年)(?P<mr1>{_N}){_DASH}(?P<mr2>{_N})月(?!間)")
+@_form("mr", rf"(?<![0-9{_KD}十]年)(?P<mr1>{_N}){_DASH}(?P<mr2>{_N})月(?!間|期)")
 def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     m1, m2 = kanji_to_int(g["mr1"]), kanji_to_int(g["mr2"])
     if not (_valid(m1) and _valid(m2) and m1 < m2):
@@ -634,7 +637,7 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     i = 0
     while i < n:
         c = text[i]
-        if c in " \u3000" and out and out[-1] in _DATE_CHARS:
+        if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
             j = i
             while j < n and j - i < 2 and text[j] in " \u3000":
                 j += 1
@@ -646,6 +649,12 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
         i += 1
     pos.append(n)
     return "".join(out), pos
+
+
+def _ends_with_era(chars: list[str]) -> bool:
+    """Whether the text so far ends with an era name (平成 9 年: a PDF's space after it)."""
+    tail = "".join(chars[-2:])
+    return any(tail.endswith(e) for e in eras())
 
 
 def _topic_follows(text: str, end: int) -> bool:
