@@ -616,10 +616,18 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 @cache
+def _start_chars() -> frozenset[str]:
+    """Every character a DATE expression can start with (a quick test before the long alternation)."""
+    words = [*eras(), *_words("deictic"), *_words("anaphoric"), *_MONTHS_EN]
+    return frozenset("0123456789十百千同翌本" + _KD + "".join(w[0] + w[0].upper() for w in words))
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     alts = "|".join(f"(?P<{name}_>{pattern})" for name, pattern, _ in _FORMS)
+    first = "".join(sorted(_start_chars())).replace("\\", "\\\\").replace("]", "\\]").replace("^", "\\^").replace("-", "\\-")
     # Not inside a larger number: 12月 is fine, 112月 never matches (a word such as 同日 may follow a digit).
-    return re.compile(rf"(?:(?![0-9{_KD}十百千])|(?<![0-9{_KD}十百千.]))(?:{alts})")
+    return re.compile(rf"(?=[{first}])(?:(?![0-9{_KD}十百千])|(?<![0-9{_KD}十百千.]))(?:{alts})")
 
 
 @cache
@@ -698,6 +706,8 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
 
 def leading_date_end(text: str) -> int:
     """Where a date at the very start of ``text`` ends (0 if it does not start with one): 1925年ジュネーブ議定書 → 5."""
+    if not text or text[0] not in _start_chars():
+        return 0
     for d in find_dates(text):
         return d.end if d.start == 0 else 0
     return 0
