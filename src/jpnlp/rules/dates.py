@@ -66,7 +66,7 @@ _KD = "〇零一二三四五六七八九"
 _NUM = r"(?:[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,6})"  # an era year
 _N = r"(?:[0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})"  # a month or a day
 _YEAR = rf"(?:[0-9]{{4}}|[{_KD}]{{4}}|[一二]?千[{_KD}十百]{{0,6}})"
-_Y2 = rf"(?:[0-9]{{2}}|[{_KD}]{{2}})"
+_Y2 = rf"(?:[0-9]{{2}}|[{_KD}]{{2}}|[一二三四五六七八九]?十[一二三四五六七八九]?)"  # 87, 八七, 四十三
 _DASH = r"[-~〜～―—–]"
 _LIST = r"[-~〜～―—–・]"
 TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
@@ -161,6 +161,7 @@ class _State:
     end: int = -1  # where the last date ended
     topic: _Anchor | None = None  # the last day a clause was about (12日、…)
     era: str | None = None  # the last era named (for 同15年)
+    era_years: bool = False  # whether the text last wrote an era year (then 43年 is that era's 43rd)
 
     def same_sentence(self, pos: int) -> bool:
         return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
@@ -209,7 +210,10 @@ def _shift_month(year: int | None, month: int, n: int) -> tuple[int | None, int]
 
 
 def _century(yy: int, st: _State) -> int:
-    """The full year of a two-digit year, by the document's year or the last year of the text."""
+    """The full year of a two-digit year: in a text that counts in an era, that era's year; else by the
+    document's year or the last year of the text."""
+    if st.era_years and st.era is not None and _in_era(st.era, yy):
+        return eras()[st.era] + yy - 1
     ref = st.doc.year if st.doc is not None and st.doc.year else None
     if ref is not None:
         return next(c for c in (ref - ref % 100 + 100 + yy, ref - ref % 100 + yy, ref - ref % 100 - 100 + yy)
@@ -429,18 +433,18 @@ def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
 # A bare two-digit year (05年, 97年ノーベル賞) only where a year can stand: not a count (20年間, 12年前,
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
 _Y2_FOLLOW = (
-    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|度|頃|ごろ|[ァ-ヶ]"
+    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]"
     rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回))(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
 
-@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}})年" + _tail("y2_") + _Y2_FOLLOW)
+@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + _Y2_FOLLOW)
 def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     before = st.text[max(0, m.start() - 3) : m.start()]
     if not g["y2_pre"] and (re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER)):
         return None
-    return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], int(g["y2_y"]), st))
+    return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], kanji_to_int(g["y2_y"]), st))
 
 
 def _rel_words() -> str:
@@ -665,6 +669,11 @@ def _ends_with_era(chars: list[str]) -> bool:
     return any(tail.endswith(e) for e in eras())
 
 
+_ERA_FORMS = frozenset({"era_", "eg_"})
+_GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
+                              "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
+
+
 def _topic_follows(text: str, end: int) -> bool:
     """Whether a clause is about the date ending at ``end``: 12日、 / 12日(現地時間11日)、"""
     m = re.match(r"(?:\s*[(（][^()（）]{0,20}[)）])*\s*[、,，]", text[end:])
@@ -694,6 +703,8 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         if res is None:
             continue
         value, mod, anchor, end = res
+        if name in _ERA_FORMS or name in _GREGORIAN_FORMS:
+            st.era_years = name in _ERA_FORMS
         end = m.end() if end is None else end
         if anchor is not None:
             st.anchor, st.end = anchor, end
