@@ -37,6 +37,7 @@ CASES: list[tuple[str, str | None]] = [
     (f"{BODY}\n(2019-08-03 東西新聞 夕刊)", "2019-08-03"),
     (f"{BODY}\n最終更新 : 2020-01-15T10:20:30+09:00", "2020-01-15"),
     (f"{BODY}\nupdated 2021/2/3", "2021-02-03"),
+    (f"{BODY}\n2023年02月23日 12時00分", "2023-02-23"),
     # not datelines: a sentence beginning with a date, facts in the last lines, month precision, no year anywhere
     (f"2007年9月12日、首相が辞任した。\n{BODY}", None),
     (f"{BODY}\n署名 =1993年1月13日", None),

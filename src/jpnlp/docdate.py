@@ -55,7 +55,7 @@ def detect_doc_date(text: str) -> str | None:
     # the header ends with the first line of running text (a sentence)
     n_head = next((i + 1 for i, ln in enumerate(lines[:HEAD_LINES]) if "。" in ln), min(HEAD_LINES, len(lines)))
     # a trailer says what it is (更新, 配信 …) or is a bracketed source line: the last lines are often facts
-    tail = [ln for ln in lines[max(n_head, len(lines) - TAIL_LINES) :][::-1] if _PUBLISHED.search(ln) or _BRACKETED.match(ln)]
+    tail = [ln for ln in lines[max(n_head, len(lines) - TAIL_LINES) :][::-1] if _is_trailer(ln)]
     partial: tuple[int, int] | None = None
     for line in lines[:n_head] + tail:
         found = _dateline(line)
@@ -69,6 +69,14 @@ def detect_doc_date(text: str) -> str | None:
     if partial is not None:
         return _complete(text, *partial)
     return None
+
+
+def _is_trailer(line: str) -> bool:
+    """A last line that can date the document: it says what it is, is bracketed, or is a date and nothing else."""
+    if _PUBLISHED.search(line) or _BRACKETED.match(line):
+        return True
+    dates = find_dates(line)
+    return len(dates) == 1 and not _FILLER.sub("", line[: dates[0].start] + line[dates[0].end :])
 
 
 def _dateline(line: str) -> tuple[int | None, int | None, int] | None:

@@ -482,9 +482,12 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return _rel_year(g, base, off, word_end)
     if unit == "month":
         return _rel_month(g, base, off, word_end)
-    if base.year is None or base.month is None or base.day is None:
+    if base.month is None or base.day is None or (base.year is None and unit == "week"):
         partial = "XXXX-WXX" if unit == "week" else _fmt(base.year, base.month) + ("-XX" if base.month else "-XX-XX")
         return partial, None, None, word_end
+    if base.year is None:  # 翌日 after 2月28日 of an unknown year: the day is known, the year is not (a leap year
+        day = datetime.date(2000, base.month, base.day) + datetime.timedelta(days=off)  # keeps 2月29日 possible)
+        return f"XXXX-{day.month:02d}-{day.day:02d}", None, _Anchor(None, day.month, day.day), word_end
     day = datetime.date(base.year, base.month, base.day)
     if unit == "week":
         iso = (day + datetime.timedelta(weeks=off)).isocalendar()
