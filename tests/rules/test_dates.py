@@ -112,6 +112,7 @@ REAL_TEXT: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("毎年８月６日に", [("8月6日", "XXXX-08-06", None)]),
     # not dates: counts, durations, ages, sentences, sessions, names, figurative words
     ("2日遅れで", []),
+    ("1日2回の協議", []),
     ("禁錮2年6月の判決", []),
     ("毎月1日に", []),
     ("80歳の誕生日", []),
@@ -159,11 +160,13 @@ DOC_DATE_CASES: list[tuple[str, str, list[tuple[str, str, str | None]]]] = [
     # two-digit years: at most ten years after the document's year
     ("51年の法律以来", "2008-01-11", [("51年", "1951", None)]),
     ("05年と06年", "2007-12-31", [("05年", "2005", None), ("06年", "2006", None)]),
-    # 同日 after a new sentence: the day the last clause was about (12日、), not a date in passing
+    # 同日 is the last day of its paragraph; in a new paragraph, the day the last clause was about (12日、)
     ("12日、可決した。11月3日に提出された案も同日、可決", "2020-12-14",
      [("12日", "2020-12-12", None), ("11月3日", "2020-11-03", None), ("同日", "2020-11-03", None)]),
-    ("12日、可決した。\n同日、11月3日に提出された案も", "2020-12-14",
-     [("12日", "2020-12-12", None), ("同日", "2020-12-12", None), ("11月3日", "2020-11-03", None)]),
+    ("21日、承認した。下院は14日に可決した。上院も同日、審議した", "2020-12-22",
+     [("21日", "2020-12-21", None), ("14日", "2020-12-14", None), ("同日", "2020-12-14", None)]),
+    ("12日、可決した。11月3日に提出された案だ。\n同日、声明も出した", "2020-12-14",
+     [("12日", "2020-12-12", None), ("11月3日", "2020-11-03", None), ("同日", "2020-12-12", None)]),
 ]
 
 

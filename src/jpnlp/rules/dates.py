@@ -176,8 +176,8 @@ class _State:
         return self.doc if self.doc is not None else self.anchor
 
     def same_day(self, pos: int) -> _Anchor:
-        """同日: the last day in the sentence, else the day the last clause was about, else the last day."""
-        if self.anchor.day is not None and self.same_sentence(pos):
+        """同日: the last day in the paragraph, else the day the last clause was about (12日、…), else the last day."""
+        if self.anchor.day is not None and self.end >= 0 and "\n" not in self.text[self.end : pos]:
             return self.anchor
         return self.topic or self.anchor
 
@@ -603,10 +603,11 @@ def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y), None, _Anchor(y), None
 
 
-# 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ)
+# 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
 _DAY_NOT_BEFORE = (
     "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|中|がかり|"
-    "遅れ|早く|ごと|単位|程"
+    "遅れ|早く|ごと|単位|程|"
+    "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
 )
 
 
