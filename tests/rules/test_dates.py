@@ -154,6 +154,8 @@ DOC_DATE_CASES: list[tuple[str, str, list[tuple[str, str, str | None]]]] = [
     # a bare month/day in a dated article is in the article's year, unless its sentence gives another
     ("2001年1月に就任した。9月11日に", "2024-05-01", [("2001年1月", "2001-01", None), ("9月11日", "2024-09-11", None)]),
     ("2001年1月に就任し、9月11日に", "2024-05-01", [("2001年1月", "2001-01", None), ("9月11日", "2001-09-11", None)]),
+    # …and a month more than six months ahead of the article is last year's
+    ("12月に合意した。2月5日に署名する", "2021-01-20", [("12月", "2020-12", None), ("2月5日", "2021-02-05", None)]),
     # 昨年 is the year before the article; 昨年10月 does not move a later bare day out of the article's month
     ("昨年10月に提出された。法案は11日に成立した", "2008-01-11",
      [("昨年10月", "2007-10", None), ("11日", "2008-01-11", None)]),

@@ -172,6 +172,14 @@ class _State:
             return self.doc
         return self.anchor
 
+    def year_of_month(self, pos: int, month: int) -> int | None:
+        """The year of a bare month: a dated article's month more than six months ahead is last year's (12月 in
+        an article of January); otherwise the year of :meth:`bare_base`."""
+        base = self.bare_base(pos)
+        if base is self.doc and base.year is not None and base.month is not None and month > base.month + 6:
+            return base.year - 1
+        return base.year
+
     def deictic_base(self) -> _Anchor:
         return self.doc if self.doc is not None else self.anchor
 
@@ -574,9 +582,9 @@ def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return None
     if d is None and not g["md_part"] and not g["md_m"].isascii() and re.search(r"[\u4e00-\u9fff々]$", st.text[: m.start()]):
         return None
-    base = st.bare_base(m.start())
+    y = st.year_of_month(m.start(), mo)
     part = g["md_part"]
-    return _fmt(base.year, mo, d), _words("part")[part][1] if part else None, _Anchor(base.year, mo, d), None
+    return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
 
 
 # 12/6(火): a slash date only where a weekday says it is one
@@ -585,8 +593,8 @@ def _mdsl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = int(g["sl_m"]), int(g["sl_d"])
     if not _valid(mo, d):
         return None
-    base = st.bare_base(m.start())
-    return _fmt(base.year, mo, d), None, _Anchor(base.year, mo, d), None
+    y = st.year_of_month(m.start(), mo)
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
 
 
 # 9.11テロ: an event named by its date
