@@ -335,8 +335,12 @@ def _ysl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(kanji_to_int(g["ysl_y"]), int(g["ysl_m"]), int(g["ysl_d"]))
 
 
-# 2001(平成13)年6月, 03(同15)年4月: the Gregorian year with the era year in brackets
-@_form("ge", rf"(?P<ge_y>[0-9]{{4}}|[0-9]{{2}})\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|[0-9]{{1,2}})\)年" + _tail("ge_"))
+# 2001(平成13)年6月, 2001年(平成13年)6月, 03(同15)年4月: the Gregorian year with the era year in brackets
+@_form(
+    "ge",
+    rf"(?P<ge_y>[0-9]{{4}}|[0-9]{{2}})(?P<ge_n1>年)?\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|[0-9]{{1,2}})(?(ge_n1)年)\)"
+    r"(?(ge_n1)|年)" + _tail("ge_"),
+)
 def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = int(g["ge_y"])
     n = 1 if g["ge_ey"] == "元" else int(g["ge_ey"])
@@ -352,8 +356,8 @@ def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _tail_value(g, "ge_", y)
 
 
-# 令和5(2023)年, 昭和35(1960)年1月19日
-@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})\((?P<eg_y>[0-9]{{4}})\)年" + _tail("eg_"))
+# 令和5(2023)年, 昭和35(1960)年1月19日, 平成13年(2001年)6月
+@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})(?P<eg_n1>年)?\((?P<eg_y>[0-9]{{4}})(?(eg_n1)年)\)(?(eg_n1)|年)" + _tail("eg_"))
 def _eg(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     st.era = g["eg_era"]
     return _tail_value(g, "eg_", int(g["eg_y"]))
