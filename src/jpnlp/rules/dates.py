@@ -463,10 +463,10 @@ def _rel_words() -> str:
     return _alt([*_words("deictic"), *_words("anaphoric")])
 
 
-# 同年9月, 今年の3月5日, 昨年末, 来月上旬, 同日, きょう, 翌週 (not 前年比, not この日本)
+# 同年9月, 今年の3月5日, 昨年末, 来月上旬, 同日, きょう, 翌週 (not 前年比, 同年代, この日本)
 @_form(
     "rel",
-    rf"(?P<rel>{_rel_words()})(?!比|同期|並|本(?!会議))"
+    rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
     rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
     rf"|の?(?P<r_season>{_SEASONS})(?![季期])"
     rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_alt(_words('part'))}))?",
