@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .document import Document, prepare
 from .errors import EmptyInputWarning, InputError, JpnlpError
-from .io import DEFAULT_GLOB, RawDocument, atomic_write, iter_paths, read_inputs
+from .io import DEFAULT_GLOB, RawDocument, atomic_write, iter_paths, read_inputs, with_doc_date
 
 app = typer.Typer(
     name="jpnlp",
@@ -63,6 +63,23 @@ EncodingOpt = Annotated[
 ]
 LayoutOpt = Annotated[Layout, typer.Option("--layout", help="Layout repair: auto-detect, pdf (hard-wrapped), plain, none.")]
 GlobOpt = Annotated[str, typer.Option("--glob", help="Which files to read inside directories.")]
+DocDateOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--doc-date", help="The documents' date (YYYY-MM-DD) for 今年, 本日, a bare 19日 … "
+                 "(a manifest's 'date' wins; default: each text's dateline)."),
+]
+
+
+def _doc_date(value: str | None) -> str | None:
+    """A --doc-date value checked (a usage error otherwise)."""
+    from .docdate import check_doc_date
+
+    if value is None:
+        return None
+    try:
+        return check_doc_date(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--doc-date") from None
 
 
 def _say(message: str) -> None:
@@ -234,6 +251,7 @@ def extract(
     shard_docs: Annotated[
         int, typer.Option("--shard-docs", min=0, help="With -o: write a folder of JSONL shards of this many documents.")
     ] = 0,
+    doc_date: DocDateOpt = None,
 ) -> None:
     """Find treaties, leaders, dates and tallies; one JSON object per document (JSON Lines)."""
     from .extract import extract_to, journal_path, safe_lines
@@ -242,9 +260,10 @@ def extract(
 
     if output is None and (resume or shard_docs):
         raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--shard-docs")
+    date = _doc_date(doc_date)
     nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
     run = _Run()
-    raws = run.raws(paths, encoding, glob)
+    raws = with_doc_date(run.raws(paths, encoding, glob), date)
     if output is None:
         _write(None, safe_lines(raws, nlp, str(model) if model else None, layout.value, run.document_failed))
         run.finish()
@@ -301,6 +320,7 @@ def build(
         typer.Option("--ray-address", help="Ray cluster to use with --engine ray ('auto', 'ray://host:10001').",
                      envvar="RAY_ADDRESS", show_envvar=False),
     ] = None,
+    doc_date: DocDateOpt = None,
 ) -> None:
     """Build the entity-annotated dataset: Parquet + card, save_to_disk, spaCy DocBin, CoNLL."""
     from .dataset import build_dataset, journal_path
@@ -315,7 +335,7 @@ def build(
             [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
             split=split, gold=gold, from_hf=from_hf, text_column=text_column,
             glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
-            resume=resume, engine=Engine(engine).value, ray_address=ray_address,
+            resume=resume, engine=Engine(engine).value, ray_address=ray_address, doc_date=_doc_date(doc_date),
         )  # fmt: skip
     except KeyboardInterrupt:
         _say(f"interrupted; the documents done so far are kept in {journal_path(output, name)}: "

@@ -147,6 +147,7 @@ def annotate(document: Document, nlp: Language | None = None, max_bytes: int = C
     if doc.text != document.text:  # never expected; offsets would be wrong
         raise RuntimeError("chunked annotation changed the text")
     doc._.jpnlp_source = document
+    doc._.doc_date = document.doc_date
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc
@@ -232,7 +233,7 @@ def apply_model(doc: Doc, document: Document, model: str, nlp: Language) -> None
                 current = [i, i, tag[2:]]
             elif current is not None:
                 current[1] = i
-    rule_dates = {(d.start, d.end): d for d in find_dates(doc.text)}
+    rule_dates = {(d.start, d.end): d for d in find_dates(doc.text, doc_date=doc._.doc_date)}
     keep = [e for e in doc.ents if e.label_ not in ("TREATY", "LEADER", "DATE")]
     new = []
     for s, e, label in predicted:
@@ -245,7 +246,7 @@ def apply_model(doc: Doc, document: Document, model: str, nlp: Language) -> None
     doc.ents = sorted(keep + new, key=lambda x: x.start)
     for ent in doc.ents:
         if ent.label_ == "DATE":
-            d = rule_dates.get((ent.start_char, ent.end_char)) or next(iter(find_dates(ent.text)), None)
+            d = rule_dates.get((ent.start_char, ent.end_char)) or next(iter(find_dates(ent.text, doc_date=doc._.doc_date)), None)
             ent._.value = d.value if d else None
             ent._.mod = d.mod if d else None
     nlp.get_pipe("jpnlp_linker")(doc)

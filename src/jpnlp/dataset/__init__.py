@@ -24,7 +24,7 @@ from typing import Any
 
 from ..document import Document, prepare
 from ..errors import InputError, OutputError
-from ..io import RawDocument, read_inputs, replace_dir
+from ..io import RawDocument, read_inputs, replace_dir, with_doc_date
 from .engines import ENGINES
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
@@ -131,13 +131,10 @@ def iter_hf_documents(name_or_path: str, text_column: str = "text", id_column: s
 
 
 def _manifest(corpus: Path) -> list[dict[str, Any]]:
-    m = corpus / "manifest.json"
-    if m.is_file():
-        try:
-            return list(json.loads(m.read_text(encoding="utf-8")).get("documents", []))
-        except (ValueError, AttributeError):
-            raise InputError(m, "not a valid manifest (expected {\"documents\": [...]})") from None
-    return []
+    from ..io import manifest_dates, read_manifest
+
+    manifest_dates(corpus)  # a bad date fails here, before any work
+    return read_manifest(corpus)
 
 
 # -- the build ----------------------------------------------------------------
@@ -160,6 +157,7 @@ def build_dataset(
     resume: bool = False,
     engine: str = "local",
     ray_address: str | None = None,
+    doc_date: str | None = None,
 ) -> BuildResult:
     """Build the dataset; returns where it went and what it holds.
 
@@ -167,6 +165,7 @@ def build_dataset(
     Finished documents are kept in a journal beside the output until the build succeeds;
     ``resume=True`` skips those an interrupted build already did (see :mod:`jpnlp.journal`).
     ``engine="ray"`` runs the documents on Ray Data (``ray_address`` names a cluster).
+    ``doc_date`` (YYYY-MM-DD) is the date of every document that its manifest entry does not date.
     """
     from ..glossary import Glossary
     from ..journal import Journal
@@ -198,7 +197,9 @@ def build_dataset(
     journal = None
     try:
         journal = Journal(journal_path(out_dir, name), resume=resume)
-        options = _Options(workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address)
+        options = _Options(
+            workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address, doc_date
+        )
         result = _build_into(tmp, final, inputs, name, journal, options)
         replace_dir(tmp, final)
         journal.discard()
@@ -232,6 +233,7 @@ class _Options:
     fast: bool
     engine: str
     ray_address: str | None
+    doc_date: str | None = None
 
 
 def _settings(options: _Options, gold_dir: Path | None) -> str:
@@ -274,9 +276,9 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
 
     def raw_documents() -> Iterator[RawDocument | InputError]:
         if from_hf:
-            yield from iter_hf_documents(from_hf, options.text_column)
+            yield from with_doc_date(iter_hf_documents(from_hf, options.text_column), options.doc_date)
         if inputs:
-            yield from read_inputs([str(p) for p in inputs])
+            yield from with_doc_date(read_inputs([str(p) for p in inputs]), options.doc_date)
 
     # Pass 1: the plan, one small entry per document (its key, or why it cannot be read), in input order.
     plan: list[tuple[str | None, str, str, str]] = []
@@ -284,7 +286,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if isinstance(item, InputError):
             plan.append((None, Path(item.path).stem, item.path, item.message))
         else:
-            plan.append((content_key(settings, item.doc_id, item.text), item.doc_id, item.path or "", ""))
+            plan.append((content_key(settings, item.doc_id, item.text, item.doc_date), item.doc_id, item.path or "", ""))
     done = set(journal.index)  # what an interrupted build already did (empty without --resume)
     n_docs = len(plan) if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
@@ -292,7 +294,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     # Pass 2: the documents still to do, to the engine; results come back in input order.
     def tasks() -> Iterator[tuple[RawDocument, Path | None]]:
         for item in raw_documents():
-            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text) not in done:
+            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text, item.doc_date) not in done:
                 yield (item, gold_dir)
 
     splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..glossary import Glossary
 from . import longest_first
+from .dates import leading_date_end
 
 HEADS = (
     "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
@@ -172,6 +173,9 @@ def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMat
         if m.group() == "法律" and not text.endswith("に関する", 0, hs):
             continue  # only 〜に関する法律 names a law (not 批准を撤回する法律)
         # strip leading connectors/particles the loop may have crossed
+        while start < hs and text[start] in "のをにはがもでと、":
+            start += 1
+        start += leading_date_end(text[start:hs])  # 1925年ジュネーブ議定書: the date is a DATE, not the name
         while start < hs and text[start] in "のをにはがもでと、":
             start += 1
         core = text[start:hs]
