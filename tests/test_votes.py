@@ -54,8 +54,9 @@ CASES = [
     # with a total, and not-voting counted as other
     ("ロシア下院は投票総数４５０、賛成３００、反対１００、棄権５０で法案を可決した。",
      [V(300, 100, 50, "passed", "State Duma", None, None, "投票総数450、賛成300、反対100、棄権50", total=450)]),
+    # attendance after the last count is recorded, but the span ends at the last count (dev README, VOTE)
     ("衆議院は賛成300、反対150、欠席15で法案を可決した。",
-     [V(300, 150, None, "passed", "House of Representatives (Japan)", None, None, "賛成300、反対150、欠席15", other=15)]),
+     [V(300, 150, None, "passed", "House of Representatives (Japan)", None, None, "賛成300、反対150", other=15)]),
     # が between label and number
     ("参議院本会議では賛成が150票、反対が90票で法案が可決、成立した。",
      [V(150, 90, None, "passed", "House of Councillors (Japan)", None, None, "賛成が150票、反対が90票")]),
@@ -78,8 +79,8 @@ CASES = [
     ("不信任案は反対多数で否決された。", [V(None, None, None, "rejected", None, None, "不信任案", "反対多数")]),
     ("法案は審議未了で廃案となったが、修正案は賛成5、反対20で廃案となった。",
      [V(5, 20, None, "rejected", None, None, "修正案", "賛成5、反対20")]),
-    # no outcome word: unknown
-    ("採決の結果は賛成200、反対180だった。", [V(200, 180, None, "unknown", None, None, None, "賛成200、反対180")]),
+    # no outcome word: the numbers and a simple majority decide (dev NOTES: votes)
+    ("採決の結果は賛成200、反対180だった。", [V(200, 180, None, "passed", None, None, None, "賛成200、反対180")]),
     # bare 上院 read from the country before it
     ("米国では上院が1999年に賛成48、反対51で否決した。",
      [V(48, 51, None, "rejected", "US Senate", "1999", None, "賛成48、反対51")]),
