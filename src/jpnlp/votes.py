@@ -381,31 +381,31 @@ def _subject(
     return None
 
 
-def _same_vote(c: TallyMatch, t: TallyMatch) -> bool:
-    """Whether an outcome phrase (賛成多数) and a counted tally near it report one vote."""
-    return by_counts(t) == c.implied
-
-
-def _drop_restated(matches: list[TallyMatch], ctx: Context) -> list[TallyMatch]:
-    """One record per vote: an outcome phrase restated by the counts in its sentence or the next is dropped."""
+def _drop_restated(text: str, matches: list[TallyMatch], ctx: Context) -> list[TallyMatch]:
+    """One record per vote: an outcome phrase (賛成多数) is dropped when counts that agree with it follow in its
+    sentence, or in the next sentence when that one states no outcome and names no bill of its own."""
     starts = [s for s, _ in ctx.sentences]
 
     def index(pos: int) -> int:
         return bisect_right(starts, pos) - 1
 
+    def restates(c: TallyMatch, t: TallyMatch) -> bool:
+        gap = index(t.start) - index(c.start)
+        if by_counts(t) != c.implied or gap not in (0, 1):
+            return False
+        if gap == 0:
+            return True
+        s, e = ctx.sentences[index(t.start)]
+        return _result(text, s, e, ()) is None and not _BILL.search(text, s, e)
+
     counted = [t for t in matches if t.counted]
-    keep = []
-    for m in matches:
-        if not m.counted and any(0 <= index(t.start) - index(m.start) <= 1 and _same_vote(m, t) for t in counted):
-            continue
-        keep.append(m)
-    return keep
+    return [m for m in matches if m.counted or not any(restates(m, t) for t in counted)]
 
 
 def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = None) -> list[VoteTally]:
     """Records for the tallies of ``text`` (found with :func:`find_tallies` unless given)."""
     matches = find_tallies(text) if matches is None else matches
-    matches = _drop_restated(matches, ctx)
+    matches = _drop_restated(text, matches, ctx)
     mentions = body_mentions(text)
     local = _local_dates(text, ctx.dates)
     out: list[VoteTally] = []
