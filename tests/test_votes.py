@@ -126,6 +126,14 @@ CASES = [
      [V(120, 30, None, "passed", None, "2020-03-02", "決議案", "賛成120、反対30")]),
     # a resolution with its number is the subject
     ("安保理は決議2400を賛成15、反対0で採択した。", [V(15, 0, None, "passed", "UN Security Council", None, "決議2400", "賛成15、反対0")]),
+    # a bill that names a treaty is the subject; so is a resolution about one
+    ("米上院は2001年5月3日、CTBT批准法案を賛成45、反対52で否決した。",
+     [V(45, 52, None, "rejected", "US Senate", "2001-05-03", "CTBT批准法案", "賛成45、反対52")]),
+    ("国連総会は化学兵器禁止条約に関する決議を賛成150、反対3で採択した。",
+     [V(150, 3, None, "passed", "UN General Assembly", None, "化学兵器禁止条約に関する決議", "賛成150、反対3")]),
+    # clause forms listing who abstained before how many
+    ("国連総会での採決で、棄権したのは中国、インドなど35カ国で、賛成は120カ国、反対は4カ国だった。",
+     [V(120, 4, 35, "passed", "UN General Assembly", None, None, "棄権したのは中国、インドなど35カ国で、賛成は120カ国、反対は4カ国")]),
     # an outcome phrase restated by the counts in the next sentence is one vote, one record
     ("決議案は賛成多数で採択された。賛成は120、反対は10だった。", [V(120, 10, None, "passed", None, None, "決議案", "賛成は120、反対は10")]),
     # a table of ratification votes: one record per row cell, the body from the row label, the date from the column

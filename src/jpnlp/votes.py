@@ -362,22 +362,29 @@ def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int) -> 
     return None
 
 
-def _subject(
-    text: str, ctx: Context, lo: int, hi: int
-) -> tuple[str | None, str | None, int] | None:
-    """(Japanese, English, position) of the bill, resolution, treaty or law named last in ``text[lo:hi]``."""
+def _subject(text: str, ctx: Context, lo: int, hi: int) -> tuple[str | None, str | None, int] | None:
+    """(Japanese, English, position) of what ``text[lo:hi]`` says was voted on: the last bill or resolution
+    (決議2231, CTBT批准法案, …に関する決議) wins, with the English of the treaty it names; else the last treaty
+    or law."""
     names = [(s, e, txt, en) for s, e, txt, en in ctx.names if lo <= s and e <= hi]
-    bills = [m for m in _BILL.finditer(text, lo, hi) if not any(s <= m.start() < e for s, e, _, _ in names)]
-    bill = bills[-1] if bills else None
-    name = names[-1] if names else None
-    if bill and (name is None or bill.start() >= name[1]):
-        about = next((n for n in names if n[1] <= bill.start() and _ABOUT.search(text, n[1], bill.start() + 0)
-                      and bill.start() - n[1] <= 5), None)  # fmt: skip
-        if about:
+    # a bill may contain a name (CTBT批准法案), never lie inside one (…批准関連法)
+    bills = [m for m in _BILL.finditer(text, lo, hi) if not any(s <= m.start() and m.end() <= e for s, e, _, _ in names)]
+    if bills:
+        bill = bills[-1]
+        inside = next((n for n in names if bill.start() <= n[0] < bill.end()), None)
+        if inside:
+            return bill.group(), inside[3], bill.start()
+        about = next(
+            (n for n in reversed(names) if n[1] <= bill.start() and bill.start() - n[1] <= 5
+             and _ABOUT.search(text, n[1], bill.start())),
+            None,
+        )  # fmt: skip
+        if about:  # 包括的核実験禁止条約(CTBT)に関する決議
             return text[about[0] : bill.end()], about[3], about[0]
-        return bill.group(), None, bill.start()
-    if name:
-        return name[2], name[3], name[0]
+        if not names or names[-1][1] <= bill.start():
+            return bill.group(), None, bill.start()
+    if names:
+        return names[-1][2], names[-1][3], names[-1][0]
     return None
 
 

@@ -133,14 +133,14 @@ def _labels() -> dict[str, str]:
 def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?<=対)|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票)?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?P<num>{_NUM})(?![0-9])[ \t]*(?P<unit>{_UNIT})?{_NOT_A_COUNT}"
+        rf"(?:(?<=対)|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票|者|国)?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?P<num>{_NUM})(?![0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
     )
 
 
 # 反対は、A、B、Cの3カ国 / 反対票を投じたのは、A、Bの2カ国: the label, who, then how many
 _LISTED_RE = re.compile(
     rf"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの|に回った国)?は[、,]?"
-    rf"(?P<who>[^。\n()]{{1,80}}?)の(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}"
+    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}"
 )
 _CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
