@@ -134,6 +134,9 @@ CASES = [
     # clause forms listing who abstained before how many
     ("国連総会での採決で、棄権したのは中国、インドなど35カ国で、賛成は120カ国、反対は4カ国だった。",
      [V(120, 4, 35, "passed", "UN General Assembly", None, None, "棄権したのは中国、インドなど35カ国で、賛成は120カ国、反対は4カ国")]),
+    # a tally that opens the text: the sentence about the vote after it gives body and date
+    ("投票結果:賛成100、反対5、棄権3\n\n2018年5月1日の国連総会で採択された決議の結果である。",
+     [V(100, 5, 3, "passed", "UN General Assembly", "2018-05-01", None, "賛成100、反対5、棄権3")]),
     # an outcome phrase restated by the counts in the next sentence is one vote, one record
     ("決議案は賛成多数で採択された。賛成は120、反対は10だった。", [V(120, 10, None, "passed", None, None, "決議案", "賛成は120、反対は10")]),
     # a table of ratification votes: one record per row cell, the body from the row label, the date from the column

@@ -35,6 +35,7 @@ from .rules.votes import TableCell, TallyMatch, find_tallies
 
 CONTEXT_CHARS = 300
 DATE_CONTEXT_CHARS = 600
+FORWARD_CHARS = 200
 _BILL = re.compile(
     r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?"
     r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
@@ -349,8 +350,9 @@ def _fill_year(value: str | None, doc_date: str | None) -> str | None:
     return f"{year:04d}{rest}"
 
 
-def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int) -> str | None:
-    """The date of the vote: in its sentence, else in the sentences before it about a vote, else the document's."""
+def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, forward: bool) -> str | None:
+    """The date of the vote: in its sentence, else in the sentences before it (about a vote first), else, for the
+    first tally, in a sentence about the vote just after it."""
     in_sentence = _event_dates(text, ctx.dates, s_start, t.start)
     if in_sentence:
         return _in_sentence_date(text, in_sentence)
@@ -359,7 +361,12 @@ def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int) -> 
     about_vote = [d for d in before if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
     if about_vote or before:
         return (about_vote or before)[-1][2]
-    return None
+    if not forward:
+        return None
+    # nothing before it (a tally that opens the text): a sentence just after it about the vote
+    after = [d for d in ctx.dates if t.end <= d[0] < t.end + FORWARD_CHARS]
+    voted = [d for d in after if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
+    return voted[0][2] if voted else None
 
 
 def _subject(text: str, ctx: Context, lo: int, hi: int) -> tuple[str | None, str | None, int] | None:
@@ -451,6 +458,12 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         mention = after[0] if after else before[-1] if before else None
         if mention is None and t.table is not None:
             mention = _row_body(t.table.row_label)
+        if mention is None and prev is None:  # a tally that opens the text: a sentence about the vote after it
+            mention = next(
+                (m for m in mentions if t.end <= m.start < t.end + FORWARD_CHARS
+                 and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))),
+                None,
+            )  # fmt: skip
         if mention is not None:
             body, body_ja = mention.en, mention.ja
         elif prev is not None:
@@ -466,7 +479,7 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.table is not None:
             date = _column_date(t.table, ctx)
         else:
-            date = _date(text, ctx, t, s_start, window)
+            date = _date(text, ctx, t, s_start, window, forward=prev is None)
             if date is None and prev is not None and prev_block == block:
                 date = prev.date
         date = local.get(date, date) if date else ctx.doc_date
