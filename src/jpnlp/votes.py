@@ -3,20 +3,36 @@
 :func:`resolve_tallies` turns the tallies :mod:`jpnlp.rules.votes` finds into
 :class:`VoteTally` records, reading the document the way a reader does:
 
-* **result** — the first outcome word after the tally in its sentence
-  (可決, 承認, 採択, 成立, 通過, 批准した → passed; 否決, 廃案, 不成立 → rejected),
-  skipping words inside treaty and law names (批准 in ``…批准関連法``), so two
-  tallies that share ``それぞれ可決された`` both get it; else what the tally
-  phrase states (賛成多数); else ``unknown``;
-* **body** — the nearest voting body before the tally in its sentence
-  (``data/bodies.tsv``; a bare 上院/下院 takes its country from the text before
-  it; a committee after the chamber is kept), else the previous tally's, else
-  the last one earlier in the paragraph;
-* **date** — the nearest DATE before the tally in its sentence, else the
-  previous tally's in the same block, else the last DATE before it in the block;
-* **subject** — the nearest treaty or law before the tally (after the
-  previous tally), else a bill, resolution or motion (…法案, …決議案, …動議),
-  else the previous tally's, else the last one earlier in the paragraph;
+* **result** — the first outcome word from the tally on in its sentence
+  (``data/outcomes.tsv``: 採択, 可決, 承認, 決定 … → passed; 否決, 不採択,
+  採択されなかった, 拒否権を行使 … → rejected), skipping words inside treaty and
+  law names (批准 in ``…批准関連法``), so two tallies that share
+  ``それぞれ可決された`` both get it; else the next sentence's when the tally
+  closes its own; else what the phrase states (賛成多数); else the numbers: a
+  veto rejects, else the body's majority rule (``min_for`` in ``bodies.tsv``:
+  nine votes in the Security Council), else a simple majority;
+* **body** — a body named between the tally and its verb (``…と衆院で再可決``),
+  else the nearest one before it back to the previous tally — outside its
+  sentence, one where a vote was reported first — else the previous tally's;
+  bodies are ``data/bodies.tsv`` (chambers, parliaments, UN bodies and the
+  General Assembly's committees), organs of organisations
+  (``data/organs.tsv``: ``IAEA理事会``; a bare ``理事会`` after the
+  organisation was named) and bare 上院/下院 (the chamber of that kind named
+  before, else the country's, ``data/chambers.tsv``); a committee after its
+  chamber is kept; a table row's label names its body (``米国での批准投票``:
+  the chamber that ratifies);
+* **date** — in its sentence, a main-clause DATE (``国連総会は5日、``) before
+  one inside a modifier (``28日より``), read as the local day when both are
+  given (``11月7日(現地時間6日)``); else the previous tally's in the same
+  block; else the last DATE before it, in a sentence about a vote first; for a
+  table cell, the date in its column; else the document's date
+  (``Context.doc_date``), which also fills a year the text leaves open;
+* **subject** — in the vote's own sentence, a bill or resolution
+  (``決議2231``, ``CTBT批准法案``, ``…に関する決議``) with the English of the
+  treaty it names, else the nearest treaty or law; else the previous tally's in
+  the same block; else the last one earlier in its paragraph, never another;
+* one record per vote: an outcome phrase (``賛成多数``) whose counts follow in
+  its sentence or the next is not a record of its own;
 * **notes** — counts larger than the body, totals that do not add up, and
   results that contradict the numbers are flagged, never dropped.
 """
@@ -43,6 +59,7 @@ _BILL = re.compile(
 _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
 _BARE_CHAMBER = re.compile(r"上院|下院")
+_AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
 _VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決")
@@ -375,7 +392,9 @@ def _subject(text: str, ctx: Context, lo: int, hi: int) -> tuple[str | None, str
     or law."""
     names = [(s, e, txt, en) for s, e, txt, en in ctx.names if lo <= s and e <= hi]
     # a bill may contain a name (CTBT批准法案), never lie inside one (…批准関連法)
-    bills = [m for m in _BILL.finditer(text, lo, hi) if not any(s <= m.start() and m.end() <= e for s, e, _, _ in names)]
+    bills = [
+        m for m in _BILL.finditer(text, lo, hi) if not any(s <= m.start() and m.end() <= e for s, e, _, _ in names)
+    ]
     if bills:
         bill = bills[-1]
         inside = next((n for n in names if bill.start() <= n[0] < bill.end()), None)
@@ -444,7 +463,7 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         # body: named between the tally and its verb (…と衆院で再可決), else the nearest before it (back to the
         # previous tally), else the previous tally's
         verb_at = found_result[1] if found_result and found_result[1] < s_end else s_end
-        after = [m for m in mentions if t.end <= m.start < verb_at and re.match(r"(?:本会議)?(?:で|において|では)", text[m.end :])]
+        after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end)]
         lo = prev.end if prev is not None else window
         before = [m for m in mentions if lo <= m.start < t.start and m.end <= t.start]
         if not before or before[-1].start < s_start:

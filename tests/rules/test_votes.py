@@ -7,7 +7,9 @@ import pytest
 from jpnlp.rules.votes import find_tallies
 
 
-def T(text, for_, against, abstain=None, other=None, total=None, vetoes=0, kind="counts"):  # type: ignore[no-untyped-def]
+def T(  # type: ignore[no-untyped-def]
+    text, for_, against, abstain=None, other=None, total=None, vetoes=0, kind="counts"
+):
     return {"text": text, "kind": kind, "for": for_, "against": against, "abstain": abstain, "other": other,
             "total": total, "vetoes": vetoes}  # fmt: skip
 
@@ -46,6 +48,10 @@ CASES = [
      [T("110カ国が賛成票を投じた。反対は、イラン、シリア、ベネズエラの3カ国", 110, 3)]),
     ("決議は98カ国の賛成多数で採択された。英独など7カ国は棄権した。", [T("98カ国の賛成多数で採択された。英独など7カ国は棄権", 98, None, 7)]),
     # named countries are counted; a veto is an against vote
+    ("決議は122カ国が賛成して採択された。反対はオランダ、棄権はシンガポールだった。",
+     [T("122カ国が賛成して採択された。反対はオランダ、棄権はシンガポール", 122, 1, 1)]),
+    ("賛成は140カ国で、反対したのは米国とイスラエルだった。", [T("賛成は140カ国で、反対したのは米国とイスラエル", 140, 2)]),
+    ("採決では賛成が150カ国、反対はオランダ1カ国だった。", [T("賛成が150カ国、反対はオランダ1カ国", 150, 1)]),
     ("フランス、ドイツ及びイタリアが反対票を投じた。賛成は25カ国だった。",
      [T("フランス、ドイツ及びイタリアが反対票を投じた。賛成は25カ国", 25, 3)]),
     ("理事国のうち12カ国が賛成したが、ロシアが拒否権を行使した。", [T("12カ国が賛成したが、ロシアが拒否権を行使", 12, 1, vetoes=1)]),
@@ -68,6 +74,7 @@ CASES = [
     ("弾頭数を2000-2500発とする。", []),
     ("採択は2010-12-22に行われた。", []),
     ("昨年より賛成国は9カ国増えた。", []),
+    ("ロシアは反対し、米国と英国は賛成した。", []),
     ("両国は条約に反対の姿勢を示し、3カ国が賛成の立場をとった。", []),
 ]
 

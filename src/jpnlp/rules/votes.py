@@ -57,6 +57,7 @@ _NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
 _LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と)$")
 _NAME_END = re.compile(rf"[{_NAME_CHARS}]{{1,15}}$")
 _SOME_MORE = re.compile(r"(?:など|等|ら|他|ほか)$")
+_MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
 # single-character country abbreviations: 中ロ, 米英仏 name one country each
 _ABBREV = set("米英仏中ロ露独日韓朝印")
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]{2,}")
@@ -79,7 +80,8 @@ VERSUS_RE = re.compile(
     rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?[ \t]*票?(?![0-9.\-/年月日発基])"
 )
 _VOTE_ROW = re.compile(r"投票|採決|票決|表決|賛否")
-_CELL_VS = re.compile(rf"^[ \t]*(?P<a>{_VS_NUM})[ \t]*(?:対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})(?:[ \t]*(?:対|[-―—–‐])[ \t]*(?P<c>{_VS_NUM}))?[ \t]*$")
+_VS_SEP = r"[ \t]*(?:対|[-―—–‐])[ \t]*"
+_CELL_VS = re.compile(rf"^[ \t]*(?P<a>{_VS_NUM}){_VS_SEP}(?P<b>{_VS_NUM})(?:{_VS_SEP}(?P<c>{_VS_NUM}))?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Count:
     role: str  # for | against | abstain | other | total
     n: int
     veto: bool = False
+    named: bool = False  # counted from the names listed (A、Bが反対), no number written
 
 
 @dataclass(frozen=True)
@@ -133,15 +136,21 @@ def _labels() -> dict[str, str]:
 def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?<=対)|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票|者|国)?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?P<num>{_NUM})(?![0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
+        rf"(?:(?<=対)|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票|者|国)?[ \t]*(?:が|は|で|[:：=])?[ \t]*"
+        rf"(?P<num>{_NUM})(?![0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
     )
 
 
 # 反対は、A、B、Cの3カ国 / 反対票を投じたのは、A、Bの2カ国: the label, who, then how many
 _LISTED_RE = re.compile(
     rf"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの|に回った国)?は[、,]?"
-    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}"
+    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}"
 )
+# 反対はオランダ、棄権はシンガポールだった / 反対したのは米国とイスラエルだった: the label, then who (counted)
+_LABEL_IS_RE = re.compile(r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?は[、,]?")
+_NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
+_LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と")
+_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|$)")
 _CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
 
@@ -183,6 +192,23 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
     return (start, count) if start is not None else None
 
 
+def _names_after(text: str, pos: int) -> tuple[int, int] | None:
+    """(end, how many) of the country names listed from ``pos`` to the end of their clause, None if none."""
+    count, end, p = 0, None, pos
+    while m := _NAME_RUN.match(text, p):
+        n = _country_count(m.group())
+        if n is None:
+            break
+        count, end = count + n, m.end()
+        sep = _LIST_SEP_AFTER.match(text, end)
+        if not sep:
+            break
+        p = sep.end()
+    if end is None or _MORE_AFTER.match(text, end) or not _LIST_ENDS.match(text, end):
+        return None
+    return end, count
+
+
 def _listed_names_ok(who: str) -> bool:
     """Whether ``who`` is a list of names (ロシアや中国、北朝鮮), nothing else."""
     parts = [p for p in re.split(r"[、,，]|及び|および|並びに|や|と", re.sub(r"(?:など|等|ほか)$", "", who)) if p]
@@ -198,6 +224,10 @@ def find_counts(text: str) -> list[Count]:
     for m in _LISTED_RE.finditer(text):
         if _listed_names_ok(m.group("who")):
             found.append(Count(m.start(), m.end(), _KW_ROLE[m.group("label")], _num(m.group("num"))))
+    for m in _LABEL_IS_RE.finditer(text):
+        after = _names_after(text, m.end())
+        if after:
+            found.append(Count(m.start(), after[0], _KW_ROLE[m.group("label")], after[1], named=True))
     for m in _CLAUSE_RE.finditer(text):
         kw = m.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
@@ -207,7 +237,7 @@ def find_counts(text: str) -> list[Count]:
         if named:
             kw = m.group("kw")
             role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
-            found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権")))
+            found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権"), named=True))
     taken: list[Count] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
@@ -227,8 +257,8 @@ def _gap_ok(gap: str, same_sentence: bool) -> bool:
     return ends <= 1 and len(gap.strip()) <= 40
 
 
-def _clusters(counts: list[Count], text: str, same_sentence: bool, groups: list[list[Count]] | None = None) -> list[list[Count]]:
-    groups = groups if groups is not None else [[c] for c in counts]
+def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list[list[Count]]:
+    """Neighbouring groups of counts joined where no role repeats and the gap allows it."""
     out: list[list[Count]] = []
     for g in groups:
         if out:
@@ -247,8 +277,8 @@ def _tally(group: list[Count], text: str) -> TallyMatch | None:
     for c in group:
         if c.role != "other":
             by_role[c.role] = c.n
-    if sum(r in by_role for r in _ROLES) < 2:
-        return None
+    if sum(r in by_role for r in _ROLES) < 2 or all(c.named for c in group if c.role in _ROLES):
+        return None  # one count, or only names (ロシアは反対し、米国は賛成した): positions, not a tally
     core = [c for c in group if c.role in _ROLES]
     first = core[0]
     for c in group:  # a total listed right before the counts (投票総数450、賛成…) is part of the span
@@ -331,8 +361,8 @@ def find_tallies(text: str) -> list[TallyMatch]:
     found += _versus(text, taken)
     taken = [(t.start, t.end) for t in found]
     counts = [c for c in find_counts(text) if all(c.end <= s or c.start >= e for s, e in taken)]
-    groups = _clusters(counts, text, same_sentence=True)
-    groups = _clusters(counts, text, same_sentence=False, groups=groups)
+    groups = _clusters(text, [[c] for c in counts], same_sentence=True)
+    groups = _clusters(text, groups, same_sentence=False)
     for g in groups:
         t = _tally(g, text)
         if t:
