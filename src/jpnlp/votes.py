@@ -52,6 +52,7 @@ from .rules.votes import TableCell, TallyMatch, find_tallies
 CONTEXT_CHARS = 300
 DATE_CONTEXT_CHARS = 600
 FORWARD_CHARS = 200
+COUNTRY_CONTEXT_CHARS = 2000
 _BILL = re.compile(
     r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?"
     r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
@@ -273,7 +274,7 @@ def _bare_chamber(text: str, pos: int, word: str, named: list[Mention]) -> str |
 def _country_before(text: str, pos: int) -> Chamber | None:
     best: tuple[int, Chamber] | None = None
     for c in chambers():
-        hits = list(c.words.finditer(text, 0, pos))
+        hits = list(c.words.finditer(text, max(0, pos - COUNTRY_CONTEXT_CHARS), pos))
         if hits and (best is None or hits[-1].start() > best[0]):
             best = (hits[-1].start(), c)
     return best[1] if best else None
@@ -438,6 +439,8 @@ def _drop_restated(text: str, matches: list[TallyMatch], ctx: Context) -> list[T
 def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = None) -> list[VoteTally]:
     """Records for the tallies of ``text`` (found with :func:`find_tallies` unless given)."""
     matches = find_tallies(text) if matches is None else matches
+    if not matches:
+        return []
     matches = _drop_restated(text, matches, ctx)
     mentions = body_mentions(text)
     local = _local_dates(text, ctx.dates)
