@@ -137,6 +137,8 @@ CASES = [
     # a tally that opens the text: the sentence about the vote after it gives body and date
     ("投票結果:賛成100、反対5、棄権3\n\n2018年5月1日の国連総会で採択された決議の結果である。",
      [V(100, 5, 3, "passed", "UN General Assembly", "2018-05-01", None, "賛成100、反対5、棄権3")]),
+    # an outcome phrase with its counts in brackets is one vote
+    ("法案は賛成多数(賛成152、反対4)で可決された。", [V(152, 4, None, "passed", None, None, "法案", "賛成152、反対4")]),
     # an outcome phrase restated by the counts in the next sentence is one vote, one record
     ("決議案は賛成多数で採択された。賛成は120、反対は10だった。", [V(120, 10, None, "passed", None, None, "決議案", "賛成は120、反対は10")]),
     # a table of ratification votes: one record per row cell, the body from the row label, the date from the column
