@@ -104,6 +104,9 @@ CASES = [
     # a bare chamber takes the chamber named before it, not the country named last
     ("米下院は3日、法案を審議した。ロシアの反発は必至だ。下院での採決は賛成300、反対120だった。",
      [V(300, 120, None, "passed", "US House of Representatives", "XXXX-XX-03", "法案", "賛成300、反対120")]),
+    # a committee after a bare chamber
+    ("米国の上院外交委員会は条約を賛成14、反対5で承認した。",
+     [V(14, 5, None, "passed", "US Senate Foreign Relations Committee", None, None, "賛成14、反対5")]),
     # the body named between the tally and its verb wins over one before it in the sentence
     ("参院で否決された法案は、賛成320票、反対140票と衆院で再可決された。",
      [V(320, 140, None, "passed", "House of Representatives (Japan)", None, "法案", "賛成320票、反対140票")]),

@@ -223,15 +223,7 @@ def body_mentions(text: str) -> list[Mention]:
         if _free(taken, c.start, c.end):
             taken.append(c)
     explicit = sorted(taken, key=lambda m: m.start)
-    # a committee after its chamber (米上院外交委員会, 国連総会第3委員会)
-    named = []
-    for m in explicit:
-        c = _COMMITTEE.match(text, m.end)
-        if c and not m.en.endswith("Committee"):
-            name = c.group(1)
-            named.append(Mention(m.start, c.end(), f"{m.en} {committees().get(name, name)}", text[m.start : c.end()]))
-        else:
-            named.append(m)
+    named = [_with_committee(text, m) for m in explicit]
     orgs = _org_positions(text)
     bare = []
     for o in organs():
@@ -248,8 +240,17 @@ def body_mentions(text: str) -> list[Mention]:
             continue
         en = _bare_chamber(text, m.start(), m.group(), named)
         if en:
-            bare.append(Mention(m.start(), m.end(), en, m.group()))
+            bare.append(_with_committee(text, Mention(m.start(), m.end(), en, m.group())))
     return sorted(named + bare, key=lambda m: m.start)
+
+
+def _with_committee(text: str, m: Mention) -> Mention:
+    """The mention with the committee named right after its chamber (米上院外交委員会, 国連総会第3委員会)."""
+    c = _COMMITTEE.match(text, m.end)
+    if not c or m.en.endswith("Committee"):
+        return m
+    name = c.group(1)
+    return Mention(m.start, c.end(), f"{m.en} {committees().get(name, name)}", text[m.start : c.end()])
 
 
 def _org_positions(text: str) -> list[tuple[int, str]]:
