@@ -61,6 +61,7 @@ _MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
 # single-character country abbreviations: 中ロ, 米英仏 name one country each
 _ABBREV = set("米英仏中ロ露独日韓朝印")
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]{2,}")
+_LISTED_WITH = " \t、,，・:："  # what may stand between a total and the counts it is listed with
 _WHO = re.compile(r"[ \t]*\([^()\n]{1,200}\)")
 _SENT_END = re.compile(r"[。!?！？]")
 CONSENSUS = {
@@ -280,15 +281,15 @@ def _tally(group: list[Count], text: str) -> TallyMatch | None:
     if sum(r in by_role for r in _ROLES) < 2 or all(c.named for c in group if c.role in _ROLES):
         return None  # one count, or only names (ロシアは反対し、米国は賛成した): positions, not a tally
     core = [c for c in group if c.role in _ROLES]
-    first = core[0]
-    for c in group:  # a total listed right before the counts (投票総数450、賛成…) is part of the span
-        if c.role == "total" and c.end <= first.start and not text[c.end : first.start].strip(" \t、,，・:："):
-            first = c
-            break
-    start, end = first.start, core[-1].end
+    start, end = core[0].start, core[-1].end
     who = _WHO.match(text, end)
     if who:
         end = who.end()  # …、棄権1(シンガポール): who voted that way
+    for c in group:  # a total listed with the counts (投票総数450、賛成…, …反対88、投票総数243) is part of the span
+        if c.role == "total" and c.end <= start and not text[c.end : start].strip(_LISTED_WITH):
+            start = c.start
+        elif c.role == "total" and c.start >= end and not text[end : c.start].strip(_LISTED_WITH):
+            end = c.end
     others = [c.n for c in group if c.role == "other"]
     vetoes = sum(c.n for c in group if c.veto)
     return TallyMatch(
