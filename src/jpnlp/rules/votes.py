@@ -63,6 +63,7 @@ _ABBREV = set("米英仏中ロ露独日韓朝印")
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]{2,}")
 _LISTED_WITH = " \t、,，・:："  # what may stand between a total and the counts it is listed with
 _WHO = re.compile(r"[ \t]*\([^()\n]{1,200}\)")
+_DIGIT = re.compile(r"[0-9〇一二三四五六七八九十百千]")
 _SENT_END = re.compile(r"[。!?！？]")
 CONSENSUS = {
     "全会一致": "passed", "満場一致": "passed", "賛成多数": "passed", "起立多数": "passed",
@@ -255,7 +256,8 @@ def _gap_ok(gap: str, same_sentence: bool) -> bool:
         if "\n" in gap and gap.strip(" \t\n、,，・;；/-―—–‐対"):
             return False  # lines apart with words between: two things
         return len(gap) <= 60
-    return ends <= 1 and len(gap.strip()) <= 40
+    # the next sentence close by; or one sentence further when what lies between holds no other number
+    return ends <= 1 and len(gap.strip()) <= 40 or ends == 2 and len(gap.strip()) <= 80 and not _DIGIT.search(gap)
 
 
 def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list[list[Count]]:
