@@ -40,8 +40,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..glossary import match_key
 from . import read_table
 from .dates import kanji_to_int
+from .leaders import countries
 
 _NUM = r"(?:[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,7})"
 _COUNTRY_UNIT = r"(?:カ国|か国|ヵ国|ヶ国|ケ国|箇国|理事国|国)"
@@ -163,8 +165,6 @@ def _num(s: str) -> int:
 
 def _country_count(name: str) -> int | None:
     """How many countries one listed name stands for (中ロ: 2), None when it is no country name."""
-    from .leaders import countries, match_key
-
     if match_key(name) in countries() or name.endswith(("共和国", "王国", "連邦", "首長国")):
         return 1
     if len(name) >= 2 and all(c in _ABBREV for c in name):
