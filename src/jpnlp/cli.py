@@ -359,7 +359,7 @@ class VotesFormat(str, Enum):
 
 VOTE_COLUMNS = (
     "doc_id", "for", "against", "abstain", "other", "total", "result", "body", "body_ja", "date",
-    "subject_ja", "subject_en", "text", "raw_start", "raw_end", "sentence", "notes",
+    "subject_ja", "subject_en", "text", "raw_start", "raw_end", "sentence", "notes", "doc_date", "doc_title", "source",
 )  # fmt: skip
 
 

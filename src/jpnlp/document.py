@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 from . import layout as layout_mod
 from .docdate import check_doc_date, detect_doc_date
 from .io import RawDocument, read_path
+from .meta import front_matter, merge_meta
 from .normalize import NormalizeConfig, OffsetMap, normalize_with_map
 from .segment import MAX_CHARS, split_sentences
 
@@ -137,6 +139,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     votes: list[Any] = field(default_factory=list)  # jpnlp.votes.VoteTally records
     doc_date: str | None = None  # ISO YYYY-MM-DD: given by the user, else from a dateline (jpnlp.docdate)
+    meta: dict[str, Any] = field(default_factory=dict)  # title, source, url, … (jpnlp.meta)
     _layout_blocks: list[layout_mod.Block] = field(default_factory=list, repr=False)
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
@@ -182,6 +185,7 @@ class Document:
             "layout": self.layout,
             "text": self.text,
             "doc_date": self.doc_date,
+            "meta": self.meta,
             "blocks": [
                 {
                     "index": b.index,
@@ -214,7 +218,7 @@ def _as_raw(source: str | os.PathLike[str] | RawDocument, doc_id: str | None, en
         raw = read_path(source, encoding)
     else:
         return RawDocument(doc_id or "text", source, "utf-8", None)
-    return RawDocument(doc_id or raw.doc_id, raw.text, raw.encoding, raw.path, raw.doc_date)
+    return RawDocument(doc_id or raw.doc_id, raw.text, raw.encoding, raw.path, raw.doc_date, raw.meta)
 
 
 def prepare(
@@ -236,8 +240,13 @@ def prepare(
     """
     raw = _as_raw(source, doc_id, encoding)
     config = config or NormalizeConfig()
-    mode = layout_mod.detect_mode(raw.text) if layout == "auto" else layout
-    layout_blocks = layout_mod.repair(raw.text, mode)
+    body, header = front_matter(raw.text, raw.path or raw.doc_id)
+    meta = merge_meta(header, raw.meta)
+    mode = layout_mod.detect_mode(raw.text[body:]) if layout == "auto" else layout
+    layout_blocks = layout_mod.repair(raw.text[body:], mode)
+    if body:  # offsets count from the file's first character, front matter included
+        for lb in layout_blocks:
+            lb.offsets = array("q", (o + body for o in lb.offsets))
 
     blocks: list[Block] = []
     maps: list[OffsetMap] = []
@@ -271,7 +280,8 @@ def prepare(
         _maps=maps,
     )
     doc.sentences = segment(doc, max_sentence_chars)
-    given = doc_date or raw.doc_date
+    doc.meta = meta
+    given = doc_date or meta.get("date") or raw.doc_date  # the document's own date beats a run-wide --doc-date
     doc.doc_date = check_doc_date(given) if given else detect_doc_date(doc.text)
     return doc
 

@@ -5,6 +5,7 @@ field          meaning
 =============  =================================================================
 doc_id         document id (path relative to the input directory, no suffix)
 doc_date       the document's date (ISO), given or from its dateline; null if unknown
+meta           what is known of the document: front matter, its manifest entry (title, source, url, …)
 text           the normalized text (blocks joined by a blank line)
 sentences      ``start``, ``end`` (in ``text``), ``raw_start``, ``raw_end``
 entities       ``start``, ``end``, ``text``, ``label``, ``raw_start``, ``raw_end``,
@@ -42,6 +43,7 @@ def document_record(doc: Document, nlp: Language | None = None, model: str | Non
     return {
         "doc_id": doc.doc_id,
         "doc_date": doc.doc_date,
+        "meta": doc.meta,
         "text": doc.text,
         "sentences": [
             {"start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end} for s in doc.sentences
@@ -128,7 +130,7 @@ def extract_to(
         with _sink(Path(output), shard_docs) as sink:  # first: an unwritable output is the error to report
             journal = Journal(journal_path(output), resume=resume)
             for raw in raws:
-                key = content_key(skey, raw.doc_id, raw.text, raw.doc_date)
+                key = content_key(skey, raw.doc_id, raw.text, raw.doc_date, raw.meta)
                 if key in journal:
                     entry = journal.get(key)
                     result.resumed += 1

@@ -61,6 +61,7 @@ class RawDocument:
     encoding: str
     path: str | None = None
     doc_date: str | None = None  # the document's date (ISO) when the user gives it (--doc-date, a manifest)
+    meta: dict[str, object] | None = None  # what a manifest entry or a dataset's columns say of it (jpnlp.meta)
 
 
 def _canonical(encoding: str) -> str:
@@ -249,7 +250,8 @@ def read_inputs(
 ) -> Iterator[RawDocument | InputError]:
     """Read every input; a bad file yields its :class:`InputError` instead of stopping the run.
 
-    A document listed with a ``date`` in its directory's ``manifest.json`` carries it as ``doc_date``.
+    A document listed in its directory's ``manifest.json`` carries its entry as ``meta`` and its ``date`` as
+    ``doc_date``.
     """
     if not paths or [str(p) for p in paths] == ["-"]:
         try:
@@ -257,7 +259,7 @@ def read_inputs(
         except InputError as err:
             yield err
         return
-    dates: dict[Path, dict[Path, str]] = {}
+    manifests: dict[Path, dict[Path, dict[str, object]]] = {}
     for f, root in iter_paths(paths, glob):
         try:
             raw = read_path(f, encoding, root=root)
@@ -265,11 +267,12 @@ def read_inputs(
             yield err
             continue
         if root is not None:
-            if root not in dates:
-                dates[root] = manifest_dates(root)
-            date = dates[root].get(f.resolve())
-            if date is not None:
-                raw = dataclasses.replace(raw, doc_date=date)
+            if root not in manifests:
+                manifests[root] = manifest_meta(root)
+            meta = manifests[root].get(f.resolve())
+            if meta is not None:
+                date = meta.get("date")
+                raw = dataclasses.replace(raw, doc_date=str(date) if date else None, meta=meta)
         yield raw
 
 
@@ -295,18 +298,25 @@ def read_manifest(root: str | os.PathLike[str]) -> list[dict[str, object]]:
     return documents
 
 
+def manifest_meta(root: str | os.PathLike[str]) -> dict[Path, dict[str, object]]:
+    """Resolved file path → the metadata of its ``manifest.json`` entry (every field but ``path``, checked by
+    :func:`jpnlp.meta.check_meta`); InputError for a bad field or an entry whose file does not exist."""
+    from .meta import check_meta
+
+    where = Path(root) / "manifest.json"
+    out: dict[Path, dict[str, object]] = {}
+    for i, d in enumerate(read_manifest(root), 1):
+        name = str(d.get("path") or f"{d.get('doc_id')}.txt")
+        path = (Path(root) / name).resolve()
+        if not path.is_file():
+            raise InputError(where, f"document {i}: no file {name!r} in {root}")
+        out[path] = check_meta({k: v for k, v in d.items() if k != "path"}, where, f"document {i}")
+    return out
+
+
 def manifest_dates(root: str | os.PathLike[str]) -> dict[Path, str]:
     """Resolved file path → the ``date`` (YYYY-MM-DD) its manifest entry gives; InputError for a bad date."""
-    out: dict[Path, str] = {}
-    for i, d in enumerate(read_manifest(root), 1):
-        date = d.get("date")
-        if date is None:
-            continue
-        if not isinstance(date, str) or not _ISO_DATE.fullmatch(date) or not _real_date(date):
-            raise InputError(Path(root) / "manifest.json", f"document {i}: date {date!r} is not YYYY-MM-DD")
-        name = d.get("path") or f"{d.get('doc_id')}.txt"
-        out[(Path(root) / str(name)).resolve()] = date
-    return out
+    return {p: str(m["date"]) for p, m in manifest_meta(root).items() if m.get("date")}
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -40,6 +40,7 @@ mark.missed {{ outline: 2px solid #c00; }} mark.spurious {{ outline: 2px dotted 
 mark.wrong {{ outline: 2px solid #f90; }}
 """ + "".join(f"mark.ent-{k} {{ background: {v}; }}\n" for k, v in COLOURS.items()) + """
 p.heading { font-weight: bold; font-size: 1.05rem; } p.footnote { font-size: .85rem; color: #555; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; } dl.meta dt { color: #555; } dl.meta dd { margin: 0; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; line-height: 1.4; }
 th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; } td.num { text-align: right; }
 ol.ents { font-size: .85rem; line-height: 1.5; }
@@ -146,12 +147,19 @@ def _document_section(n: int, doc: Document, open_: bool) -> tuple[str, Counter[
     section = (
         f'<details class="doc" id="doc-{n}"{" open" if open_ else ""}><summary><h2>{_e(doc.doc_id)}</h2> '
         f"— {len(doc.sentences)} sentences, {sum(counts[k] for k in COLOURS)} entities</summary>"
-        f"{_summary_table(counts)}<h3>Text</h3>{''.join(body)}<h3>Vote tallies</h3>{vote_table}"
+        f"{_meta_list(doc)}{_summary_table(counts)}<h3>Text</h3>{''.join(body)}<h3>Vote tallies</h3>{vote_table}"
         f'<h3>Entities</h3><ol class="ents">{"".join(notes)}</ol>'
         + (f"<h3>Unaligned mentions</h3><ul>{todo}</ul>" if todo else "")
         + "</details>"
     )
     return section, counts, unaligned
+
+
+def _meta_list(doc: Document) -> str:
+    """The document's date and metadata (title, source, url, …) as a definition list; nothing when unknown."""
+    items = {"date": doc.doc_date, **{k: v for k, v in (doc.meta or {}).items() if k not in ("date", "doc_id", "id")}}
+    shown = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in items.items() if v not in (None, "", [], {}))
+    return f'<dl class="meta">{shown}</dl>' if shown else ""
 
 
 def render(documents: Iterable[Document], title: str = "jpnlp report", open_first: int = 1) -> str:

@@ -93,11 +93,23 @@ class VoteTally:
     sentence: str
     notes: list[str] = field(default_factory=list)
     doc_id: str | None = None
+    doc_date: str | None = None  # the document's date, title and source (its metadata), for joins
+    doc_title: str | None = None
+    source: str | None = None
+
+    def set_document(self, document: Any) -> None:
+        """Record which document the vote is in: its id, date, title and source."""
+        meta = getattr(document, "meta", None) or {}
+        self.doc_id, self.doc_date = document.doc_id, document.doc_date
+        self.doc_title, self.source = meta.get("title"), meta.get("source")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON/CSV form: ``for_`` is written ``for``."""
         return {
             "doc_id": self.doc_id,
+            "doc_date": self.doc_date,
+            "doc_title": self.doc_title,
+            "source": self.source,
             "for": self.for_,
             "against": self.against,
             "abstain": self.abstain,
@@ -626,5 +638,5 @@ def document_votes(document: Any) -> list[VoteTally]:
     tallies = resolve_tallies(text, ctx)
     for t in tallies:
         t.raw_start, t.raw_end = document.raw_span(t.start, t.end)
-        t.doc_id = document.doc_id
+        t.set_document(document)
     return tallies

@@ -36,7 +36,7 @@ class VoteRecognizer:
         for t in tallies:
             if source is not None:
                 t.raw_start, t.raw_end = source.raw_span(t.start, t.end)
-                t.doc_id = source.doc_id
+                t.set_document(source)
         # outcome phrases with no numbers (全会一致) are records, not VOTE mentions
         counted = [(t.start, t.end) for t in tallies if t.for_ is not None or t.against is not None]
         add_entities(doc, char_spans(doc, counted, "VOTE"))

@@ -26,7 +26,7 @@ from ..document import Document, prepare
 from ..errors import InputError, OutputError
 from ..io import RawDocument, read_inputs, replace_dir, with_doc_date
 from .engines import ENGINES
-from .rows import ENTITY_ATTRS, LABELS, align_sentences, sentence_row
+from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
 DEFAULT_NAME = "jpnlp-arms-control"
@@ -95,7 +95,8 @@ def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
             g = [x for x in gold if sent.start <= x[0] and x[1] <= sent.end]
             gold_row = sentence_row(document, doc, sent, g, v)
         out.append((sentence_row(document, doc, sent, in_sent, v), gold_row))
-    return {"doc_id": document.doc_id, "rows": out, "retokenized": split_tokens, "sentences": len(document.sentences)}
+    return {"doc_id": document.doc_id, "rows": out, "retokenized": split_tokens, "sentences": len(document.sentences),
+            "document": document_row(document)}  # fmt: skip
 
 
 def _safe_process(args: tuple[RawDocument, Path | None]) -> dict[str, Any]:
@@ -286,7 +287,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if isinstance(item, InputError):
             plan.append((None, Path(item.path).stem, item.path, item.message))
         else:
-            plan.append((content_key(settings, item.doc_id, item.text, item.doc_date), item.doc_id, item.path or "", ""))
+            plan.append((content_key(settings, item.doc_id, item.text, item.doc_date, item.meta), item.doc_id, item.path or "", ""))
     done = set(journal.index)  # what an interrupted build already did (empty without --resume)
     n_docs = len(plan) if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
@@ -294,7 +295,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     # Pass 2: the documents still to do, to the engine; results come back in input order.
     def tasks() -> Iterator[tuple[RawDocument, Path | None]]:
         for item in raw_documents():
-            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text, item.doc_date) not in done:
+            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text, item.doc_date, item.meta) not in done:
                 yield (item, gold_dir)
 
     splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
@@ -303,6 +304,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
     conllus = {s: ConllUWriter(tmp / "conllu" / f"{s}.conllu") for s in splits}
     tables = [TableWriter(tmp / f"{t}.parquet", t) for t in FLAT_TABLES]
+    documents = TableWriter(tmp / "documents.parquet", "documents")
     counts: dict[str, Counter[str]] = {s: Counter() for s in splits}
     mentions: Counter[str] = Counter()
     failed: list[dict[str, str]] = []
@@ -342,6 +344,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
                 failed.append({"doc_id": res["doc_id"], "path": res.get("path") or "", "error": res["error"]})
                 continue
             n_ok += 1
+            documents.add_document(res.get("document") or {"doc_id": res["doc_id"]})
             sentences += res["sentences"]
             retokenized += res["retokenized"]
             for row, gold_row in res["rows"]:
@@ -354,7 +357,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if close is not None:
             close()  # stops the worker pool (or Ray) even when the loop ended early
         bar.close()
-    for w in (*docbins.values(), *conlls.values(), *conllus.values(), *tables):
+    for w in (*docbins.values(), *conlls.values(), *conllus.values(), *tables, documents):
         w.close()
     # Splits without rows are left out (an empty Parquet split would not load).
     splits = [s for s in splits if shards[s].rows]

@@ -11,7 +11,7 @@ import yaml
 
 from .rows import LABELS, TAG_NAMES
 
-FLAT_TABLE_NAMES = ("entities", "votes")
+FLAT_TABLE_NAMES = ("entities", "votes", "documents")
 
 
 def _size_category(n: int) -> str:
@@ -107,7 +107,7 @@ structured vote tallies of each sentence. Built with jpnlp {build['jpnlp']} (`jp
 | `ner_tags` | IOB2 tag of each token (a `ClassLabel`) |
 | `lemmas`, `pos`, `tags`, `heads`, `deps` | GiNZA's lemma, universal POS, Sudachi tag, head (index of the head token in `tokens`; a root points to itself) and dependency relation of each token; empty strings and self-heads in fast mode, which computes no analysis |
 | `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `en_full` (full English title), `id` (glossary id), `value` (DATE value, TIMEX3 style), `mod` (DATE modifier: `EARLY`, `MID`, `LATE`, …), `role` (LEADER: the title written after the name), `anaphor` (true for `同条約`-style references, linked to their antecedent), `raw_start`/`raw_end` in the raw document |
-| `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text`, `notes` (plausibility warnings: counts larger than the body, totals that do not add up) |
+| `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text`, `notes` (plausibility warnings: counts larger than the body, totals that do not add up), and the document's `doc_date`, `doc_title`, `source` |
 
 ## Tag scheme and labels
 
@@ -164,7 +164,11 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
 - `disk/`: the same `DatasetDict` saved with `save_to_disk` (`datasets.load_from_disk`);
 - `glossary.parquet`: the glossary entries mentioned in the data, with mention counts;
 - `entities.parquet`, `votes.parquet` (configs `entities` and `votes`): one row per mention or tally with its
-  `split`, `row_id`, `doc_id` and `sentence_index` (and, for votes, the `sentence`), for pandas or Polars;
+  `split`, `row_id`, `doc_id` and `sentence_index` (and, for votes, the `sentence` and the document's
+  `doc_date`, `doc_title` and `source`), for pandas or Polars;
+- `documents.parquet` (config `documents`): one row per document, keyed by `doc_id`: `title`, `date` (given, or
+  read from its dateline), `source`, `url`, `license`, `language`, `path`, `encoding`, `sentences`, and `meta`
+  (everything known of it, as JSON: front matter, manifest entry, dataset columns);
 - `spacy/{{split}}/NNNNN.spacy`: spaCy `DocBin` shards (tokens, GiNZA's lemma/POS/tag/head/relation in full mode,
   entities with the glossary id as `kb_id_`); `spacy train` reads each folder as a corpus;
 - `conll/{{split}}.conll`: CoNLL-2003-style NER, `token<TAB>IOB2 tag`, a blank line after each sentence and

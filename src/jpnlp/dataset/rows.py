@@ -23,10 +23,24 @@ ENTITY_ATTRS = ("en", "en_full", "id", "value", "mod", "role", "anaphor")
 ENTITY_FIELDS = ("start", "end", "label", "text", *ENTITY_ATTRS, "raw_start", "raw_end")
 VOTE_FIELDS = (
     "for", "against", "abstain", "other", "total", "result", "body", "body_ja", "date",
-    "subject_ja", "subject_en", "text", "start", "end", "notes",
+    "subject_ja", "subject_en", "text", "start", "end", "notes", "doc_date", "doc_title", "source",
 )  # fmt: skip
 # GiNZA's analysis of each token (full mode; empty strings and self-heads in fast mode, which has none)
 ANALYSIS_FIELDS = ("lemmas", "pos", "tags", "heads", "deps")
+
+
+DOCUMENT_FIELDS = ("doc_id", "title", "date", "source", "url", "license", "language", "path", "encoding")
+
+
+def document_row(document: Document) -> dict[str, Any]:
+    """The ``documents`` table's row: the known metadata fields, and all of it as JSON in ``meta``."""
+    import json
+
+    meta = document.meta or {}
+    known = {k: None if meta.get(k) is None else str(meta.get(k)) for k in DOCUMENT_FIELDS}
+    return {**known, "doc_id": document.doc_id, "date": document.doc_date, "path": document.path,
+            "encoding": document.encoding, "sentences": len(document.sentences),
+            "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)}  # fmt: skip
 
 
 def row_id(doc_id: str, index: int) -> str:

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import ClassLabel, Features, List, Value
 
-from .rows import ENTITY_FIELDS, TAG_NAMES
+from .rows import DOCUMENT_FIELDS, ENTITY_FIELDS, TAG_NAMES
 
 SHARD_ROWS = 50_000  # rows per Parquet shard (and sentences per DocBin shard: DOCBIN_ROWS)
 BATCH_ROWS = 500  # rows held in memory before they are written as a row group
@@ -32,6 +32,7 @@ def _vote_features() -> dict[str, Any]:
         "total": Value("int32"), "result": Value("string"), "body": Value("string"), "body_ja": Value("string"),
         "date": Value("string"), "subject_ja": Value("string"), "subject_en": Value("string"),
         "text": Value("string"), "start": Value("int32"), "end": Value("int32"), "notes": List(Value("string")),
+        "doc_date": Value("string"), "doc_title": Value("string"), "source": Value("string"),
     }  # fmt: skip
 
 
@@ -69,6 +70,7 @@ FLAT_TABLES = {
     "entities": Features({**_WHERE, **_entity_features()}),
     "votes": Features({**_WHERE, "sentence": Value("string"), **_vote_features()}),
 }
+DOCUMENTS = Features({**{k: Value("string") for k in DOCUMENT_FIELDS}, "sentences": Value("int32"), "meta": Value("string")})
 
 
 def flat_rows(table: str, split: str, row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -84,7 +86,7 @@ class TableWriter:
 
     def __init__(self, path: Path, table: str, batch_rows: int = 5_000) -> None:
         self.path, self.table, self.batch_rows = path, table, batch_rows
-        self._features = FLAT_TABLES[table]
+        self._features = DOCUMENTS if table == "documents" else FLAT_TABLES[table]
         self._writer = pq.ParquetWriter(path, self._features.arrow_schema, compression="zstd", write_statistics=False)
         self.buffer: list[dict[str, Any]] = []
         self.rows = 0
@@ -92,6 +94,12 @@ class TableWriter:
     def add(self, split: str, row: dict[str, Any]) -> None:
         for r in flat_rows(self.table, split, row):
             self.buffer.append(self._features.encode_example(r))
+        if len(self.buffer) >= self.batch_rows:
+            self._flush()
+
+    def add_document(self, row: dict[str, Any]) -> None:
+        """A row of the ``documents`` table (see :func:`jpnlp.dataset.rows.document_row`)."""
+        self.buffer.append(self._features.encode_example({k: row.get(k) for k in self._features}))
         if len(self.buffer) >= self.batch_rows:
             self._flush()
 
