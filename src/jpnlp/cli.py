@@ -304,9 +304,15 @@ def build(
     gold: Annotated[bool, typer.Option("--gold/--no-gold", help="Add a gold split from corpus/annotations/.")] = True,
     from_hf: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--from-hf", help="Also read texts from a local Hugging Face dataset (folder or files)."),
+        typer.Option("--from-hf", help="Also read texts from a Hugging Face dataset on disk (folder or file; hub:NAME for the Hub)."),
     ] = None,
     text_column: Annotated[str, typer.Option("--text-column", help="Text column of --from-hf.")] = "text",
+    id_column: Annotated[
+        Optional[str], typer.Option("--id-column", help="Document id column of --from-hf (default: row number).")  # noqa: UP045
+    ] = None,
+    date_column: Annotated[
+        Optional[str], typer.Option("--date-column", help="Document date column (YYYY-MM-DD) of --from-hf.")  # noqa: UP045
+    ] = None,
     glossary: Annotated[
         Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
     ] = None,
@@ -333,7 +339,7 @@ def build(
     try:
         result = build_dataset(
             [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
-            split=split, gold=gold, from_hf=from_hf, text_column=text_column,
+            split=split, gold=gold, from_hf=from_hf, text_column=text_column, id_column=id_column, date_column=date_column,
             glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
             resume=resume, engine=Engine(engine).value, ray_address=ray_address, doc_date=_doc_date(doc_date),
         )  # fmt: skip

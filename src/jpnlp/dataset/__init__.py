@@ -24,6 +24,7 @@ from typing import Any
 
 from ..document import Document, prepare
 from ..errors import InputError, OutputError
+from ..hf import iter_hf_documents
 from ..io import RawDocument, read_inputs, replace_dir, with_doc_date
 from .engines import ENGINES
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
@@ -110,27 +111,6 @@ def _safe_process(args: tuple[RawDocument, Path | None]) -> dict[str, Any]:
 # -- inputs -------------------------------------------------------------------
 
 
-def iter_hf_documents(name_or_path: str, text_column: str = "text", id_column: str | None = None) -> Iterator[RawDocument]:
-    """Texts from a local Hugging Face dataset (``save_to_disk`` folder, or Parquet/JSON/CSV files)."""
-    import datasets
-
-    p = Path(name_or_path)
-    try:
-        if (p / "dataset_dict.json").exists() or (p / "dataset_info.json").exists():
-            ds = datasets.load_from_disk(str(p))
-        else:
-            ds = datasets.load_dataset(str(p))
-    except Exception as e:  # noqa: BLE001 - reported as a clear input error
-        raise InputError(name_or_path, f"cannot read as a local Hugging Face dataset: {e}") from None
-    parts = ds.items() if isinstance(ds, datasets.DatasetDict) else [("data", ds)]
-    for split_name, part in parts:
-        if text_column not in part.column_names:
-            raise InputError(name_or_path, f"no column {text_column!r} (columns: {', '.join(part.column_names)})")
-        for i, row in enumerate(part):
-            doc_id = str(row[id_column]) if id_column else f"{p.name}/{split_name}/{i:06d}"
-            yield RawDocument(doc_id, row[text_column] or "", "utf-8", None)
-
-
 def _manifest(corpus: Path) -> list[dict[str, Any]]:
     from ..io import manifest_dates, read_manifest
 
@@ -159,6 +139,8 @@ def build_dataset(
     engine: str = "local",
     ray_address: str | None = None,
     doc_date: str | None = None,
+    id_column: str | None = None,
+    date_column: str | None = None,
 ) -> BuildResult:
     """Build the dataset; returns where it went and what it holds.
 
@@ -167,6 +149,8 @@ def build_dataset(
     ``resume=True`` skips those an interrupted build already did (see :mod:`jpnlp.journal`).
     ``engine="ray"`` runs the documents on Ray Data (``ray_address`` names a cluster).
     ``doc_date`` (YYYY-MM-DD) is the date of every document that its manifest entry does not date.
+    ``from_hf`` reads a dataset on disk offline (see :mod:`jpnlp.hf`): ``text_column`` holds the texts,
+    ``id_column`` and ``date_column`` the ids and dates, the other columns become each document's metadata.
     """
     from ..glossary import Glossary
     from ..journal import Journal
@@ -199,7 +183,8 @@ def build_dataset(
     try:
         journal = Journal(journal_path(out_dir, name), resume=resume)
         options = _Options(
-            workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address, doc_date
+            workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address, doc_date,
+            id_column, date_column,
         )
         result = _build_into(tmp, final, inputs, name, journal, options)
         replace_dir(tmp, final)
@@ -235,6 +220,8 @@ class _Options:
     engine: str
     ray_address: str | None
     doc_date: str | None = None
+    id_column: str | None = None
+    date_column: str | None = None
 
 
 def _settings(options: _Options, gold_dir: Path | None) -> str:
@@ -277,7 +264,8 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
 
     def raw_documents() -> Iterator[RawDocument | InputError]:
         if from_hf:
-            yield from with_doc_date(iter_hf_documents(from_hf, options.text_column), options.doc_date)
+            hf_docs = iter_hf_documents(from_hf, options.text_column, options.id_column, options.date_column)
+            yield from with_doc_date(hf_docs, options.doc_date)
         if inputs:
             yield from with_doc_date(read_inputs([str(p) for p in inputs]), options.doc_date)
 
