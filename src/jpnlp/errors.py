@@ -10,6 +10,12 @@ from __future__ import annotations
 import os
 
 
+def printable(text: str) -> str:
+    """``text`` safe to print or write as UTF-8 on one line: undecodable bytes of a file name and line breaks escaped."""
+    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return safe.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 class JpnlpError(Exception):
     """Base class for every error jpnlp raises on purpose."""
 
@@ -18,7 +24,7 @@ class InputError(JpnlpError):
     """A file (or stdin) could not be read as text."""
 
     def __init__(self, path: str | os.PathLike[str] | None, message: str) -> None:
-        self.path = str(path) if path is not None else "<stdin>"
+        self.path = printable(str(path)) if path is not None else "<stdin>"
         self.message = message
         super().__init__(f"{self.path}: {message}")
 
@@ -48,9 +54,21 @@ class OutputError(JpnlpError):
     """An output file could not be written; earlier output is left untouched."""
 
     def __init__(self, path: str | os.PathLike[str], message: str) -> None:
-        self.path = str(path)
+        self.path = printable(str(path))
         super().__init__(f"{self.path}: {message}")
 
 
-class EmptyInputWarning(UserWarning):
+class UsageError(JpnlpError):
+    """A setting or an argument cannot work (a bad name, an output that would destroy data); nothing was written."""
+
+
+class JpnlpWarning(UserWarning):
+    """Something the user should know about; the run goes on."""
+
+
+class JournalWarning(JpnlpWarning):
+    """A resume journal entry is damaged; the document is processed again."""
+
+
+class EmptyInputWarning(JpnlpWarning):
     """The input holds no text; an empty document is produced."""

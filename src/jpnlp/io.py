@@ -17,6 +17,7 @@ import codecs
 import contextlib
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import warnings
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError
+from .errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError, UsageError, printable
 
 # Candidate encodings for text without a BOM, in order of preference on a
 # tie.  Shift_JIS is a subset of CP932; the JIS X 0213 variants decode what
@@ -148,6 +149,8 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
             text = data.decode(name)
         except UnicodeDecodeError as err:
             raise DecodeError(path, name, err.start, err.reason) from None
+        except (LookupError, UnicodeError, ValueError):  # rot13, base64, 'undefined': not text encodings
+            raise InputError(path, f"{encoding!r} is not a text encoding") from None
         text = text.removeprefix("\ufeff")
         return text, name
 
@@ -178,10 +181,30 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
     return found
 
 
+def check_encoding(encoding: str | None) -> str | None:
+    """The canonical name of ``--encoding``; a :class:`UsageError` before any work if it is no text encoding."""
+    if encoding is None:
+        return None
+    try:
+        name = _canonical(encoding)
+        "".encode(name).decode(name)  # 'rot13', 'base64', 'undefined' fail here
+    except (LookupError, UnicodeError, ValueError):
+        raise UsageError(f"--encoding {printable(encoding)!r}: not a text encoding") from None
+    return name
+
+
+def check_glob(glob: str) -> str:
+    """``--glob`` must be a relative pattern that stays inside the folder it is applied to."""
+    parts = Path(glob).parts
+    if not glob or Path(glob).is_absolute() or ".." in parts or glob.startswith("~"):
+        raise UsageError(f"--glob {printable(glob)!r}: must be a relative pattern inside the input folder (like **/*.txt)")
+    return glob
+
+
 def doc_id_for(path: Path, root: Path | None = None) -> str:
-    """Stable document id: the path relative to ``root`` without its last suffix."""
+    """Stable document id: the path relative to ``root`` without its last suffix (undecodable name bytes escaped)."""
     rel = path.relative_to(root) if root is not None and path != root else Path(path.name)
-    return rel.with_suffix("").as_posix()
+    return printable(rel.with_suffix("").as_posix())
 
 
 def read_path(
@@ -194,10 +217,17 @@ def read_path(
     """Read one file.  An empty file gives an empty document and a warning."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(p, f"file is {size} bytes, over the limit of {max_bytes} bytes")
-        data = p.read_bytes()
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, /dev/zero never end
+            raise InputError(p, "not a regular file (a FIFO, device or socket)")
+        if st.st_size > max_bytes:
+            raise InputError(p, f"file is {st.st_size} bytes, over the limit of {max_bytes} bytes")
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # st_size is a hint: the file may grow while it is read
+        if len(data) > max_bytes:
+            raise InputError(p, f"file is over the limit of {max_bytes} bytes")
     except IsADirectoryError:
         raise InputError(p, "is a directory (pass it as a directory input)") from None
     except FileNotFoundError:
@@ -207,11 +237,11 @@ def read_path(
     except OSError as err:
         raise InputError(p, err.strerror or str(err)) from None
     doc_id = doc_id_for(p, Path(root) if root is not None else None)
-    if not data.strip():
-        warnings.warn(f"{p}: empty file, producing an empty document", EmptyInputWarning, stacklevel=2)
-        return RawDocument(doc_id, "", encoding or "utf-8", str(p))
-    text, enc = decode(data, p, encoding)
-    return RawDocument(doc_id, text, enc, str(p))
+    shown = printable(str(p))
+    text, enc = decode(data, p, encoding) if data.strip() else ("", encoding or "utf-8")
+    if not text.strip():  # empty, a BOM alone, or only white space
+        warnings.warn(f"{shown}: empty file, producing an empty document", EmptyInputWarning, stacklevel=2)
+    return RawDocument(doc_id, text, enc, shown)
 
 
 def read_stdin(encoding: str | None = None, stream: IO[bytes] | None = None) -> RawDocument:
@@ -226,33 +256,73 @@ def read_stdin(encoding: str | None = None, stream: IO[bytes] | None = None) -> 
 
 def iter_paths(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) -> Iterator[tuple[Path, Path | None]]:
     """Yield ``(file, root)`` for each input: files as given, directories walked with ``glob``."""
+    check_glob(glob)
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.glob(glob)):
+            try:
+                found = sorted(p.glob(glob))
+            except (OSError, RecursionError) as err:  # a tree too deep, a name too long
+                raise InputError(p, f"cannot list the folder: {getattr(err, 'strerror', None) or err}") from None
+            for f in found:
                 if f.is_file():
                     yield f, p
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
             yield p, None
         else:
             raise InputError(p, "no such file or directory")
+
+
+def list_inputs(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) -> list[tuple[Path, Path | None]]:
+    """Every input file once, in order, as ``(file, root)``: the plan of a run, listed before anything is read.
+
+    A file given twice (or reached through two folders) is read once.  Two files that would get the
+    same document id (``d1/a.txt`` and ``d2/a.txt`` given as two folders) are a :class:`UsageError`.
+    """
+    seen: set[str] = set()
+    ids: dict[str, Path] = {}
+    files: list[tuple[Path, Path | None]] = []
+    for f, root in iter_paths(paths, glob):
+        real = os.path.realpath(f)
+        if real in seen:
+            continue
+        seen.add(real)
+        doc_id = doc_id_for(f, root)
+        if doc_id in ids:
+            raise UsageError(
+                f"{printable(str(ids[doc_id]))} and {printable(str(f))} would both be document {doc_id!r}; "
+                "pass the folder that holds both instead"
+            )
+        ids[doc_id] = f
+        files.append((f, root))
+    return files
+
+
+def read_files(files: list[tuple[Path, Path | None]], encoding: str | None = None) -> Iterator[RawDocument | InputError]:
+    """Read listed files (see :func:`list_inputs`); a bad file yields its :class:`InputError`."""
+    for f, root in files:
+        try:
+            yield read_path(f, encoding, root=root)
+        except InputError as err:
+            yield err
+
+
+def is_stdin(paths: list[str | os.PathLike[str]] | None) -> bool:
+    """Whether the inputs mean standard input (nothing given, or ``-``)."""
+    return not paths or [str(p) for p in paths] == ["-"]
 
 
 def read_inputs(
     paths: list[str | os.PathLike[str]], encoding: str | None = None, glob: str = DEFAULT_GLOB
 ) -> Iterator[RawDocument | InputError]:
     """Read every input; a bad file yields its :class:`InputError` instead of stopping the run."""
-    if not paths or [str(p) for p in paths] == ["-"]:
+    if is_stdin(paths):
         try:
             yield read_stdin(encoding)
         except InputError as err:
             yield err
         return
-    for f, root in iter_paths(paths, glob):
-        try:
-            yield read_path(f, encoding, root=root)
-        except InputError as err:
-            yield err
+    yield from read_files(list_inputs(paths, glob), encoding)
 
 
 def _umask() -> int:
@@ -261,16 +331,62 @@ def _umask() -> int:
     return mask
 
 
+def output_target(path: str | os.PathLike[str]) -> Path:
+    """Where an output named ``path`` really goes.
+
+    A symbolic link is written through: the result replaces the link's target (atomically) and the link
+    stays.  A device node, FIFO or socket is refused, as is a path under a file: renaming a new file onto
+    them would destroy them.
+    """
+    target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+        if target.is_symlink():
+            raise OutputError(path, "is a symbolic link that loops; not writing through it")
+    for parent in target.parents:
+        if parent.exists() or parent.is_symlink():
+            if not parent.is_dir():
+                raise OutputError(path, f"cannot write: {printable(str(parent))} is not a folder")
+            break
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return target
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise OutputError(path, "is not a regular file (a device, FIFO or socket); not replacing it "
+                          "(leave out -o to write to standard output)")  # fmt: skip
+    return target
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file (through links); False where either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(output: str | os.PathLike[str], inputs: list[Path]) -> Path:
+    """Refuse, before any work, an output that is one of the inputs or that cannot be replaced (see :func:`output_target`)."""
+    target = output_target(output)
+    for f in inputs:
+        if same_file(f, target):
+            raise UsageError(f"{printable(str(output))}: is also an input; choose another output")
+    return target
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it onto ``path`` only on success."""
-    target = Path(path)
+    """Open a temporary file beside ``path``; rename it onto ``path`` only on success (see :func:`output_target`)."""
+    target = output_target(path)
+    if target.is_dir():
+        raise OutputError(path, "is a folder; name a file")
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
+        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
     try:
         with os.fdopen(fd, mode, **kwargs) as fh:
@@ -282,7 +398,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
+        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -290,31 +406,51 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
 
 
 def replace_dir(tmp: Path, target: Path) -> None:
-    """Put the finished folder ``tmp`` in place of ``target``; the old folder is removed only after the swap."""
+    """Put the finished folder ``tmp`` in place of ``target``; the old folder is removed only after the swap.
+
+    If the swap fails halfway the old folder is put back.  Callers decide first whether ``target`` may be
+    replaced at all (see :func:`output_target`).
+    """
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    moved = False
     if target.exists():
         target.rename(old)
-    tmp.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        moved = True
+    try:
+        tmp.rename(target)
+    except BaseException:
+        if moved:
+            old.rename(target)
+        raise
+    if moved:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it (both resolved through links)."""
+    p, f = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+    return p == f or f in p.parents
 
 
 @contextlib.contextmanager
 def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary folder beside ``path``; on success it replaces ``path`` (an earlier folder is removed after)."""
-    target = Path(path)
+    target = output_target(path)
+    if target.exists() and not target.is_dir():
+        raise OutputError(path, "is a file, not a folder; not replacing it")
     parent = target.parent if str(target.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     except OSError as err:
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
+        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     try:
         yield tmp
         os.chmod(tmp, 0o777 & ~_umask())
         replace_dir(tmp, target)
     except OSError as err:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
+        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -11,8 +11,10 @@ row schema.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import pickle
 import shutil
 import time
 from collections import Counter
@@ -22,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document, prepare
-from ..errors import InputError, OutputError
-from ..io import RawDocument, read_inputs, replace_dir
+from ..errors import InputError, JpnlpError, OutputError, UsageError, printable
+from ..io import RawDocument, inside, is_stdin, list_inputs, read_files, read_inputs, replace_dir
 from .engines import ENGINES
 from .rows import LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
@@ -176,9 +178,8 @@ def build_dataset(
     # Workers open these by path (on Ray, in other processes and perhaps on other machines): make them absolute.
     glossary = str(Path(glossary).resolve()) if glossary else None
     out_dir = Path(output)
-    final = out_dir / name
-    if final.exists() and not overwrite:
-        raise OutputError(final, "already exists; pass --overwrite to replace it")
+    final = out_dir / check_name(name)
+    check_target(final, overwrite, inputs)
     # Bad settings fail here, in one line, before any work or any file (a worker could not report them).
     if glossary:
         Glossary.load(glossary)
@@ -186,6 +187,10 @@ def build_dataset(
         _manifest(inputs[0])
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    files = list_inputs([str(p) for p in inputs]) if inputs and not is_stdin(inputs) else None
+    made_out_dir = not out_dir.exists()
+    journal_dir = journal_path(out_dir, name)
+    new_journal = not journal_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))
@@ -197,9 +202,9 @@ def build_dataset(
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
     journal = None
     try:
-        journal = Journal(journal_path(out_dir, name), resume=resume)
+        journal = Journal(journal_dir, resume=resume, valid=_valid_entry)
         options = _Options(workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address)
-        result = _build_into(tmp, final, inputs, name, journal, options)
+        result = _build_into(tmp, final, inputs, files, name, journal, options)
         replace_dir(tmp, final)
         journal.discard()
         result.path = final
@@ -207,12 +212,59 @@ def build_dataset(
     except OSError as e:  # a full disk, a vanished folder: one clear line, the previous dataset untouched
         shutil.rmtree(tmp, ignore_errors=True)
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
+    except JpnlpError:  # bad input or settings: nothing to resume, so nothing is left behind
+        shutil.rmtree(tmp, ignore_errors=True)
+        if journal is not None and new_journal:
+            journal.discard()
+        if made_out_dir:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()
+        raise
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
         if journal is not None:
             journal.close()
+
+
+def check_name(name: str) -> str:
+    """A dataset name is one plain folder name: not empty, no separator, not hidden (jpnlp's own folders are)."""
+    if not name or name.startswith(".") or any(c in name for c in "/\\\0"):
+        raise UsageError(f"--name {printable(name)!r}: must be a plain folder name (no '/', not starting with '.')")
+    return name
+
+
+def check_target(final: Path, overwrite: bool, inputs: list[Path]) -> None:
+    """Refuse, before any work, to replace what is not an earlier build (a dataset has ``build.json``)."""
+    if final.is_symlink():
+        raise UsageError(f"{printable(str(final))}: is a symbolic link; not replacing it")
+    if final.exists():
+        if not overwrite:
+            raise OutputError(final, "already exists; pass --overwrite to replace it")
+        if not (final.is_dir() and (final / "build.json").is_file()):
+            raise UsageError(
+                f"{printable(str(final))}: exists and is not a dataset built by jpnlp (no build.json); "
+                "--overwrite replaces only an earlier build"
+            )
+    for p in inputs:
+        if inside(p, final):
+            raise UsageError(f"{printable(str(final))}: holds the input {printable(str(p))}; choose another -o or --name")
+
+
+def _valid_entry(value: Any) -> bool:
+    """A journaled document: its rows (see :func:`process_document`) or why it failed."""
+    if not isinstance(value, dict) or not isinstance(value.get("doc_id"), str):
+        return False
+    if "error" in value:
+        return isinstance(value["error"], str)
+    rows = value.get("rows")
+    return (
+        isinstance(rows, list)
+        and all(isinstance(r, list) and len(r) == 2 and isinstance(r[0], dict) for r in rows)
+        and isinstance(value.get("sentences"), int)
+        and isinstance(value.get("retokenized"), int)
+    )
 
 
 def journal_path(output: str | os.PathLike[str], name: str = DEFAULT_NAME) -> Path:
@@ -255,7 +307,10 @@ def _settings(options: _Options, gold_dir: Path | None) -> str:
     )
 
 
-def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: Any, options: _Options) -> BuildResult:
+def _build_into(
+    tmp: Path, final: Path, inputs: list[Path], files: list[tuple[Path, Path | None]] | None, name: str,
+    journal: Any, options: _Options,
+) -> BuildResult:  # fmt: skip
     from ..glossary import Glossary, default_glossary
     from ..journal import content_key
     from ..pipeline import PIPELINE_VERSION
@@ -275,25 +330,38 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     def raw_documents() -> Iterator[RawDocument | InputError]:
         if from_hf:
             yield from iter_hf_documents(from_hf, options.text_column)
-        if inputs:
-            yield from read_inputs([str(p) for p in inputs])
+        if files is not None:
+            yield from read_files(files)
+        elif inputs:
+            yield from read_inputs(["-"])
 
-    # Pass 1: the plan, one small entry per document (its key, or why it cannot be read), in input order.
-    plan: list[tuple[str | None, str, str, str]] = []
-    for item in raw_documents():
-        if isinstance(item, InputError):
-            plan.append((None, Path(item.path).stem, item.path, item.message))
-        else:
-            plan.append((content_key(settings, item.doc_id, item.text), item.doc_id, item.path or "", ""))
     done = set(journal.index)  # what an interrupted build already did (empty without --resume)
+    # Pass 1 reads every input once: the plan (a key, or why it cannot be read, per document, in input order)
+    # and a snapshot of the documents still to do.  The work reads the snapshot, never the inputs again, so a
+    # file added, edited or deleted meanwhile cannot make the two disagree (nor stdin be read twice).
+    spool = tmp / ".inputs.pickle"
+    plan: list[tuple[str | None, str, str, str]] = []
+    with spool.open("wb") as fh:
+        for item in raw_documents():
+            if isinstance(item, InputError):
+                plan.append((None, Path(item.path).stem, item.path, item.message))
+                continue
+            key = content_key(settings, item.doc_id, item.text)
+            plan.append((key, item.doc_id, item.path or "", ""))
+            if key not in done:
+                pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
     n_docs = len(plan) if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
 
-    # Pass 2: the documents still to do, to the engine; results come back in input order.
+    # Pass 2: the documents still to do, from the snapshot, to the engine; results come back in input order.
     def tasks() -> Iterator[tuple[RawDocument, Path | None]]:
-        for item in raw_documents():
-            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text) not in done:
-                yield (item, gold_dir)
+        with spool.open("rb") as fh:
+            while True:
+                try:
+                    raw = pickle.load(fh)  # our own file, written above
+                except EOFError:
+                    return
+                yield (raw, gold_dir)
 
     splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
@@ -347,6 +415,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if close is not None:
             close()  # stops the worker pool (or Ray) even when the loop ended early
         bar.close()
+    spool.unlink()
     for w in (*docbins.values(), *conlls.values()):
         w.close()
     # Splits without rows are left out (an empty Parquet split would not load).
