@@ -323,3 +323,78 @@ def test_read_only_output_folder(tmp_path: Path, built: Path, read_only) -> None
     assert str(info.value).endswith("cannot write: Permission denied")
     assert sorted(p.name for p in out.iterdir()) == ["ds"]
     assert (out / "ds" / "README.md").read_bytes() == card
+
+
+# -- never lose a user's data (issue 12) ---------------------------------------
+
+
+def _invoke_build(args: list[str]):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from jpnlp.cli import app
+
+    return CliRunner().invoke(app, ["build", *args, "--fast", "--no-gold"])
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("the input corpus", "is not a dataset built by jpnlp (no build.json); --overwrite replaces only an earlier build"),
+        ("a folder of other files", "is not a dataset built by jpnlp (no build.json)"),
+        ("a file", "is not a dataset built by jpnlp (no build.json)"),
+        ("a symbolic link", "is a symbolic link; not replacing it"),
+        ("a dataset holding the input", "holds the input"),
+    ],
+)
+def test_overwrite_replaces_only_an_earlier_build(tmp_path: Path, built: Path, case: str, message: str) -> None:
+    import shutil
+
+    from .tree import changes, snapshot
+
+    corpus = tmp_path / "mycorpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DOC, corpus)
+    name = "ds"
+    source = corpus
+    if case == "the input corpus":
+        name = "mycorpus"
+    elif case == "a folder of other files":
+        (tmp_path / "ds").mkdir()
+        (tmp_path / "ds" / "thesis.tex").write_text("mine\n", encoding="utf-8")
+    elif case == "a file":
+        (tmp_path / "ds").write_text("mine\n", encoding="utf-8")
+    elif case == "a symbolic link":
+        (tmp_path / "ds").symlink_to(corpus)
+    else:
+        shutil.copytree(built, tmp_path / "ds")
+        shutil.copy(CORPUS_DOC, tmp_path / "ds" / "inside.txt")
+        source = tmp_path / "ds" / "inside.txt"
+    before = snapshot(tmp_path)
+    result = _invoke_build([str(source), "-o", str(tmp_path), "--name", name, "--overwrite"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+@pytest.mark.parametrize("name", ["", ".", "..", "a/b", "../up", ".hidden", "a\\b"])
+def test_a_name_that_is_not_a_plain_folder_name_is_refused(tmp_path: Path, built: Path, name: str) -> None:
+    import shutil
+
+    from .tree import changes, snapshot
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out / "other")  # another dataset beside it
+    before = snapshot(tmp_path)
+    result = _invoke_build([str(CORPUS), "-o", str(out), "--name", name, "--overwrite"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: --name ") and "must be a plain folder name" in result.stderr
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+def test_overwrite_replaces_an_earlier_build(tmp_path: Path, built: Path) -> None:
+    import shutil
+
+    shutil.copytree(built, tmp_path / "ds")
+    result = _invoke_build([str(CORPUS), "-o", str(tmp_path), "--name", "ds", "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
