@@ -62,6 +62,10 @@ class UsageError(JpnlpError):
     """A setting or an argument cannot work (a bad name, an output that would destroy data); nothing was written."""
 
 
+class WorkerError(JpnlpError):
+    """A worker process died; the documents finished so far are kept for ``--resume``."""
+
+
 class JpnlpWarning(UserWarning):
     """Something the user should know about; the run goes on."""
 

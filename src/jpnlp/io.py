@@ -375,6 +375,63 @@ def check_output(output: str | os.PathLike[str], inputs: list[Path]) -> Path:
     return target
 
 
+def _try_lock(fd: int) -> bool:
+    """Take an exclusive advisory lock on ``fd`` without waiting; False if another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def make_temp(target: Path, folder: bool = False) -> tuple[Path, int]:
+    """A temporary file or folder beside ``target`` (``.NAME.XXXX.tmp``), locked while this process lives.
+
+    Returns its path and the descriptor that holds the lock (close it when done).  Leftovers of a killed
+    run (no lock held on them) are swept away first.
+    """
+    directory = target.parent if str(target.parent) else Path(".")
+    sweep_leftovers(target)
+    if folder:
+        tmp = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd = os.open(tmp, os.O_RDONLY)
+    else:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    _try_lock(fd)
+    return Path(tmp), fd
+
+
+def sweep_leftovers(target: Path) -> None:
+    """Remove the temporary files and folders that a killed run left beside ``target``.
+
+    Only those no live process holds locked (see :func:`make_temp`); nothing where locks are unknown.
+    """
+    if not hasattr(os, "O_NOFOLLOW") or sys.platform == "win32":
+        return
+    directory = target.parent if str(target.parent) else Path(".")
+    import glob as globmod
+
+    for p in directory.glob(f".{globmod.escape(target.name)}.*.tmp"):
+        try:
+            fd = os.open(p, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if not _try_lock(fd):
+                continue  # a run writing it now
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    p.unlink()
+        finally:
+            os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file beside ``path``; rename it onto ``path`` only on success (see :func:`output_target`)."""
@@ -384,7 +441,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        tmp_path, fd = make_temp(target)
+        tmp = str(tmp_path)
     except OSError as err:
         raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
@@ -441,7 +499,7 @@ def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
     parent = target.parent if str(target.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+        tmp, lock = make_temp(target, folder=True)
     except OSError as err:
         raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     try:
@@ -454,3 +512,5 @@ def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        os.close(lock)

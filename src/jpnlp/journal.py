@@ -194,10 +194,11 @@ class Journal:
             fh.close()
         self._readers.clear()
         if not self._out.closed:
-            self._out.flush()
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError):  # a full disk: what did not fit is lost, what did is kept
+                self._out.flush()
                 os.fsync(self._out.fileno())
-            self._out.close()
+            with contextlib.suppress(OSError):
+                self._out.close()
         if self._lock is not None and not self._lock.closed:
             self._lock.close()
 

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document, prepare
-from ..errors import InputError, JpnlpError, OutputError, UsageError, printable
-from ..io import RawDocument, inside, is_stdin, list_inputs, read_files, read_inputs, replace_dir
+from ..errors import InputError, OutputError, UsageError, printable
+from ..io import RawDocument, inside, is_stdin, list_inputs, make_temp, read_files, read_inputs, replace_dir
 from .engines import ENGINES
 from .rows import LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
@@ -193,15 +193,13 @@ def build_dataset(
     new_journal = not journal_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        for sub in ("data", "spacy", "conll"):
-            (tmp / sub).mkdir(parents=True)
+        tmp, lock = make_temp(final, folder=True)  # locked: a later build sweeps it away only if this one was killed
     except OSError as e:
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
     journal = None
     try:
+        for sub in ("data", "spacy", "conll"):
+            (tmp / sub).mkdir(parents=True)
         journal = Journal(journal_dir, resume=resume, valid=_valid_entry)
         options = _Options(workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address)
         result = _build_into(tmp, final, inputs, files, name, journal, options)
@@ -212,7 +210,7 @@ def build_dataset(
     except OSError as e:  # a full disk, a vanished folder: one clear line, the previous dataset untouched
         shutil.rmtree(tmp, ignore_errors=True)
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
-    except JpnlpError:  # bad input or settings: nothing to resume, so nothing is left behind
+    except (InputError, UsageError):  # bad input or settings: nothing to resume, so nothing is left behind
         shutil.rmtree(tmp, ignore_errors=True)
         if journal is not None and new_journal:
             journal.discard()
@@ -224,6 +222,7 @@ def build_dataset(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
+        os.close(lock)
         if journal is not None:
             journal.close()
 
