@@ -257,3 +257,59 @@ def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert target.read_text(encoding="utf-8") not in ("", EARLIER)
     assert sorted(p.name for p in target.parent.iterdir()) == ["out.txt"]
+
+
+def test_a_newline_in_a_file_name_cannot_forge_lines_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(DOC, encoding="utf-8")
+    (tmp_path / "x\nerror: forged.txt").write_bytes(b"\x00\x01\x02\x03")
+    result = runner.invoke(app, ["segment", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path}/x\\nerror: forged.txt: binary data, not text (NUL byte at byte offset 0)",
+        "1 input(s) failed",
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_no_crash(tmp_path: Path) -> None:
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(DOC.encode("cp932"))
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", "--fast", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path}/caf\\udce9.txt: read as cp932" in result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["doc_id"] == "caf\\udce9"
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    (tmp_path / '=HYPERLINK("evil").txt').write_text(DOC, encoding="utf-8")
+    result = runner.invoke(app, ["votes", str(tmp_path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith('"\'=HYPERLINK(""evil"")",')
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "100000"], "--workers 100000: more than twice the"),
+        (["--ratios", "nan,nan,nan"], "Invalid value for --ratios"),
+        (["--ratios", "1.5,-0.25,-0.25"], "Invalid value for --ratios"),
+    ],
+)
+def test_build_settings_out_of_range(tmp_path: Path, args: list[str], message: str) -> None:
+    corpus = _corpus(tmp_path)
+    before = snapshot(tmp_path)
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "out"), "--fast", *args])
+    assert result.exit_code == 2 and message in result.stderr, result.output
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+def test_two_inputs_with_one_document_id_are_a_usage_error(tmp_path: Path) -> None:
+    for d in ("d1", "d2"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "a.txt").write_text(DOC, encoding="utf-8")
+    result = runner.invoke(app, ["segment", str(tmp_path / "d1"), str(tmp_path / "d2")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path}/d1/a.txt and {tmp_path}/d2/a.txt would both be document 'a'; "
+        "pass the folder that holds both instead\n"
+    )

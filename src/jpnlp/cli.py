@@ -25,7 +25,7 @@ from .document import Document, prepare
 from .errors import EmptyInputWarning, InputError, JpnlpError, JpnlpWarning, UsageError, printable
 from .io import (
     DEFAULT_GLOB, RawDocument, atomic_write, check_encoding, check_glob, check_output, is_stdin, list_inputs,
-    read_files, read_inputs,
+    read_files, read_inputs, spreadsheet_safe,
 )  # fmt: skip
 
 app = typer.Typer(
@@ -424,7 +424,7 @@ def votes(
             writer.writeheader()
             for r in records():
                 r["notes"] = "; ".join(r["notes"])
-                writer.writerow(r)
+                writer.writerow({k: spreadsheet_safe(v) for k, v in r.items()})
                 yield buf.getvalue()
                 buf.seek(0)
                 buf.truncate()

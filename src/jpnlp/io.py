@@ -265,7 +265,7 @@ def iter_paths(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) ->
             except (OSError, RecursionError) as err:  # a tree too deep, a name too long
                 raise InputError(p, f"cannot list the folder: {getattr(err, 'strerror', None) or err}") from None
             for f in found:
-                if f.is_file():
+                if not f.is_dir():  # FIFOs, devices, dangling links: reported by read_path, not dropped
                     yield f, p
         elif p.exists() or p.is_symlink():
             yield p, None
@@ -323,6 +323,16 @@ def read_inputs(
             yield err
         return
     yield from read_files(list_inputs(paths, glob), encoding)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: a string starting like a formula (``=HYPERLINK(…)``) gets a ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _umask() -> int:

@@ -187,6 +187,9 @@ def build_dataset(
         _manifest(inputs[0])
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    cpus = os.cpu_count() or 1
+    if engine == "local" and workers > max(2, 2 * cpus):  # each worker loads the pipeline: a typo must not fork 10,000
+        raise UsageError(f"--workers {workers}: more than twice the {cpus} CPUs of this machine")
     files = list_inputs([str(p) for p in inputs]) if inputs and not is_stdin(inputs) else None
     made_out_dir = not out_dir.exists()
     journal_dir = journal_path(out_dir, name)
