@@ -570,13 +570,14 @@ def glossary_check(
     path: Annotated[Optional[Path], typer.Argument(help="Glossary file (default: the shipped one).")] = None,  # noqa: UP045
 ) -> None:
     """Validate a glossary: ids, labels, fields, forms claimed twice."""
-    from .glossary import _builtin_entries, _read_yaml, check, parse_entries
+    from .glossary import _builtin_entries, _read_yaml, check, check_file, parse_entries
 
     if path is None:
         entries, name = list(_builtin_entries()), "jpnlp/data/glossary.yaml"
+        problems = check(entries)
     else:
         entries, name = parse_entries(_read_yaml(path), str(path)), str(path)
-    problems = check(entries)
+        problems = check_file(path)
     for p in problems:
         _say(f"{name}: {p}")
     if problems:
