@@ -398,3 +398,53 @@ def test_overwrite_replaces_an_earlier_build(tmp_path: Path, built: Path) -> Non
     result = _invoke_build([str(CORPUS), "-o", str(tmp_path), "--name", "ds", "--overwrite"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ('{"documents": 5}', "'documents' must be a list"),
+        ('{"documents": [5]}', "document 1 needs a text 'doc_id'"),
+        ('{"documents": [{"doc_id": ["a"]}]}', "document 1 needs a text 'doc_id'"),
+        ('{"documents": [{"doc_id": "a", "sha256": 12345}]}', "document 1: 'sha256' must be text"),
+        ('["not", "a", "mapping"]', "not a valid manifest"),
+    ],
+)
+def test_a_manifest_of_the_wrong_types_fails_first(tmp_path: Path, manifest: str, message: str) -> None:
+    import shutil
+
+    from .tree import changes, snapshot
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DOC, corpus)
+    (corpus / "manifest.json").write_text(manifest, encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = _invoke_build([str(corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and message in result.stderr, result.output
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+def test_from_hf_with_a_column_that_is_not_text(tmp_path: Path) -> None:
+    src = tmp_path / "hf"
+    datasets.Dataset.from_dict({"text": [1, 2]}).save_to_disk(str(src))
+    result = _invoke_build(["--from-hf", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: {src}: column 'text' holds int64, not text\n"
+
+
+def test_report_on_a_damaged_parquet_file(tmp_path: Path, built: Path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from jpnlp.cli import app
+
+    ds = tmp_path / "ds"
+    shutil.copytree(built, ds)
+    for f in (ds / "data").glob("*.parquet"):
+        f.write_bytes(f.read_bytes()[:100])
+    result = CliRunner().invoke(app, ["report", "--dataset", str(ds), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {ds}: cannot read the ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "r.html").exists()

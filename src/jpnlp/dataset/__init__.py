@@ -127,19 +127,32 @@ def iter_hf_documents(name_or_path: str, text_column: str = "text", id_column: s
     for split_name, part in parts:
         if text_column not in part.column_names:
             raise InputError(name_or_path, f"no column {text_column!r} (columns: {', '.join(part.column_names)})")
+        dtype = getattr(part.features[text_column], "dtype", None)
+        if dtype not in ("string", "large_string"):
+            raise InputError(name_or_path, f"column {text_column!r} holds {dtype or 'not text'}, not text")
         for i, row in enumerate(part):
             doc_id = str(row[id_column]) if id_column else f"{p.name}/{split_name}/{i:06d}"
             yield RawDocument(doc_id, row[text_column] or "", "utf-8", None)
 
 
 def _manifest(corpus: Path) -> list[dict[str, Any]]:
+    """The documents a corpus's ``manifest.json`` describes, checked whole (a bad one fails before any work)."""
     m = corpus / "manifest.json"
-    if m.is_file():
-        try:
-            return list(json.loads(m.read_text(encoding="utf-8")).get("documents", []))
-        except (ValueError, AttributeError):
-            raise InputError(m, "not a valid manifest (expected {\"documents\": [...]})") from None
-    return []
+    if not m.is_file():
+        return []
+    try:
+        documents = json.loads(m.read_text(encoding="utf-8")).get("documents", [])
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        raise InputError(m, "not a valid manifest (expected {\"documents\": [...]})") from None
+    if not isinstance(documents, list):
+        raise InputError(m, "not a valid manifest: 'documents' must be a list")
+    for i, d in enumerate(documents, 1):
+        if not isinstance(d, dict) or not isinstance(d.get("doc_id"), str):
+            raise InputError(m, f"not a valid manifest: document {i} needs a text 'doc_id'")
+        wrong = [k for k in ("language", "source_format", "sha256", "provenance") if not isinstance(d.get(k, ""), str)]
+        if wrong:  # the dataset card shows these as text
+            raise InputError(m, f"not a valid manifest: document {i}: {wrong[0]!r} must be text")
+    return documents
 
 
 # -- the build ----------------------------------------------------------------
