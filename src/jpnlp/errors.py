@@ -8,12 +8,17 @@ code 2; library users catch the specific subclass.
 from __future__ import annotations
 
 import os
+import re
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def printable(text: str) -> str:
-    """``text`` safe to print or write as UTF-8 on one line: undecodable bytes of a file name and line breaks escaped."""
+    """``text`` safe to print or write as UTF-8 on one line: undecodable bytes of a file name, line breaks and
+    other control characters escaped (``\\n``, ``\\x0b``, ``\\udcff``)."""
     safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return safe.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), safe)
 
 
 class JpnlpError(Exception):
