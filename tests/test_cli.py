@@ -313,3 +313,14 @@ def test_two_inputs_with_one_document_id_are_a_usage_error(tmp_path: Path) -> No
         f"error: {tmp_path}/d1/a.txt and {tmp_path}/d2/a.txt would both be document 'a'; "
         "pass the folder that holds both instead\n"
     )
+
+
+@pytest.mark.parametrize("command", [["segment"], ["extract", "--fast"]], ids=lambda c: c[0])
+def test_line_separators_inside_text_do_not_break_json_lines(tmp_path: Path, command: list[str]) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("条約\u2028本文\u2029と注。\n", encoding="utf-8")
+    result = runner.invoke(app, [*command, str(p)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()  # str.splitlines splits at U+2028/U+2029 too
+    assert all(json.loads(line) for line in lines)
+    assert "\u2028" in json.loads(lines[0])["text"]

@@ -270,7 +270,7 @@ def test_full_disk_gives_one_clear_error_and_keeps_the_old_dataset(built: Path, 
 def test_output_under_a_file_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match="cannot write"):
+    with pytest.raises(OutputError, match=f"cannot write: {blocker} is not a folder"):  # not "File exists"
         build_dataset([CORPUS], blocker / "out")
 
 
@@ -448,3 +448,19 @@ def test_report_on_a_damaged_parquet_file(tmp_path: Path, built: Path) -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"error: {ds}: cannot read the ") and result.stderr.count("\n") == 1
     assert not (tmp_path / "r.html").exists()
+
+
+def test_build_warnings_are_one_line_each(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DOC, corpus)
+    for name in ("empty.txt", "blank.txt"):
+        (corpus / name).write_text("" if name == "empty.txt" else " \n\u3000\n", encoding="utf-8")
+    result = _invoke_build([str(corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"warning: {corpus / 'blank.txt'}: empty file, producing an empty document",
+        f"warning: {corpus / 'empty.txt'}: empty file, producing an empty document",
+    ]

@@ -25,7 +25,7 @@ from .document import Document, prepare
 from .errors import EmptyInputWarning, InputError, JpnlpError, JpnlpWarning, UsageError, printable
 from .io import (
     DEFAULT_GLOB, RawDocument, atomic_write, check_encoding, check_glob, check_output, is_stdin, list_inputs,
-    read_files, read_inputs, spreadsheet_safe,
+    json_line, read_files, read_inputs, spreadsheet_safe,
 )  # fmt: skip
 
 app = typer.Typer(
@@ -240,7 +240,7 @@ def segment(
         for doc in run.documents(layout):
             for s in doc.sentences:
                 if format is SegmentFormat.jsonl:
-                    yield json.dumps(s.to_dict(), ensure_ascii=False) + "\n"
+                    yield json_line(s.to_dict())
                 else:
                     yield s.text + "\n"
             if format is SegmentFormat.text:
@@ -413,7 +413,7 @@ def votes(
     def lines() -> Iterator[str]:
         if format is VotesFormat.jsonl:
             for r in records():
-                yield json.dumps(r, ensure_ascii=False) + "\n"
+                yield json_line(r)
         elif format is VotesFormat.json:
             yield json.dumps(list(records()), ensure_ascii=False, indent=2) + "\n"
         else:

@@ -29,7 +29,7 @@ from spacy.language import Language
 
 from . import __version__
 from .document import Document
-from .io import RawDocument
+from .io import RawDocument, json_line
 from .pipeline import PIPELINE_VERSION
 
 SCHEMA_VERSION = "1"
@@ -67,7 +67,7 @@ def record_line(raw: RawDocument, nlp: Language, model: str | None = None, layou
     from .pipeline import process
 
     document = prepare(raw, layout=layout)  # type: ignore[arg-type]
-    return json.dumps(document_record(process(document, nlp, model=model), nlp), ensure_ascii=False) + "\n"
+    return json_line(document_record(process(document, nlp, model=model), nlp))
 
 
 def safe_lines(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import json
 import os
 import shutil
 import stat
@@ -323,6 +324,11 @@ def read_inputs(
             yield err
         return
     yield from read_files(list_inputs(paths, glob), encoding)
+
+
+def json_line(obj: object) -> str:
+    """One JSON Lines record with its newline; U+2028/U+2029 escaped, since many line readers split there."""
+    return json.dumps(obj, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

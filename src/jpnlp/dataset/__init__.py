@@ -25,7 +25,10 @@ from typing import Any
 
 from ..document import Document, prepare
 from ..errors import InputError, OutputError, UsageError, printable
-from ..io import RawDocument, inside, is_stdin, list_inputs, make_temp, read_files, read_inputs, replace_dir
+from ..io import (
+    RawDocument, inside, is_stdin, json_line, list_inputs, make_temp, output_target, read_files, read_inputs,
+    replace_dir,
+)  # fmt: skip
 from .engines import ENGINES
 from .rows import LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
@@ -254,6 +257,7 @@ def check_target(final: Path, overwrite: bool, inputs: list[Path]) -> None:
     """Refuse, before any work, to replace what is not an earlier build (a dataset has ``build.json``)."""
     if final.is_symlink():
         raise UsageError(f"{printable(str(final))}: is a symbolic link; not replacing it")
+    output_target(final)  # a file where a folder must go: named, before anything is made
     if final.exists():
         if not overwrite:
             raise OutputError(final, "already exists; pass --overwrite to replace it")
@@ -494,7 +498,7 @@ def _build_into(
     if failed:
         with (tmp / "errors.jsonl").open("w", encoding="utf-8") as fh:
             for f in failed:
-                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+                fh.write(json_line(f))
     resumed = sum(1 for key, *_ in plan if key in done)
     return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, resumed)
 
