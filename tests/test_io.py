@@ -233,3 +233,15 @@ def test_an_output_under_a_file_names_the_file(tmp_path: Path) -> None:
         tmp_path / "afile" / "out"
     ) as fh:
         fh.write("x")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["米国と露国は条約を批准した", "条約", "核軍縮と不拡散"])
+def test_utf16_without_bom_or_nul_bytes(codec: str, text: str) -> None:
+    """Pure Japanese (no ASCII) in UTF-16 has no NUL byte; it was rejected or read as mojibake."""
+    assert decode(text.encode(codec), "x.txt") == (text, codecs.lookup(codec).name)
+
+
+@pytest.mark.parametrize("text", ["abcd", "The treaty entered into force.\n", "条約を批准した。"])
+def test_utf8_is_not_taken_for_utf16(text: str) -> None:
+    assert decode(text.encode("utf-8"), "x.txt") == (text, "utf-8")

@@ -17,6 +17,7 @@ import codecs
 import contextlib
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -44,6 +45,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # C0 control characters that never occur in text (tab, LF, VT, FF, CR, ESC
 # excluded: ESC introduces ISO-2022-JP escape sequences).
 _CONTROL_BYTES = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
+
+_CONTROL_RE = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_SAMPLE = 16384  # characters measured when two decodings compete
 
 DEFAULT_GLOB = "**/*.txt"
 MAX_BYTES_DEFAULT = 512 * 1024 * 1024
@@ -91,7 +95,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        score = _plausibility(text)
+        score = _plausibility(text[:_SAMPLE])
         if score > 0.9 and (best is None or score > best[0]):
             best = (score, text, _canonical(name))
     return (best[1], best[2]) if best else None
@@ -171,11 +175,21 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
         if found is None:
             raise BinaryInputError(path, nul, "NUL byte")
         return found
-    _check_controls(data, path)
     try:
-        return data.decode("utf_8"), "utf-8"
+        utf8: str | None = data.decode("utf_8")
     except UnicodeDecodeError as err:
-        utf8_error = err
+        utf8, utf8_error = None, err
+    if utf8 is not None and not _CONTROL_RE.search(data):
+        return utf8, "utf-8"  # the common case, decided without measuring anything
+    # Japanese UTF-16 without a BOM has no NUL byte; its bytes look like broken UTF-8 or control characters.
+    utf16 = _utf16_without_bom(data) if len(data) % 2 == 0 else None
+    if utf16 is not None:
+        rival = utf8 if utf8 is not None else (_detect(data) or ("", ""))[0]
+        if _plausibility(rival[:_SAMPLE]) < _plausibility(utf16[0][:_SAMPLE]):
+            return utf16
+    _check_controls(data, path)
+    if utf8 is not None:
+        return utf8, "utf-8"
     found = _detect(data)
     if found is None:
         raise DecodeError(path, None, utf8_error.start, "not UTF-8, Shift_JIS/CP932, EUC-JP, ISO-2022-JP or UTF-16")
