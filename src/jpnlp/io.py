@@ -88,6 +88,12 @@ def _plausibility(text: str) -> float:
     return good / len(text)
 
 
+def _japanese_score(text: str) -> tuple[float, float]:
+    """Plausibility, then the share of kana and kanji: a mis-decoding mixes in ASCII debris."""
+    wide = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    return _plausibility(text), wide / len(text) if text else 0.0
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for name in ("utf_16_le", "utf_16_be"):
@@ -185,7 +191,7 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
     utf16 = _utf16_without_bom(data) if len(data) % 2 == 0 else None
     if utf16 is not None:
         rival = utf8 if utf8 is not None else (_detect(data) or ("", ""))[0]
-        if _plausibility(rival[:_SAMPLE]) < _plausibility(utf16[0][:_SAMPLE]):
+        if _japanese_score(rival[:_SAMPLE]) < _japanese_score(utf16[0][:_SAMPLE]):
             return utf16
     _check_controls(data, path)
     if utf8 is not None:
