@@ -89,9 +89,9 @@ def _plausibility(text: str) -> float:
 
 
 def _japanese_score(text: str) -> tuple[float, float]:
-    """Plausibility, then the share of kana and kanji: a mis-decoding mixes in ASCII debris."""
-    wide = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
-    return _plausibility(text), wide / len(text) if text else 0.0
+    """The share of kana, then plausibility: Japanese prose is full of kana, a mis-decoding almost never is."""
+    kana = sum(1 for ch in text if "\u3041" <= ch <= "\u30fa")
+    return (kana / len(text) if text else 0.0), _plausibility(text)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
