@@ -236,7 +236,8 @@ def test_output_onto_a_fifo_is_refused(tmp_path: Path, command: list[str]) -> No
     before = snapshot(tmp_path)
     result = runner.invoke(app, [*command, str(corpus), "-o", str(fifo)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {fifo}: is not a regular file (a device, FIFO or socket); not replacing it")
+    expected = f"error: {fifo}: is not a regular file (a device, FIFO or socket); not replacing it"
+    assert result.stderr.startswith(expected)
     assert changes(before, snapshot(tmp_path)) == []
 
 

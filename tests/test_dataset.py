@@ -339,7 +339,7 @@ def _invoke_build(args: list[str]):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("case", "message"),
     [
-        ("the input corpus", "is not a dataset built by jpnlp (no build.json); --overwrite replaces only an earlier build"),
+        ("the input corpus", "(no build.json); --overwrite replaces only an earlier build"),
         ("a folder of other files", "is not a dataset built by jpnlp (no build.json)"),
         ("a file", "is not a dataset built by jpnlp (no build.json)"),
         ("a symbolic link", "is a symbolic link; not replacing it"),

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from jpnlp.errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError, UsageError
-from jpnlp.io import RawDocument, atomic_write, decode, list_inputs, read_inputs, read_path, read_stdin, spreadsheet_safe
+from jpnlp.io import (
+    RawDocument, atomic_write, decode, list_inputs, read_inputs, read_path, read_stdin, spreadsheet_safe,
+)  # fmt: skip
 
 TEXT = "ロシア下院は４月１４日に、ＳＴＡＲＴ条約批准関連法を賛成２８８、反対１３１、棄権４で可決した。\n"
 
@@ -160,7 +162,9 @@ def _no_hang(seconds: int = 20):  # type: ignore[no-untyped-def]
     ids=["a FIFO", "a dangling link", "a link to /dev/zero"],
 )
 @pytest.mark.parametrize("given", ["in a folder", "by name"])
-def test_inputs_that_are_not_regular_files_are_reported(tmp_path: Path, make, message: str, given: str) -> None:  # type: ignore[no-untyped-def]
+def test_inputs_that_are_not_regular_files_are_reported(  # type: ignore[no-untyped-def]
+    tmp_path: Path, make, message: str, given: str
+) -> None:
     import signal
 
     (tmp_path / "ok.txt").write_text("条約", encoding="utf-8")

@@ -83,7 +83,9 @@ def _shaped(value: object) -> bool:
         (lambda line: "k1 本文\n", "not JSON"),
     ],
 )
-def test_a_damaged_entry_is_ignored_with_a_warning(tmp_path: Path, edit, why: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_entry_is_ignored_with_a_warning(  # type: ignore[no-untyped-def]
+    tmp_path: Path, edit, why: str
+) -> None:
     from jpnlp.errors import JournalWarning
 
     folder = tmp_path / "j"

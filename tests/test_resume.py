@@ -221,7 +221,9 @@ def _damage(journal: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["altered", "null", "missing"])
-def test_extract_resume_recomputes_a_damaged_entry(many: Path, tmp_path: Path, how: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_extract_resume_recomputes_a_damaged_entry(
+    many: Path, tmp_path: Path, how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ref = tmp_path / "ref.jsonl"
     assert runner.invoke(app, ["extract", str(many), "--fast", "-o", str(ref)]).exit_code == 0
     out = tmp_path / "out.jsonl"

@@ -218,7 +218,8 @@ def check_glob(glob: str) -> str:
     """``--glob`` must be a relative pattern that stays inside the folder it is applied to."""
     parts = Path(glob).parts
     if not glob or Path(glob).is_absolute() or ".." in parts or glob.startswith("~"):
-        raise UsageError(f"--glob {printable(glob)!r}: must be a relative pattern inside the input folder (like **/*.txt)")
+        shown = printable(glob)
+        raise UsageError(f"--glob {shown!r}: must be a relative pattern inside the input folder (like **/*.txt)")
     return glob
 
 
@@ -319,7 +320,9 @@ def list_inputs(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) -
     return files
 
 
-def read_files(files: list[tuple[Path, Path | None]], encoding: str | None = None) -> Iterator[RawDocument | InputError]:
+def read_files(
+    files: list[tuple[Path, Path | None]], encoding: str | None = None
+) -> Iterator[RawDocument | InputError]:
     """Read listed files (see :func:`list_inputs`); a bad file yields its :class:`InputError`."""
     for f, root in files:
         try:
@@ -355,7 +358,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: object) -> object:
-    """A CSV cell that a spreadsheet shows as text: a string starting like a formula (``=HYPERLINK(…)``) gets a ``'``."""
+    """A CSV cell a spreadsheet shows as text: a string that starts like a formula (``=HYPERLINK(…)``) gets a ``'``."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -403,7 +406,7 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 
 
 def check_output(output: str | os.PathLike[str], inputs: list[Path]) -> Path:
-    """Refuse, before any work, an output that is one of the inputs or that cannot be replaced (see :func:`output_target`)."""
+    """Refuse, before any work, an output that is an input or cannot be replaced (see :func:`output_target`)."""
     target = output_target(output)
     for f in inputs:
         if same_file(f, target):

@@ -144,7 +144,8 @@ class Journal:
             n, why = damaged[0]
             warnings.warn(
                 f"{printable(str(path))}: {len(damaged)} damaged entr{'y' if len(damaged) == 1 else 'ies'} ignored "
-                f"(line {n}: {why}); {'its document is' if len(damaged) == 1 else 'their documents are'} processed again",
+                f"(line {n}: {why}); {'its document is' if len(damaged) == 1 else 'their documents are'} "
+                "processed again",
                 JournalWarning,
                 stacklevel=3,
             )

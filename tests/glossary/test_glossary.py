@@ -140,12 +140,16 @@ def test_suggest_lists_unaligned_mentions(tmp_path: Path) -> None:
 
 HOSTILE = [
     (
-        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b]\n"
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b]\n"
         "entries: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
         "line 2, column 8: YAML syntax error: aliases (*name) are not allowed in a glossary",
     ),
     ("entries:\n  - {id: leader.x, label: LEADER, en: X, offices: 5}\n", "'offices' must be a list of mappings"),
-    ("entries:\n  - {id: leader.x, label: LEADER, en: X, offices: [{title_ja: [a]}]}\n", "each office must be a mapping with text titles"),
+    (
+        "entries:\n  - {id: leader.x, label: LEADER, en: X, offices: [{title_ja: [a]}]}\n",
+        "each office must be a mapping with text titles",
+    ),
     ("entries:\n  - {id: treaty.x, label: TREATY, en: {name: X}}\n", "entry 1 (treaty.x): 'en' must be text"),
     ("entries:\n  - {id: treaty.x, label: TREATY, en: X, en_full: [A, B]}\n", "'en_full' must be text"),
     ("entries:\n  - {id: treaty.x, label: [TREATY], en: X}\n", "'label' must be text"),
@@ -153,7 +157,10 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "message"), HOSTILE, ids=["alias bomb", "offices: 5", "office title list", "en mapping", "en_full list", "label list", "id list"])
+HOSTILE_IDS = ["alias bomb", "offices: 5", "office title list", "en mapping", "en_full list", "label list", "id list"]
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE, ids=HOSTILE_IDS)
 def test_hostile_glossary_is_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
     p = write(tmp_path, text)
     with pytest.raises(GlossaryError) as info:

@@ -268,7 +268,8 @@ def check_target(final: Path, overwrite: bool, inputs: list[Path]) -> None:
             )
     for p in inputs:
         if inside(p, final):
-            raise UsageError(f"{printable(str(final))}: holds the input {printable(str(p))}; choose another -o or --name")
+            shown = printable(str(final))
+            raise UsageError(f"{shown}: holds the input {printable(str(p))}; choose another -o or --name")
 
 
 def _valid_entry(value: Any) -> bool:

@@ -39,6 +39,7 @@ from ..normalize import normalize
 LABELS = ("TREATY", "LEADER", "ORG", "WEAPON", "PROGRAM", "DOCTRINE", "DOCUMENT")
 _REQUIRED = ("id", "label", "en")
 _TEXT_KEYS = ("id", "label", "en", "en_full", "note", "country")
+_OFFICE_TEXT = ("title_en", "title_ja")
 _MAX_BYTES = 8 * 1024 * 1024  # a glossary is hand-written: megabytes are a mistake or an attack
 _KNOWN_KEYS = frozenset(
     {"id", "label", "en", "en_full", "ja", "abbr", "note", "ambiguous_forms", "signed", "in_force", "country", "offices"}
@@ -171,7 +172,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
             problems.append(f"{where}: 'offices' must be a list of mappings")
             listed = []
         for o in listed:
-            if not isinstance(o, dict) or any(not isinstance(o.get(k), (str, type(None))) for k in ("title_en", "title_ja")):
+            if not isinstance(o, dict) or any(not isinstance(o.get(k), (str, type(None))) for k in _OFFICE_TEXT):
                 problems.append(f"{where}: each office must be a mapping with text titles")
                 continue
             offices.append(Office(o.get("title_en"), o.get("title_ja"), _year(o.get("from")), _year(o.get("to"))))
