@@ -249,3 +249,15 @@ def test_utf16_without_bom_or_nul_bytes(codec: str, text: str) -> None:
 @pytest.mark.parametrize("text", ["abcd", "The treaty entered into force.\n", "条約を批准した。"])
 def test_utf8_is_not_taken_for_utf16(text: str) -> None:
     assert decode(text.encode("utf-8"), "x.txt") == (text, "utf-8")
+
+
+def test_a_tree_too_deep_to_name_is_one_error(tmp_path: Path) -> None:
+    fd = os.open(tmp_path, os.O_RDONLY)
+    for _ in range(80):  # 80 × 61 characters: past PATH_MAX
+        os.mkdir("d" * 60, dir_fd=fd)
+        inner = os.open("d" * 60, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    os.close(fd)
+    with pytest.raises(InputError, match="cannot list the folder: File name too long"):
+        list_inputs([tmp_path])
