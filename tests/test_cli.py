@@ -325,3 +325,13 @@ def test_line_separators_inside_text_do_not_break_json_lines(tmp_path: Path, com
     lines = result.stdout.splitlines()  # str.splitlines splits at U+2028/U+2029 too
     assert all(json.loads(line) for line in lines)
     assert "\u2028" in json.loads(lines[0])["text"]
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    from jpnlp import __version__
+
+    result = subprocess.run([sys.executable, "-m", "jpnlp", "--version"], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (0, f"jpnlp {__version__}\n")

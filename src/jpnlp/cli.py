@@ -286,7 +286,7 @@ def extract(
         raise UsageError(f"--model {model}: no such file or folder")
     if output is not None and shard_docs:
         check_shard_folder(output, [f for f, _ in run.files])
-    nlp = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
+    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
     raws = run.raws()
     if output is None:
         _write(None, safe_lines(raws, nlp, str(model) if model else None, layout.value, run.document_failed), run)
@@ -627,11 +627,23 @@ def evaluate_cmd(
     ] = None,
     data: Annotated[Path, typer.Option("--data", help="Dataset for --model.")] = Path("data/jpnlp-arms-control"),
     split: Annotated[str, typer.Option("--split", help="Dataset split for --model.")] = "gold",
+    passages: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--passages", help="Real-text gold passages (JSON Lines: text, entities with offsets, votes)."),
+    ] = None,
+    glossary: Annotated[
+        Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
+    ] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="With --passages: score fast mode.")] = False,
 ) -> None:
     """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison.
 
     With --model: entity-level seqeval (strict IOB2) of each model on a dataset split and on the second set.
+    With --passages: jpnlp on each passages file (mentions, values, names, vote records, per source kind).
     """
+    if passages:
+        _eval_passages(passages, glossary, fast, errors, json_out)
+        return
     if model:
         from .train.metrics import evaluate_models, format_reports
 
@@ -652,6 +664,25 @@ def evaluate_cmd(
     if json_out:
         with atomic_write(json_out) as fh:
             json.dump({k: r.to_dict() for k, r in results.items()}, fh, ensure_ascii=False, indent=2)
+
+
+def _eval_passages(files: list[Path], glossary: Path | None, fast: bool, errors: bool, json_out: Path | None) -> None:
+    from .evaluate_passages import format_passage_report, score_passages
+    from .passages import read_passages
+    from .pipeline import default_pipeline, load
+
+    sets = {f: read_passages(f) for f in files}  # every file checked before any work
+    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
+    results = {}
+    for f, items in sets.items():
+        report = score_passages(items, nlp)
+        results[str(f)] = report.to_dict()
+        typer.echo(format_passage_report(f"{f} ({'fast' if fast else 'full'} mode)", report) + "\n")
+        if errors:
+            typer.echo("\n".join("  " + line for line in report.errors) + "\n")
+    if json_out:
+        with atomic_write(json_out) as fh:
+            json.dump(results, fh, ensure_ascii=False, indent=2)
 
 
 def run() -> None:

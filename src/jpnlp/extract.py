@@ -17,7 +17,6 @@ config         normalization config, pipeline and model versions
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -36,8 +35,10 @@ SCHEMA_VERSION = "1"
 SHARD_NAME = re.compile(r"extract-\d{5}(-of-\d{5})?\.jsonl")
 
 
-def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any]:
-    """The JSON-ready record of a processed document."""
+def document_record(doc: Document, nlp: Language | None = None, model: str | None = None) -> dict[str, Any]:
+    """The JSON-ready record of a processed document (``model``: the trained model that found the spans)."""
+    from .pipeline import describe
+
     return {
         "doc_id": doc.doc_id,
         "text": doc.text,
@@ -50,7 +51,7 @@ def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any
             "schema": SCHEMA_VERSION,
             "jpnlp": __version__,
             "pipeline": PIPELINE_VERSION,
-            "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}" if nlp else None,
+            **describe(nlp, model),
             "normalize": doc.config.to_dict(),
             "layout": doc.layout,
             "encoding": doc.encoding,
@@ -67,7 +68,7 @@ def record_line(raw: RawDocument, nlp: Language, model: str | None = None, layou
     from .pipeline import process
 
     document = prepare(raw, layout=layout)  # type: ignore[arg-type]
-    return json_line(document_record(process(document, nlp, model=model), nlp))
+    return json_line(document_record(process(document, nlp, model=model), nlp, model))
 
 
 def safe_lines(

@@ -12,6 +12,7 @@ row schema.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import pickle
@@ -30,7 +31,7 @@ from ..io import (
     replace_dir,
 )  # fmt: skip
 from .engines import ENGINES
-from .rows import LABELS, align_sentences, sentence_row
+from .rows import ENTITY_ATTRS, LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
 DEFAULT_NAME = "jpnlp-arms-control"
@@ -56,7 +57,8 @@ def _init_worker(glossary: str | None, fast: bool = False) -> None:
     global _NLP
     from ..pipeline import default_pipeline, load
 
-    _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
+    # the dataset keeps GiNZA's analysis (CoNLL-U, DocBins): load it whole
+    _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast, analysis=True)
 
 
 def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:
@@ -81,14 +83,12 @@ def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
     """
     from ..pipeline import annotate, default_pipeline
 
-    nlp = _NLP or default_pipeline()
+    nlp = _NLP or default_pipeline(analysis=True)
     document = prepare(raw)
     doc = annotate(document, nlp)
     align_sentences(doc, document.sentences)
     split_tokens = doc.user_data.get("jpnlp_split_tokens", 0)
-    ents = [
-        (e.start_char, e.end_char, e.label_, {"en": e._.en, "id": e._.id, "value": e._.value}) for e in doc.ents
-    ]
+    ents = [(e.start_char, e.end_char, e.label_, {k: getattr(e._, k) for k in ENTITY_ATTRS}) for e in doc.ents]
     votes = [t.to_dict() for t in (doc._.votes or [])]
     gold = _gold_for(document, gold_dir)
     out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
@@ -217,7 +217,7 @@ def build_dataset(
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
     journal = None
     try:
-        for sub in ("data", "spacy", "conll"):
+        for sub in ("data", "spacy", "conll", "conllu"):
             (tmp / sub).mkdir(parents=True)
         journal = Journal(journal_dir, resume=resume, valid=_valid_entry)
         options = _Options(workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address)
@@ -336,7 +336,7 @@ def _build_into(
     from ..pipeline import PIPELINE_VERSION
     from .card import render
     from .engines import map_ordered
-    from .writers import ConllWriter, DocBinWriter, ShardWriter
+    from .writers import FLAT_TABLES, ConllUWriter, ConllWriter, DocBinWriter, ShardWriter, TableWriter
 
     split, from_hf, fast, glossary = options.split, options.from_hf, options.fast, options.glossary
     corpus_dirs = [p for p in inputs if p.is_dir()]
@@ -387,6 +387,8 @@ def _build_into(
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
     docbins = {s: DocBinWriter(tmp / "spacy" / s) for s in splits}
     conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
+    conllus = {s: ConllUWriter(tmp / "conllu" / f"{s}.conllu") for s in splits}
+    tables = [TableWriter(tmp / f"{t}.parquet", t) for t in FLAT_TABLES]
     counts: dict[str, Counter[str]] = {s: Counter() for s in splits}
     mentions: Counter[str] = Counter()
     failed: list[dict[str, str]] = []
@@ -396,6 +398,9 @@ def _build_into(
         shards[split_name].add(row)
         docbins[split_name].add(row)
         conlls[split_name].add(row)
+        conllus[split_name].add(row)
+        for t in tables:
+            t.add(split_name, row)
         for e in row["entities"]:
             counts[split_name][e["label"]] += 1
             if split_name != "gold" and e["id"]:
@@ -436,7 +441,7 @@ def _build_into(
             close()  # stops the worker pool (or Ray) even when the loop ended early
         bar.close()
     spool.unlink()
-    for w in (*docbins.values(), *conlls.values()):
+    for w in (*docbins.values(), *conlls.values(), *conllus.values(), *tables):
         w.close()
     # Splits without rows are left out (an empty Parquet split would not load).
     splits = [s for s in splits if shards[s].rows]
@@ -444,6 +449,7 @@ def _build_into(
         if not w.rows:
             shutil.rmtree(tmp / "spacy" / s, ignore_errors=True)
             (tmp / "conll" / f"{s}.conll").unlink(missing_ok=True)
+            (tmp / "conllu" / f"{s}.conllu").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
     if n_ok == 0:
         raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")
@@ -460,6 +466,7 @@ def _build_into(
     for s in splits:
         part = datasets.Dataset.from_parquet([str(p) for p in paths[s]], split=s, cache_dir=str(tmp / ".cache"))
         part.save_to_disk(str(tmp / "disk" / s))
+        _stable_fingerprint(tmp / "disk" / s / "state.json", paths[s])
         split_rows[s] = part.num_rows
         del part
         shutil.rmtree(tmp / ".cache", ignore_errors=True)
@@ -525,6 +532,17 @@ def _version() -> str:
     from .. import __version__
 
     return __version__
+
+
+def _stable_fingerprint(state_file: Path, parquet: list[Path]) -> None:
+    """``save_to_disk`` records a fingerprint drawn from the temporary cache path; use the rows' own digest
+    instead, so that rebuilding the same rows gives byte-identical files (``datasets`` only uses it for caching)."""
+    digest = hashlib.sha256()
+    for p in parquet:
+        digest.update(p.read_bytes())
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    state["_fingerprint"] = digest.hexdigest()[:16]
+    state_file.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
 
 
 def _model_name() -> str:
