@@ -261,3 +261,18 @@ def test_a_tree_too_deep_to_name_is_one_error(tmp_path: Path) -> None:
     os.close(fd)
     with pytest.raises(InputError, match="cannot list the folder: File name too long"):
         list_inputs([tmp_path])
+
+
+def test_leftovers_of_a_killed_run_are_swept_and_nothing_else(tmp_path: Path) -> None:
+    from jpnlp.io import make_temp, sweep_leftovers
+
+    target = tmp_path / "out.jsonl"
+    dead, fd = make_temp(target)
+    os.close(fd)  # its process is gone: the lock with it
+    live, live_fd = make_temp(target, folder=True)  # a run still writing
+    (tmp_path / ".out.jsonl.backup.tmp").write_text("the user's own file\n", encoding="utf-8")
+    try:
+        sweep_leftovers(target)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, ".out.jsonl.backup.tmp"])
+    finally:
+        os.close(live_fd)

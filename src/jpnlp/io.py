@@ -454,7 +454,10 @@ def sweep_leftovers(target: Path) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     import glob as globmod
 
+    ours = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")  # tempfile's names, nothing else
     for p in directory.glob(f".{globmod.escape(target.name)}.*.tmp"):
+        if not ours.fullmatch(p.name):
+            continue
         try:
             fd = os.open(p, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError:
