@@ -167,7 +167,14 @@ def test_an_interrupted_run_changes_nothing_but_the_journal(
     assert proc.stdin is not None
     proc.stdin.write(paragraphs[0].encode())
     proc.stdin.flush()
-    _wait_for(lambda: any(p.name.endswith(".tmp") for p in out.parent.iterdir()), proc)
+    journal = out.parent / _journal(out, command)
+
+    def waiting() -> bool:  # the temporary output made (and the journal, made after it), stdin being read
+        made = any(p.name.endswith(".tmp") for p in out.parent.iterdir())
+        return made and (not journaled or journal.exists())
+
+    _wait_for(waiting, proc)
+    time.sleep(0.2)
     os.killpg(proc.pid, sig)  # what Ctrl-C does: the whole process group
     proc.communicate(timeout=60)
     assert proc.returncode != 0

@@ -437,7 +437,11 @@ def make_temp(target: Path, folder: bool = False) -> tuple[Path, int]:
     sweep_leftovers(target)
     if folder:
         tmp = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            fd = os.open(tmp, os.O_RDONLY)
+        except BaseException:
+            os.rmdir(tmp)
+            raise
     else:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     _try_lock(fd)
@@ -481,14 +485,12 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     if target.is_dir():
         raise OutputError(path, "is a folder; name a file")
     directory = target.parent if str(target.parent) else Path(".")
-    try:
+    kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
+    tmp = ""
+    try:  # one try from the temporary file's creation on: a Ctrl-C at any point removes it
         directory.mkdir(parents=True, exist_ok=True)
         tmp_path, fd = make_temp(target)
         tmp = str(tmp_path)
-    except OSError as err:
-        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
-    kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
-    try:
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
             fh.flush()
@@ -496,12 +498,14 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
         os.replace(tmp, target)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
 
 
@@ -539,20 +543,22 @@ def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
     if target.exists() and not target.is_dir():
         raise OutputError(path, "is a file, not a folder; not replacing it")
     parent = target.parent if str(target.parent) else Path(".")
-    try:
+    tmp: Path | None = None
+    lock = -1
+    try:  # one try from the temporary folder's creation on: a Ctrl-C at any point removes it
         parent.mkdir(parents=True, exist_ok=True)
         tmp, lock = make_temp(target, folder=True)
-    except OSError as err:
-        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
-    try:
         yield tmp
         os.chmod(tmp, 0o777 & ~_umask())
         replace_dir(tmp, target)
     except OSError as err:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
-        os.close(lock)
+        if lock >= 0:
+            os.close(lock)
