@@ -270,7 +270,7 @@ def test_full_disk_gives_one_clear_error_and_keeps_the_old_dataset(built: Path, 
 def test_output_under_a_file_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match="cannot write"):
+    with pytest.raises(OutputError, match=f"cannot write: {blocker} is not a folder"):  # not "File exists"
         build_dataset([CORPUS], blocker / "out")
 
 
@@ -323,3 +323,144 @@ def test_read_only_output_folder(tmp_path: Path, built: Path, read_only) -> None
     assert str(info.value).endswith("cannot write: Permission denied")
     assert sorted(p.name for p in out.iterdir()) == ["ds"]
     assert (out / "ds" / "README.md").read_bytes() == card
+
+
+# -- never lose a user's data (issue 12) ---------------------------------------
+
+
+def _invoke_build(args: list[str]):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from jpnlp.cli import app
+
+    return CliRunner().invoke(app, ["build", *args, "--fast", "--no-gold"])
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("the input corpus", "(no build.json); --overwrite replaces only an earlier build"),
+        ("a folder of other files", "is not a dataset built by jpnlp (no build.json)"),
+        ("a file", "is not a dataset built by jpnlp (no build.json)"),
+        ("a symbolic link", "is a symbolic link; not replacing it"),
+        ("a dataset holding the input", "holds the input"),
+    ],
+)
+def test_overwrite_replaces_only_an_earlier_build(tmp_path: Path, built: Path, case: str, message: str) -> None:
+    import shutil
+
+    from .tree import changes, snapshot
+
+    corpus = tmp_path / "mycorpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DOC, corpus)
+    name = "ds"
+    source = corpus
+    if case == "the input corpus":
+        name = "mycorpus"
+    elif case == "a folder of other files":
+        (tmp_path / "ds").mkdir()
+        (tmp_path / "ds" / "thesis.tex").write_text("mine\n", encoding="utf-8")
+    elif case == "a file":
+        (tmp_path / "ds").write_text("mine\n", encoding="utf-8")
+    elif case == "a symbolic link":
+        (tmp_path / "ds").symlink_to(corpus)
+    else:
+        shutil.copytree(built, tmp_path / "ds")
+        shutil.copy(CORPUS_DOC, tmp_path / "ds" / "inside.txt")
+        source = tmp_path / "ds" / "inside.txt"
+    before = snapshot(tmp_path)
+    result = _invoke_build([str(source), "-o", str(tmp_path), "--name", name, "--overwrite"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+@pytest.mark.parametrize("name", ["", ".", "..", "a/b", "../up", ".hidden", "a\\b"])
+def test_a_name_that_is_not_a_plain_folder_name_is_refused(tmp_path: Path, built: Path, name: str) -> None:
+    import shutil
+
+    from .tree import changes, snapshot
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out / "other")  # another dataset beside it
+    before = snapshot(tmp_path)
+    result = _invoke_build([str(CORPUS), "-o", str(out), "--name", name, "--overwrite"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: --name ") and "must be a plain folder name" in result.stderr
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+def test_overwrite_replaces_an_earlier_build(tmp_path: Path, built: Path) -> None:
+    import shutil
+
+    shutil.copytree(built, tmp_path / "ds")
+    result = _invoke_build([str(CORPUS), "-o", str(tmp_path), "--name", "ds", "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ('{"documents": 5}', "'documents' must be a list"),
+        ('{"documents": [5]}', "document 1 needs a text 'doc_id'"),
+        ('{"documents": [{"doc_id": ["a"]}]}', "document 1 needs a text 'doc_id'"),
+        ('{"documents": [{"doc_id": "a", "sha256": 12345}]}', "document 1: 'sha256' must be text"),
+        ('["not", "a", "mapping"]', "not a valid manifest"),
+    ],
+)
+def test_a_manifest_of_the_wrong_types_fails_first(tmp_path: Path, manifest: str, message: str) -> None:
+    import shutil
+
+    from .tree import changes, snapshot
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DOC, corpus)
+    (corpus / "manifest.json").write_text(manifest, encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = _invoke_build([str(corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and message in result.stderr, result.output
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+def test_from_hf_with_a_column_that_is_not_text(tmp_path: Path) -> None:
+    src = tmp_path / "hf"
+    datasets.Dataset.from_dict({"text": [1, 2]}).save_to_disk(str(src))
+    result = _invoke_build(["--from-hf", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: {src}: column 'text' holds int64, not text\n"
+
+
+def test_report_on_a_damaged_parquet_file(tmp_path: Path, built: Path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from jpnlp.cli import app
+
+    ds = tmp_path / "ds"
+    shutil.copytree(built, ds)
+    for f in (ds / "data").glob("*.parquet"):
+        f.write_bytes(f.read_bytes()[:100])
+    result = CliRunner().invoke(app, ["report", "--dataset", str(ds), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {ds}: cannot read the ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_build_warnings_are_one_line_each(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DOC, corpus)
+    for name in ("empty.txt", "blank.txt"):
+        (corpus / name).write_text("" if name == "empty.txt" else " \n\u3000\n", encoding="utf-8")
+    result = _invoke_build([str(corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"warning: {corpus / 'blank.txt'}: empty file, producing an empty document",
+        f"warning: {corpus / 'empty.txt'}: empty file, producing an empty document",
+    ]

@@ -80,3 +80,73 @@ def test_a_megabyte_line_without_a_full_stop(nlp) -> None:  # type: ignore[no-un
     assert max(s.end - s.start for s in doc.sentences) <= MAX_CHARS
     assert all(len(doc.text[a:b].encode("utf-8")) < SUDACHI_MAX_BYTES for a, b in chunk_spans(doc))
     assert annotate(doc, nlp).text == doc.text
+
+
+# -- the file-system side: names, types, links, sizes -------------------------
+
+import codecs  # noqa: E402
+import signal  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+from jpnlp.cli import app  # noqa: E402
+
+NAME_BYTES = st.binary(min_size=1, max_size=12).map(lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))
+NAME_TEXT = st.text(min_size=1, max_size=12).map(lambda s: os.fsencode(s.replace("/", "_").replace("\x00", "_")))
+NAME = st.one_of(NAME_TEXT, NAME_BYTES)
+CONTENT = st.sampled_from(
+    [b"", codecs.BOM_UTF8, b" \n", "条約を批准した。".encode(), "条約を批准した。".encode("cp932"),
+     "条約".encode("utf-16"), b"\x7fELF\x00\x01", b"\xff\xfe\xfd", "改行\r\n\x0c改頁".encode()]
+)  # fmt: skip
+KIND = st.sampled_from(["file", "file", "file", "fifo", "link", "dangling", "dir", "dir-link"])
+ENTRY = st.tuples(NAME, KIND, CONTENT)
+
+
+def _make(root: bytes, name: bytes, kind: str, content: bytes) -> None:
+    path = os.path.join(root, name + b".txt")
+    if os.path.lexists(path) or name in (b".", b".."):
+        return
+    if kind == "file":
+        with open(path, "wb") as fh:
+            fh.write(content)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link":
+        with open(path + b".target", "wb") as fh:
+            fh.write(content)
+        os.symlink(path + b".target", path)
+    elif kind == "dangling":
+        os.symlink(os.path.join(root, b"gone"), path)
+    elif kind == "dir":
+        os.mkdir(path)
+        with open(os.path.join(path, b"inner.txt"), "wb") as fh:
+            fh.write(content)
+    else:
+        os.symlink(root, path)  # a link back to the folder itself: a loop for a walker that follows links
+
+
+@given(st.lists(ENTRY, min_size=1, max_size=8))
+@settings(max_examples=max(10, EXAMPLES // 3), deadline=None)
+def test_any_folder(entries: list[tuple[bytes, str, bytes]]) -> None:
+    """Any names (not UTF-8, newlines), any file types and sizes: one line per bad file, never a crash or a hang."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = os.fsencode(tmp)
+        for name, kind, content in entries:
+            _make(root, name, kind, content)
+        out = Path(tmp) / "out" / "s.jsonl"
+        signal.alarm(60)  # a FIFO read would block forever
+        try:
+            result = CliRunner().invoke(app, ["segment", tmp, "-o", str(out)])
+        finally:
+            signal.alarm(0)
+        assert result.exit_code in (0, 1, 2), result.output
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        for line in result.stderr.splitlines():
+            assert line.startswith(("error: ", "warning: ", "1 ", "2 ", "3 ", "4 ", "5 ", "6 ", "7 ", "8 ", "9 ")) or (
+                ": read as " in line
+            ), line
+        if out.exists():
+            out.read_text(encoding="utf-8")  # valid UTF-8 whatever the names

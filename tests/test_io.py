@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from jpnlp.errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError
-from jpnlp.io import atomic_write, decode, read_inputs, read_path, read_stdin
+from jpnlp.errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError, UsageError
+from jpnlp.io import (
+    RawDocument, atomic_write, decode, list_inputs, read_inputs, read_path, read_stdin, spreadsheet_safe,
+)  # fmt: skip
 
 TEXT = "ロシア下院は４月１４日に、ＳＴＡＲＴ条約批准関連法を賛成２８８、反対１３１、棄権４で可決した。\n"
 
@@ -135,3 +137,142 @@ def test_atomic_write_into_unwritable_place(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="cannot write"), atomic_write(blocker / "out.txt") as fh:
         fh.write("never")
+
+
+# -- hostile file systems (issue 12) -------------------------------------------
+
+
+def _no_hang(seconds: int = 20):  # type: ignore[no-untyped-def]
+    import signal
+
+    def alarm(*_):  # type: ignore[no-untyped-def]
+        raise TimeoutError("blocked")
+
+    signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(seconds)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: os.mkfifo(d / "pipe.txt"), "not a regular file (a FIFO, device or socket)"),
+        (lambda d: (d / "link.txt").symlink_to(d / "gone.txt"), "no such file"),
+        (lambda d: (d / "zero.txt").symlink_to("/dev/zero"), "not a regular file (a FIFO, device or socket)"),
+    ],
+    ids=["a FIFO", "a dangling link", "a link to /dev/zero"],
+)
+@pytest.mark.parametrize("given", ["in a folder", "by name"])
+def test_inputs_that_are_not_regular_files_are_reported(  # type: ignore[no-untyped-def]
+    tmp_path: Path, make, message: str, given: str
+) -> None:
+    import signal
+
+    (tmp_path / "ok.txt").write_text("条約", encoding="utf-8")
+    make(tmp_path)
+    odd = next(p for p in tmp_path.iterdir() if p.name != "ok.txt")
+    _no_hang()
+    try:
+        items = list(read_inputs([tmp_path] if given == "in a folder" else [odd, tmp_path / "ok.txt"]))
+    finally:
+        signal.alarm(0)
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    assert errors == [f"{odd}: {message}"]
+    assert [i.doc_id for i in items if not isinstance(i, InputError)] == ["ok"]
+
+
+def test_a_file_over_the_limit_is_refused_while_read(tmp_path: Path) -> None:
+    p = tmp_path / "big.txt"
+    p.write_bytes(b"a" * 100)
+    with pytest.raises(InputError, match="over the limit of 10 bytes"):
+        read_path(p, max_bytes=10)
+
+
+def test_file_names_that_are_not_utf8_are_escaped(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as fh:
+        fh.write("条約".encode())
+    (doc,) = read_inputs([tmp_path])
+    assert isinstance(doc, RawDocument)
+    assert doc.doc_id == "caf\\udce9" and doc.path == f"{tmp_path}/caf\\udce9.txt"
+    doc.doc_id.encode("utf-8")  # writable as UTF-8 (JSON Lines, Parquet, stderr)
+
+
+def test_two_files_with_one_document_id_are_refused(tmp_path: Path) -> None:
+    for d in ("d1", "d2"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "a.txt").write_text("条約", encoding="utf-8")
+    with pytest.raises(UsageError, match="would both be document 'a'; pass the folder that holds both"):
+        list_inputs([tmp_path / "d1", tmp_path / "d2"])
+    assert [f.name for f, _ in list_inputs([tmp_path])] == ["a.txt", "a.txt"]  # d1/a and d2/a
+
+
+def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("条約", encoding="utf-8")
+    assert len(list_inputs([tmp_path, tmp_path, tmp_path / "a.txt"])) == 1
+
+
+@pytest.mark.parametrize("data", [b"", b" \n", codecs.BOM_UTF8, codecs.BOM_UTF8 + "\u3000\n".encode()])
+def test_empty_bom_only_and_blank_files_warn(tmp_path: Path, data: bytes) -> None:
+    p = tmp_path / "e.txt"
+    p.write_bytes(data)
+    with pytest.warns(EmptyInputWarning, match="empty file"):
+        read_path(p)
+
+
+@pytest.mark.parametrize("glob", ["", "/etc/*.conf", "../x/*", "a/../../*", "~/*.txt"])
+def test_globs_that_leave_the_folder_are_refused(tmp_path: Path, glob: str) -> None:
+    with pytest.raises(UsageError, match="must be a relative pattern inside the input folder"):
+        list_inputs([tmp_path], glob)
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_spreadsheet_safe_quotes_formulas(value: str) -> None:
+    assert spreadsheet_safe(value) == "'" + value
+    assert spreadsheet_safe("条約") == "条約" and spreadsheet_safe(-2) == -2
+
+
+def test_an_output_under_a_file_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=f"cannot write: {tmp_path / 'afile'} is not a folder"), atomic_write(
+        tmp_path / "afile" / "out"
+    ) as fh:
+        fh.write("x")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["米国と露国は条約を批准した", "条約", "核軍縮と不拡散"])
+def test_utf16_without_bom_or_nul_bytes(codec: str, text: str) -> None:
+    """Pure Japanese (no ASCII) in UTF-16 has no NUL byte; it was rejected or read as mojibake."""
+    assert decode(text.encode(codec), "x.txt") == (text, codecs.lookup(codec).name)
+
+
+@pytest.mark.parametrize("text", ["abcd", "The treaty entered into force.\n", "条約を批准した。"])
+def test_utf8_is_not_taken_for_utf16(text: str) -> None:
+    assert decode(text.encode("utf-8"), "x.txt") == (text, "utf-8")
+
+
+def test_a_tree_too_deep_to_name_is_one_error(tmp_path: Path) -> None:
+    fd = os.open(tmp_path, os.O_RDONLY)
+    for _ in range(80):  # 80 × 61 characters: past PATH_MAX
+        os.mkdir("d" * 60, dir_fd=fd)
+        inner = os.open("d" * 60, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    os.close(fd)
+    with pytest.raises(InputError, match="cannot list the folder: File name too long"):
+        list_inputs([tmp_path])
+
+
+def test_leftovers_of_a_killed_run_are_swept_and_nothing_else(tmp_path: Path) -> None:
+    from jpnlp.io import make_temp, sweep_leftovers
+
+    target = tmp_path / "out.jsonl"
+    dead, fd = make_temp(target)
+    os.close(fd)  # its process is gone: the lock with it
+    live, live_fd = make_temp(target, folder=True)  # a run still writing
+    (tmp_path / ".out.jsonl.backup.tmp").write_text("the user's own file\n", encoding="utf-8")
+    try:
+        sweep_leftovers(target)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, ".out.jsonl.backup.tmp"])
+    finally:
+        os.close(live_fd)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,49 @@ def test_discard_removes_the_folder(tmp_path: Path) -> None:
     j.add("k", 1)
     j.discard()
     assert not (tmp_path / "j").exists()
+
+
+def _shaped(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("rows"), list)
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        (lambda line: line.replace("本文", "改竄"), "checksum mismatch"),  # valid JSON, altered text
+        (lambda line: line.replace('"sha256":"', '"sha256":"0'), "checksum mismatch"),
+        (lambda line: '{"key":"k1","value":{"rows":["x"]}}\n', "checksum mismatch"),  # no checksum (an old journal)
+        (lambda line: '{"key":"k1","sha256":"%s","value":null}\n' % _sum(None), "unexpected value"),
+        (lambda line: '{"key":"k1","sha256":"%s","value":{"n":1}}\n' % _sum({"n": 1}), "unexpected value"),
+        (lambda line: '["k1"]\n', "not a journal entry"),
+        (lambda line: '{"key": 5, "value": 1}\n', "not a journal entry"),
+        (lambda line: "k1 本文\n", "not JSON"),
+    ],
+)
+def test_a_damaged_entry_is_ignored_with_a_warning(  # type: ignore[no-untyped-def]
+    tmp_path: Path, edit, why: str
+) -> None:
+    from jpnlp.errors import JournalWarning
+
+    folder = tmp_path / "j"
+    with Journal(folder) as j:
+        j.add("k1", {"rows": ["本文"]})
+        j.add("k2", {"rows": ["別文"]})
+    path = folder / "entries-00000.jsonl"
+    first, second = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(edit(first) + second, encoding="utf-8")
+    with pytest.warns(JournalWarning, match=f"1 damaged entry ignored \\(line 1: {why}\\)"), Journal(
+        folder, resume=True, valid=_shaped
+    ) as j:
+        assert "k1" not in j and j.get("k2") == {"rows": ["別文"]}
+        j.add("k1", {"rows": ["本文"]})  # recomputed
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", JournalWarning)  # line 1 is still there, superseded
+        with Journal(folder, resume=True, valid=_shaped) as j:
+            assert j.get("k1") == {"rows": ["本文"]}
+
+
+def _sum(value: object) -> str:
+    from jpnlp.journal import _canonical, _checksum
+
+    return _checksum(_canonical(value))

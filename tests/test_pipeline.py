@@ -108,3 +108,12 @@ def test_saved_pipeline_loads_with_plain_spacy_load(nlp, tmp_path: Path) -> None
     assert loaded.pipe_names == nlp.pipe_names
     text = "クリントン大統領は2000年9月1日にNMD配備を延期した。"
     assert [(e.text, e.label_, e._.en) for e in loaded(text).ents] == [(e.text, e.label_, e._.en) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("text", ["反対１棄権1.5Ⅱ条約", "賛成２反対３棄権4.5号"])
+def test_a_token_split_twice_in_fast_mode(text: str) -> None:
+    """A piece of a split token split again must keep a readable DEP without a parser (spaCy's E018 before)."""
+    from jpnlp.pipeline import default_pipeline, process
+
+    doc = process(jpnlp.prepare(text), default_pipeline(fast=True))
+    assert doc.text

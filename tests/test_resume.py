@@ -198,3 +198,119 @@ def test_extract_into_a_read_only_folder(many: Path, tmp_path: Path, read_only) 
     assert result.stderr == f"error: {out / 'old.jsonl'}: cannot write: Permission denied\n"
     assert sorted(p.name for p in out.iterdir()) == ["old.jsonl"]
     assert (out / "old.jsonl").read_text(encoding="utf-8") == "earlier result\n"
+
+
+# -- a damaged journal is never served (issue 12) ------------------------------
+
+
+def _damage(journal: Path, how: str) -> None:
+    """Edit the first entry of a journal the way a careless hand or a bad disk would."""
+    path = sorted(journal.glob("entries-*.jsonl"))[0]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    entry = json.loads(lines[0])
+    if how == "altered":
+        lines[0] = lines[0].replace("条約", "協定")
+        assert lines[0] != json.dumps(entry)
+    elif how == "null":
+        entry["value"] = None
+        lines[0] = json.dumps(entry, ensure_ascii=False) + "\n"
+    else:  # no rows / no line
+        entry["value"].pop("rows" if "rows" in entry["value"] else "line")
+        lines[0] = json.dumps(entry, ensure_ascii=False) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["altered", "null", "missing"])
+def test_extract_resume_recomputes_a_damaged_entry(
+    many: Path, tmp_path: Path, how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ref = tmp_path / "ref.jsonl"
+    assert runner.invoke(app, ["extract", str(many), "--fast", "-o", str(ref)]).exit_code == 0
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(ex, "record_line", _LineInterrupt(4))
+    assert runner.invoke(app, ["extract", str(many), "--fast", "-o", str(out)]).exit_code == 130
+    _damage(ex.journal_path(out), how)
+    rest = _LineInterrupt(100)
+    monkeypatch.setattr(ex, "record_line", rest)
+    done = runner.invoke(app, ["extract", str(many), "--fast", "-o", str(out), "--resume"])
+    assert done.exit_code == 0, done.output
+    assert rest.seen[0] == "doc00"  # the damaged entry, processed again
+    assert out.read_bytes() == ref.read_bytes()
+    warning = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warning) == 1 and "1 damaged entry ignored (line 1: " in warning[0], done.stderr
+
+
+@pytest.mark.parametrize("how", ["altered", "null", "missing"])
+def test_build_resume_recomputes_a_damaged_entry(
+    many: Path, reference: dict[str, bytes], tmp_path: Path, how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jpnlp.errors import JournalWarning
+
+    monkeypatch.setattr(ds, "process_document", _Interrupt(4))
+    with pytest.raises(KeyboardInterrupt):
+        build_dataset([many], tmp_path, fast=True)
+    _damage(journal_path(tmp_path), how)
+    rest = _Interrupt(100)
+    monkeypatch.setattr(ds, "process_document", rest)
+    with pytest.warns(JournalWarning, match="1 damaged entry ignored"):
+        result = build_dataset([many], tmp_path, fast=True, resume=True)
+    assert result.resumed == 3 and rest.seen[0] == "doc00"
+    assert _files(result.path) == reference
+
+
+# -- the inputs are read once (issue 12) ---------------------------------------
+
+
+class _Meddle:
+    """Stands in for ``process_document``: on the first document, deletes one input and adds another."""
+
+    def __init__(self, corpus: Path, stop_after: int | None = None) -> None:
+        self.corpus, self.stop_after = corpus, stop_after
+        self.seen: list[str] = []
+
+    def __call__(self, raw, *args):  # type: ignore[no-untyped-def]
+        if not self.seen and (self.corpus / "doc07.txt").exists():
+            (self.corpus / "doc07.txt").unlink()
+            (self.corpus / "doc99.txt").write_text("新しい文書。\n", encoding="utf-8")
+        if len(self.seen) == self.stop_after:
+            raise KeyboardInterrupt
+        self.seen.append(raw.doc_id)
+        return _real(raw, *args)
+
+
+def test_inputs_changed_during_a_build_do_not_change_it(
+    many: Path, reference: dict[str, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    corpus = tmp_path / "c"
+    shutil.copytree(many, corpus)
+    monkeypatch.setattr(ds, "process_document", _Meddle(corpus))
+    result = build_dataset([corpus], tmp_path / "out", fast=True)
+    assert result.documents == 12 and not result.failed
+    assert _files(result.path) == reference  # the corpus as it was when the build began
+
+
+def test_inputs_changed_during_an_interrupted_build_resume_correctly(
+    many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    corpus = tmp_path / "c"
+    shutil.copytree(many, corpus)
+    monkeypatch.setattr(ds, "process_document", _Meddle(corpus, stop_after=9))  # doc00 … doc08 journaled
+    with pytest.raises(KeyboardInterrupt):
+        build_dataset([corpus], tmp_path / "out", fast=True)
+    rest = _Interrupt(100)
+    monkeypatch.setattr(ds, "process_document", rest)
+    result = build_dataset([corpus], tmp_path / "out", fast=True, resume=True)
+    assert result.resumed == 8 and rest.seen == ["doc09", "doc10", "doc11", "doc99"]  # doc07 is gone now
+    fresh = build_dataset([corpus], tmp_path / "fresh", fast=True)
+    assert _files(result.path) == _files(fresh.path)
+
+
+def test_build_from_stdin_reads_it_once(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", "-", "-o", str(tmp_path), "--fast", "--no-gold"], input="米国は条約を批准した。\n")
+    assert result.exit_code == 0, result.output
+    build = json.loads((tmp_path / "jpnlp-arms-control" / "build.json").read_text(encoding="utf-8"))
+    assert build["documents"] == 1 and build["sentences"] == 1

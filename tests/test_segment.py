@@ -93,3 +93,26 @@ def test_long_run_is_cut_at_a_comma_below_the_limit() -> None:
 def test_long_run_without_any_break_is_cut_hard() -> None:
     spans = split_sentences("x" * 250, max_chars=100)
     assert [s.end - s.start for s in spans] == [100, 100, 50]
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("。" * 250, [100, 100, 50]),  # a run of terminators is capped like any other run
+        ("終わり" + "。" * 120, [100, 23]),
+        ("終わり。" + "」" * 150, [100, 54]),  # closers absorbed after a terminator, up to the cap
+        ("終わり！？" * 30, [5] * 30),
+    ],
+)
+def test_runs_of_terminators_and_closers_respect_the_cap(text: str, lengths: list[int]) -> None:
+    spans = split_sentences(text, max_chars=100)
+    assert [s.end - s.start for s in spans] == lengths
+
+
+def test_twenty_thousand_full_stops_pass_the_pipeline() -> None:
+    from jpnlp.pipeline import default_pipeline, process
+
+    import jpnlp
+
+    doc = process(jpnlp.prepare("。" * 20000), default_pipeline(fast=True))
+    assert max(s.end - s.start for s in doc.sentences) <= 2000

@@ -22,8 +22,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__
 from .document import Document, prepare
-from .errors import EmptyInputWarning, InputError, JpnlpError
-from .io import DEFAULT_GLOB, RawDocument, atomic_write, iter_paths, read_inputs, with_doc_date
+from .errors import EmptyInputWarning, InputError, JpnlpError, JpnlpWarning, UsageError, printable
+from .io import (
+    DEFAULT_GLOB, RawDocument, atomic_write, check_encoding, check_glob, check_output, is_stdin, list_inputs,
+    json_line, read_files, read_inputs, spreadsheet_safe, with_doc_date,
+)  # fmt: skip
 
 app = typer.Typer(
     name="jpnlp",
@@ -83,8 +86,19 @@ def _doc_date(value: str | None) -> str | None:
 
 
 def _say(message: str) -> None:
-    """One plain line on stderr (no wrapping, no markup: file names stay intact)."""
-    sys.stderr.write(message + "\n")
+    """One plain line on stderr (no wrapping, no markup; file names escaped so that they cannot break the line)."""
+    sys.stderr.write(printable(message) + "\n")
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # type: ignore[no-untyped-def]
+    """jpnlp's own warnings as one ``warning:`` line, without Python's source location."""
+    if issubclass(category, JpnlpWarning):
+        _say(f"warning: {message}")
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
+
+
+_python_showwarning = warnings.showwarning
 
 
 def _version(value: bool) -> None:
@@ -100,21 +114,32 @@ def main(
     ] = False,
 ) -> None:
     """jpnlp command line."""
+    warnings.showwarning = _show_warning
 
 
 class _Run:
-    """Reads inputs, reports progress and failures, counts what went wrong."""
+    """Reads inputs, reports progress and failures, counts what went wrong.
 
-    def __init__(self) -> None:
+    Everything that can be checked before reading is checked when it is made (the encoding, the glob, the
+    input files, an output that is also an input), so that a bad setting changes nothing on disk.
+    """
+
+    def __init__(
+        self, paths: list[Path] | None, encoding: str | None, glob: str, output: Path | None = None
+    ) -> None:
         self.failed = 0
+        self.read = 0
+        self.encoding = check_encoding(encoding)
+        self.glob = check_glob(glob)
+        self.stdin = is_stdin(paths)
+        self.files = [] if self.stdin else list_inputs([str(p) for p in paths or []], glob)
+        self.output = output
+        if output is not None:
+            check_output(output, [f for f, _ in self.files])
 
-    def raws(self, paths: list[Path] | None, encoding: str | None, glob: str) -> Iterator[RawDocument]:
+    def raws(self) -> Iterator[RawDocument]:
         """The inputs as read, with a progress bar (and ETA) on a terminal; bad files reported and skipped."""
-        items = [str(p) for p in paths] if paths else []
-        total = None
-        if items and items != ["-"]:
-            total = sum(1 for _ in iter_paths(items, glob))
-        show = total is not None and total > 1 and err.is_terminal
+        show = len(self.files) > 1 and err.is_terminal
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -124,10 +149,11 @@ class _Run:
             disable=not show,
             transient=True,
         ) as progress:
-            task = progress.add_task("documents", total=total)
+            task = progress.add_task("documents", total=None if self.stdin else len(self.files))
+            items = read_inputs(["-"], self.encoding) if self.stdin else read_files(self.files, self.encoding)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", EmptyInputWarning)
-                for item in read_inputs(items, encoding, glob):
+                for item in items:
                     for w in caught:
                         _say(f"warning: {w.message}")
                     caught.clear()
@@ -138,25 +164,37 @@ class _Run:
                         continue
                     if item.path and item.encoding != "utf-8":
                         _say(f"{item.path}: read as {item.encoding}")
+                    self.read += 1
                     yield item
 
-    def documents(
-        self, paths: list[Path] | None, encoding: str | None, layout: Layout, glob: str
-    ) -> Iterator[Document]:
-        for raw in self.raws(paths, encoding, glob):
+    def documents(self, layout: Layout) -> Iterator[Document]:
+        for raw in self.raws():
             yield prepare(raw, layout=layout.value)  # type: ignore[arg-type]
 
     def document_failed(self, raw: RawDocument, reason: str) -> None:
         self.failed += 1
         _say(f"error: {raw.path or raw.doc_id}: {reason}")
 
+    def check_read(self) -> None:
+        """Stop before an output replaces an earlier one when nothing at all was read (exit 2, or 1 after bad files)."""
+        if self.read:
+            return
+        kept = f"; {self.output} left as it was" if self.output is not None else ""
+        if self.failed:
+            _say(f"error: no input could be read{kept}")
+            raise typer.Exit(1)
+        _say(f"error: no input files (none matches --glob {self.glob!r}){kept}")
+        raise typer.Exit(2)
+
     def finish(self) -> None:
+        self.check_read()
         if self.failed:
             _say(f"{self.failed} input(s) failed")
             raise typer.Exit(1)
 
 
-def _write(output: Path | None, lines: Iterator[str]) -> None:
+def _write(output: Path | None, lines: Iterator[str], run: _Run) -> None:
+    """Write ``lines`` to ``output`` (atomically) or stdout; an output is replaced only if something was read."""
     if output is None:
         for line in lines:
             sys.stdout.write(line)
@@ -165,6 +203,7 @@ def _write(output: Path | None, lines: Iterator[str]) -> None:
     with atomic_write(output) as fh:
         for line in lines:
             fh.write(line)
+        run.check_read()  # raising here drops the new file: the earlier one stays
 
 
 def _guard(fn):  # type: ignore[no-untyped-def]
@@ -191,13 +230,13 @@ def normalize(
     glob: GlobOpt = DEFAULT_GLOB,
 ) -> None:
     """Repair layout and normalize width; print blocks separated by blank lines."""
-    run = _Run()
+    run = _Run(paths, encoding, glob, output)
 
     def lines() -> Iterator[str]:
-        for doc in run.documents(paths, encoding, layout, glob):
+        for doc in run.documents(layout):
             yield doc.text + "\n"
 
-    _write(output, lines())
+    _write(output, lines(), run)
     run.finish()
 
 
@@ -212,19 +251,19 @@ def segment(
     glob: GlobOpt = DEFAULT_GLOB,
 ) -> None:
     """Split documents into sentences with normalized text and raw offsets."""
-    run = _Run()
+    run = _Run(paths, encoding, glob, output)
 
     def lines() -> Iterator[str]:
-        for doc in run.documents(paths, encoding, layout, glob):
+        for doc in run.documents(layout):
             for s in doc.sentences:
                 if format is SegmentFormat.jsonl:
-                    yield json.dumps(s.to_dict(), ensure_ascii=False) + "\n"
+                    yield json_line(s.to_dict())
                 else:
                     yield s.text + "\n"
             if format is SegmentFormat.text:
                 yield "\n"
 
-    _write(output, lines())
+    _write(output, lines(), run)
     run.finish()
 
 
@@ -254,18 +293,22 @@ def extract(
     doc_date: DocDateOpt = None,
 ) -> None:
     """Find treaties, leaders, dates and tallies; one JSON object per document (JSON Lines)."""
-    from .extract import extract_to, journal_path, safe_lines
+    from .extract import check_shard_folder, extract_to, journal_path, safe_lines
     from .journal import file_digest, tree_digest
     from .pipeline import default_pipeline, load
 
     if output is None and (resume or shard_docs):
         raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--shard-docs")
     date = _doc_date(doc_date)
+    run = _Run(paths, encoding, glob, output)
+    if model is not None and not model.exists():
+        raise UsageError(f"--model {model}: no such file or folder")
+    if output is not None and shard_docs:
+        check_shard_folder(output, [f for f, _ in run.files])
     nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
-    run = _Run()
-    raws = with_doc_date(run.raws(paths, encoding, glob), date)
+    raws = with_doc_date(run.raws(), date)
     if output is None:
-        _write(None, safe_lines(raws, nlp, str(model) if model else None, layout.value, run.document_failed))
+        _write(None, safe_lines(raws, nlp, str(model) if model else None, layout.value, run.document_failed), run)
         run.finish()
         return
     settings = {
@@ -277,7 +320,7 @@ def extract(
     try:
         result = extract_to(
             raws, output, nlp, settings=settings, model=str(model) if model else None, layout=layout.value,
-            resume=resume, shard_docs=shard_docs, on_error=run.document_failed,
+            resume=resume, shard_docs=shard_docs, on_error=run.document_failed, check=run.check_read,
         )  # fmt: skip
     except KeyboardInterrupt:
         _say(f"interrupted; the documents done so far are kept in {journal_path(output)}: "
@@ -386,17 +429,17 @@ def votes(
 
     from .votes import document_votes
 
-    run = _Run()
+    run = _Run(paths, encoding, glob, output)
 
     def records() -> Iterator[dict]:
-        for doc in run.documents(paths, encoding, layout, glob):
+        for doc in run.documents(layout):
             for t in document_votes(doc):
                 yield t.to_dict()
 
     def lines() -> Iterator[str]:
         if format is VotesFormat.jsonl:
             for r in records():
-                yield json.dumps(r, ensure_ascii=False) + "\n"
+                yield json_line(r)
         elif format is VotesFormat.json:
             yield json.dumps(list(records()), ensure_ascii=False, indent=2) + "\n"
         else:
@@ -407,13 +450,13 @@ def votes(
             writer.writeheader()
             for r in records():
                 r["notes"] = "; ".join(r["notes"])
-                writer.writerow(r)
+                writer.writerow({k: spreadsheet_safe(v) for k, v in r.items()})
                 yield buf.getvalue()
                 buf.seek(0)
                 buf.truncate()
             yield buf.getvalue()
 
-    _write(output, lines())
+    _write(output, lines(), run)
     run.finish()
 
 
@@ -440,9 +483,10 @@ def report(
         return
     from .pipeline import default_pipeline, process
 
+    run = _Run(paths, encoding, glob, output)
     nlp = default_pipeline()
-    run = _Run()
-    docs = [process(d, nlp) for d in run.documents(paths, encoding, layout, glob)]
+    docs = [process(d, nlp) for d in run.documents(layout)]
+    run.check_read()
     with atomic_write(output) as fh:
         fh.write(render(docs))
     typer.echo(f"wrote {output}")
@@ -552,13 +596,14 @@ def glossary_check(
     path: Annotated[Optional[Path], typer.Argument(help="Glossary file (default: the shipped one).")] = None,  # noqa: UP045
 ) -> None:
     """Validate a glossary: ids, labels, fields, forms claimed twice."""
-    from .glossary import _builtin_entries, _read_yaml, check, parse_entries
+    from .glossary import _builtin_entries, _read_yaml, check, check_file, parse_entries
 
     if path is None:
         entries, name = list(_builtin_entries()), "jpnlp/data/glossary.yaml"
+        problems = check(entries)
     else:
         entries, name = parse_entries(_read_yaml(path), str(path)), str(path)
-    problems = check(entries)
+        problems = check_file(path)
     for p in problems:
         _say(f"{name}: {p}")
     if problems:
@@ -579,10 +624,10 @@ def glossary_suggest(
 
     from .pipeline import default_pipeline, process
 
+    run = _Run(paths, encoding, glob)
     nlp = default_pipeline()
-    run = _Run()
     counts: Counter[tuple[str, str]] = Counter()
-    for doc in run.documents(paths, encoding, Layout.auto, glob):
+    for doc in run.documents(Layout.auto):
         for e in process(doc, nlp).entities:
             if e.label in ("TREATY", "LEADER") and not e.id and not e.anaphor:
                 counts[(e.label, e.text)] += 1

@@ -178,8 +178,25 @@ def locate(text: str, base: int, end: int, item: dict[str, Any]) -> Mention:
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    with Path(path).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """The objects of a JSON Lines file; a line that is no JSON object is an :class:`InputError` naming it."""
+    from .errors import InputError
+
+    rows = []
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    raise InputError(path, f"line {n}: not JSON") from None
+                if not isinstance(row, dict):
+                    raise InputError(path, f"line {n}: not a JSON object")
+                rows.append(row)
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(path, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
+    return rows
 
 
 def corpus_gold(doc_text: str, segments: list[dict[str, Any]], entities: list[dict[str, Any]]) -> list[Mention]:

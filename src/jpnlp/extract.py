@@ -19,8 +19,8 @@ config         normalization config, pipeline and model versions
 from __future__ import annotations
 
 import contextlib
-import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +30,11 @@ from spacy.language import Language
 
 from . import __version__
 from .document import Document
-from .io import RawDocument
+from .io import RawDocument, json_line
 from .pipeline import PIPELINE_VERSION
 
 SCHEMA_VERSION = "1"
+SHARD_NAME = re.compile(r"extract-\d{5}(-of-\d{5})?\.jsonl")
 
 
 def document_record(doc: Document, nlp: Language | None = None, model: str | None = None) -> dict[str, Any]:
@@ -71,7 +72,7 @@ def record_line(raw: RawDocument, nlp: Language, model: str | None = None, layou
     from .pipeline import process
 
     document = prepare(raw, layout=layout)  # type: ignore[arg-type]
-    return json.dumps(document_record(process(document, nlp, model=model), nlp, model), ensure_ascii=False) + "\n"
+    return json_line(document_record(process(document, nlp, model=model), nlp, model))
 
 
 def safe_lines(
@@ -96,6 +97,30 @@ class ExtractResult:
     files: list[Path] = field(default_factory=list)
 
 
+def check_shard_folder(output: str | os.PathLike[str], inputs: Iterable[Path] = ()) -> None:
+    """``--shard-docs`` replaces ``output`` only if it is missing, empty or an earlier folder of shards.
+
+    Anything else (a file, a folder holding other files, a folder holding an input) is a :class:`UsageError`.
+    """
+    from .errors import UsageError, printable
+    from .io import inside, output_target
+
+    target = output_target(output)
+    shown = printable(str(output))
+    if target.exists():
+        if not target.is_dir():
+            raise UsageError(f"{shown}: is a file; --shard-docs writes a folder there")
+        others = sorted(p.name for p in target.iterdir() if not (SHARD_NAME.fullmatch(p.name) and p.is_file()))
+        if others:
+            raise UsageError(
+                f"{shown}: exists and holds more than jpnlp extract shards ({printable(others[0])}); "
+                "not replacing it: remove it or choose another -o"
+            )
+    for f in inputs:
+        if inside(f, target):
+            raise UsageError(f"{shown}: holds the input {printable(str(f))}; choose another -o")
+
+
 def journal_path(output: str | os.PathLike[str]) -> Path:
     """Where ``extract -o OUTPUT`` keeps its resume journal."""
     out = Path(output)
@@ -113,6 +138,7 @@ def extract_to(
     resume: bool = False,
     shard_docs: int = 0,
     on_error: Callable[[RawDocument, str], None] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> ExtractResult:
     """Write the records of ``raws`` to ``output``, streaming, in input order; resumable.
 
@@ -120,15 +146,18 @@ def extract_to(
     documents each.  Each finished record also goes to a journal (:mod:`jpnlp.journal`) keyed by the
     document's content hash and ``settings``; ``resume=True`` takes the records of an interrupted run
     from it instead of processing those documents again.  The output appears only when the run ends.
+    ``check`` runs before the output is put in place; if it raises, the earlier output and no journal remain.
     """
     from .journal import Journal, content_key, settings_key
 
+    if shard_docs > 0:
+        check_shard_folder(output)
     skey = settings_key({"pipeline": PIPELINE_VERSION, "layout": layout, **settings})
     result = ExtractResult(Path(output))
     journal: Journal | None = None
     try:
         with _sink(Path(output), shard_docs) as sink:  # first: an unwritable output is the error to report
-            journal = Journal(journal_path(output), resume=resume)
+            journal = Journal(journal_path(output), resume=resume, valid=_valid_entry)
             for raw in raws:
                 key = content_key(skey, raw.doc_id, raw.text, raw.doc_date, raw.meta)
                 if key in journal:
@@ -147,6 +176,12 @@ def extract_to(
                     continue
                 sink.write(entry["line"])
                 result.documents += 1
+            if check is not None:
+                try:
+                    check()
+                except BaseException:
+                    journal.discard()  # a run that read nothing leaves nothing behind
+                    raise
         result.files = sink.files
     finally:
         if journal is not None:
@@ -154,6 +189,16 @@ def extract_to(
     if journal is not None:
         journal.discard()
     return result
+
+
+def _valid_entry(value: Any) -> bool:
+    """A journaled document: ``{"line": one JSON line}`` or ``{"error": reason}``."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    if isinstance(value.get("error"), str):
+        return True
+    line = value.get("line")
+    return isinstance(line, str) and line.endswith("\n") and line.count("\n") == 1 and line.startswith("{")
 
 
 class _JsonlSink:

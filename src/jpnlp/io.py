@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import warnings
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TypeVar
 
-from .errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError
+from .errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError, UsageError, printable
 
 # Candidate encodings for text without a BOM, in order of preference on a
 # tie.  Shift_JIS is a subset of CP932; the JIS X 0213 variants decode what
@@ -46,6 +47,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # C0 control characters that never occur in text (tab, LF, VT, FF, CR, ESC
 # excluded: ESC introduces ISO-2022-JP escape sequences).
 _CONTROL_BYTES = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
+
+_CONTROL_RE = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_SAMPLE = 16384  # characters measured when two decodings compete
 
 DEFAULT_GLOB = "**/*.txt"
 _T = TypeVar("_T")
@@ -89,6 +93,12 @@ def _plausibility(text: str) -> float:
     return good / len(text)
 
 
+def _japanese_score(text: str) -> tuple[float, float]:
+    """The share of kana, then plausibility: Japanese prose is full of kana, a mis-decoding almost never is."""
+    kana = sum(1 for ch in text if "\u3041" <= ch <= "\u30fa")
+    return (kana / len(text) if text else 0.0), _plausibility(text)
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for name in ("utf_16_le", "utf_16_be"):
@@ -96,7 +106,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        score = _plausibility(text)
+        score = _plausibility(text[:_SAMPLE])
         if score > 0.9 and (best is None or score > best[0]):
             best = (score, text, _canonical(name))
     return (best[1], best[2]) if best else None
@@ -155,6 +165,8 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
             text = data.decode(name)
         except UnicodeDecodeError as err:
             raise DecodeError(path, name, err.start, err.reason) from None
+        except (LookupError, UnicodeError, ValueError):  # rot13, base64, 'undefined': not text encodings
+            raise InputError(path, f"{encoding!r} is not a text encoding") from None
         text = text.removeprefix("\ufeff")
         return text, name
 
@@ -174,21 +186,52 @@ def decode(data: bytes, path: str | os.PathLike[str] | None = None, encoding: st
         if found is None:
             raise BinaryInputError(path, nul, "NUL byte")
         return found
-    _check_controls(data, path)
     try:
-        return data.decode("utf_8"), "utf-8"
+        utf8: str | None = data.decode("utf_8")
     except UnicodeDecodeError as err:
-        utf8_error = err
+        utf8, utf8_error = None, err
+    if utf8 is not None and not _CONTROL_RE.search(data):
+        return utf8, "utf-8"  # the common case, decided without measuring anything
+    # Japanese UTF-16 without a BOM has no NUL byte; its bytes look like broken UTF-8 or control characters.
+    utf16 = _utf16_without_bom(data) if len(data) % 2 == 0 else None
+    if utf16 is not None:
+        rival = utf8 if utf8 is not None else (_detect(data) or ("", ""))[0]
+        if _japanese_score(rival[:_SAMPLE]) < _japanese_score(utf16[0][:_SAMPLE]):
+            return utf16
+    _check_controls(data, path)
+    if utf8 is not None:
+        return utf8, "utf-8"
     found = _detect(data)
     if found is None:
         raise DecodeError(path, None, utf8_error.start, "not UTF-8, Shift_JIS/CP932, EUC-JP, ISO-2022-JP or UTF-16")
     return found
 
 
+def check_encoding(encoding: str | None) -> str | None:
+    """The canonical name of ``--encoding``; a :class:`UsageError` before any work if it is no text encoding."""
+    if encoding is None:
+        return None
+    try:
+        name = _canonical(encoding)
+        "".encode(name).decode(name)  # 'rot13', 'base64', 'undefined' fail here
+    except (LookupError, UnicodeError, ValueError):
+        raise UsageError(f"--encoding {printable(encoding)!r}: not a text encoding") from None
+    return name
+
+
+def check_glob(glob: str) -> str:
+    """``--glob`` must be a relative pattern that stays inside the folder it is applied to."""
+    parts = Path(glob).parts
+    if not glob or Path(glob).is_absolute() or ".." in parts or glob.startswith("~"):
+        shown = printable(glob)
+        raise UsageError(f"--glob {shown!r}: must be a relative pattern inside the input folder (like **/*.txt)")
+    return glob
+
+
 def doc_id_for(path: Path, root: Path | None = None) -> str:
-    """Stable document id: the path relative to ``root`` without its last suffix."""
+    """Stable document id: the path relative to ``root`` without its last suffix (undecodable name bytes escaped)."""
     rel = path.relative_to(root) if root is not None and path != root else Path(path.name)
-    return rel.with_suffix("").as_posix()
+    return printable(rel.with_suffix("").as_posix())
 
 
 def read_path(
@@ -201,10 +244,17 @@ def read_path(
     """Read one file.  An empty file gives an empty document and a warning."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(p, f"file is {size} bytes, over the limit of {max_bytes} bytes")
-        data = p.read_bytes()
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, /dev/zero never end
+            raise InputError(p, "not a regular file (a FIFO, device or socket)")
+        if st.st_size > max_bytes:
+            raise InputError(p, f"file is {st.st_size} bytes, over the limit of {max_bytes} bytes")
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # st_size is a hint: the file may grow while it is read
+        if len(data) > max_bytes:
+            raise InputError(p, f"file is over the limit of {max_bytes} bytes")
     except IsADirectoryError:
         raise InputError(p, "is a directory (pass it as a directory input)") from None
     except FileNotFoundError:
@@ -214,11 +264,11 @@ def read_path(
     except OSError as err:
         raise InputError(p, err.strerror or str(err)) from None
     doc_id = doc_id_for(p, Path(root) if root is not None else None)
-    if not data.strip():
-        warnings.warn(f"{p}: empty file, producing an empty document", EmptyInputWarning, stacklevel=2)
-        return RawDocument(doc_id, "", encoding or "utf-8", str(p))
-    text, enc = decode(data, p, encoding)
-    return RawDocument(doc_id, text, enc, str(p))
+    shown = printable(str(p))
+    text, enc = decode(data, p, encoding) if data.strip() else ("", encoding or "utf-8")
+    if not text.strip():  # empty, a BOM alone, or only white space
+        warnings.warn(f"{shown}: empty file, producing an empty document", EmptyInputWarning, stacklevel=2)
+    return RawDocument(doc_id, text, enc, shown)
 
 
 def read_stdin(encoding: str | None = None, stream: IO[bytes] | None = None) -> RawDocument:
@@ -233,34 +283,57 @@ def read_stdin(encoding: str | None = None, stream: IO[bytes] | None = None) -> 
 
 def iter_paths(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) -> Iterator[tuple[Path, Path | None]]:
     """Yield ``(file, root)`` for each input: files as given, directories walked with ``glob``."""
+    check_glob(glob)
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.glob(glob)):
-                if f.is_file():
+            try:
+                found = sorted(p.glob(glob))
+            except (OSError, RecursionError) as err:  # a tree too deep, a name too long
+                raise InputError(p, f"cannot list the folder: {getattr(err, 'strerror', None) or err}") from None
+            for f in found:
+                if not f.is_dir():  # FIFOs, devices, dangling links: reported by read_path, not dropped
                     yield f, p
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
             yield p, None
         else:
             raise InputError(p, "no such file or directory")
 
 
-def read_inputs(
-    paths: list[str | os.PathLike[str]], encoding: str | None = None, glob: str = DEFAULT_GLOB
-) -> Iterator[RawDocument | InputError]:
-    """Read every input; a bad file yields its :class:`InputError` instead of stopping the run.
+def list_inputs(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) -> list[tuple[Path, Path | None]]:
+    """Every input file once, in order, as ``(file, root)``: the plan of a run, listed before anything is read.
 
-    A document listed in its directory's ``manifest.json`` carries its entry as ``meta`` and its ``date`` as
-    ``doc_date``.
+    A file given twice (or reached through two folders) is read once.  Two files that would get the
+    same document id (``d1/a.txt`` and ``d2/a.txt`` given as two folders) are a :class:`UsageError`.
     """
-    if not paths or [str(p) for p in paths] == ["-"]:
-        try:
-            yield read_stdin(encoding)
-        except InputError as err:
-            yield err
-        return
-    manifests: dict[Path, dict[Path, dict[str, object]]] = {}
+    seen: set[str] = set()
+    ids: dict[str, Path] = {}
+    files: list[tuple[Path, Path | None]] = []
     for f, root in iter_paths(paths, glob):
+        real = os.path.realpath(f)
+        if real in seen:
+            continue
+        seen.add(real)
+        doc_id = doc_id_for(f, root)
+        if doc_id in ids:
+            raise UsageError(
+                f"{printable(str(ids[doc_id]))} and {printable(str(f))} would both be document {doc_id!r}; "
+                "pass the folder that holds both instead"
+            )
+        ids[doc_id] = f
+        files.append((f, root))
+    return files
+
+
+def read_files(
+    files: list[tuple[Path, Path | None]], encoding: str | None = None
+) -> Iterator[RawDocument | InputError]:
+    """Read listed files (see :func:`list_inputs`); a bad file yields its :class:`InputError`.
+
+    A file listed in its folder's ``manifest.json`` carries its entry as ``meta`` and its ``date`` as ``doc_date``.
+    """
+    manifests: dict[Path, dict[Path, dict[str, object]]] = {}
+    for f, root in files:
         try:
             raw = read_path(f, encoding, root=root)
         except InputError as err:
@@ -274,6 +347,43 @@ def read_inputs(
                 date = meta.get("date")
                 raw = dataclasses.replace(raw, doc_date=str(date) if date else None, meta=meta)
         yield raw
+
+
+def is_stdin(paths: list[str | os.PathLike[str]] | None) -> bool:
+    """Whether the inputs mean standard input (nothing given, or ``-``)."""
+    return not paths or [str(p) for p in paths] == ["-"]
+
+
+def read_inputs(
+    paths: list[str | os.PathLike[str]], encoding: str | None = None, glob: str = DEFAULT_GLOB
+) -> Iterator[RawDocument | InputError]:
+    """Read every input; a bad file yields its :class:`InputError` instead of stopping the run.
+
+    A document listed in its directory's ``manifest.json`` carries its entry as ``meta`` and its ``date`` as
+    ``doc_date``.
+    """
+    if is_stdin(paths):
+        try:
+            yield read_stdin(encoding)
+        except InputError as err:
+            yield err
+        return
+    yield from read_files(list_inputs(paths, glob), encoding)
+
+
+def json_line(obj: object) -> str:
+    """One JSON Lines record with its newline; U+2028/U+2029 escaped, since many line readers split there."""
+    return json.dumps(obj, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a string that starts like a formula (``=HYPERLINK(…)``) gets a ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def with_doc_date(items: Iterable[_T], doc_date: str | None) -> Iterator[_T]:
@@ -336,18 +446,127 @@ def _umask() -> int:
     return mask
 
 
+def output_target(path: str | os.PathLike[str]) -> Path:
+    """Where an output named ``path`` really goes.
+
+    A symbolic link is written through: the result replaces the link's target (atomically) and the link
+    stays.  A device node, FIFO or socket is refused, as is a path under a file: renaming a new file onto
+    them would destroy them.
+    """
+    target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+        if target.is_symlink():
+            raise OutputError(path, "is a symbolic link that loops; not writing through it")
+    for parent in target.parents:
+        if parent.exists() or parent.is_symlink():
+            if not parent.is_dir():
+                raise OutputError(path, f"cannot write: {printable(str(parent))} is not a folder")
+            break
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return target
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise OutputError(path, "is not a regular file (a device, FIFO or socket); not replacing it "
+                          "(leave out -o to write to standard output)")  # fmt: skip
+    return target
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file (through links); False where either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(output: str | os.PathLike[str], inputs: list[Path]) -> Path:
+    """Refuse, before any work, an output that is an input or cannot be replaced (see :func:`output_target`)."""
+    target = output_target(output)
+    for f in inputs:
+        if same_file(f, target):
+            raise UsageError(f"{printable(str(output))}: is also an input; choose another output")
+    return target
+
+
+def _try_lock(fd: int) -> bool:
+    """Take an exclusive advisory lock on ``fd`` without waiting; False if another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def make_temp(target: Path, folder: bool = False) -> tuple[Path, int]:
+    """A temporary file or folder beside ``target`` (``.NAME.XXXX.tmp``), locked while this process lives.
+
+    Returns its path and the descriptor that holds the lock (close it when done).  Leftovers of a killed
+    run (no lock held on them) are swept away first.
+    """
+    directory = target.parent if str(target.parent) else Path(".")
+    sweep_leftovers(target)
+    if folder:
+        tmp = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        try:
+            fd = os.open(tmp, os.O_RDONLY)
+        except BaseException:
+            os.rmdir(tmp)
+            raise
+    else:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    _try_lock(fd)
+    return Path(tmp), fd
+
+
+def sweep_leftovers(target: Path) -> None:
+    """Remove the temporary files and folders that a killed run left beside ``target``.
+
+    Only those no live process holds locked (see :func:`make_temp`); nothing where locks are unknown.
+    """
+    if not hasattr(os, "O_NOFOLLOW") or sys.platform == "win32":
+        return
+    directory = target.parent if str(target.parent) else Path(".")
+    import glob as globmod
+
+    ours = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")  # tempfile's names, nothing else
+    for p in directory.glob(f".{globmod.escape(target.name)}.*.tmp"):
+        if not ours.fullmatch(p.name):
+            continue
+        try:
+            fd = os.open(p, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if not _try_lock(fd):
+                continue  # a run writing it now
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    p.unlink()
+        finally:
+            os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it onto ``path`` only on success."""
-    target = Path(path)
+    """Open a temporary file beside ``path``; rename it onto ``path`` only on success (see :func:`output_target`)."""
+    target = output_target(path)
+    if target.is_dir():
+        raise OutputError(path, "is a folder; name a file")
     directory = target.parent if str(target.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as err:
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
     kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
-    try:
+    tmp = ""
+    try:  # one try from the temporary file's creation on: a Ctrl-C at any point removes it
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp_path, fd = make_temp(target)
+        tmp = str(tmp_path)
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
             fh.flush()
@@ -355,41 +574,67 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
         os.replace(tmp, target)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
 
 
 def replace_dir(tmp: Path, target: Path) -> None:
-    """Put the finished folder ``tmp`` in place of ``target``; the old folder is removed only after the swap."""
+    """Put the finished folder ``tmp`` in place of ``target``; the old folder is removed only after the swap.
+
+    If the swap fails halfway the old folder is put back.  Callers decide first whether ``target`` may be
+    replaced at all (see :func:`output_target`).
+    """
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    moved = False
     if target.exists():
         target.rename(old)
-    tmp.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        moved = True
+    try:
+        tmp.rename(target)
+    except BaseException:
+        if moved:
+            old.rename(target)
+        raise
+    if moved:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it (both resolved through links)."""
+    p, f = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+    return p == f or f in p.parents
 
 
 @contextlib.contextmanager
 def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary folder beside ``path``; on success it replaces ``path`` (an earlier folder is removed after)."""
-    target = Path(path)
+    target = output_target(path)
+    if target.exists() and not target.is_dir():
+        raise OutputError(path, "is a file, not a folder; not replacing it")
     parent = target.parent if str(target.parent) else Path(".")
-    try:
+    tmp: Path | None = None
+    lock = -1
+    try:  # one try from the temporary folder's creation on: a Ctrl-C at any point removes it
         parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-    except OSError as err:
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
-    try:
+        tmp, lock = make_temp(target, folder=True)
         yield tmp
         os.chmod(tmp, 0o777 & ~_umask())
         replace_dir(tmp, target)
     except OSError as err:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from None
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        if lock >= 0:
+            os.close(lock)

@@ -10,9 +10,12 @@ so an edited document, a new glossary or another mode is processed again
 rather than served stale.  A run without ``--resume`` starts a fresh journal;
 a successful run deletes it.
 
-The journal is JSON Lines (one ``{"key": …, "value": …}`` per document); a
-line cut short by a crash is ignored, and a lock file keeps two runs from
-sharing one journal.
+The journal is JSON Lines (one ``{"key": …, "sha256": …, "value": …}`` per
+document); a line cut short by a crash is ignored, and a lock file keeps two
+runs from sharing one journal.  An entry whose checksum does not match its
+value, or whose value the run's ``valid`` check rejects (an edited, damaged or
+foreign line), is ignored with a :class:`~jpnlp.errors.JournalWarning`: its
+document is processed again, never served altered.
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ import hashlib
 import json
 import os
 import shutil
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError
+from .errors import JournalWarning, OutputError, printable
 
 
 def settings_key(settings: dict[str, Any]) -> str:
@@ -75,11 +80,26 @@ def tree_digest(folder: str | os.PathLike[str] | None) -> list[tuple[str, str | 
     return [(str(p.relative_to(root)), file_digest(p)) for p in sorted(root.rglob("*")) if p.is_file()]
 
 
-class Journal:
-    """Finished documents of one run, in ``folder``; ``resume=False`` discards an earlier journal."""
+def _canonical(value: Any) -> bytes:
+    """The bytes an entry's checksum covers; JSON round trips reproduce them exactly (key order is kept)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
-    def __init__(self, folder: str | os.PathLike[str], resume: bool = False) -> None:
+
+def _checksum(canonical: bytes) -> str:
+    return hashlib.sha256(canonical).hexdigest()
+
+
+class Journal:
+    """Finished documents of one run, in ``folder``; ``resume=False`` discards an earlier journal.
+
+    ``valid`` checks the shape of a resumed value (a rejected entry is ignored, with a warning).
+    """
+
+    def __init__(
+        self, folder: str | os.PathLike[str], resume: bool = False, valid: Callable[[Any], bool] | None = None
+    ) -> None:
         self.folder = Path(folder)
+        self.valid = valid
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._lock = self._acquire_lock()  # before anything is deleted: another run may own these entries
@@ -112,17 +132,40 @@ class Journal:
         return fh
 
     def _scan(self, path: Path) -> None:
+        damaged: list[tuple[int, str]] = []
         with path.open("rb") as fh:
             offset = 0
-            for line in fh:
+            for n, line in enumerate(fh, 1):
                 if line.endswith(b"\n"):  # a line without its newline was cut short by a crash
-                    try:
-                        key = json.loads(line.decode("utf-8", "surrogatepass"))["key"]
-                    except (ValueError, KeyError, TypeError):
-                        key = None
-                    if isinstance(key, str):
+                    key, why = self._check(line)
+                    if key is not None:
                         self.index[key] = (path, offset)
+                    else:
+                        damaged.append((n, why))
                 offset += len(line)
+        if damaged:
+            n, why = damaged[0]
+            warnings.warn(
+                f"{printable(str(path))}: {len(damaged)} damaged entr{'y' if len(damaged) == 1 else 'ies'} ignored "
+                f"(line {n}: {why}); {'its document is' if len(damaged) == 1 else 'their documents are'} "
+                "processed again",
+                JournalWarning,
+                stacklevel=3,
+            )
+
+    def _check(self, line: bytes) -> tuple[str | None, str]:
+        """The key of a sound entry, or ``None`` and what is wrong with it."""
+        try:
+            entry = json.loads(line.decode("utf-8", "surrogatepass"))
+        except ValueError:
+            return None, "not JSON"
+        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or "value" not in entry:
+            return None, "not a journal entry"
+        if entry.get("sha256") != _checksum(_canonical(entry["value"])):
+            return None, "checksum mismatch"
+        if self.valid is not None and not self.valid(entry["value"]):
+            return None, "unexpected value"
+        return entry["key"], ""
 
     def __contains__(self, key: str) -> bool:
         return key in self.index
@@ -132,7 +175,9 @@ class Journal:
 
     def add(self, key: str, value: Any) -> None:
         """Record a finished document (``value`` must be JSON-serializable)."""
-        line = (json.dumps({"key": key, "value": value}, ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
+        canonical = _canonical(value)
+        head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        line = b'{"key":%s,"sha256":"%s","value":%s}\n' % (head, _checksum(canonical).encode(), canonical)
         offset = self._out.tell()
         self._out.write(line)
         self._out.flush()  # in the OS's hands: a killed process loses nothing already added
@@ -153,10 +198,11 @@ class Journal:
             fh.close()
         self._readers.clear()
         if not self._out.closed:
-            self._out.flush()
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError):  # a full disk: what did not fit is lost, what did is kept
+                self._out.flush()
                 os.fsync(self._out.fileno())
-            self._out.close()
+            with contextlib.suppress(OSError):
+                self._out.close()
         if self._lock is not None and not self._lock.closed:
             self._lock.close()
 

@@ -34,6 +34,9 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> int:
             cuts.setdefault(k, []).append(off - starts[k])
     if not cuts:
         return 0
+    # The pieces' DEP is set by hash; without a parser (fast mode) "compound" may not be in the StringStore
+    # yet, and a piece split again would fail to read its dep_ (spaCy's E018).
+    doc.vocab.strings.add("compound")
     ents = [(e.start_char, e.end_char, e.label_, e.kb_id_) for e in doc.ents]
     groups = {name: [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in g] for name, g in doc.spans.items()}
     with doc.retokenize() as retok:

@@ -162,8 +162,10 @@ def split_sentences(text: str, max_chars: int = MAX_CHARS, *, headings: bool = T
                 _emit(spans, text, start, cut)
                 start = i = cut
             continue
-        # Absorb what cannot start a sentence.
-        while end < n and (text[end] in _TERMINATORS or (text[end] in _CLOSERS and not inside[end])):
+        # Absorb what cannot start a sentence (up to the cap: 20,000 。 in a row are no sentence end to keep whole).
+        while end < n and end - start < max_chars and (
+            text[end] in _TERMINATORS or (text[end] in _CLOSERS and not inside[end])
+        ):
             end += 1
         mk = _MARKER.match(text, end)
         if mk and (ch in _JA_TERMINATORS or ch == "．"):

@@ -134,3 +134,54 @@ def test_suggest_lists_unaligned_mentions(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["glossary", "suggest", str(p)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == ["2\tTREATY\tバルト海非核地帯条約"]  # NPT is in the glossary
+
+
+# -- hostile glossaries (issue 12) ---------------------------------------------
+
+HOSTILE = [
+    (
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b]\n"
+        "entries: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+        "line 2, column 8: YAML syntax error: aliases (*name) are not allowed in a glossary",
+    ),
+    ("entries:\n  - {id: leader.x, label: LEADER, en: X, offices: 5}\n", "'offices' must be a list of mappings"),
+    (
+        "entries:\n  - {id: leader.x, label: LEADER, en: X, offices: [{title_ja: [a]}]}\n",
+        "each office must be a mapping with text titles",
+    ),
+    ("entries:\n  - {id: treaty.x, label: TREATY, en: {name: X}}\n", "entry 1 (treaty.x): 'en' must be text"),
+    ("entries:\n  - {id: treaty.x, label: TREATY, en: X, en_full: [A, B]}\n", "'en_full' must be text"),
+    ("entries:\n  - {id: treaty.x, label: [TREATY], en: X}\n", "'label' must be text"),
+    ("entries:\n  - {id: [treaty.x], label: TREATY, en: X}\n", "'id' must be text"),
+]
+
+
+HOSTILE_IDS = ["alias bomb", "offices: 5", "office title list", "en mapping", "en_full list", "label list", "id list"]
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE, ids=HOSTILE_IDS)
+def test_hostile_glossary_is_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    p = write(tmp_path, text)
+    with pytest.raises(GlossaryError) as info:
+        Glossary.load(p)
+    assert str(info.value).startswith(f"{p}: invalid glossary: ") and message in str(info.value)
+    result = CliRunner().invoke(app, ["glossary", "check", str(p)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and message in result.stderr, result.output
+
+
+@pytest.mark.parametrize(
+    ("form", "caught"),
+    [("大統領", True), ("の", True), ("として", True), ("A", True), ("江", False), ("試験条約", False), ("ABM", False)],
+)
+def test_check_refuses_catch_all_forms(tmp_path: Path, form: str, caught: bool) -> None:
+    p = write(tmp_path, f"entries:\n  - {{id: leader.test_one, label: LEADER, en: Test, ja: [{form}]}}\n")
+    problems = check_file(p)
+    assert (f"leader.test_one: form {form!r} is a common word or a bare title, not a name" in problems) is caught
+
+
+def test_check_refuses_what_glossary_option_refuses(tmp_path: Path) -> None:
+    p = write(tmp_path, "entries:\n  - {id: treaty.start_ii, label: LEADER, en: X, ja: [試験者]}\n")
+    result = CliRunner().invoke(app, ["glossary", "check", str(p)])
+    assert result.exit_code == 1
+    assert f"{p}: treaty.start_ii: redefines a TREATY entry as LEADER" in result.stderr

@@ -11,9 +11,11 @@ row schema.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import time
 from collections import Counter
@@ -23,9 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document, prepare
-from ..errors import InputError, OutputError
+from ..errors import InputError, OutputError, UsageError, printable
 from ..hf import iter_hf_documents
-from ..io import RawDocument, read_inputs, replace_dir, with_doc_date
+from ..io import (
+    RawDocument, inside, is_stdin, json_line, list_inputs, make_temp, output_target, read_files, read_inputs,
+    replace_dir, with_doc_date,
+)  # fmt: skip
 from .engines import ENGINES
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
 from .splits import SPLITS, SplitConfig, assign
@@ -112,10 +117,26 @@ def _safe_process(args: tuple[RawDocument, Path | None]) -> dict[str, Any]:
 
 
 def _manifest(corpus: Path) -> list[dict[str, Any]]:
-    from ..io import manifest_dates, read_manifest
+    """The documents a corpus's ``manifest.json`` describes, checked whole (a bad one fails before any work)."""
+    from ..io import manifest_meta
 
-    manifest_dates(corpus)  # a bad date fails here, before any work
-    return read_manifest(corpus)
+    m = corpus / "manifest.json"
+    if not m.is_file():
+        return []
+    try:
+        documents = json.loads(m.read_text(encoding="utf-8")).get("documents", [])
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        raise InputError(m, "not a valid manifest (expected {\"documents\": [...]})") from None
+    if not isinstance(documents, list):
+        raise InputError(m, "not a valid manifest: 'documents' must be a list")
+    for i, d in enumerate(documents, 1):
+        if not isinstance(d, dict) or not isinstance(d.get("doc_id"), str):
+            raise InputError(m, f"not a valid manifest: document {i} needs a text 'doc_id'")
+        wrong = [k for k in ("language", "source_format", "sha256", "provenance") if not isinstance(d.get(k, ""), str)]
+        if wrong:  # the dataset card shows these as text
+            raise InputError(m, f"not a valid manifest: document {i}: {wrong[0]!r} must be text")
+    manifest_meta(corpus)  # dates, known fields and the files themselves
+    return documents
 
 
 # -- the build ----------------------------------------------------------------
@@ -160,9 +181,8 @@ def build_dataset(
     # Workers open these by path (on Ray, in other processes and perhaps on other machines): make them absolute.
     glossary = str(Path(glossary).resolve()) if glossary else None
     out_dir = Path(output)
-    final = out_dir / name
-    if final.exists() and not overwrite:
-        raise OutputError(final, "already exists; pass --overwrite to replace it")
+    final = out_dir / check_name(name)
+    check_target(final, overwrite, inputs)
     # Bad settings fail here, in one line, before any work or any file (a worker could not report them).
     if glossary:
         Glossary.load(glossary)
@@ -170,23 +190,28 @@ def build_dataset(
         _manifest(inputs[0])
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    cpus = os.cpu_count() or 1
+    if engine == "local" and workers > max(2, 2 * cpus):  # each worker loads the pipeline: a typo must not fork 10,000
+        raise UsageError(f"--workers {workers}: more than twice the {cpus} CPUs of this machine")
+    files = list_inputs([str(p) for p in inputs]) if inputs and not is_stdin(inputs) else None
+    made_out_dir = not out_dir.exists()
+    journal_dir = journal_path(out_dir, name)
+    new_journal = not journal_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        for sub in ("data", "spacy", "conll", "conllu"):
-            (tmp / sub).mkdir(parents=True)
+        tmp, lock = make_temp(final, folder=True)  # locked: a later build sweeps it away only if this one was killed
     except OSError as e:
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
     journal = None
     try:
-        journal = Journal(journal_path(out_dir, name), resume=resume)
+        for sub in ("data", "spacy", "conll", "conllu"):
+            (tmp / sub).mkdir(parents=True)
+        journal = Journal(journal_dir, resume=resume, valid=_valid_entry)
         options = _Options(
             workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address, doc_date,
             id_column, date_column,
         )
-        result = _build_into(tmp, final, inputs, name, journal, options)
+        result = _build_into(tmp, final, inputs, files, name, journal, options)
         replace_dir(tmp, final)
         journal.discard()
         result.path = final
@@ -194,12 +219,62 @@ def build_dataset(
     except OSError as e:  # a full disk, a vanished folder: one clear line, the previous dataset untouched
         shutil.rmtree(tmp, ignore_errors=True)
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
+    except (InputError, UsageError):  # bad input or settings: nothing to resume, so nothing is left behind
+        shutil.rmtree(tmp, ignore_errors=True)
+        if journal is not None and new_journal:
+            journal.discard()
+        if made_out_dir:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()
+        raise
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
+        os.close(lock)
         if journal is not None:
             journal.close()
+
+
+def check_name(name: str) -> str:
+    """A dataset name is one plain folder name: not empty, no separator, not hidden (jpnlp's own folders are)."""
+    if not name or name.startswith(".") or any(c in name for c in "/\\\0"):
+        raise UsageError(f"--name {printable(name)!r}: must be a plain folder name (no '/', not starting with '.')")
+    return name
+
+
+def check_target(final: Path, overwrite: bool, inputs: list[Path]) -> None:
+    """Refuse, before any work, to replace what is not an earlier build (a dataset has ``build.json``)."""
+    if final.is_symlink():
+        raise UsageError(f"{printable(str(final))}: is a symbolic link; not replacing it")
+    output_target(final)  # a file where a folder must go: named, before anything is made
+    if final.exists():
+        if not overwrite:
+            raise OutputError(final, "already exists; pass --overwrite to replace it")
+        if not (final.is_dir() and (final / "build.json").is_file()):
+            raise UsageError(
+                f"{printable(str(final))}: exists and is not a dataset built by jpnlp (no build.json); "
+                "--overwrite replaces only an earlier build"
+            )
+    for p in inputs:
+        if inside(p, final):
+            shown = printable(str(final))
+            raise UsageError(f"{shown}: holds the input {printable(str(p))}; choose another -o or --name")
+
+
+def _valid_entry(value: Any) -> bool:
+    """A journaled document: its rows (see :func:`process_document`) or why it failed."""
+    if not isinstance(value, dict) or not isinstance(value.get("doc_id"), str):
+        return False
+    if "error" in value:
+        return isinstance(value["error"], str)
+    rows = value.get("rows")
+    return (
+        isinstance(rows, list)
+        and all(isinstance(r, list) and len(r) == 2 and isinstance(r[0], dict) for r in rows)
+        and isinstance(value.get("sentences"), int)
+        and isinstance(value.get("retokenized"), int)
+    )
 
 
 def journal_path(output: str | os.PathLike[str], name: str = DEFAULT_NAME) -> Path:
@@ -245,7 +320,10 @@ def _settings(options: _Options, gold_dir: Path | None) -> str:
     )
 
 
-def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: Any, options: _Options) -> BuildResult:
+def _build_into(
+    tmp: Path, final: Path, inputs: list[Path], files: list[tuple[Path, Path | None]] | None, name: str,
+    journal: Any, options: _Options,
+) -> BuildResult:  # fmt: skip
     from ..glossary import Glossary, default_glossary
     from ..journal import content_key
     from ..pipeline import PIPELINE_VERSION
@@ -266,25 +344,38 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if from_hf:
             hf_docs = iter_hf_documents(from_hf, options.text_column, options.id_column, options.date_column)
             yield from with_doc_date(hf_docs, options.doc_date)
-        if inputs:
-            yield from with_doc_date(read_inputs([str(p) for p in inputs]), options.doc_date)
+        if files is not None:
+            yield from with_doc_date(read_files(files), options.doc_date)
+        elif inputs:
+            yield from with_doc_date(read_inputs(["-"]), options.doc_date)
 
-    # Pass 1: the plan, one small entry per document (its key, or why it cannot be read), in input order.
-    plan: list[tuple[str | None, str, str, str]] = []
-    for item in raw_documents():
-        if isinstance(item, InputError):
-            plan.append((None, Path(item.path).stem, item.path, item.message))
-        else:
-            plan.append((content_key(settings, item.doc_id, item.text, item.doc_date, item.meta), item.doc_id, item.path or "", ""))
     done = set(journal.index)  # what an interrupted build already did (empty without --resume)
+    # Pass 1 reads every input once: the plan (a key, or why it cannot be read, per document, in input order)
+    # and a snapshot of the documents still to do.  The work reads the snapshot, never the inputs again, so a
+    # file added, edited or deleted meanwhile cannot make the two disagree (nor stdin be read twice).
+    spool = tmp / ".inputs.pickle"
+    plan: list[tuple[str | None, str, str, str]] = []
+    with spool.open("wb") as fh:
+        for item in raw_documents():
+            if isinstance(item, InputError):
+                plan.append((None, Path(item.path).stem, item.path, item.message))
+                continue
+            key = content_key(settings, item.doc_id, item.text, item.doc_date, item.meta)
+            plan.append((key, item.doc_id, item.path or "", ""))
+            if key not in done:
+                pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
     n_docs = len(plan) if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
 
-    # Pass 2: the documents still to do, to the engine; results come back in input order.
+    # Pass 2: the documents still to do, from the snapshot, to the engine; results come back in input order.
     def tasks() -> Iterator[tuple[RawDocument, Path | None]]:
-        for item in raw_documents():
-            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text, item.doc_date, item.meta) not in done:
-                yield (item, gold_dir)
+        with spool.open("rb") as fh:
+            while True:
+                try:
+                    raw = pickle.load(fh)  # our own file, written above
+                except EOFError:
+                    return
+                yield (raw, gold_dir)
 
     splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
@@ -345,6 +436,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if close is not None:
             close()  # stops the worker pool (or Ray) even when the loop ended early
         bar.close()
+    spool.unlink()
     for w in (*docbins.values(), *conlls.values(), *conllus.values(), *tables, documents):
         w.close()
     # Splits without rows are left out (an empty Parquet split would not load).
@@ -410,7 +502,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     if failed:
         with (tmp / "errors.jsonl").open("w", encoding="utf-8") as fh:
             for f in failed:
-                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+                fh.write(json_line(f))
     resumed = sum(1 for key, *_ in plan if key in done)
     return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, resumed)
 

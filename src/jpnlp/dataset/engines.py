@@ -37,14 +37,62 @@ def map_ordered(
         init(*init_args)
         yield from (fn(item) for item in items)
         return
+    yield from _pool_map_ordered(fn, items, init, init_args, workers)
+
+
+def _pool_map_ordered(
+    fn: Callable[[Any], Any], items: Iterable[Any], init: Callable[..., None], init_args: tuple[Any, ...], workers: int
+) -> Iterator[Any]:
+    """A local process pool with a bounded window of documents in flight.
+
+    Unlike ``multiprocessing.Pool``, a worker that dies (killed, out of memory) stops the run with
+    :class:`~jpnlp.errors.WorkerError` instead of waiting for it forever; Ctrl-C reaches only this
+    process (workers ignore SIGINT) and stops the workers at once.
+    """
     import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from ..errors import WorkerError
 
     # fork shares the parent's loaded modules copy-on-write; spawn elsewhere.
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    pool = ctx.Pool(workers, initializer=init, initargs=init_args)
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(init, *init_args))
+    pending: deque[Future[Any]] = deque()
+    window = 4 * workers  # documents vary widely in size: a few queued per worker keeps them all busy
     try:
-        # chunksize 1: documents vary widely in size, so hand them out one at a time.
-        yield from pool.imap(fn, items, chunksize=1)
-    finally:
-        pool.close()
-        pool.join()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BrokenProcessPool:
+        _stop(pool)
+        raise WorkerError(
+            "a worker process stopped (killed, or out of memory); the documents finished so far are kept: "
+            "run the same command with --resume to go on"
+        ) from None
+    except BaseException:  # Ctrl-C, an error, or the consumer stopped early
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_init(init: Callable[..., None], *args: Any) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    init(*args)
+
+
+def _stop(pool: Any) -> None:
+    """Stop a process pool now: queued documents dropped, running ones killed."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+    else:
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)

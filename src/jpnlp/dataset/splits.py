@@ -24,7 +24,7 @@ class SplitConfig:
 
     def __post_init__(self) -> None:
         ratios = (self.train, self.validation, self.test)
-        if any(r < 0 for r in ratios) or abs(sum(ratios) - 1.0) > 1e-6:
+        if not all(0 <= r <= 1 for r in ratios) or abs(sum(ratios) - 1.0) > 1e-6:  # NaN fails both comparisons
             raise ValueError(f"split ratios must be non-negative and add up to 1, got {ratios}")
 
     @classmethod

@@ -38,6 +38,9 @@ from ..normalize import normalize
 
 LABELS = ("TREATY", "LEADER", "ORG", "WEAPON", "PROGRAM", "DOCTRINE", "DOCUMENT")
 _REQUIRED = ("id", "label", "en")
+_TEXT_KEYS = ("id", "label", "en", "en_full", "note", "country")
+_OFFICE_TEXT = ("title_en", "title_ja")
+_MAX_BYTES = 8 * 1024 * 1024  # a glossary is hand-written: megabytes are a mistake or an attack
 _KNOWN_KEYS = frozenset(
     {"id", "label", "en", "en_full", "ja", "abbr", "note", "ambiguous_forms", "signed", "in_force", "country", "offices"}
 )
@@ -152,17 +155,25 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
         if missing:
             problems.append(f"{where}: missing {', '.join(missing)}")
             continue
-        unknown = sorted(set(raw) - _KNOWN_KEYS)
+        unknown = sorted(set(raw) - _KNOWN_KEYS, key=str)
         if unknown:
-            problems.append(f"{where}: unknown keys {', '.join(unknown)}")
+            problems.append(f"{where}: unknown keys {', '.join(map(str, unknown))}")
+        wrong = [k for k in _TEXT_KEYS if raw.get(k) is not None and not isinstance(raw[k], (str, int, float))]
+        if wrong:
+            problems.append(f"{where}: {', '.join(repr(k) for k in wrong)} must be text")
+            continue
         if not isinstance(raw["id"], str) or not _ID_RE.match(raw["id"]):
             problems.append(f"{where}: id must look like 'treaty.start_ii' (lowercase label, dot, slug)")
-        if raw["label"] not in LABELS:
+        if not isinstance(raw["label"], str) or raw["label"] not in LABELS:
             problems.append(f"{where}: unknown label {raw['label']!r} (expected one of {', '.join(LABELS)})")
         offices = []
-        for o in raw.get("offices") or []:
-            if not isinstance(o, dict):
-                problems.append(f"{where}: each office must be a mapping")
+        listed = raw.get("offices") or []
+        if not isinstance(listed, list):
+            problems.append(f"{where}: 'offices' must be a list of mappings")
+            listed = []
+        for o in listed:
+            if not isinstance(o, dict) or any(not isinstance(o.get(k), (str, type(None))) for k in _OFFICE_TEXT):
+                problems.append(f"{where}: each office must be a mapping with text titles")
                 continue
             offices.append(Office(o.get("title_en"), o.get("title_ja"), _year(o.get("from")), _year(o.get("to"))))
         entries.append(
@@ -188,6 +199,8 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
 def _read_yaml(path: str | os.PathLike[str]) -> Any:
     p = Path(path)
     try:
+        if p.stat().st_size > _MAX_BYTES:
+            raise GlossaryError(str(p), [f"over {_MAX_BYTES // 2**20} MB; not a glossary"])
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise GlossaryError(str(p), ["no such file"]) from None
@@ -196,11 +209,23 @@ def _read_yaml(path: str | os.PathLike[str]) -> Any:
     except OSError as e:
         raise GlossaryError(str(p), [e.strerror or str(e)]) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise GlossaryError(str(p), [f"{where}YAML syntax error: {getattr(e, 'problem', None) or e}"]) from None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader without anchors and aliases: a few hundred bytes of nested aliases expand to gigabytes."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a glossary", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 class Glossary:
@@ -295,6 +320,8 @@ def check(entries: list[Entry]) -> list[str]:
             if not k:
                 problems.append(f"{e.id}: empty form {form!r}")
                 continue
+            if _catch_all(k):
+                problems.append(f"{e.id}: form {form!r} is a common word or a bare title, not a name")
             if k not in allowed:
                 owners.setdefault(k, set()).add(e.id)
         dup = [f for f in e.forms if e.forms.count(f) > 1]
@@ -306,9 +333,34 @@ def check(entries: list[Entry]) -> list[str]:
     return problems
 
 
+def _catch_all(key: str) -> bool:
+    """A form that would match everywhere: one kana or symbol, all hiragana (の, として), or a bare title (大統領).
+
+    One kanji is a real form (a Chinese surname: 江, 胡).
+    """
+    if len(key) == 1 and not ("\u4e00" <= key <= "\u9fff"):
+        return True
+    return all("\u3041" <= c <= "\u309f" for c in key) or key in _titles()
+
+
+@cache
+def _titles() -> frozenset[str]:
+    ref = resources.files("jpnlp").joinpath("data/titles.tsv")
+    lines = ref.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t")[0] for line in lines if line.strip() and not line.startswith(("#", "title\t"))]
+    return frozenset(match_key(r) for r in rows)
+
+
 def check_file(path: str | os.PathLike[str]) -> list[str]:
-    """Parse and check one glossary file; parse errors raise :class:`GlossaryError`."""
-    return check(parse_entries(_read_yaml(path), str(path)))
+    """Parse and check one glossary file: what :func:`check` finds, and what ``--glossary`` would refuse.
+
+    Parse errors raise :class:`GlossaryError`.
+    """
+    entries = parse_entries(_read_yaml(path), str(path))
+    labels = {e.id: e.label for e in _builtin_entries()}
+    relabelled = [f"{e.id}: redefines a {labels[e.id]} entry as {e.label}" for e in entries
+                  if labels.get(e.id, e.label) != e.label]  # fmt: skip
+    return relabelled + check(entries)
 
 
 @cache

@@ -6,6 +6,7 @@ Shared here: reading the data tables of ``jpnlp/data/`` and choosing among overl
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -30,9 +31,19 @@ S = TypeVar("S", bound=_Span)
 
 
 def longest_first(items: Iterable[S]) -> list[S]:
-    """Non-overlapping matches, the longest winning (then the leftmost), in text order."""
+    """Non-overlapping matches, the longest winning (then the leftmost), in text order.
+
+    The matches taken so far are kept sorted by start (they do not overlap, so their ends are sorted too):
+    a candidate need only be compared with its two neighbours.
+    """
+    starts: list[int] = []
     taken: list[S] = []
     for c in sorted(items, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect_right(starts, c.start)
+        if i > 0 and not (c.end <= taken[i - 1].start or c.start >= taken[i - 1].end):
+            continue
+        if i < len(taken) and not (c.end <= taken[i].start or c.start >= taken[i].end):
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
+    return taken

@@ -76,6 +76,16 @@ def _title_re() -> re.Pattern[str]:
 
 _KATAKANA_RUN = re.compile(rf"{_KATAKANA}(?:{_KATAKANA}|[・=])*$")
 _KANJI_RUN = re.compile(rf"{_KANJI}+$")
+_KATAKANA_RUN_CHAR = re.compile(rf"{_KATAKANA}|[・=]")
+_KANJI_CHAR = re.compile(_KANJI)
+
+
+def _run_before(run: re.Pattern[str], char: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``run.search(text, 0, end)`` without scanning from 0 for every title: step back over the run first."""
+    start = end
+    while start > 0 and char.fullmatch(text[start - 1]):
+        start -= 1
+    return run.search(text, start, end)
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
 
 
@@ -103,8 +113,8 @@ def find_leaders(
     for m in _title_re().finditer(text):
         ts = m.start()
         role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
-        kat = _KATAKANA_RUN.search(text, 0, ts)
-        kan = _KANJI_RUN.search(text, 0, ts)
+        kat = _run_before(_KATAKANA_RUN, _KATAKANA_RUN_CHAR, text, ts)
+        kan = _run_before(_KANJI_RUN, _KANJI_CHAR, text, ts)
         if kat:
             name = kat.group().strip("・=")
             start = kat.start()
@@ -129,10 +139,13 @@ def find_leaders(
                     break
     # Names the glossary knows, with or without a title.
     if glossary is not None:
+        covered = bytearray(len(text) + 1)  # offsets inside a mention found so far (no scan of them all per name)
+        for f in found.values():
+            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
         for pat, _script in _name_patterns(glossary):
             for m in pat.finditer(text):
                 s, e = m.span()
-                if s in found or any(f.start <= s < f.end for f in found.values()):
+                if s in found or covered[s]:
                     continue
                 after = text[e : e + 4]
                 if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
@@ -141,6 +154,7 @@ def find_leaders(
                 if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
                     continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
                 found[s] = LeaderMatch(s, e, m.group(), None, entry_for(m.group(), s))
+                covered[s:e] = b"\x01" * (e - s)
     # drop title-mentions that name something else (ラムスフェルド報告 has no title, but be safe)
     out = [f for f in found.values() if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
     return longest_first(out)

@@ -38,8 +38,13 @@ def load_rows(data_dir: Path, split: str) -> list[dict[str, Any]]:
         from ..errors import InputError
 
         raise InputError(data_dir, f"no {split} split (data/{split}-*.parquet)")
-    ds = datasets.load_dataset("parquet", data_files=files)["train"]
-    names = ds.features["ner_tags"].feature.names
+    try:
+        ds = datasets.load_dataset("parquet", data_files=files)["train"]
+        names = ds.features["ner_tags"].feature.names
+    except Exception as e:  # noqa: BLE001 - a damaged or foreign Parquet file: one line, not a traceback
+        from ..errors import InputError
+
+        raise InputError(data_dir, f"cannot read the {split} split: {type(e).__name__}: {e}") from None
     rows = ds.to_list()
     for r in rows:
         r["ner_tags"] = [names[t] for t in r["ner_tags"]]
