@@ -167,7 +167,7 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
   `split`, `row_id`, `doc_id` and `sentence_index` (and, for votes, the `sentence` and the document's
   `doc_date`, `doc_title` and `source`), for pandas or Polars;
 - `documents.parquet` (config `documents`): one row per document, keyed by `doc_id`: `title`, `date` (given, or
-  read from its dateline), `source`, `url`, `license`, `language`, `path`, `encoding`, `sentences`, and `meta`
+  read from its dateline), `source`, `url`, `license`, `language`, `encoding`, `sentences`, and `meta`
   (everything known of it, as JSON: front matter, manifest entry, dataset columns);
 - `spacy/{{split}}/NNNNN.spacy`: spaCy `DocBin` shards (tokens, GiNZA's lemma/POS/tag/head/relation in full mode,
   entities with the glossary id as `kb_id_`); `spacy train` reads each folder as a corpus;

@@ -29,7 +29,8 @@ VOTE_FIELDS = (
 ANALYSIS_FIELDS = ("lemmas", "pos", "tags", "heads", "deps")
 
 
-DOCUMENT_FIELDS = ("doc_id", "title", "date", "source", "url", "license", "language", "path", "encoding")
+# no file path: a dataset does not depend on where its corpus lay (the doc_id is the path inside the corpus)
+DOCUMENT_FIELDS = ("doc_id", "title", "date", "source", "url", "license", "language", "encoding")
 
 
 def document_row(document: Document) -> dict[str, Any]:
@@ -38,8 +39,7 @@ def document_row(document: Document) -> dict[str, Any]:
 
     meta = document.meta or {}
     known = {k: None if meta.get(k) is None else str(meta.get(k)) for k in DOCUMENT_FIELDS}
-    return {**known, "doc_id": document.doc_id, "date": document.doc_date, "path": document.path,
-            "encoding": document.encoding, "sentences": len(document.sentences),
+    return {**known, "doc_id": document.doc_id, "date": document.doc_date, "encoding": document.encoding, "sentences": len(document.sentences),
             "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)}  # fmt: skip
 
 
