@@ -8,6 +8,8 @@ keeps ``._.id == ""`` and is reported as unaligned.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,13 +31,13 @@ class GlossaryLinker:
                 if ent._.anaphor:
                     link = resolver.resolve(ent.text)
                 else:
-                    link = link_treaty(ent.text, self.glossary)
+                    link = link_treaty(ent.text, self.glossary) or resolver.containing(ent.text)
                     resolver.add(ent.text, link)
             elif ent.label_ == "LEADER":
                 e = self.glossary.get(ent._.id) if ent._.id else self.glossary.lookup(ent.text, "LEADER")
                 if e is None:
-                    # a full name the glossary lists by surname: ウラジーミル・プーチン
-                    e = self.glossary.lookup(ent.text.split("・")[-1], "LEADER")
+                    # a full name the glossary lists by surname: ウラジーミル・プーチン, L.ゼルボ
+                    e = self.glossary.lookup(re.split(r"[・=.]", ent.text)[-1], "LEADER")
                 link = Link.of(e) if e else None
             kb = link.id if link and link.id else ""
             span = Span(doc, ent.start, ent.end, label=ent.label, kb_id=kb) if kb != ent.kb_id_ else ent

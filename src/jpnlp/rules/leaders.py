@@ -39,7 +39,7 @@ COUNTRY_WORDS = (
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
 NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
-PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前")
+PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
 
 @dataclass(frozen=True)
@@ -67,16 +67,38 @@ def titles() -> tuple[str, ...]:
 
 @cache
 def _title_re() -> re.Pattern[str]:
-    countries = "|".join(re.escape(c) for c in sorted(COUNTRY_WORDS, key=len, reverse=True))
+    mids = "|".join(re.escape(c) for c in sorted(_mid_words(), key=len, reverse=True))
     ts = "|".join(re.escape(t) for t in titles())
     return re.compile(
-        rf"(?P<mid>・?(?:{countries}))?(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
+        # (子), (Vladimir Putin), (キムジョンウン): a note, reading or Latin name between name and title
+        rf"(?P<paren>\([^()。、「」]{{1,40}}\))?"
+        rf"(?P<mid>・?(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?)?"
+        rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
     )
 
 
-_KATAKANA_RUN = re.compile(rf"{_KATAKANA}(?:{_KATAKANA}|[・=])*$")
+@cache
+def _mid_words() -> frozenset[str]:
+    """Country and organization words that may stand between a name and its title."""
+    return frozenset(r["ja"] for r in read_table("countries.tsv")) | frozenset(COUNTRY_WORDS)
+
+
+_K = r"[\u30a1-\u30fa\u30fc]"
+# A katakana name: parts joined by ・ or =, Latin initials with . (ジョン・F.ケネディ, F=W.シュタンマイヤー, L.ゼルボ).
+_NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
+_KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
 _KANJI_RUN = re.compile(rf"{_KANJI}+$")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
+_INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_K}+|[A-Z])[・=.])*[A-Z][・=.]$")
+_HAS_INITIAL = re.compile(r"(?:^|[・=.])[A-Z][・=.]")
+# What may stand between a name and its title when an organization is named in full:
+# L.ゼルボ包括的核実験禁止条約機関準備委員会(CTBTO)事務局長, F.モゲリーニEU外務・安全保障政策上級代表
+_ORG_STRETCH = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9()・=.]{1,48}$")
+# A reading or Latin spelling in brackets right after a name: 潘基文(パンギムン), 胡錦濤(こ・きんとう),
+# ウラジーミル・プーチン(Vladimir Putin)
+_READING = re.compile(
+    r"\(([\u3041-\u3096\u30a1-\u30fa\u30fc・]{2,20}|[A-Z][A-Za-z'\-]+(?:[ .]+[A-Z][A-Za-z'\-]*)+)\)"
+)
 
 
 def find_leaders(
@@ -91,59 +113,200 @@ def find_leaders(
     ``Person``); ``year_at(offset)`` gives the year in force at an offset, to
     tell apart leaders who share a name (two Bushes).
     """
-    found: dict[int, LeaderMatch] = {}
 
     def entry_for(name: str, pos: int, role: str | None = None) -> str | None:
         if glossary is None:
             return None
-        e = glossary.lookup(name, "LEADER", year_at(pos) if year_at else None, role)
-        return e.id if e else None
+        year = year_at(pos) if year_at else None
+        for key in _lookup_keys(name):
+            e = glossary.lookup(key, "LEADER", year, role)
+            if e is not None:
+                return e.id
+        return None
 
-    country_keys = countries()
+    found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
-        ts = m.start()
-        role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
-        kat = _KATAKANA_RUN.search(text, 0, ts)
-        kan = _KANJI_RUN.search(text, 0, ts)
-        if kat:
-            name = kat.group().strip("・=")
-            start = kat.start()
-            # ウラジーミル・プーチン・ロシア: the last component may be a country
-            parts = name.split("・")
-            while parts and match_key(parts[-1]) in country_keys:
-                parts.pop()
-            name = "・".join(parts)
-            if not name or match_key(name) in country_keys or _is_org(name, glossary):
-                continue
-            if text[start : start + len(name)] != name:
-                continue
-            found[start] = LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
-        elif kan:
-            # The name ends where the country word or the title starts — or, when the
-            # glossary knows a longer name, inside what looked like a country word (田中外相).
-            ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
-            for end in ends:
-                hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
-                if hit:
-                    found[hit.start] = hit
-                    break
-    # Names the glossary knows, with or without a title.
+        hit = _titled(text, m, glossary, persons, entry_for)
+        if hit is not None:
+            found[hit.start] = hit
+    for hit in _coordinated(text, glossary, persons, entry_for):
+        found.setdefault(hit.start, hit)
     if glossary is not None:
-        for pat, _script in _name_patterns(glossary):
-            for m in pat.finditer(text):
-                s, e = m.span()
-                if s in found or any(f.start <= s < f.end for f in found.values()):
-                    continue
-                after = text[e : e + 4]
-                if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
-                    continue
-                is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", m.group()) is not None
-                if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
-                    continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
-                found[s] = LeaderMatch(s, e, m.group(), None, entry_for(m.group(), s))
-    # drop title-mentions that name something else (ラムスフェルド報告 has no title, but be safe)
-    out = [f for f in found.values() if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
+        for hit in _known_names(text, glossary, entry_for):
+            if not any(f.start <= hit.start < f.end for f in found.values()):
+                found[hit.start] = hit
+    for hit in _repeated(text, list(found.values()), entry_for):
+        if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
+            found[hit.start] = hit
+    out = [_with_initials(text, f) for f in found.values()]
+    out = [f for f in out if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
+    out += _readings(text, out, glossary)
     return longest_first(out)
+
+
+def _lookup_keys(name: str) -> list[str]:
+    """The name as written, then without its initials (L.ゼルボ → ゼルボ), then its last part."""
+    keys = [name]
+    bare = re.sub(r"(?:^|(?<=[・=.]))[A-Z][・=.]", "", name).strip("・=.")
+    if bare and bare != name:
+        keys.append(bare)
+    last = re.split(r"[・=.]", name)[-1]
+    if last not in keys and len(last) >= 3:
+        keys.append(last)
+    return keys
+
+
+def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+    """The leader named before the title match ``m``, or None."""
+    ts = m.start()
+    role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
+    kat = _KATAKANA_RUN.search(text, 0, ts)
+    kan = _KANJI_RUN.search(text, 0, ts)
+    if kat:
+        hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for)
+        if hit is not None:
+            return hit
+    elif kan:
+        # The name ends where the country word or the title starts — or, when the
+        # glossary knows a longer name, inside what looked like a country word (田中外相).
+        ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
+        for end in ends:
+            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
+            if hit:
+                return hit
+    return _across_organization(text, ts, role, glossary, entry_for)
+
+
+def _katakana_name(text, start, run, role, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A katakana run before a title as a name: countries around it dropped (アメリカフォード, プーチン・ロシア)."""
+    keys = countries()
+    parts = run.split("・")
+    while parts and match_key(parts[-1]) in keys:
+        parts.pop()  # ウラジーミル・プーチン・ロシア
+    while len(parts) > 1 and match_key(parts[0]) in keys:
+        start += len(parts.pop(0)) + 1  # ロシア・プーチン
+    if parts:
+        for c in _katakana_countries():
+            if parts[0].startswith(c) and len(parts[0]) - len(c) >= 3 and not _known_leader(glossary, parts[0]):
+                parts[0] = parts[0][len(c) :]  # オーストリアクライスキー: a country written before the name
+                start += len(c)
+                break
+    name = "・".join(parts)
+    if not name or match_key(name) in keys or _is_org(name, glossary) or text[start : start + len(name)] != name:
+        return None
+    return LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
+
+
+@cache
+def _katakana_countries() -> tuple[str, ...]:
+    forms = (r["ja"] for r in read_table("countries.tsv"))
+    return tuple(sorted((f for f in forms if re.fullmatch(rf"{_K}{{2,}}", f)), key=len, reverse=True))
+
+
+def _across_organization(text, ts, role, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A name with an initial, or one the glossary knows, then an organization's name, then the title."""
+    st = _ORG_STRETCH.search(text, max(0, ts - 48), ts)
+    if st is None:
+        return None
+    nm = re.compile(rf"(?<![A-Za-z]){_NAME}").match(text, st.start(), ts)
+    if nm is None or nm.end() == ts:
+        return None
+    name = nm.group()
+    if not (_HAS_INITIAL.search(name) or _known_leader(glossary, name)) or _is_org(name, glossary):
+        return None
+    return LeaderMatch(nm.start(), nm.end(), name, role, entry_for(name, nm.start(), role))
+
+
+def _known_leader(glossary: Glossary | None, name: str) -> bool:
+    return glossary is not None and bool(glossary.candidates(name, "LEADER"))
+
+
+def _with_initials(text: str, f: LeaderMatch) -> LeaderMatch:
+    """A name preceded by its initials keeps them: L.ゼルボ, F=W.シュタンマイヤー."""
+    m = _INITIALS_BEFORE.search(text, max(0, f.start - 24), f.start)
+    if m is None or not re.match(_K, f.text):
+        return f
+    return LeaderMatch(m.start(), f.end, text[m.start() : f.end], f.role, f.entry_id)
+
+
+def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) -> list[LeaderMatch]:
+    """A reading or Latin spelling in brackets after a name is a mention of the same leader."""
+    out = []
+    taken = {f.start for f in found}
+    for f in found:
+        m = _READING.match(text, f.end)
+        if m is None or m.start(1) in taken:
+            continue
+        inner = m.group(1)
+        if match_key(inner) in countries() or _is_org(inner, glossary):
+            continue
+        out.append(LeaderMatch(m.start(1), m.end(1), inner, None, f.entry_id))
+    return out
+
+
+# 橋本・エリツィン会談, ブッシュ・プーチン両大統領: names joined by ・/、/と before 両 + title or 会談
+_PART = rf"(?:{_K}{{2,}}|{_KANJI}{{1,4}})"
+
+
+@cache
+def _coordination_re() -> re.Pattern[str]:
+    ts = "|".join(re.escape(t) for t in titles())
+    return re.compile(rf"(?P<names>{_PART}(?:[・、と]{_PART})+)(?:(?P<both>両)(?:首脳|{ts})|(?:首脳)?会談)")
+
+
+def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+    """Each name of a coordination before 両首脳 / 両大統領 / 会談 (a summit): katakana names that are not
+    countries when 両 makes them people, and names the glossary or the tagger knows."""
+    out = []
+    keys = countries()
+    for m in _coordination_re().finditer(text):
+        pos = m.start("names")
+        for part in re.split(r"([・、と])", m.group("names")):
+            if part in ("・", "、", "と"):
+                pos += 1
+                continue
+            s, name = pos, part
+            pos += len(part)
+            if re.fullmatch(rf"{_KANJI}+", part):
+                # the longest known name at the end of a kanji run (関係については、橋本)
+                hit = next((k for k in range(len(part)) if _known_leader(glossary, part[k:])
+                            or any(ps <= s + k and s + len(part) <= pe for ps, pe in persons)), None)  # fmt: skip
+                if hit is None:
+                    continue
+                s, name = s + hit, part[hit:]
+            elif match_key(part) in keys or _is_org(part, glossary) or not (m.group("both") or _known_leader(glossary, part)):
+                continue
+            out.append(LeaderMatch(s, s + len(name), name, None, entry_for(name, s)))
+    return out
+
+
+def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """Names the glossary lists as leaders, with or without a title (クリントン政権, プーチン氏, Vladimir Putin)."""
+    for pat, _script in _name_patterns(glossary):
+        for m in pat.finditer(text):
+            s, e = m.span()
+            after = text[e : e + 4]
+            if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
+                continue
+            is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", m.group()) is not None
+            if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
+                continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
+            yield LeaderMatch(s, e, m.group(), None, entry_for(m.group(), s))
+
+
+def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]
+    """A katakana name introduced with a title, met again later without one (アッセルボルン外相 … アッセルボルン氏);
+    a full name's last part counts too (ジャン・アッセルボルン … アッセルボルン)."""
+    out = []
+    for f in found:
+        if f.role is None or f.entry_id or not re.fullmatch(rf"{_NAME}", f.text):
+            continue
+        forms = {f.text, f.text.split("・")[-1].split(".")[-1]}
+        for form in (x for x in forms if len(x) >= 3):
+            for m in re.finditer(rf"(?<![\u30a1-\u30fa\u30fc・.=]){re.escape(form)}(?![\u30a1-\u30fa\u30fc])", text):
+                if m.start() > f.start:
+                    out.append(LeaderMatch(m.start(), m.end(), form, None, f.entry_id))
+    return out
 
 
 def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # type: ignore[no-untyped-def]
@@ -188,5 +351,11 @@ def _name_patterns(glossary: Glossary) -> list[tuple[re.Pattern[str], str]]:
     if kanji:
         alt = "|".join(map(re.escape, kanji))
         pats.append((re.compile(rf"(?<!{_KANJI})(?:{alt})"), "漢字"))
+    # English names in Latin script (Vladimir Putin), two words at least
+    latin = {e.en for e in glossary if e.label == "LEADER"} | {f for f, _ in glossary.forms_of("LEADER")}
+    latin = {f for f in latin if re.fullmatch(r"[A-Z][A-Za-z.'\- ]+ [A-Z][A-Za-z.'\-]+", f)}
+    if latin:
+        alt = "|".join(map(re.escape, sorted(latin, key=len, reverse=True)))
+        pats.append((re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"), "Latin"))
     glossary.cache["leader_names"] = pats
     return pats

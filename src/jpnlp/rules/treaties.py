@@ -337,19 +337,52 @@ _EN_HEAD = re.compile(
 _EN_FORMAL = re.compile(r"\b(?:Treaty|Convention|Agreement|Protocol|Declaration|Memorandum) (?:on|of|for|between|concerning)\b")
 
 
+# Words that make an English phrase name a body or a meeting, not an instrument.
+_EN_BODY = re.compile(
+    r"\b(?:Conference|Committee|Commission|Organi[sz]ation|Review|Parties|Meeting|Summit|Council|Assembly|Agency|Secretariat)\b"
+)
+
+
 def _english_titles(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
-    """English names in Latin script: the glossary's, or formal titles (Treaty on …, Convention on …)."""
+    """English names in Latin script: the glossary's, or formal titles (Treaty on …, Convention on …).
+    Inside a body's or a meeting's name only the instrument counts (Review Conference of the Parties to the
+    Treaty on …)."""
     out = []
     for m in _EN_TITLE.finditer(text):
-        name = m.group()
-        while " " in name and re.search(rf" {_EN_LINK}$", name):
-            name = name.rsplit(" ", 1)[0]  # of/and at the end belong to what follows
-        name = name.rstrip(",")
-        if not _EN_HEAD.search(name) or " " not in name:
-            continue
-        if _known(glossary, name) or _EN_FORMAL.search(name):
-            out.append(TreatyMatch(m.start(), m.start() + len(name), name, False, ""))
+        hit = _english_title_in(m.group(), glossary)
+        if hit is not None:
+            out.append(TreatyMatch(m.start() + hit[0], m.start() + hit[1], m.group()[hit[0] : hit[1]], False, ""))
     return out
+
+
+def _english_title_in(phrase: str, glossary: Glossary | None) -> tuple[int, int] | None:
+    """Offsets of the longest instrument name in a run of capitalised English words, or None."""
+    if not _EN_HEAD.search(phrase) or " " not in phrase:
+        return None
+    starts = [w.start() for w in re.finditer(r"(?<![\w'(-])[A-Z]", phrase)]
+    ends = sorted({w.end() for w in re.finditer(r"[\w)]+", phrase)}, reverse=True)
+    for a in starts:
+        for b in ends:
+            if b - a < 8:
+                break
+            if _known(glossary, phrase[a:b]):
+                return a, b
+    # not in the glossary: a formal title, without a body's name before it or a place after a comma
+    f = _EN_FORMAL.search(phrase)
+    if f is None:
+        return None
+    a = max((w.end() + 1 for w in _EN_BODY.finditer(phrase, 0, f.start())), default=0)
+    a = next((s for s in starts if s >= a), f.start())
+    if a > f.start():
+        a = f.start()
+    name = phrase[a:]
+    while ", " in name and not re.search(rf"\b{_EN_LINK}\b", name.rsplit(", ", 1)[1]):
+        name = name.rsplit(", ", 1)[0]  # …Weapons, New York: a place after the name
+    while " " in name and re.search(rf" {_EN_LINK}$", name):
+        name = name.rsplit(" ", 1)[0]
+    if " " not in name:
+        return None
+    return a, a + len(name)
 
 
 # 「X」共同声明, 『X』宣言: a quoted short name with its head
