@@ -3,20 +3,36 @@
 Japanese writes a leader as name + (country or organization) + title:
 プーチン大統領, エリツィン前大統領, プーチン大統領代行(当時), バイデン米大統領,
 習近平中国国家主席, グテーレス国連事務総長, 岸田文雄首相.  :func:`find_leaders`
-reads that pattern in normalized text with the titles of ``data/titles.tsv``:
+reads that pattern in normalized text with the titles of ``data/titles.tsv``
+and the countries of ``data/countries.tsv``:
 
-* a katakana name (with ・ for full names) before a title is a leader unless
-  it is a country or organization (ロシア大統領 has no name);
+* a katakana name (parts joined by ・ or =, Latin initials included:
+  リンドン・B.ジョンソン, F=W.…) before a title is a leader unless it is a
+  country or organization (ロシア大統領 has no name); a country written
+  before the name (カナダトルドー首相) or after it (…・ノルウェー首相) is not
+  part of it, nor are a country, a party (…共産党書記長) or a bracket between
+  name and title;
 * a kanji name before a title is a leader when the glossary or GiNZA (a
   ``Person`` span passed in ``persons``) knows it — kanji runs have no
   visible boundary, so the longest known suffix of the run is the name;
+* a name with an initial, or one the glossary knows, counts across an
+  organization's full name (R.グロッシ国際原子力機関(IAEA)事務局長);
+* after a title with no name before it: a full katakana name
+  (米国務長官ジョン・ケリー) or a kanji name set off by a space (外務大臣 山田太郎);
+* several names before 両 + title or before 会談 (A・B両首脳, A・B会談): each
+  one the glossary or the tagger knows, and with 両 each katakana name;
 * a name the glossary lists as a leader is a leader also without a title
-  (クリントン政権, プーチン氏, プーチンは …), unless it names something else
-  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine).
+  (クリントン政権, プーチン氏, Vladimir Putin …), unless it names something else
+  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine); a name
+  first met with a title counts again later without one;
+* a reading or Latin spelling in brackets right after a name is a second
+  mention of the same leader (習近平(シー・ジンピン), …(Fumio Kishida)).
 
-The role is the title as written after the name, with 前/元/次期, 代行 and
-(当時): ``前大統領``, ``大統領代行(当時)``.  Titles without a name (米露両大統領)
-are not mentions.
+Titles of kind ``other`` in the table (副大統領, 官房長官, 大使, 報道官 …) are
+offices that do not make a leader, and a title followed by 報道官, 補佐官,
+候補 … is part of another office.  The role is the title as written after
+the name, with 前/元/次期, 代行 and (当時): ``前大統領``, ``大統領代行(当時)``.
+Titles without a name (米露両大統領) are not mentions.
 """
 
 from __future__ import annotations
@@ -39,6 +55,8 @@ COUNTRY_WORDS = (
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
 NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
+# A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
+NOT_A_LEADER_AFTER = ("報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席")
 PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
 
@@ -57,6 +75,12 @@ def countries() -> frozenset[str]:
     return frozenset(match_key(r["ja"]) for r in read_table("countries.tsv")) | frozenset(
         match_key(c) for c in COUNTRY_WORDS
     )
+
+
+@cache
+def _other_offices() -> frozenset[str]:
+    """Titles of offices that do not make a leader (kind ``other`` in ``data/titles.tsv``)."""
+    return frozenset(r["title"] for r in read_table("titles.tsv") if r["kind"] == "other")
 
 
 @cache
@@ -126,7 +150,11 @@ def find_leaders(
 
     found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
+        if m.group("title") in _other_offices() or text.startswith(NOT_A_LEADER_AFTER, m.end()):
+            continue  # 官房長官, 大統領報道官: not one of the offices that make a leader
         hit = _titled(text, m, glossary, persons, entry_for)
+        if hit is None:
+            hit = _name_after_title(text, m, glossary, persons, entry_for)
         if hit is not None:
             found[hit.start] = hit
     for hit in _coordinated(text, glossary, persons, entry_for):
@@ -175,6 +203,26 @@ def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-d
             if hit:
                 return hit
     return _across_organization(text, ts, role, glossary, entry_for)
+
+
+# After a title: a full katakana name (米大統領ジョージ・W・ブッシュ), or a kanji name set off by a space
+# as in signature blocks and lists (外務大臣 椎名悦三郎).
+_FULL_NAME_AFTER = re.compile(rf"\s?({_K}+(?:[・=.](?:{_K}+|[A-Z]))*[・=.]{_K}+)(?!{_K})")
+_KANJI_NAME_AFTER = re.compile(rf"[ \u3000]+({_KANJI}{{2,5}})(?=[\s、。,)(]|$)")
+
+
+def _name_after_title(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+    """The leader named right after a title that has no name before it, or None."""
+    title = m.group("title")
+    for pat in (_FULL_NAME_AFTER, _KANJI_NAME_AFTER):
+        n = pat.match(text, m.end())
+        if n is None:
+            continue
+        name, s = n.group(1), n.start(1)
+        if match_key(name) in countries() or _is_org(name, glossary) or name in titles():
+            continue
+        return LeaderMatch(s, n.end(1), name, title, entry_for(name, s, title))
+    return None
 
 
 def _katakana_name(text, start, run, role, glossary, entry_for):  # type: ignore[no-untyped-def]
@@ -250,7 +298,7 @@ _PART = rf"(?:{_K}{{2,}}|{_KANJI}{{1,4}})"
 
 @cache
 def _coordination_re() -> re.Pattern[str]:
-    ts = "|".join(re.escape(t) for t in titles())
+    ts = "|".join(re.escape(t) for t in titles() if t not in _other_offices())
     return re.compile(rf"(?P<names>{_PART}(?:[・、と]{_PART})+)(?:(?P<both>両)(?:首脳|{ts})|(?:首脳)?会談)")
 
 

@@ -12,18 +12,30 @@ and grows the name to the left over
   formal title, の, 以外の, 及び/および, 並びに/ならびに and a short 、
   enumeration (化学兵器の開発、生産、貯蔵及び使用の禁止並びに廃棄に関する条約).
 
-A following bracketed abbreviation joins the span (化学兵器禁止条約(CWC)),
-and a head after a name composes with it (STARTII条約議定書,
-ABM条約関連文書批准法).  同条約 / 両条約 / 同条約議定書 are anaphors.  A
-phrase counts as a name only with evidence that it is one: a glossary form,
-Latin letters, a formal connector, an ordinal (第二次), a descriptive noun
-(禁止, 削減, 不拡散 …), a leading katakana proper noun or a country pair
-(日米, 米ソ).  The bare head (条約の批准), generic phrases (多数国間協定) and
-organizations (北大西洋条約機構) are not names.
+Brackets inside a name belong to it: an abbreviation, an English name with
+its abbreviation, a katakana reading or a Japanese gloss
+(領空開放(オープンスカイズ)条約).  A following bracketed abbreviation, short
+name or formal title joins the span (化学兵器禁止条約(CWC), 海底条約(…に関する
+条約)); an English name in brackets is a mention of its own.  A head after a
+name composes with it (STARTII条約議定書, ABM条約関連文書批准法).  同条約 /
+両条約 / 同条約議定書 are anaphors.  A phrase counts as a name only with
+evidence that it is one: a glossary form, Latin letters, a formal connector,
+an ordinal (第二次), a descriptive noun (禁止, 削減, 不拡散 …), a leading
+katakana proper noun or a country pair (日米, 米ソ).  A relative clause
+(核戦力を制限する条約) is a description unless a formal title goes on to its
+left; time words, dates and session numbers before a name (今回, 第3回) are
+not part of it, and a determiner (こうした) makes the phrase a description.
+A law counts when it is about a treaty or arms control (批准関連法,
+国家ミサイル防衛法), not security or anti-terror laws.  The bare head
+(条約の批准), generic phrases (多数国間協定) and organizations
+(北大西洋条約機構, CTBT機関) are not names.  A quoted short name with its head
+(「7・4」共同声明) is one name, and the quoted part alone later refers to it.
 
 Standalone abbreviations are TREATY mentions when the glossary knows them as
-a treaty's form (NPT, CTBT, 新START, START II), and so are the official English
-titles of the glossary in English text.
+a treaty's form (NPT, CTBT, 新START, START II), and so are the glossary's other
+forms as written (日本国との平和条約, 枠組み合意 forms) and English names in
+Latin script — the glossary's, or formal titles (Treaty on …, Convention on …),
+without a conference's or body's name around them.
 """
 
 from __future__ import annotations
@@ -287,7 +299,9 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
         known = _known(glossary, text[start:end])
         if head in SOFT_HEADS and not (formal or known):
             return None
-        if not _evidence(core, formal, glossary, text[start:end], head):
+        # a short name followed by its formal title in brackets: 海底条約(…に関する条約)
+        titled = ab is not None and any(c in ab.group() for c in FORMAL_CONNECTORS)
+        if not (titled or _evidence(core, formal, glossary, text[start:end], head)):
             return None
         if not known and text.endswith(DETERMINERS, 0, start):
             return None  # こうした非核化条約: a kind of treaty, not a name
