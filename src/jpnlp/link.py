@@ -95,6 +95,10 @@ class AnaphoraResolver:
         if link is not None and (link.id or link.en):
             self.history.append((_BRACKET.sub("", surface), link))
 
+    def last(self) -> Link | None:
+        """The treaty named last."""
+        return self.history[-1][1] if self.history else None
+
     def containing(self, surface: str) -> Link | None:
         """The treaty named earlier by a longer name that holds ``surface`` (「9・19」共同声明 … 「9・19」)."""
         key = _BRACKET.sub("", surface)

@@ -164,6 +164,8 @@ def test_shipped_treaty_names(mention: str, en: str) -> None:
         ("アサド", 2015, None, "Bashar al-Assad"),
         ("アサド", 1990, None, "Hafez al-Assad"),
         ("カルミ=レイ", None, None, "Micheline Calmy-Rey"),
+        ("ラスムセン", 2012, "事務総長", "Anders Fogh Rasmussen"),
+        ("ラスムセン", 2017, "首相", "Lars Løkke Rasmussen"),
     ],
 )
 def test_shipped_leader_names(mention: str, year: int | None, role: str | None, en: str) -> None:

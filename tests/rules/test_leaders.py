@@ -104,6 +104,11 @@ def test_leaders(text: str, expected: list[tuple[str, str | None, str | None]]) 
     assert leaders(text) == expected
 
 
+def test_administration_of_a_person_known_to_the_tagger() -> None:
+    text = "マドゥロ政権とタリバン政権"
+    assert leaders(text, persons=[(0, 4)]) == [("マドゥロ", None, None)]
+
+
 def test_kanji_name_known_to_the_tagger() -> None:
     text = "山田首相"
     assert leaders(text, persons=[(0, 2)]) == [("山田", "首相", None)]

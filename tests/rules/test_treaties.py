@@ -155,6 +155,12 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
         [("Treaty on the Non-Proliferation of Nuclear Weapons", False)],
     ),
     ("自由貿易協定(FTA:Free Trade Agreement)", []),
+    # adjectives inside a formal title; names joined by ・ are two mentions
+    ("戦略攻撃兵器の更なる削減及び制限に関する条約を批准", [("戦略攻撃兵器の更なる削減及び制限に関する条約", False)]),
+    ("核兵器の全面的な禁止に関する条約", [("核兵器の全面的な禁止に関する条約", False)]),
+    ("化学兵器禁止条約・生物兵器禁止条約の締約国", [("化学兵器禁止条約", False), ("生物兵器禁止条約", False)]),
+    # a dictionary headword's reading on a line of its own
+    ("部分的核実験禁止条約\nぶぶんてきかくじっけんきんしじょうやく\n", [("部分的核実験禁止条約", False), ("ぶぶんてきかくじっけんきんしじょうやく", False)]),
 ]  # fmt: skip
 
 

@@ -17,6 +17,9 @@ from ..glossary import Glossary, default_glossary
 from ..link import AnaphoraResolver, Link, link_treaty
 
 
+_READING = re.compile(r"[\u3041-\u3096\u30fc]+")
+
+
 class GlossaryLinker:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
@@ -32,6 +35,8 @@ class GlossaryLinker:
                     link = resolver.resolve(ent.text)
                 else:
                     link = link_treaty(ent.text, self.glossary) or resolver.containing(ent.text)
+                    if link is None and _READING.fullmatch(ent.text):
+                        link = resolver.last()  # a headword's reading follows the headword
                     resolver.add(ent.text, link)
             elif ent.label_ == "LEADER":
                 e = self.glossary.get(ent._.id) if ent._.id else self.glossary.lookup(ent.text, "LEADER")

@@ -159,6 +159,8 @@ def find_leaders(
             found[hit.start] = hit
     for hit in _coordinated(text, glossary, persons, entry_for):
         found.setdefault(hit.start, hit)
+    for hit in _administrations(text, persons, glossary):
+        found.setdefault(hit.start, hit)
     if glossary is not None:
         for hit in _known_names(text, glossary, entry_for):
             if not any(f.start <= hit.start < f.end for f in found.values()):
@@ -326,6 +328,17 @@ def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped
                 continue
             out.append(LeaderMatch(s, s + len(name), name, None, entry_for(name, s)))
     return out
+
+
+_ADMINISTRATION = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.])({_NAME})政権")
+
+
+def _administrations(text, persons, glossary):  # type: ignore[no-untyped-def]
+    """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration)."""
+    for m in _ADMINISTRATION.finditer(text):
+        s, e = m.span(1)
+        if any(ps <= s and e <= pe for ps, pe in persons) and not _is_org(m.group(1), glossary):
+            yield LeaderMatch(s, e, m.group(1), None, None)
 
 
 def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]

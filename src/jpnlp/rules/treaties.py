@@ -66,7 +66,9 @@ DETERMINERS = ("こうした", "そうした", "このような", "そのよう�
 LAW_STEMS = ("批准", "関連", "防衛", "規制", "禁止", "基本", "措置", "特措", "管理", "実施", "輸出管理", "授権")
 ANAPHOR_PREFIXES = ("同", "両", "本", "当該", "前記", "上記")
 FORMAL_CONNECTORS = ("との間の", "との間における", "に関する", "についての", "に関連する", "における", "のための", "に基づく")
-INNER_CONNECTORS = ("その他の", "以外の", "及び", "および", "並びに", "ならびに", "又は", "または", "の", "と")
+INNER_CONNECTORS = (
+    "その他の", "以外の", "の更なる", "のさらなる", "及び", "および", "並びに", "ならびに", "又は", "または", "的な", "の", "と",
+)  # fmt: skip
 AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
 DESCRIPTIVE = ("禁止", "削減", "制限", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
 GENERIC = frozenset(
@@ -140,6 +142,8 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                 i = m.start()
                 continue
             break
+        if text[i - 1] in "・･" and text.endswith(HEADS, 0, i - 1):
+            break  # two names joined by ・: 化学兵器禁止条約・生物兵器禁止条約
         if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _latin_hyphen_at(text, i - 1):
             i -= 1
             continue
@@ -315,7 +319,12 @@ def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMat
     cands += _glossary_forms(text, glossary)
     cands += _english_titles(text, glossary)
     cands += _quoted_names(text, glossary)
+    cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _READING_LINE.finditer(text)]
     return longest_first(cands)
+
+
+# A dictionary headword's reading: a treaty's name spelled in hiragana on a line of its own.
+_READING_LINE = re.compile(r"(?m)^[\u3041-\u3096\u30fc]{4,40}(?:じょうやく|きょうてい|ぎていしょ|せんげん|ごうい)$")
 
 
 def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
