@@ -6,6 +6,7 @@ Shared here: reading the data tables of ``jpnlp/data/`` and choosing among overl
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -31,8 +32,14 @@ S = TypeVar("S", bound=_Span)
 
 def longest_first(items: Iterable[S]) -> list[S]:
     """Non-overlapping matches, the longest winning (then the leftmost), in text order."""
+    starts: list[int] = []  # of the matches taken, which never overlap: sorted, so two neighbours tell
     taken: list[S] = []
     for c in sorted(items, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        k = bisect_right(starts, c.start)
+        if k > 0 and taken[k - 1].end > c.start:
+            continue
+        if k < len(taken) and taken[k].start < c.end:
+            continue
+        starts.insert(k, c.start)
+        taken.insert(k, c)
+    return taken

@@ -107,6 +107,7 @@ def _mid_words() -> frozenset[str]:
     return frozenset(r["ja"] for r in read_table("countries.tsv")) | frozenset(COUNTRY_WORDS)
 
 
+_WINDOW = 64
 _K = r"[\u30a1-\u30fa\u30fc]"
 # A katakana name: parts joined by ・ or =, Latin initials with . (ジョン・F.ケネディ, F=W.シュタンマイヤー, L.ゼルボ).
 _NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
@@ -190,8 +191,9 @@ def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-d
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
     role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
-    kat = _KATAKANA_RUN.search(text, 0, ts)
-    kan = _KANJI_RUN.search(text, 0, ts)
+    # names are short: look back a bounded window, not to the start of the text
+    kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
+    kan = _KANJI_RUN.search(text, max(0, ts - _WINDOW), ts)
     if kat:
         hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for)
         if hit is not None:
@@ -341,18 +343,69 @@ def _administrations(text, persons, glossary):  # type: ignore[no-untyped-def]
             yield LeaderMatch(s, e, m.group(1), None, None)
 
 
+# A run of capitalised words: where an English name (Vladimir Putin) may be.
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.'\-]*(?: (?:[A-Z][A-Za-z.'\-]*|de|van|von|bin|al-[A-Z][a-z]+))+")
+
+
+def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """Spans of the glossary's leader names written in Latin script (two words at least), longest first."""
+    names = glossary.cache.get("leader_latin")
+    if names is None:
+        forms = {e.en for e in glossary if e.label == "LEADER"} | {f for f, _ in glossary.forms_of("LEADER")}
+        names = frozenset(f for f in forms if " " in f and re.fullmatch(r"[A-Z][A-Za-z.'\- ]+", f))
+        glossary.cache["leader_latin"] = names
+    out = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            j = next((j for j in range(len(words), i + 1, -1)
+                      if run.group()[words[i][0] : words[j - 1][1]] in names), None)  # fmt: skip
+            if j is None:
+                i += 1
+                continue
+            out.append((run.start() + words[i][0], run.start() + words[j - 1][1]))
+            i = j
+    return out
+
+
 def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """Names the glossary lists as leaders, with or without a title (クリントン政権, プーチン氏, Vladimir Putin)."""
-    for pat, _script in _name_patterns(glossary):
-        for m in pat.finditer(text):
-            s, e = m.span()
-            after = text[e : e + 4]
-            if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
-                continue
-            is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", m.group()) is not None
-            if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
-                continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
-            yield LeaderMatch(s, e, m.group(), None, entry_for(m.group(), s))
+    for s, e in _latin_names(text, glossary):
+        yield LeaderMatch(s, e, text[s:e], None, entry_for(text[s:e], s))
+    for s, e in _glossary_name_spans(text, glossary):
+        name, after = text[s:e], text[e : e + 4]
+        if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
+            continue
+        is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None
+        if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
+            continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
+        yield LeaderMatch(s, e, name, None, entry_for(name, s))
+
+
+_KATAKANA_WORDS = re.compile(r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・=]*")
+_KANJI_WORDS = re.compile(rf"(?<!{_KANJI}){_KANJI}+")
+
+
+def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """Glossary leader names in katakana (a whole run, or its parts up to a ・) and kanji (the longest known
+    start of a run): the runs are found once and their prefixes looked up, not one pattern per name."""
+    kata, kanji = _name_forms(glossary)
+    out = []
+    for run in _KATAKANA_WORDS.finditer(text):
+        w = run.group()
+        # the whole run, or the run up to one of its ・ (プーチン・ロシア大統領); never a run's middle
+        ends = [len(w)] + [k for k in range(len(w) - 1, 0, -1) if w[k] in "・="]
+        k = next((k for k in ends if w[:k] in kata), None)
+        if k is not None:
+            out.append((run.start(), run.start() + k))
+    longest = max(map(len, kanji), default=0)
+    for run in _KANJI_WORDS.finditer(text):
+        w = run.group()
+        k = next((k for k in range(min(len(w), longest), 0, -1) if w[:k] in kanji), None)
+        if k is not None:
+            out.append((run.start(), run.start() + k))
+    return out
 
 
 def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]
@@ -390,33 +443,15 @@ def _is_org(name: str, glossary: Glossary | None) -> bool:
     return any(e.label != "LEADER" for e in glossary.candidates(name))
 
 
-def _name_patterns(glossary: Glossary) -> list[tuple[re.Pattern[str], str]]:
-    """Two regexes (katakana names, kanji names) over all the glossary's leader forms, longest first.
-
-    One alternation per script instead of one pattern per form: the text is scanned twice, not
-    hundreds of times.  The second item of each pair is a form of that script (for the kanji rules).
-    """
+def _name_forms(glossary: Glossary) -> tuple[frozenset[str], frozenset[str]]:
+    """The glossary's leader forms in katakana (three characters at least) and in kanji, normalized."""
     cached = glossary.cache.get("leader_names")
     if cached is not None:
         return cached
     from ..normalize import normalize
 
     forms = {normalize(f) for f, _ in glossary.forms_of("LEADER") if not re.search(r"[A-Za-z]", f)}
-    kata = sorted((f for f in forms if re.fullmatch(rf"{_KATAKANA}+(?:[・=]{_KATAKANA}+)*", f) and len(f) >= 3),
-                  key=len, reverse=True)  # fmt: skip
-    kanji = sorted((f for f in forms if re.fullmatch(rf"{_KANJI}+", f)), key=len, reverse=True)
-    pats = []
-    if kata:
-        alt = "|".join(map(re.escape, kata))
-        pats.append((re.compile(rf"(?<![\u30a1-\u30fa\u30fc・])(?:{alt})(?![\u30a1-\u30fa\u30fc])"), "カナ"))
-    if kanji:
-        alt = "|".join(map(re.escape, kanji))
-        pats.append((re.compile(rf"(?<!{_KANJI})(?:{alt})"), "漢字"))
-    # English names in Latin script (Vladimir Putin), two words at least
-    latin = {e.en for e in glossary if e.label == "LEADER"} | {f for f, _ in glossary.forms_of("LEADER")}
-    latin = {f for f in latin if re.fullmatch(r"[A-Z][A-Za-z.'\- ]+ [A-Z][A-Za-z.'\-]+", f)}
-    if latin:
-        alt = "|".join(map(re.escape, sorted(latin, key=len, reverse=True)))
-        pats.append((re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"), "Latin"))
-    glossary.cache["leader_names"] = pats
-    return pats
+    kata = frozenset(f for f in forms if re.fullmatch(rf"{_KATAKANA}+(?:[・=]{_KATAKANA}+)*", f) and len(f) >= 3)
+    kanji = frozenset(f for f in forms if re.fullmatch(rf"{_KANJI}+", f))
+    glossary.cache["leader_names"] = (kata, kanji)
+    return kata, kanji
