@@ -86,6 +86,9 @@ REAL_TEXT_CASES = [
     ("ゴンザレス外相は訪日した。ゴンザレス氏は", [("ゴンザレス", "外相", None), ("ゴンザレス", None, None)]),
     ("岸田外交の成果", [("岸田", None, "leader.kishida")]),
     ("Vladimir Putin said", [("Vladimir Putin", None, "leader.putin")]),
+    # a known name as the first part of a longer name is someone else; two known names joined are two leaders
+    ("クリントン・ホワイト教授は", []),
+    ("クリントン・プーチン両氏", [("クリントン", None, "leader.clinton"), ("プーチン", None, "leader.putin")]),
     # offices that do not make a leader
     ("ペスコフ大統領報道官は", []),
     ("スミス副大統領", []),

@@ -392,13 +392,21 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     start of a run): the runs are found once and their prefixes looked up, not one pattern per name."""
     kata, kanji = _name_forms(glossary)
     out = []
+    keys = countries()
     for run in _KATAKANA_WORDS.finditer(text):
         w = run.group()
-        # the whole run, or the run up to one of its ・ (プーチン・ロシア大統領); never a run's middle
-        ends = [len(w)] + [k for k in range(len(w) - 1, 0, -1) if w[k] in "・="]
-        k = next((k for k in ends if w[:k] in kata), None)
-        if k is not None:
-            out.append((run.start(), run.start() + k))
+        if w in kata:
+            out.append((run.start(), run.end()))
+            continue
+        # a known name and a country (プーチン・ロシア大統領) or another known name (ブッシュ・プーチン両氏);
+        # not the first part of a longer name (ケリー・ホワイト is not Kerry)
+        for k in (k for k in range(len(w) - 1, 0, -1) if w[k] == "・" and w[:k] in kata):
+            rest = w[k + 1 :]
+            if match_key(rest) in keys:
+                out.append((run.start(), run.start() + k))
+            elif rest in kata:
+                out += [(run.start(), run.start() + k), (run.start() + k + 1, run.end())]
+            break
     longest = max(map(len, kanji), default=0)
     for run in _KANJI_WORDS.finditer(text):
         w = run.group()
