@@ -123,3 +123,12 @@ def test_kanji_name_known_to_the_tagger() -> None:
 )  # between their terms: the nearer one
 def test_shared_surname_is_told_apart_by_the_year(year: int | None, expected: str | None) -> None:
     assert leaders("ブッシュ大統領", year_at=lambda pos: year) == [("ブッシュ", "大統領", expected)]
+
+
+def test_unknown_leader_takes_the_latin_spelling_given_in_the_text() -> None:
+    text = normalize("ミゲル・サントス(Miguel Santos)首相は述べた。サントス首相は")
+    assert [(m.text, m.en) for m in find_leaders(text, GLOSSARY)] == [
+        ("ミゲル・サントス", "Miguel Santos"),
+        ("Miguel Santos", "Miguel Santos"),
+        ("サントス", "Miguel Santos"),
+    ]

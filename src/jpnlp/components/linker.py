@@ -48,14 +48,15 @@ class GlossaryLinker:
             span = Span(doc, ent.start, ent.end, label=ent.label, kb_id=kb) if kb != ent.kb_id_ else ent
             # carry the other extension values over to the span with the new kb_id
             if span is not ent:
-                for attr in ("value", "mod", "role", "anaphor"):
+                for attr in ("value", "mod", "role", "anaphor", "en"):
                     setattr(span._, attr, getattr(ent._, attr))
             new_ents.append(span)
             values.append((link, span))
         doc.ents = new_ents
         for link, span in values:
             if span.label_ in ("TREATY", "LEADER"):
-                span._.en = link.en if link else None
+                # a leader the glossary does not know keeps the Latin spelling the text gave it
+                span._.en = link.en if link else (span._.en if span.label_ == "LEADER" else None)
                 span._.en_full = link.en_full if link else None
                 span._.id = link.id if link else ""
         return doc

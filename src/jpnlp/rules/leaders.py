@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..glossary import Glossary, match_key
@@ -67,6 +67,7 @@ class LeaderMatch:
     text: str
     role: str | None = None
     entry_id: str | None = None
+    en: str | None = None  # the name's Latin spelling given in the text, for a leader the glossary does not know
 
 
 @cache
@@ -172,7 +173,7 @@ def find_leaders(
     out = [_with_initials(text, f) for f in found.values()]
     out = [f for f in out if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
     out += _readings(text, out, glossary)
-    return longest_first(out)
+    return longest_first(_spelled_out(text, out))
 
 
 def _lookup_keys(name: str) -> list[str]:
@@ -279,6 +280,31 @@ def _with_initials(text: str, f: LeaderMatch) -> LeaderMatch:
     if m is None or not re.match(_K, f.text):
         return f
     return LeaderMatch(m.start(), f.end, text[m.start() : f.end], f.role, f.entry_id)
+
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'\-]+(?:[ .]+[A-Z][A-Za-z'\-]*)+")
+
+
+def _spelled_out(text: str, found: list[LeaderMatch]) -> list[LeaderMatch]:
+    """A leader the glossary does not know takes its English name from a Latin spelling in brackets after it
+    (…・アッセルボルン(Jean Asselborn)); the Latin mention is its own English name."""
+    out = []
+    for f in found:
+        if f.entry_id is None and f.en is None:
+            if _LATIN_NAME.fullmatch(f.text):
+                f = replace(f, en=f.text)
+            else:
+                m = _READING.match(text, f.end)
+                if m is not None and _LATIN_NAME.fullmatch(m.group(1)):
+                    f = replace(f, en=m.group(1))
+        out.append(f)
+    # the same leader named again, in full or by the last part of the name (ロレンツォ外相)
+    spelled = {}
+    for f in sorted(out, key=lambda f: f.start):
+        if f.en and f.entry_id is None:
+            spelled.setdefault(f.text, f.en)
+            spelled.setdefault(re.split(r"[・=.]", f.text)[-1], f.en)
+    return [replace(f, en=spelled[f.text]) if f.entry_id is None and not f.en and f.text in spelled else f for f in out]
 
 
 def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) -> list[LeaderMatch]:
