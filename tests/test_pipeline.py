@@ -108,3 +108,24 @@ def test_saved_pipeline_loads_with_plain_spacy_load(nlp, tmp_path: Path) -> None
     assert loaded.pipe_names == nlp.pipe_names
     text = "クリントン大統領は2000年9月1日にNMD配備を延期した。"
     assert [(e.text, e.label_, e._.en) for e in loaded(text).ents] == [(e.text, e.label_, e._.en) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names the glossary does not know take the English spelling the text gives them
+        (
+            "南極海洋生物資源保存条約(Convention on the Conservation of Antarctic Marine Living Resources)に加入した。",
+            [("南極海洋生物資源保存条約", "Convention on the Conservation of Antarctic Marine Living Resources"),
+             ("Convention on the Conservation of Antarctic Marine Living Resources",
+              "Convention on the Conservation of Antarctic Marine Living Resources")],
+        ),
+        (
+            "ミゲル・サントス(Miguel Santos)首相は、サントス首相として初めて演説した。",
+            [("ミゲル・サントス", "Miguel Santos"), ("Miguel Santos", "Miguel Santos"), ("サントス", "Miguel Santos")],
+        ),
+    ],
+)  # fmt: skip
+def test_english_names_given_in_the_text(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    doc = process(text, nlp=nlp)
+    assert [(e.text, e.en) for e in doc.entities if e.label in ("TREATY", "LEADER")] == expected

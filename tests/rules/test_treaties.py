@@ -155,6 +155,11 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
         [("Treaty on the Non-Proliferation of Nuclear Weapons", False)],
     ),
     ("自由貿易協定(FTA:Free Trade Agreement)", []),
+    # an English formal title in brackets is evidence that the Japanese before it is a name
+    (
+        "南極海洋生物資源保存条約(Convention on the Conservation of Antarctic Marine Living Resources)",
+        [("南極海洋生物資源保存条約", False), ("Convention on the Conservation of Antarctic Marine Living Resources", False)],
+    ),
     # adjectives inside a formal title; names joined by ・ are two mentions
     ("戦略攻撃兵器の更なる削減及び制限に関する条約を批准", [("戦略攻撃兵器の更なる削減及び制限に関する条約", False)]),
     ("核兵器の全面的な禁止に関する条約", [("核兵器の全面的な禁止に関する条約", False)]),

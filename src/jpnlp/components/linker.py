@@ -53,6 +53,7 @@ class GlossaryLinker:
             new_ents.append(span)
             values.append((link, span))
         doc.ents = new_ents
+        values = _english_in_brackets(doc.text, values)
         for link, span in values:
             if span.label_ in ("TREATY", "LEADER"):
                 # a leader the glossary does not know keeps the Latin spelling the text gave it
@@ -60,6 +61,26 @@ class GlossaryLinker:
                 span._.en_full = link.en_full if link else None
                 span._.id = link.id if link else ""
         return doc
+
+
+_ENGLISH_TITLE = re.compile(r"[A-Z][A-Za-z'\-]*(?:[ ,]+[A-Za-z()'\-]+)+")
+
+
+def _english_in_brackets(text: str, values: list[tuple[Link | None, Span]]) -> list[tuple[Link | None, Span]]:
+    """A treaty the glossary does not know: an English title in the text is its own English name, and gives it
+    to the Japanese name it follows in brackets (X条約(Treaty of …))."""
+    out = list(values)
+    for k, (link, span) in enumerate(out):
+        if span.label_ != "TREATY" or link is not None or span._.anaphor:
+            continue
+        if _ENGLISH_TITLE.fullmatch(span.text):
+            out[k] = (Link(span.text), span)
+    for k, (link, span) in enumerate(out[:-1]):
+        nxt_link, nxt = out[k + 1]
+        if span.label_ == nxt.label_ == "TREATY" and link is None and nxt_link is not None and nxt_link.en:
+            if text[span.end_char : nxt.start_char] == "(" and _ENGLISH_TITLE.fullmatch(nxt.text):
+                out[k] = (Link(nxt_link.en, nxt_link.en_full, nxt_link.id), span)
+    return out
 
 
 @Language.factory(

@@ -108,6 +108,10 @@ _TRAILING_ABBR = re.compile(
     r"|[^()。、\s]{1,20}(?:条約|協定|議定書|合意)"
     r"|[^()。「」『』\s]{8,120}(?:条約|協定|議定書|合意|宣言|声明))\)"
 )
+# An English treaty title in brackets after a Japanese name: evidence that the Japanese is a name too.
+_EN_TITLE_AFTER = re.compile(
+    r"\((?=[A-Z])[^()。]{0,100}\b(?:Treaty|Convention|Agreement|Protocol|Declaration|Accords?|Charter|Memorandum)\b[^()。]{0,100}\)"
+)
 # An English name in brackets, (Helsinki Declaration): a mention of its own, not merged.
 _ENGLISH_NAME = re.compile(r"[A-Z][a-z]+[ -]+[A-Za-z]*[a-z]")
 
@@ -282,6 +286,14 @@ def _is_anaphor(core: str) -> bool:
     return False
 
 
+def _english_title_after(text: str, pos: int, glossary: Glossary | None) -> bool:
+    """A bracket at ``pos`` that holds an English treaty name (a glossary title or a formal one)."""
+    m = _EN_TITLE_AFTER.match(text, pos)
+    return m is not None and any(
+        _english_title_in(t.group(), glossary) is not None for t in _EN_TITLE.finditer(m.group())
+    )
+
+
 def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMatch | None:
     """The treaty name that ends in the head ``m``, or None."""
     hs, he, head = m.start(), m.end(), m.group()
@@ -304,7 +316,8 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
         if head in SOFT_HEADS and not (formal or known):
             return None
         # a short name followed by its formal title in brackets: 海底条約(…に関する条約)
-        titled = ab is not None and any(c in ab.group() for c in FORMAL_CONNECTORS)
+        # or by its English title: 南極条約(Antarctic Treaty)
+        titled = ab is not None and any(c in ab.group() for c in FORMAL_CONNECTORS) or _english_title_after(text, he, glossary)
         if not (titled or _evidence(core, formal, glossary, text[start:end], head)):
             return None
         if not known and text.endswith(DETERMINERS, 0, start):
