@@ -351,7 +351,8 @@ def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
         forms = {normalize(f) for f, _ in glossary.forms_of("TREATY")}
         forms = {f for f in forms if len(f) >= 3 and not re.fullmatch(r"[A-Za-z0-9 .\-]+", f) and _HEAD_RE.search(f)}
         alts = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-        pat = re.compile(rf"(?:{alts})") if alts else re.compile(r"(?!x)x")
+        first = "".join(sorted({re.escape(f[0]) for f in forms}))
+        pat = re.compile(rf"(?=[{first}])(?:{alts})") if alts else re.compile(r"(?!x)x")
         glossary.cache["treaty_ja_forms"] = pat
     out = []
     for m in pat.finditer(text):
@@ -486,6 +487,8 @@ def _abbr_forms(glossary: Glossary) -> list[re.Pattern[str]]:
     # one alternation, longest first: the text is scanned once, not once per form
     alts = [_spaced(f) for f in sorted(forms, key=len, reverse=True)]
     # an abbreviation glued to a lower-case word (CTBTconference) still ends there
-    pats = [re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(alts)})(?![A-Z0-9]|(?<=[a-z0-9])[a-z]|[a-z]{{1,2}}(?![a-z]))")] if alts else []
+    # (a look-ahead on the forms' first characters lets every other position fail at once)
+    first = "".join(sorted({re.escape(f[0]) for f in forms}))
+    pats = [re.compile(rf"(?=[{first}])(?<![A-Za-z0-9])(?:{'|'.join(alts)})(?![A-Z0-9]|(?<=[a-z0-9])[a-z]|[a-z]{{1,2}}(?![a-z]))")] if alts else []
     glossary.cache["treaty_abbreviations"] = pats
     return pats
