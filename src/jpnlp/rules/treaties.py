@@ -85,9 +85,6 @@ _NAME_CHAR = r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc\u30fb\uff65A-Za-z0-9]"
 # Okurigana: one kana of a kanji word, between kanji (枠組み合意, 取り決め): not a particle.
 _OKURIGANA = "みりえけきしちいつ"
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
-# A bracketed abbreviation has a letter in it: (ABM), (START-2); a bracketed number, (3), is a note or list
-# marker and never part of a name.
-_ABBR_GROUP = re.compile(r"\((?=[^)]*[A-Za-z])[A-Za-z0-9 .\-]+(?:条約|協定)?\)$")
 # Brackets inside a name: an abbreviation (ABM), an English name with its abbreviation
 # (Conventional Forces in Europe、CFE), a katakana reading or loan word (オープンスカイズ), a Japanese
 # short form or gloss (生物兵器, 弾道弾迎撃ミサイル).  A bracketed number, (3), is a note or list marker.
