@@ -74,6 +74,8 @@ DESCRIPTIVE = ("禁止", "削減", "制限", "不拡散", "廃棄", "全廃", "�
 GENERIC = frozenset(
     {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連"}
 )
+# What a country pair and a head describe rather than name (米ロ核軍縮条約).
+PAIR_DESCRIPTIONS = frozenset({"核軍縮", "平和", "核", "軍縮", "核削減", "核兵器削減"})
 COUNTRY_PAIRS = re.compile(
     r"^(?:日米|米ソ|米露|米ロ|日ソ|日露|日ロ|日中|日韓|日朝|南北|米朝|中朝|米英|英米|英仏|独仏|中ソ|中露|中ロ|米中|米韓|米印|日豪|日印|日英|日仏|日独)"
 )
@@ -240,6 +242,9 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return True
     if core in GENERIC or not core:
         return False
+    pair = COUNTRY_PAIRS.match(core)
+    if pair and core[pair.end() :] in GENERIC | PAIR_DESCRIPTIONS:
+        return False  # 米ロ核軍縮条約, 日ロ平和条約: a kind of treaty between two countries, not its name
     if any(d in core for d in DESCRIPTIVE) or COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core):
         return True
     return False
