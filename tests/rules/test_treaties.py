@@ -131,6 +131,7 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("今回包括的核実験禁止条約に署名しない", [("包括的核実験禁止条約", False)]),
     ("第3回核兵器不拡散条約(NPT)準備委員会", [("核兵器不拡散条約(NPT)", False)]),
     ("3月5日核兵器不拡散条約が発効", [("核兵器不拡散条約", False)]),
+    ("同年包括的核実験禁止条約が採択され", [("包括的核実験禁止条約", False)]),
     ("こうした非核兵器地帯条約は各地に広がった", []),
     # laws: about a treaty or arms control, not security or anti-terror laws
     ("テロ対策特別措置法が成立した", []),

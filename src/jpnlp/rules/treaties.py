@@ -57,7 +57,7 @@ LAW_TREATY_WORDS = ("条約", "協定", "議定書", "文書", "批准")
 # Words that open a noun phrase without being part of a name: time adverbs and nouns (今回…条約),
 # session numbers (第9回…条約), dates.
 LEADING_NOISE = re.compile(
-    r"(?:今回|今般|前回|今年|昨年|今後|当時|現在|従来|現行|既存の|既に|更に|さらに|同時に|実際|本来|第[0-9一二三四五六七八九十]+回"
+    r"(?:今回|今般|前回|今年|昨年|本年|来年|前年|翌年|同年|同月|同日|今月|先月|近年|今後|当時|現在|従来|現行|既存の|既に|更に|さらに|同時に|実際|本来|第[0-9一二三四五六七八九十]+回"
     r"|(?:[0-9]+年)?(?:[0-9]+月)?[0-9]+日|[0-9]+年[0-9]+月|[0-9]+年(?=[^度代間]))"
 )
 # Determiners before a phrase make it a description of a kind of instrument (こうした非核化条約).
