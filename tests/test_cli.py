@@ -119,3 +119,13 @@ def test_new_entry_points_name_the_bad_input(tmp_path: Path) -> None:
         assert result.exit_code == 2, (args, result.output)
         assert message in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    from jpnlp import __version__
+
+    result = subprocess.run([sys.executable, "-m", "jpnlp", "--version"], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (0, f"jpnlp {__version__}\n")

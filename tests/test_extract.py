@@ -31,8 +31,10 @@ def test_extract_record(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(CORPUS), "-o", str(out)])
     assert result.exit_code == 0, result.output
     (rec,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert list(rec) == ["doc_id", "text", "sentences", "entities", "votes", "config"]
+    assert list(rec) == ["doc_id", "doc_date", "text", "sentences", "entities", "votes", "config"]
+    assert rec["doc_date"] is None  # the paper has no dateline
     assert rec["config"]["normalize"]["version"] == "1"
+    assert (rec["config"]["model"], rec["config"]["trained_model"]) == (f"ja_ginza {_ginza_version()}", None)
     raw = CORPUS_DOC.read_text(encoding="utf-8")
     labels = [e["label"] for e in rec["entities"]]
     assert {x: labels.count(x) for x in set(labels)} == {"TREATY": 81, "LEADER": 28, "DATE": 32, "VOTE": 4}
@@ -65,3 +67,28 @@ def test_votes_csv_with_bom_opens_in_excel(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert [r["for"] for r in rows] == ["288", "413", "122", "112"]
     assert rows[0]["doc_id"] == "us_russia_arms_control_2000.ja"
+
+
+def _ginza_version() -> str:
+    import spacy.util
+
+    return spacy.util.get_package_version("ja_ginza")
+
+
+def test_the_record_names_what_really_ran(tmp_path: Path) -> None:
+    """Fast mode says so; a trained model is named by its path and the digest of its files."""
+    import hashlib
+
+    from jpnlp.pipeline import describe, load
+
+    doc = tmp_path / "d.txt"
+    doc.write_text("オバマ大統領は2010年4月8日、新START条約に署名した。", encoding="utf-8")
+    out = tmp_path / "x.jsonl"
+    assert runner.invoke(app, ["extract", str(doc), "-o", str(out), "--fast"]).exit_code == 0
+    config = json.loads(out.read_text(encoding="utf-8"))["config"]
+    assert (config["model"], config["trained_model"]) == ("none (fast mode: Sudachi tokens and rules)", None)
+    model = tmp_path / "m"
+    model.mkdir()
+    (model / "weights.bin").write_bytes(b"\x00\x01")
+    expected = hashlib.sha256(json.dumps([["weights.bin", hashlib.sha256(b"\x00\x01").hexdigest()]]).encode()).hexdigest()
+    assert describe(load(fast=True), model)["trained_model"] == {"path": str(model), "sha256": expected}

@@ -136,3 +136,19 @@ HEADINGS = [
 @pytest.mark.parametrize(("line", "expected"), HEADINGS)
 def test_is_heading(line: str, expected: bool) -> None:
     assert is_heading(line) is expected
+
+
+def test_table_rows_in_a_wrapped_dump_stay_lines() -> None:
+    text = (
+        "条約の比較は次の表のとおりであり、\n\n"
+        "表の数字は議会での投票の結果を\n\n"
+        "示すものである。なお詳細は別表\n\n"
+        "を参照されたい。 \n\n"
+        "条約 | A条約 | B条約 |\n\n"
+        "署名日 | 1990年1月2日 | 1995年3月4日 |\n\n"
+        "上院の批准投票 | 90-8 | 70-29 |\n\n"
+    )
+    assert detect_mode(text) == "pdf"
+    assert [b.text for b in repair(text)][-3:] == [
+        "条約 | A条約 | B条約 |", "署名日 | 1990年1月2日 | 1995年3月4日 |", "上院の批准投票 | 90-8 | 70-29 |",
+    ]  # fmt: skip

@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .document import Document, prepare
 from .errors import EmptyInputWarning, InputError, JpnlpError
-from .io import DEFAULT_GLOB, RawDocument, atomic_write, iter_paths, read_inputs
+from .io import DEFAULT_GLOB, RawDocument, atomic_write, iter_paths, read_inputs, with_doc_date
 
 app = typer.Typer(
     name="jpnlp",
@@ -63,6 +63,23 @@ EncodingOpt = Annotated[
 ]
 LayoutOpt = Annotated[Layout, typer.Option("--layout", help="Layout repair: auto-detect, pdf (hard-wrapped), plain, none.")]
 GlobOpt = Annotated[str, typer.Option("--glob", help="Which files to read inside directories.")]
+DocDateOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--doc-date", help="The documents' date (YYYY-MM-DD) for 今年, 本日, a bare 19日 … "
+                 "(a manifest's 'date' wins; default: each text's dateline)."),
+]
+
+
+def _doc_date(value: str | None) -> str | None:
+    """A --doc-date value checked (a usage error otherwise)."""
+    from .docdate import check_doc_date
+
+    if value is None:
+        return None
+    try:
+        return check_doc_date(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--doc-date") from None
 
 
 def _say(message: str) -> None:
@@ -234,6 +251,7 @@ def extract(
     shard_docs: Annotated[
         int, typer.Option("--shard-docs", min=0, help="With -o: write a folder of JSONL shards of this many documents.")
     ] = 0,
+    doc_date: DocDateOpt = None,
 ) -> None:
     """Find treaties, leaders, dates and tallies; one JSON object per document (JSON Lines)."""
     from .extract import extract_to, journal_path, safe_lines
@@ -242,9 +260,10 @@ def extract(
 
     if output is None and (resume or shard_docs):
         raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--shard-docs")
-    nlp = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
+    date = _doc_date(doc_date)
+    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
     run = _Run()
-    raws = run.raws(paths, encoding, glob)
+    raws = with_doc_date(run.raws(paths, encoding, glob), date)
     if output is None:
         _write(None, safe_lines(raws, nlp, str(model) if model else None, layout.value, run.document_failed))
         run.finish()
@@ -301,6 +320,7 @@ def build(
         typer.Option("--ray-address", help="Ray cluster to use with --engine ray ('auto', 'ray://host:10001').",
                      envvar="RAY_ADDRESS", show_envvar=False),
     ] = None,
+    doc_date: DocDateOpt = None,
 ) -> None:
     """Build the entity-annotated dataset: Parquet + card, save_to_disk, spaCy DocBin, CoNLL."""
     from .dataset import build_dataset, journal_path
@@ -315,7 +335,7 @@ def build(
             [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
             split=split, gold=gold, from_hf=from_hf, text_column=text_column,
             glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
-            resume=resume, engine=Engine(engine).value, ray_address=ray_address,
+            resume=resume, engine=Engine(engine).value, ray_address=ray_address, doc_date=_doc_date(doc_date),
         )  # fmt: skip
     except KeyboardInterrupt:
         _say(f"interrupted; the documents done so far are kept in {journal_path(output, name)}: "
@@ -582,11 +602,23 @@ def evaluate_cmd(
     ] = None,
     data: Annotated[Path, typer.Option("--data", help="Dataset for --model.")] = Path("data/jpnlp-arms-control"),
     split: Annotated[str, typer.Option("--split", help="Dataset split for --model.")] = "gold",
+    passages: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--passages", help="Real-text gold passages (JSON Lines: text, entities with offsets, votes)."),
+    ] = None,
+    glossary: Annotated[
+        Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
+    ] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="With --passages: score fast mode.")] = False,
 ) -> None:
     """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison.
 
     With --model: entity-level seqeval (strict IOB2) of each model on a dataset split and on the second set.
+    With --passages: jpnlp on each passages file (mentions, values, names, vote records, per source kind).
     """
+    if passages:
+        _eval_passages(passages, glossary, fast, errors, json_out)
+        return
     if model:
         from .train.metrics import evaluate_models, format_reports
 
@@ -607,6 +639,25 @@ def evaluate_cmd(
     if json_out:
         with atomic_write(json_out) as fh:
             json.dump({k: r.to_dict() for k, r in results.items()}, fh, ensure_ascii=False, indent=2)
+
+
+def _eval_passages(files: list[Path], glossary: Path | None, fast: bool, errors: bool, json_out: Path | None) -> None:
+    from .evaluate_passages import format_passage_report, score_passages
+    from .passages import read_passages
+    from .pipeline import default_pipeline, load
+
+    sets = {f: read_passages(f) for f in files}  # every file checked before any work
+    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
+    results = {}
+    for f, items in sets.items():
+        report = score_passages(items, nlp)
+        results[str(f)] = report.to_dict()
+        typer.echo(format_passage_report(f"{f} ({'fast' if fast else 'full'} mode)", report) + "\n")
+        if errors:
+            typer.echo("\n".join("  " + line for line in report.errors) + "\n")
+    if json_out:
+        with atomic_write(json_out) as fh:
+            json.dump(results, fh, ensure_ascii=False, indent=2)
 
 
 def run() -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import layout as layout_mod
+from .docdate import check_doc_date, detect_doc_date
 from .io import RawDocument, read_path
 from .normalize import NormalizeConfig, OffsetMap, normalize_with_map
 from .segment import MAX_CHARS, split_sentences
@@ -135,6 +136,7 @@ class Document:
     config: NormalizeConfig = field(default_factory=NormalizeConfig)
     entities: list[Entity] = field(default_factory=list)
     votes: list[Any] = field(default_factory=list)  # jpnlp.votes.VoteTally records
+    doc_date: str | None = None  # ISO YYYY-MM-DD: given by the user, else from a dateline (jpnlp.docdate)
     _layout_blocks: list[layout_mod.Block] = field(default_factory=list, repr=False)
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
@@ -179,6 +181,7 @@ class Document:
             "encoding": self.encoding,
             "layout": self.layout,
             "text": self.text,
+            "doc_date": self.doc_date,
             "blocks": [
                 {
                     "index": b.index,
@@ -211,7 +214,7 @@ def _as_raw(source: str | os.PathLike[str] | RawDocument, doc_id: str | None, en
         raw = read_path(source, encoding)
     else:
         return RawDocument(doc_id or "text", source, "utf-8", None)
-    return RawDocument(doc_id or raw.doc_id, raw.text, raw.encoding, raw.path)
+    return RawDocument(doc_id or raw.doc_id, raw.text, raw.encoding, raw.path, raw.doc_date)
 
 
 def prepare(
@@ -222,11 +225,14 @@ def prepare(
     config: NormalizeConfig | None = None,
     encoding: str | None = None,
     max_sentence_chars: int = MAX_CHARS,
+    doc_date: str | None = None,
 ) -> Document:
     """Repair, normalize and segment a text, a path or a :class:`~jpnlp.io.RawDocument`.
 
     A ``str`` is taken as a path only when it names an existing file and has
-    no line break; pass ``pathlib.Path`` to be explicit.
+    no line break; pass ``pathlib.Path`` to be explicit.  ``doc_date``
+    (``YYYY-MM-DD``) is the document's date; without it, the raw document's
+    (a manifest's), else the text's own dateline (:func:`jpnlp.docdate.detect_doc_date`).
     """
     raw = _as_raw(source, doc_id, encoding)
     config = config or NormalizeConfig()
@@ -265,6 +271,8 @@ def prepare(
         _maps=maps,
     )
     doc.sentences = segment(doc, max_sentence_chars)
+    given = doc_date or raw.doc_date
+    doc.doc_date = check_doc_date(given) if given else detect_doc_date(doc.text)
     return doc
 
 

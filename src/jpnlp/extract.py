@@ -4,6 +4,7 @@
 field          meaning
 =============  =================================================================
 doc_id         document id (path relative to the input directory, no suffix)
+doc_date       the document's date (ISO), given or from its dateline; null if unknown
 text           the normalized text (blocks joined by a blank line)
 sentences      ``start``, ``end`` (in ``text``), ``raw_start``, ``raw_end``
 entities       ``start``, ``end``, ``text``, ``label``, ``raw_start``, ``raw_end``,
@@ -34,10 +35,13 @@ from .pipeline import PIPELINE_VERSION
 SCHEMA_VERSION = "1"
 
 
-def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any]:
-    """The JSON-ready record of a processed document."""
+def document_record(doc: Document, nlp: Language | None = None, model: str | None = None) -> dict[str, Any]:
+    """The JSON-ready record of a processed document (``model``: the trained model that found the spans)."""
+    from .pipeline import describe
+
     return {
         "doc_id": doc.doc_id,
+        "doc_date": doc.doc_date,
         "text": doc.text,
         "sentences": [
             {"start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end} for s in doc.sentences
@@ -48,7 +52,7 @@ def document_record(doc: Document, nlp: Language | None = None) -> dict[str, Any
             "schema": SCHEMA_VERSION,
             "jpnlp": __version__,
             "pipeline": PIPELINE_VERSION,
-            "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}" if nlp else None,
+            **describe(nlp, model),
             "normalize": doc.config.to_dict(),
             "layout": doc.layout,
             "encoding": doc.encoding,
@@ -65,7 +69,7 @@ def record_line(raw: RawDocument, nlp: Language, model: str | None = None, layou
     from .pipeline import process
 
     document = prepare(raw, layout=layout)  # type: ignore[arg-type]
-    return json.dumps(document_record(process(document, nlp, model=model), nlp), ensure_ascii=False) + "\n"
+    return json.dumps(document_record(process(document, nlp, model=model), nlp, model), ensure_ascii=False) + "\n"
 
 
 def safe_lines(
@@ -124,7 +128,7 @@ def extract_to(
         with _sink(Path(output), shard_docs) as sink:  # first: an unwritable output is the error to report
             journal = Journal(journal_path(output), resume=resume)
             for raw in raws:
-                key = content_key(skey, raw.doc_id, raw.text)
+                key = content_key(skey, raw.doc_id, raw.text, raw.doc_date)
                 if key in journal:
                     entry = journal.get(key)
                     result.resumed += 1

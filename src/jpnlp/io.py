@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
+import datetime
+import json
 import os
+import re
 import shutil
 import sys
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from .errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError
 
@@ -44,6 +48,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
 
 DEFAULT_GLOB = "**/*.txt"
+_T = TypeVar("_T")
 MAX_BYTES_DEFAULT = 512 * 1024 * 1024
 
 
@@ -55,6 +60,7 @@ class RawDocument:
     text: str
     encoding: str
     path: str | None = None
+    doc_date: str | None = None  # the document's date (ISO) when the user gives it (--doc-date, a manifest)
 
 
 def _canonical(encoding: str) -> str:
@@ -241,18 +247,77 @@ def iter_paths(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) ->
 def read_inputs(
     paths: list[str | os.PathLike[str]], encoding: str | None = None, glob: str = DEFAULT_GLOB
 ) -> Iterator[RawDocument | InputError]:
-    """Read every input; a bad file yields its :class:`InputError` instead of stopping the run."""
+    """Read every input; a bad file yields its :class:`InputError` instead of stopping the run.
+
+    A document listed with a ``date`` in its directory's ``manifest.json`` carries it as ``doc_date``.
+    """
     if not paths or [str(p) for p in paths] == ["-"]:
         try:
             yield read_stdin(encoding)
         except InputError as err:
             yield err
         return
+    dates: dict[Path, dict[Path, str]] = {}
     for f, root in iter_paths(paths, glob):
         try:
-            yield read_path(f, encoding, root=root)
+            raw = read_path(f, encoding, root=root)
         except InputError as err:
             yield err
+            continue
+        if root is not None:
+            if root not in dates:
+                dates[root] = manifest_dates(root)
+            date = dates[root].get(f.resolve())
+            if date is not None:
+                raw = dataclasses.replace(raw, doc_date=date)
+        yield raw
+
+
+def with_doc_date(items: Iterable[_T], doc_date: str | None) -> Iterator[_T]:
+    """``items`` with ``doc_date`` given to each document that has no date of its own."""
+    for item in items:
+        if doc_date is not None and isinstance(item, RawDocument) and item.doc_date is None:
+            item = dataclasses.replace(item, doc_date=doc_date)  # type: ignore[assignment]
+        yield item
+
+
+def read_manifest(root: str | os.PathLike[str]) -> list[dict[str, object]]:
+    """The ``documents`` of ``root/manifest.json`` (empty without one); InputError if it is malformed."""
+    m = Path(root) / "manifest.json"
+    if not m.is_file():
+        return []
+    try:
+        documents = json.loads(m.read_text(encoding="utf-8")).get("documents", [])
+        if not isinstance(documents, list) or not all(isinstance(d, dict) for d in documents):
+            raise ValueError
+    except (ValueError, AttributeError, OSError):
+        raise InputError(m, 'not a valid manifest (expected {"documents": [...]})') from None
+    return documents
+
+
+def manifest_dates(root: str | os.PathLike[str]) -> dict[Path, str]:
+    """Resolved file path → the ``date`` (YYYY-MM-DD) its manifest entry gives; InputError for a bad date."""
+    out: dict[Path, str] = {}
+    for i, d in enumerate(read_manifest(root), 1):
+        date = d.get("date")
+        if date is None:
+            continue
+        if not isinstance(date, str) or not _ISO_DATE.fullmatch(date) or not _real_date(date):
+            raise InputError(Path(root) / "manifest.json", f"document {i}: date {date!r} is not YYYY-MM-DD")
+        name = d.get("path") or f"{d.get('doc_id')}.txt"
+        out[(Path(root) / str(name)).resolve()] = date
+    return out
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _real_date(s: str) -> bool:
+    try:
+        datetime.date.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
 
 
 def _umask() -> int:

@@ -44,10 +44,10 @@ def _package_stamp() -> str:
     return hashlib.sha256(json.dumps([__version__, data]).encode()).hexdigest()
 
 
-def content_key(settings: str, doc_id: str, text: str) -> str:
-    """The journal key of one document: its id, its text and the run's settings."""
+def content_key(settings: str, doc_id: str, text: str, doc_date: str | None = None) -> str:
+    """The journal key of one document: its id, its text, its given date (if any) and the run's settings."""
     h = hashlib.sha256()
-    for part in (settings, doc_id, text):
+    for part in (settings, doc_id, text) if doc_date is None else (settings, doc_id, text, doc_date):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()

@@ -73,6 +73,7 @@ _CITATION = re.compile(
     rf"https?://|www\.|[{_DIGITS}]+\s*[-－–~～]?\s*[{_DIGITS}]*\s*頁|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|\bibid\b|同上|前掲"
 )
 _PAGE_NUMBER = re.compile(rf"^[\s\-－–—]*(?:[-－–—]\s*)?[{_DIGITS}]{{1,4}}(?:\s*[/／]\s*[{_DIGITS}]{{1,4}})?(?:\s*[-－–—])?[\s\-－–—]*$")
+_TABLE_ROW = re.compile(r"^\|.*\||^[^|]+(?:\|[^|]*){2,}\|$")  # | a | b | or a | b | c |
 _URL_TOKEN = re.compile(r"(?:https?://|www\.)\S*$")
 
 
@@ -306,6 +307,11 @@ def _pdf_blocks(text: str) -> list[Block]:
             flush()
             continue
         s = ln.stripped
+        if _TABLE_ROW.match(s):
+            flush()  # a table row is a line of its own, never wrapped text
+            current.append(ln)
+            flush()
+            continue
         indented = ln.text[:1] in (" ", "\t", "\u3000")
         if current:
             prev = current[-1]

@@ -38,16 +38,27 @@ OUR_PIPES: tuple[tuple[str, str], ...] = (
     ("jpnlp_votes", "jpnlp_votes_v1"),
 )
 PIPELINE_VERSION = "1"
+# GiNZA components no jpnlp output reads. The parser is not among them: GiNZA's NER keeps to its sentences.
+ANALYSIS_PIPES = ("morphologizer", "compound_splitter", "bunsetu_recognizer")
 
 
-def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None, fast: bool = False) -> Language:
+def load(
+    model: str = "ja_ginza",
+    glossary: str | os.PathLike[str] | None = None,
+    fast: bool = False,
+    kernels: str | None = None,
+    analysis: bool = True,
+) -> Language:
     """A new pipeline: ``model`` (an installed spaCy package or path) plus jpnlp's components.
 
     ``glossary`` is a user glossary file that extends or overrides the shipped one.  ``fast=True``
     uses no neural component at all: Sudachi's token boundaries (mode C, as GiNZA; see
     :mod:`jpnlp.tokenizer`) and jpnlp's rules and glossary.  Entities, values and tallies come from the rules either way; what fast mode loses is
     GiNZA's own entities (``doc.spans["ginza"]``), its parse, and GiNZA's ``Person`` hint for kanji
-    leader names the glossary does not know.
+    leader names the glossary does not know.  ``kernels`` picks the matrix kernel of the neural
+    components (``auto``, ``numpy``, ``blis``; see :mod:`jpnlp.kernels`): the output is the same.
+    ``analysis=False`` leaves out GiNZA's components whose results jpnlp's outputs do not use
+    (:data:`ANALYSIS_PIPES`: POS, compound splitting, bunsetu); entities and tokens are the same.
     """
     import spacy
 
@@ -58,18 +69,46 @@ def load(model: str = "ja_ginza", glossary: str | os.PathLike[str] | None = None
 
         # Sudachi's token boundaries only (the same tokens as spaCy's "ja", without tags, lemmas and readings)
         nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": "jpnlp.SudachiSurfaceTokenizer.v1"}}})
+        nlp.meta["jpnlp"] = {"fast": True}
     else:
-        nlp = spacy.load(model)
+        from .kernels import ops_for_loading
+
+        with ops_for_loading(kernels) as kernel:
+            nlp = spacy.load(model, exclude=() if analysis else ANALYSIS_PIPES)
+        nlp.meta["jpnlp"] = {"fast": False, "kernels": kernel}
     cfg = {"glossary_path": str(glossary)} if glossary else {}
     for name, factory in OUR_PIPES:
         nlp.add_pipe(factory, name=name, config=cfg if factory not in ("jpnlp_dates_v1", "jpnlp_votes_v1") else {})
     return nlp
 
 
+def describe(nlp: Language | None, model: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """What really ran, for the records: GiNZA's package and version (or fast mode), and a trained model."""
+    if nlp is None:
+        ran = None
+    elif nlp.meta.get("jpnlp", {}).get("fast"):
+        ran = "none (fast mode: Sudachi tokens and rules)"
+    else:
+        ran = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
+    trained = None if model is None else {"path": str(model), "sha256": _model_digest(str(model))}
+    return {"model": ran, "trained_model": trained}
+
+
 @cache
-def default_pipeline(fast: bool = False) -> Language:
-    """The default pipeline (or the fast one), loaded once per process."""
-    return load(fast=fast)
+def _model_digest(model: str) -> str:
+    import hashlib
+    import json
+
+    from .journal import tree_digest
+
+    return hashlib.sha256(json.dumps(tree_digest(model)).encode()).hexdigest()
+
+
+@cache
+def default_pipeline(fast: bool = False, analysis: bool = False) -> Language:
+    """The pipeline of jpnlp's commands (or the fast one), loaded once per process; without GiNZA's
+    analysis unless the output keeps it (the dataset's CoNLL-U and DocBins do)."""
+    return load(fast=fast, analysis=analysis)
 
 
 def chunk_spans(doc: Document, max_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int]]:
@@ -108,6 +147,7 @@ def annotate(document: Document, nlp: Language | None = None, max_bytes: int = C
     if doc.text != document.text:  # never expected; offsets would be wrong
         raise RuntimeError("chunked annotation changed the text")
     doc._.jpnlp_source = document
+    doc._.doc_date = document.doc_date
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc
@@ -193,7 +233,7 @@ def apply_model(doc: Doc, document: Document, model: str, nlp: Language) -> None
                 current = [i, i, tag[2:]]
             elif current is not None:
                 current[1] = i
-    rule_dates = {(d.start, d.end): d for d in find_dates(doc.text)}
+    rule_dates = {(d.start, d.end): d for d in find_dates(doc.text, doc_date=doc._.doc_date)}
     keep = [e for e in doc.ents if e.label_ not in ("TREATY", "LEADER", "DATE")]
     new = []
     for s, e, label in predicted:
@@ -206,7 +246,7 @@ def apply_model(doc: Doc, document: Document, model: str, nlp: Language) -> None
     doc.ents = sorted(keep + new, key=lambda x: x.start)
     for ent in doc.ents:
         if ent.label_ == "DATE":
-            d = rule_dates.get((ent.start_char, ent.end_char)) or next(iter(find_dates(ent.text)), None)
+            d = rule_dates.get((ent.start_char, ent.end_char)) or next(iter(find_dates(ent.text, doc_date=doc._.doc_date)), None)
             ent._.value = d.value if d else None
             ent._.mod = d.mod if d else None
     nlp.get_pipe("jpnlp_linker")(doc)

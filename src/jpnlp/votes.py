@@ -3,20 +3,36 @@
 :func:`resolve_tallies` turns the tallies :mod:`jpnlp.rules.votes` finds into
 :class:`VoteTally` records, reading the document the way a reader does:
 
-* **result** — the first outcome word after the tally in its sentence
-  (可決, 承認, 採択, 成立, 通過, 批准した → passed; 否決, 廃案, 不成立 → rejected),
-  skipping words inside treaty and law names (批准 in ``…批准関連法``), so two
-  tallies that share ``それぞれ可決された`` both get it; else what the tally
-  phrase states (賛成多数); else ``unknown``;
-* **body** — the nearest voting body before the tally in its sentence
-  (``data/bodies.tsv``; a bare 上院/下院 takes its country from the text before
-  it; a committee after the chamber is kept), else the previous tally's, else
-  the last one earlier in the paragraph;
-* **date** — the nearest DATE before the tally in its sentence, else the
-  previous tally's in the same block, else the last DATE before it in the block;
-* **subject** — the nearest treaty or law before the tally (after the
-  previous tally), else a bill, resolution or motion (…法案, …決議案, …動議),
-  else the previous tally's, else the last one earlier in the paragraph;
+* **result** — the first outcome word from the tally on in its sentence
+  (``data/outcomes.tsv``: 採択, 可決, 承認, 決定 … → passed; 否決, 不採択,
+  採択されなかった, 拒否権を行使 … → rejected), skipping words inside treaty and
+  law names (批准 in ``…批准関連法``), so two tallies that share
+  ``それぞれ可決された`` both get it; else the next sentence's when the tally
+  closes its own; else what the phrase states (賛成多数); else the numbers: a
+  veto rejects, else the body's majority rule (``min_for`` in ``bodies.tsv``:
+  nine votes in the Security Council), else a simple majority;
+* **body** — a body named between the tally and its verb (``…と衆院で再可決``),
+  else the nearest one before it back to the previous tally — outside its
+  sentence, one where a vote was reported first — else the previous tally's;
+  bodies are ``data/bodies.tsv`` (chambers, parliaments, UN bodies and the
+  General Assembly's committees), organs of organisations
+  (``data/organs.tsv``: ``IAEA理事会``; a bare ``理事会`` after the
+  organisation was named) and bare 上院/下院 (the chamber of that kind named
+  before, else the country's, ``data/chambers.tsv``); a committee after its
+  chamber is kept; a table row's label names its body (``米国での批准投票``:
+  the chamber that ratifies);
+* **date** — in its sentence, a main-clause DATE (``国連総会は5日、``) before
+  one inside a modifier (``28日より``), read as the local day when both are
+  given (``11月7日(現地時間6日)``); else the previous tally's in the same
+  block; else the last DATE before it, in a sentence about a vote first; for a
+  table cell, the date in its column; else the document's date
+  (``Context.doc_date``), which also fills a year the text leaves open;
+* **subject** — in the vote's own sentence, a bill or resolution
+  (``決議2231``, ``CTBT批准法案``, ``…に関する決議``) with the English of the
+  treaty it names, else the nearest treaty or law; else the previous tally's in
+  the same block; else the last one earlier in its paragraph, never another;
+* one record per vote: an outcome phrase (``賛成多数``) whose counts follow in
+  its sentence or the next is not a record of its own;
 * **notes** — counts larger than the body, totals that do not add up, and
   results that contradict the numbers are flagged, never dropped.
 """
@@ -31,16 +47,27 @@ from functools import cache
 from typing import Any
 
 from .rules import read_table
-from .rules.votes import TallyMatch, find_tallies
+from .rules.votes import TableCell, TallyMatch, find_tallies
 
 CONTEXT_CHARS = 300
-PASSED = re.compile(r"可決|承認|採択|成立|通過|批准(?=し|され|を決|が決)")
-REJECTED = re.compile(r"否決|廃案|不成立|否認|却下|不承認")
+DATE_CONTEXT_CHARS = 600
+FORWARD_CHARS = 200
+COUNTRY_CONTEXT_CHARS = 2000
 _BILL = re.compile(
-    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|改正法|動議|決議)"
+    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?"
+    r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
 )
-_COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff・]{1,12}委員会)")
-_COUNTRY_HINTS = (("ロシア", "RU"), ("露", "RU"), ("米国", "US"), ("米", "US"), ("アメリカ", "US"), ("日本", "JP"))
+_ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
+_COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
+_BARE_CHAMBER = re.compile(r"上院|下院")
+_AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
+_SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
+_VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決")
+# a date that sets another clause's time (翌28日より開催, 10月20日までに), not the vote's
+_NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
+_MAIN_CLAUSE_DATE = re.compile(r"(?:[、,]|は|には|\()")
+_LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
 @dataclass
@@ -98,11 +125,61 @@ class Body:
     en: str
     country: str
     size: int
+    min_for: int = 0
+
+
+@dataclass(frozen=True)
+class Organ:
+    org: re.Pattern[str]
+    explicit: re.Pattern[str]  # 化学兵器禁止機関(OPCW)の理事会
+    bare: re.Pattern[str] | None  # 理事会, 第25回締約国会議
+    en: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Chamber:
+    country: str
+    words: re.Pattern[str]
+    upper: str
+    lower: str
+    ratifies: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A voting body named in the text."""
+
+    start: int
+    end: int
+    en: str
+    ja: str
 
 
 @cache
 def bodies() -> tuple[Body, ...]:
-    return tuple(Body(re.compile(r["pattern"]), r["en"], r["country"], int(r["size"])) for r in read_table("bodies.tsv"))
+    return tuple(
+        Body(re.compile(r["pattern"]), r["en"], r["country"], int(r["size"]), int(r.get("min_for") or 0))
+        for r in read_table("bodies.tsv")
+    )
+
+
+@cache
+def organs() -> tuple[Organ, ...]:
+    out = []
+    for r in read_table("organs.tsv"):
+        explicit = re.compile(rf"(?:{r['org']})(?:\([A-Za-z]+\))?(?:の)?(?:{r['organ']})")
+        bare = re.compile(rf"(?:第[0-9一二三四五六七八九十百]+回)?(?:{r['organ']})") if r["bare"] == "yes" else None
+        out.append(Organ(re.compile(r["org"]), explicit, bare, r["en"], int(r["size"])))
+    return tuple(out)
+
+
+@cache
+def chambers() -> tuple[Chamber, ...]:
+    return tuple(
+        Chamber(r["country"], re.compile(r["words"]), r["upper"], r["lower"], r["ratifies"] or None)
+        for r in read_table("chambers.tsv")
+    )
 
 
 @cache
@@ -110,57 +187,128 @@ def committees() -> dict[str, str]:
     return {r["ja"]: r["en"] for r in read_table("committees.tsv")}
 
 
-_BARE_CHAMBER = re.compile(r"上院|下院")
-_BARE_BY_COUNTRY = {("RU", "上院"): "Federation Council", ("RU", "下院"): "State Duma",
-                    ("US", "上院"): "US Senate", ("US", "下院"): "US House of Representatives",
-                    ("JP", "上院"): "House of Councillors (Japan)", ("JP", "下院"): "House of Representatives (Japan)"}  # fmt: skip
+@cache
+def _sizes() -> dict[str, tuple[int, int]]:
+    """English name → (members, affirmative votes needed beyond a simple majority)."""
+    out = {b.en: (b.size, b.min_for) for b in bodies()}
+    out.update({o.en: (o.size, 0) for o in organs()})
+    return out
 
 
-def _body_before(text: str, lo: int, hi: int) -> tuple[str, str, int | None, int] | None:
-    """(English, Japanese, size, position) of the nearest body in ``text[lo:hi]``."""
-    best: tuple[str, str, int | None, int] | None = None
+def _size(en: str | None) -> tuple[int | None, int]:
+    if en is None:
+        return None, 0
+    for name, v in _sizes().items():
+        if en == name or en.startswith(name + " "):
+            return v
+    return None, 0
+
+
+def _free(taken: list[Mention], s: int, e: int) -> bool:
+    return all(e <= m.start or s >= m.end for m in taken)
+
+
+def body_mentions(text: str) -> list[Mention]:
+    """Every voting body named in ``text``, in order: named bodies and organs, then bare organs and chambers
+    read from the text before them."""
+    found: list[Mention] = []
     for b in bodies():
-        for m in b.pattern.finditer(text, lo, hi):
-            if best is None or m.start() > best[3]:
-                best = (b.en, m.group(), b.size, m.start())
-    for m in _BARE_CHAMBER.finditer(text, lo, hi):
-        if best is not None and best[3] <= m.start() < best[3] + len(best[1]):
-            continue  # part of ロシア下院
-        if best is None or m.start() > best[3]:
-            country = _country_before(text, m.start())
-            en = _BARE_BY_COUNTRY.get((country, m.group())) if country else None
-            if en:
-                size = next((b.size for b in bodies() if b.en == en), None)
-                best = (en, m.group(), size, m.start())
-    if best is None:
-        return None
-    en, ja, size, pos = best
-    c = _COMMITTEE.match(text, pos + len(ja))
-    if c and c.end() <= hi:
-        name = c.group(1)
-        en = f"{en} {committees().get(name, name)}"
-        ja = text[pos : c.end()]
-    return en, ja, size, pos
+        for m in b.pattern.finditer(text):
+            found.append(Mention(m.start(), m.end(), b.en, m.group()))
+    for o in organs():
+        for m in o.explicit.finditer(text):
+            found.append(Mention(m.start(), m.end(), o.en, m.group()))
+    taken: list[Mention] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if _free(taken, c.start, c.end):
+            taken.append(c)
+    explicit = sorted(taken, key=lambda m: m.start)
+    named = [_with_committee(text, m) for m in explicit]
+    orgs = _org_positions(text)
+    bare = []
+    for o in organs():
+        if o.bare is None:
+            continue
+        for m in o.bare.finditer(text):
+            if not _free(named, m.start(), m.end()) or (m.start() and _NAME_CHAR.match(text[m.start() - 1])):
+                continue
+            named_before = [x for x in orgs if x[0] < m.start()]
+            if named_before and named_before[-1][1] == o.org.pattern:
+                bare.append(Mention(m.start(), m.end(), o.en, m.group()))
+    for m in _BARE_CHAMBER.finditer(text):
+        if not _free(named, m.start(), m.end()):
+            continue
+        en = _bare_chamber(text, m.start(), m.group(), named)
+        if en:
+            bare.append(_with_committee(text, Mention(m.start(), m.end(), en, m.group())))
+    return sorted(named + bare, key=lambda m: m.start)
 
 
-def _country_before(text: str, pos: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for word, code in _COUNTRY_HINTS:
-        i = text.rfind(word, 0, pos)
-        if i >= 0 and (best is None or i > best[0]):
-            best = (i, code)
+def _with_committee(text: str, m: Mention) -> Mention:
+    """The mention with the committee named right after its chamber (米上院外交委員会, 国連総会第3委員会)."""
+    c = _COMMITTEE.match(text, m.end)
+    if not c or m.en.endswith("Committee"):
+        return m
+    name = c.group(1)
+    return Mention(m.start, c.end(), f"{m.en} {committees().get(name, name)}", text[m.start : c.end()])
+
+
+def _org_positions(text: str) -> list[tuple[int, str]]:
+    """(position, organisation pattern) of every organisation named in ``text``."""
+    out = []
+    for pattern in dict.fromkeys(o.org.pattern for o in organs()):
+        out += [(m.start(), pattern) for m in re.finditer(pattern, text)]
+    return sorted(out)
+
+
+def _bare_chamber(text: str, pos: int, word: str, named: list[Mention]) -> str | None:
+    """A bare 上院/下院: the chamber of that kind named last before it, else the chamber of the country named last."""
+    kind = "upper" if word == "上院" else "lower"
+    of_kind = {getattr(c, kind) for c in chambers()}
+    before = [m for m in named if m.start < pos and m.en in of_kind]
+    if before:
+        return before[-1].en
+    country = _country_before(text, pos)
+    return getattr(country, kind) if country else None
+
+
+def _country_before(text: str, pos: int) -> Chamber | None:
+    best: tuple[int, Chamber] | None = None
+    for c in chambers():
+        hits = list(c.words.finditer(text, max(0, pos - COUNTRY_CONTEXT_CHARS), pos))
+        if hits and (best is None or hits[-1].start() > best[0]):
+            best = (hits[-1].start(), c)
     return best[1] if best else None
 
 
-def _result(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> str | None:
-    """The first outcome word in ``text[start:end]`` outside the ``skip`` spans (entity names)."""
-    hits = []
-    for pat, res in ((PASSED, "passed"), (REJECTED, "rejected")):
-        for m in pat.finditer(text, start, end):
-            if not any(s <= m.start() < e for s, e in skip):
-                hits.append((m.start(), res))
-                break
-    return min(hits)[1] if hits else None
+@cache
+def _outcomes() -> re.Pattern[str]:
+    rows = read_table("outcomes.tsv")
+    return re.compile("|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(rows)))
+
+
+@cache
+def _outcome_results() -> tuple[str, ...]:
+    return tuple(r["result"] for r in read_table("outcomes.tsv"))
+
+
+def _result(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> tuple[str, int] | None:
+    """(result, position) of the first outcome word in ``text[start:end]`` outside the ``skip`` spans (names)."""
+    for m in _outcomes().finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e in skip):
+            return _outcome_results()[int(m.lastgroup[1:])], m.start()
+    return None
+
+
+def by_counts(t: TallyMatch, min_for: int = 0) -> str:
+    """The result the numbers give when no word states it: a veto rejects, else the body's majority rule."""
+    if t.vetoes:
+        return "rejected"
+    if t.for_ is None or t.against is None:
+        return "unknown"
+    if min_for and t.for_ < min_for:
+        return "rejected"
+    return "passed" if t.for_ > t.against else "rejected"
 
 
 @dataclass(frozen=True)
@@ -171,6 +319,7 @@ class Context:
     blocks: Sequence[tuple[int, int]]
     names: Sequence[tuple[int, int, str, str | None]]  # treaties and laws: start, end, text, English
     dates: Sequence[tuple[int, int, str]]  # start, end, value
+    doc_date: str | None = None  # ISO YYYY-MM-DD, the document's own date
 
 
 def _containing(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -179,70 +328,194 @@ def _containing(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[k] if k >= 0 else (0, pos)
 
 
+def _local_dates(text: str, dates: Sequence[tuple[int, int, str]]) -> dict[str, str]:
+    """value → local value, for dates followed by the local day in brackets (11月7日(現地時間6日))."""
+    out = {}
+    for (s, e, v), nxt in zip(dates, dates[1:]):
+        m = _LOCAL_TIME.match(text, e)
+        if m and nxt[0] == m.end() and v != nxt[2]:
+            out[v] = nxt[2]
+    return out
+
+
+def _event_dates(text: str, dates: Sequence[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Dates in ``text[lo:hi]`` that can be when something happened (not 28日より, not inside a bracket after one)."""
+    out = []
+    for d in dates:
+        if lo <= d[0] < hi and not _NOT_EVENT_DATE.match(text, d[1]):
+            if out and _LOCAL_TIME.match(text, out[-1][1]):
+                continue  # the local day in brackets: read through the date before it
+            out.append(d)
+    return out
+
+
+def _in_sentence_date(text: str, dates: list[tuple[int, int, str]]) -> str | None:
+    """The vote's date among a sentence's dates: a main-clause one (国連総会は5日、) first, else the first."""
+    for d in dates:
+        if _MAIN_CLAUSE_DATE.match(text, d[1]):
+            return d[2]
+    plain = [d for d in dates if not text.startswith("の", d[1])]
+    return (plain or dates)[0][2] if dates else None
+
+
+def _fill_year(value: str | None, doc_date: str | None) -> str | None:
+    """A date whose year the text leaves open (XXXX-12-18) takes the document's year (the year before when later)."""
+    if not value or not value.startswith("XXXX") or not doc_date:
+        return value
+    year = int(doc_date[:4])
+    rest = value[4:]
+    if rest[1:3].isdigit() and rest[1:3] > doc_date[5:7]:
+        year -= 1
+    return f"{year:04d}{rest}"
+
+
+def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, forward: bool) -> str | None:
+    """The date of the vote: in its sentence, else in the sentences before it (about a vote first), else, for the
+    first tally, in a sentence about the vote just after it."""
+    in_sentence = _event_dates(text, ctx.dates, s_start, t.start)
+    if in_sentence:
+        return _in_sentence_date(text, in_sentence)
+    before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
+    before = [d for d in before if not text.startswith("の", d[1]) or text.startswith("の本会議", d[1])]
+    about_vote = [d for d in before if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
+    if about_vote or before:
+        return (about_vote or before)[-1][2]
+    if not forward:
+        return None
+    # nothing before it (a tally that opens the text): a sentence just after it about the vote
+    after = [d for d in ctx.dates if t.end <= d[0] < t.end + FORWARD_CHARS]
+    voted = [d for d in after if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
+    return voted[0][2] if voted else None
+
+
+def _subject(text: str, ctx: Context, lo: int, hi: int) -> tuple[str | None, str | None, int] | None:
+    """(Japanese, English, position) of what ``text[lo:hi]`` says was voted on: the last bill or resolution
+    (決議2231, CTBT批准法案, …に関する決議) wins, with the English of the treaty it names; else the last treaty
+    or law."""
+    names = [(s, e, txt, en) for s, e, txt, en in ctx.names if lo <= s and e <= hi]
+    # a bill may contain a name (CTBT批准法案), never lie inside one (…批准関連法)
+    bills = [
+        m for m in _BILL.finditer(text, lo, hi) if not any(s <= m.start() and m.end() <= e for s, e, _, _ in names)
+    ]
+    if bills:
+        bill = bills[-1]
+        inside = next((n for n in names if bill.start() <= n[0] < bill.end()), None)
+        if inside:
+            return bill.group(), inside[3], bill.start()
+        about = next(
+            (n for n in reversed(names) if n[1] <= bill.start() and bill.start() - n[1] <= 5
+             and _ABOUT.search(text, n[1], bill.start())),
+            None,
+        )  # fmt: skip
+        if about:  # 包括的核実験禁止条約(CTBT)に関する決議
+            return text[about[0] : bill.end()], about[3], about[0]
+        if not names or names[-1][1] <= bill.start():
+            return bill.group(), None, bill.start()
+    if names:
+        return names[-1][2], names[-1][3], names[-1][0]
+    return None
+
+
+def _drop_restated(text: str, matches: list[TallyMatch], ctx: Context) -> list[TallyMatch]:
+    """One record per vote: an outcome phrase (賛成多数) is dropped when counts that agree with it follow in its
+    sentence, or in the next sentence when that one states no outcome and names no bill of its own."""
+    starts = [s for s, _ in ctx.sentences]
+
+    def index(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    def restates(c: TallyMatch, t: TallyMatch) -> bool:
+        gap = index(t.start) - index(c.start)
+        if by_counts(t) != c.implied or gap not in (0, 1):
+            return False
+        if gap == 0:
+            return True
+        s, e = ctx.sentences[index(t.start)]
+        return _result(text, s, e, ()) is None and not _BILL.search(text, s, e)
+
+    counted = [t for t in matches if t.counted]
+    return [m for m in matches if m.counted or not any(restates(m, t) for t in counted)]
+
+
 def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = None) -> list[VoteTally]:
     """Records for the tallies of ``text`` (found with :func:`find_tallies` unless given)."""
     matches = find_tallies(text) if matches is None else matches
+    if not matches:
+        return []
+    matches = _drop_restated(text, matches, ctx)
+    mentions = body_mentions(text)
+    local = _local_dates(text, ctx.dates)
     out: list[VoteTally] = []
     prev: VoteTally | None = None
     prev_block: tuple[int, int] | None = None
+    prev_counted = 0  # where the previous tally with numbers ended
     name_spans = [(s, e) for s, e, _, _ in ctx.names]
-    for i, t in enumerate(matches):
-        s_start, s_end = _containing(ctx.sentences, t.start)
+    for t in matches:
+        s_start, _ = _containing(ctx.sentences, t.start)
+        _, s_end = _containing(ctx.sentences, max(t.start, t.end - 1))
         block = _containing(ctx.blocks, t.start)
-        # result: forward in the sentence, past later tallies sharing it; when the tally closes its
-        # sentence (a listed result), the next sentence may state it
-        result = _result(text, t.end, max(s_end, t.end), name_spans)
-        if result is None and not text[t.end : s_end].strip(" 。.、\n"):
+        # result: from the tally on in its sentence; when the tally closes its sentence (a listed result), the
+        # next sentence may state it; else what the phrase states (賛成多数); else the numbers
+        found_result = _result(text, t.start, max(s_end, t.end), name_spans)
+        if found_result is None and not text[t.end : s_end].strip(" 。.、\n"):
             nxt = next(((a, b) for a, b in ctx.sentences if a >= t.end), None)
             if nxt is not None:
-                result = _result(text, nxt[0], nxt[1], name_spans)
-        result = result or t.implied or "unknown"
+                found_result = _result(text, nxt[0], nxt[1], name_spans)
         # what came before the tally when its own sentence says nothing: the paragraph, or the last
         # few hundred characters when a listed result split it into blocks
         window = min(block[0], max(0, s_start - CONTEXT_CHARS))
-        # body: in the sentence, else the previous tally's, else earlier in the paragraph
-        found = _body_before(text, s_start, t.start)
-        if not found and prev is None:
-            found = _body_before(text, window, t.start)
-        if found:
-            body, body_ja, size = found[0], found[1], found[2]
+        # body: named between the tally and its verb (…と衆院で再可決), else the nearest before it (back to the
+        # previous tally), else the previous tally's
+        verb_at = found_result[1] if found_result and found_result[1] < s_end else s_end
+        after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end)]
+        lo = prev.end if prev is not None else window
+        before = [m for m in mentions if lo <= m.start < t.start and m.end <= t.start]
+        if not before or before[-1].start < s_start:
+            # not in its sentence: where a vote was reported (国連総会において採択), not a body merely mentioned
+            wide = max(prev_counted, min(window, s_start - DATE_CONTEXT_CHARS))
+            voted = [
+                m for m in mentions
+                if wide <= m.start < s_start and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))
+            ]  # fmt: skip
+            before = voted or before
+        mention = after[0] if after else before[-1] if before else None
+        if mention is None and t.table is not None:
+            mention = _row_body(t.table.row_label)
+        if mention is None and prev is None:  # a tally that opens the text: a sentence about the vote after it
+            mention = next(
+                (m for m in mentions if t.end <= m.start < t.end + FORWARD_CHARS
+                 and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))),
+                None,
+            )  # fmt: skip
+        if mention is not None:
+            body, body_ja = mention.en, mention.ja
         elif prev is not None:
             body, body_ja = prev.body, prev.body_ja
-            size = next((b.size for b in bodies() if b.en == body), None)
         else:
             body = body_ja = None
-            size = None
+        size, min_for = _size(body)
+        if found_result is not None:
+            result = found_result[0]
+        else:
+            result = t.implied or (by_counts(t, min_for) if t.counted else "unknown")
         # date
-        date = None
-        in_sentence = [v for ds, _, v in ctx.dates if s_start <= ds < t.start]
-        if in_sentence:
-            date = in_sentence[-1]
-        elif prev is not None and prev_block == block:
-            date = prev.date
+        if t.table is not None:
+            date = _column_date(t.table, ctx)
         else:
-            earlier = [v for ds, _, v in ctx.dates if window <= ds < t.start]
-            date = earlier[-1] if earlier else None
-        # subject: after the previous tally in this sentence, before this one
-        lo = max(s_start, matches[i - 1].end if i and matches[i - 1].end > s_start else s_start)
-        names = [(s, e, txt, en) for s, e, txt, en in ctx.names if lo <= s and e <= t.start]
-        subject_ja = subject_en = None
-        if not names and prev is None:
-            # nothing in this sentence: what the paragraph was about before it
-            earlier = [(s, e, txt, en) for s, e, txt, en in ctx.names if window <= s and e <= s_start]
-            bills_before = list(_BILL.finditer(text, window, s_start))
-            if earlier and (not bills_before or earlier[-1][0] > bills_before[-1].start()):
-                names = earlier[-1:]
-            elif bills_before:
-                lo_bill = bills_before[-1]
-                names = [(lo_bill.start(), lo_bill.end(), lo_bill.group(), None)]
-        if names:
-            subject_ja, subject_en = names[-1][2], names[-1][3]
-        else:
-            bills = list(_BILL.finditer(text, lo, t.start))
-            if bills:
-                subject_ja = bills[-1].group()
-            elif prev is not None:
-                subject_ja, subject_en = prev.subject_ja, prev.subject_en
+            date = _date(text, ctx, t, s_start, window, forward=prev is None)
+            if date is None and prev is not None and prev_block == block:
+                date = prev.date
+        date = local.get(date, date) if date else ctx.doc_date
+        date = _fill_year(date, ctx.doc_date)
+        # subject: the vote's own sentence (after the previous tally in it), else the previous tally's, else
+        # earlier in its paragraph
+        lo_subj = max(s_start, prev.end if prev is not None and prev.end > s_start else s_start)
+        subject = _subject(text, ctx, lo_subj, t.start)
+        if subject is None and prev is not None and prev_block == block:
+            subject = (prev.subject_ja, prev.subject_en, 0)
+        if subject is None:
+            subject = _subject(text, ctx, max(block[0], window), s_start)
+        subject_ja, subject_en = (subject[0], subject[1]) if subject else (None, None)
         tally = VoteTally(
             t.for_, t.against, t.abstain, t.other, t.total, result, body, body_ja, date, subject_ja, subject_en,
             t.text, t.start, t.end, t.start, t.end, text[s_start:s_end],
@@ -250,7 +523,39 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         tally.notes = plausibility(tally, size)
         out.append(tally)
         prev, prev_block = tally, block
+        if t.counted:
+            prev_counted = t.end
     return out
+
+
+def _row_body(label: str) -> Mention | None:
+    """The body a table row's label names (米国での批准投票: the chamber that ratifies for that country)."""
+    found = body_mentions(label)
+    if found:
+        return found[-1]
+    country = _country_before(label, len(label))
+    if country and country.ratifies and "批准" in label:
+        return Mention(0, 0, country.ratifies, label)
+    return None
+
+
+def _column_date(cell: TableCell, ctx: Context) -> str | None:
+    """A table tally's date: the date in its column, in the date row whose label is most like its own."""
+
+    def shared(a: str, b: str) -> int:
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        return n
+
+    best: tuple[int, str] | None = None
+    for label, s, e in cell.column:
+        if label == cell.row_label or not label.endswith("日"):
+            continue
+        values = [v for ds, de, v in ctx.dates if s <= ds and de <= e]
+        if values and (best is None or shared(label, cell.row_label) > best[0]):
+            best = (shared(label, cell.row_label), values[0])
+    return best[1] if best else None
 
 
 def plausibility(t: VoteTally, size: int | None) -> list[str]:
@@ -316,6 +621,7 @@ def document_votes(document: Any) -> list[VoteTally]:
         blocks=[(b.start, b.end) for b in document.blocks],
         names=names,
         dates=dates,
+        doc_date=getattr(document, "doc_date", None),  # set where jpnlp.docdate is present
     )
     tallies = resolve_tallies(text, ctx)
     for t in tallies:

@@ -52,6 +52,8 @@ def register_extensions() -> None:
         Doc.set_extension("jpnlp_source", default=None)  # the jpnlp.Document the text came from
     if not Doc.has_extension("votes"):
         Doc.set_extension("votes", default=None)
+    if not Doc.has_extension("doc_date"):
+        Doc.set_extension("doc_date", default=None)  # the document's date, ISO YYYY-MM-DD (jpnlp.docdate)
 
 
 def char_spans(doc: Doc, spans: list[tuple[int, int]], label: str) -> list[Span]:

@@ -1,7 +1,11 @@
 """``jpnlp_dates_v1``: DATE entities with TIMEX3-style ``._.value`` and ``._.mod`` (:mod:`jpnlp.rules.dates`).
 
 Relative dates (同年9月, 4月14日, 同日) are resolved in document order,
-so run it on whole documents (``jpnlp.pipeline.annotate`` does).
+so run it on whole documents (``jpnlp.pipeline.annotate`` does).  Deictic
+ones (今年, 本日, a bare 19日) resolve against ``doc._.doc_date``, the
+document's date: ``annotate`` sets it from the :class:`~jpnlp.document.Document`;
+on a Doc made otherwise, this component sets it from the text's dateline
+(:func:`jpnlp.docdate.detect_doc_date`) when it is unset.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..docdate import detect_doc_date
 from ..rules.dates import find_dates
 from .base import add_entities, char_spans, doc_text
 
@@ -18,7 +23,10 @@ class DateRecognizer:
         self.anchor_year = anchor_year
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = find_dates(doc_text(doc), self.anchor_year)
+        text = doc_text(doc)
+        if doc._.doc_date is None and doc._.jpnlp_source is None:
+            doc._.doc_date = detect_doc_date(text)
+        matches = find_dates(text, self.anchor_year, doc_date=doc._.doc_date)
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "DATE")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):
@@ -30,7 +38,7 @@ class DateRecognizer:
 
 @Language.factory(
     "jpnlp_dates_v1",
-    assigns=["doc.ents", "span._.value", "span._.mod"],
+    assigns=["doc.ents", "span._.value", "span._.mod", "doc._.doc_date"],
     default_config={"anchor_year": None},
 )
 def make_dates(nlp: Language, name: str, anchor_year: int | None) -> DateRecognizer:

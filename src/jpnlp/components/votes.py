@@ -30,13 +30,16 @@ class VoteRecognizer:
             blocks=blocks,
             names=[(e.start_char, e.end_char, e.text, e._.en) for e in ents if e.label_ == "TREATY"],
             dates=[(e.start_char, e.end_char, e._.value) for e in ents if e.label_ == "DATE" and e._.value],
+            doc_date=doc._.doc_date if Doc.has_extension("doc_date") else None,
         )
         tallies = resolve_tallies(doc_text(doc), ctx)
         for t in tallies:
             if source is not None:
                 t.raw_start, t.raw_end = source.raw_span(t.start, t.end)
                 t.doc_id = source.doc_id
-        add_entities(doc, char_spans(doc, [(t.start, t.end) for t in tallies], "VOTE"))
+        # outcome phrases with no numbers (全会一致) are records, not VOTE mentions
+        counted = [(t.start, t.end) for t in tallies if t.for_ is not None or t.against is not None]
+        add_entities(doc, char_spans(doc, counted, "VOTE"))
         doc._.votes = tallies
         return doc
 

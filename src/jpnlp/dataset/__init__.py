@@ -11,6 +11,7 @@ row schema.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -23,9 +24,9 @@ from typing import Any
 
 from ..document import Document, prepare
 from ..errors import InputError, OutputError
-from ..io import RawDocument, read_inputs, replace_dir
+from ..io import RawDocument, read_inputs, replace_dir, with_doc_date
 from .engines import ENGINES
-from .rows import LABELS, align_sentences, sentence_row
+from .rows import ENTITY_ATTRS, LABELS, align_sentences, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
 DEFAULT_NAME = "jpnlp-arms-control"
@@ -51,7 +52,8 @@ def _init_worker(glossary: str | None, fast: bool = False) -> None:
     global _NLP
     from ..pipeline import default_pipeline, load
 
-    _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast)
+    # the dataset keeps GiNZA's analysis (CoNLL-U, DocBins): load it whole
+    _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast, analysis=True)
 
 
 def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:
@@ -76,14 +78,12 @@ def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
     """
     from ..pipeline import annotate, default_pipeline
 
-    nlp = _NLP or default_pipeline()
+    nlp = _NLP or default_pipeline(analysis=True)
     document = prepare(raw)
     doc = annotate(document, nlp)
     align_sentences(doc, document.sentences)
     split_tokens = doc.user_data.get("jpnlp_split_tokens", 0)
-    ents = [
-        (e.start_char, e.end_char, e.label_, {"en": e._.en, "id": e._.id, "value": e._.value}) for e in doc.ents
-    ]
+    ents = [(e.start_char, e.end_char, e.label_, {k: getattr(e._, k) for k in ENTITY_ATTRS}) for e in doc.ents]
     votes = [t.to_dict() for t in (doc._.votes or [])]
     gold = _gold_for(document, gold_dir)
     out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
@@ -131,13 +131,10 @@ def iter_hf_documents(name_or_path: str, text_column: str = "text", id_column: s
 
 
 def _manifest(corpus: Path) -> list[dict[str, Any]]:
-    m = corpus / "manifest.json"
-    if m.is_file():
-        try:
-            return list(json.loads(m.read_text(encoding="utf-8")).get("documents", []))
-        except (ValueError, AttributeError):
-            raise InputError(m, "not a valid manifest (expected {\"documents\": [...]})") from None
-    return []
+    from ..io import manifest_dates, read_manifest
+
+    manifest_dates(corpus)  # a bad date fails here, before any work
+    return read_manifest(corpus)
 
 
 # -- the build ----------------------------------------------------------------
@@ -160,6 +157,7 @@ def build_dataset(
     resume: bool = False,
     engine: str = "local",
     ray_address: str | None = None,
+    doc_date: str | None = None,
 ) -> BuildResult:
     """Build the dataset; returns where it went and what it holds.
 
@@ -167,6 +165,7 @@ def build_dataset(
     Finished documents are kept in a journal beside the output until the build succeeds;
     ``resume=True`` skips those an interrupted build already did (see :mod:`jpnlp.journal`).
     ``engine="ray"`` runs the documents on Ray Data (``ray_address`` names a cluster).
+    ``doc_date`` (YYYY-MM-DD) is the date of every document that its manifest entry does not date.
     """
     from ..glossary import Glossary
     from ..journal import Journal
@@ -191,14 +190,16 @@ def build_dataset(
         tmp = Path(os.path.join(out_dir, f".{name}.tmp-{os.getpid()}"))
         if tmp.exists():
             shutil.rmtree(tmp)
-        for sub in ("data", "spacy", "conll"):
+        for sub in ("data", "spacy", "conll", "conllu"):
             (tmp / sub).mkdir(parents=True)
     except OSError as e:
         raise OutputError(final, f"cannot write: {e.strerror or e}") from None
     journal = None
     try:
         journal = Journal(journal_path(out_dir, name), resume=resume)
-        options = _Options(workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address)
+        options = _Options(
+            workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address, doc_date
+        )
         result = _build_into(tmp, final, inputs, name, journal, options)
         replace_dir(tmp, final)
         journal.discard()
@@ -232,6 +233,7 @@ class _Options:
     fast: bool
     engine: str
     ray_address: str | None
+    doc_date: str | None = None
 
 
 def _settings(options: _Options, gold_dir: Path | None) -> str:
@@ -261,7 +263,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     from ..pipeline import PIPELINE_VERSION
     from .card import render
     from .engines import map_ordered
-    from .writers import ConllWriter, DocBinWriter, ShardWriter
+    from .writers import FLAT_TABLES, ConllUWriter, ConllWriter, DocBinWriter, ShardWriter, TableWriter
 
     split, from_hf, fast, glossary = options.split, options.from_hf, options.fast, options.glossary
     corpus_dirs = [p for p in inputs if p.is_dir()]
@@ -274,9 +276,9 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
 
     def raw_documents() -> Iterator[RawDocument | InputError]:
         if from_hf:
-            yield from iter_hf_documents(from_hf, options.text_column)
+            yield from with_doc_date(iter_hf_documents(from_hf, options.text_column), options.doc_date)
         if inputs:
-            yield from read_inputs([str(p) for p in inputs])
+            yield from with_doc_date(read_inputs([str(p) for p in inputs]), options.doc_date)
 
     # Pass 1: the plan, one small entry per document (its key, or why it cannot be read), in input order.
     plan: list[tuple[str | None, str, str, str]] = []
@@ -284,7 +286,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if isinstance(item, InputError):
             plan.append((None, Path(item.path).stem, item.path, item.message))
         else:
-            plan.append((content_key(settings, item.doc_id, item.text), item.doc_id, item.path or "", ""))
+            plan.append((content_key(settings, item.doc_id, item.text, item.doc_date), item.doc_id, item.path or "", ""))
     done = set(journal.index)  # what an interrupted build already did (empty without --resume)
     n_docs = len(plan) if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
@@ -292,13 +294,15 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     # Pass 2: the documents still to do, to the engine; results come back in input order.
     def tasks() -> Iterator[tuple[RawDocument, Path | None]]:
         for item in raw_documents():
-            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text) not in done:
+            if not isinstance(item, InputError) and content_key(settings, item.doc_id, item.text, item.doc_date) not in done:
                 yield (item, gold_dir)
 
     splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
     docbins = {s: DocBinWriter(tmp / "spacy" / s) for s in splits}
     conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
+    conllus = {s: ConllUWriter(tmp / "conllu" / f"{s}.conllu") for s in splits}
+    tables = [TableWriter(tmp / f"{t}.parquet", t) for t in FLAT_TABLES]
     counts: dict[str, Counter[str]] = {s: Counter() for s in splits}
     mentions: Counter[str] = Counter()
     failed: list[dict[str, str]] = []
@@ -308,6 +312,9 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         shards[split_name].add(row)
         docbins[split_name].add(row)
         conlls[split_name].add(row)
+        conllus[split_name].add(row)
+        for t in tables:
+            t.add(split_name, row)
         for e in row["entities"]:
             counts[split_name][e["label"]] += 1
             if split_name != "gold" and e["id"]:
@@ -347,7 +354,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if close is not None:
             close()  # stops the worker pool (or Ray) even when the loop ended early
         bar.close()
-    for w in (*docbins.values(), *conlls.values()):
+    for w in (*docbins.values(), *conlls.values(), *conllus.values(), *tables):
         w.close()
     # Splits without rows are left out (an empty Parquet split would not load).
     splits = [s for s in splits if shards[s].rows]
@@ -355,6 +362,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
         if not w.rows:
             shutil.rmtree(tmp / "spacy" / s, ignore_errors=True)
             (tmp / "conll" / f"{s}.conll").unlink(missing_ok=True)
+            (tmp / "conllu" / f"{s}.conllu").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
     if n_ok == 0:
         raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")
@@ -371,6 +379,7 @@ def _build_into(tmp: Path, final: Path, inputs: list[Path], name: str, journal: 
     for s in splits:
         part = datasets.Dataset.from_parquet([str(p) for p in paths[s]], split=s, cache_dir=str(tmp / ".cache"))
         part.save_to_disk(str(tmp / "disk" / s))
+        _stable_fingerprint(tmp / "disk" / s / "state.json", paths[s])
         split_rows[s] = part.num_rows
         del part
         shutil.rmtree(tmp / ".cache", ignore_errors=True)
@@ -436,6 +445,17 @@ def _version() -> str:
     from .. import __version__
 
     return __version__
+
+
+def _stable_fingerprint(state_file: Path, parquet: list[Path]) -> None:
+    """``save_to_disk`` records a fingerprint drawn from the temporary cache path; use the rows' own digest
+    instead, so that rebuilding the same rows gives byte-identical files (``datasets`` only uses it for caching)."""
+    digest = hashlib.sha256()
+    for p in parquet:
+        digest.update(p.read_bytes())
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    state["_fingerprint"] = digest.hexdigest()[:16]
+    state_file.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
 
 
 def _model_name() -> str:

@@ -11,6 +11,8 @@ import yaml
 
 from .rows import LABELS, TAG_NAMES
 
+FLAT_TABLE_NAMES = ("entities", "votes")
+
 
 def _size_category(n: int) -> str:
     for limit, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
@@ -46,7 +48,10 @@ def header(name: str, split_rows: dict[str, int], split_bytes: dict[str, int]) -
             {
                 "config_name": "default",
                 "data_files": [{"split": s, "path": f"data/{s}-*.parquet"} for s in split_rows],
-            }
+            },
+            # flat tables, one row per mention or tally, as one "train" split (their `split` column says where
+            # the sentence is)
+            *({"config_name": t, "data_files": [{"split": "train", "path": f"{t}.parquet"}]} for t in FLAT_TABLE_NAMES),
         ],
     }
 
@@ -100,8 +105,9 @@ structured vote tallies of each sentence. Built with jpnlp {build['jpnlp']} (`jp
 | `raw_text`, `raw_start`, `raw_end` | the sentence as written in the raw document (line breaks included) and its character offsets there |
 | `tokens`, `spaces` | GiNZA (Sudachi) tokens of `text`, and whether a space follows each; `tokens` + `spaces` rebuild `text` exactly |
 | `ner_tags` | IOB2 tag of each token (a `ClassLabel`) |
-| `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `id` (glossary id), `value` (DATE value, TIMEX3 style), `raw_start`/`raw_end` in the raw document |
-| `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text` |
+| `lemmas`, `pos`, `tags`, `heads`, `deps` | GiNZA's lemma, universal POS, Sudachi tag, head (index of the head token in `tokens`; a root points to itself) and dependency relation of each token; empty strings and self-heads in fast mode, which computes no analysis |
+| `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `en_full` (full English title), `id` (glossary id), `value` (DATE value, TIMEX3 style), `mod` (DATE modifier: `EARLY`, `MID`, `LATE`, …), `role` (LEADER: the title written after the name), `anaphor` (true for `同条約`-style references, linked to their antecedent), `raw_start`/`raw_end` in the raw document |
+| `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text`, `notes` (plausibility warnings: counts larger than the body, totals that do not add up) |
 
 ## Tag scheme and labels
 
@@ -157,8 +163,14 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
 - `data/{{split}}-NNNNN-of-NNNNN.parquet`: the rows (`datasets.load_dataset("parquet", data_files=...)` or this card's `configs`);
 - `disk/`: the same `DatasetDict` saved with `save_to_disk` (`datasets.load_from_disk`);
 - `glossary.parquet`: the glossary entries mentioned in the data, with mention counts;
-- `spacy/{{split}}/NNNNN.spacy`: spaCy `DocBin` shards; `spacy train` reads each folder as a corpus;
-- `conll/{{split}}.conll`: tokens and IOB2 tags, tab-separated.
+- `entities.parquet`, `votes.parquet` (configs `entities` and `votes`): one row per mention or tally with its
+  `split`, `row_id`, `doc_id` and `sentence_index` (and, for votes, the `sentence`), for pandas or Polars;
+- `spacy/{{split}}/NNNNN.spacy`: spaCy `DocBin` shards (tokens, GiNZA's lemma/POS/tag/head/relation in full mode,
+  entities with the glossary id as `kb_id_`); `spacy train` reads each folder as a corpus;
+- `conll/{{split}}.conll`: CoNLL-2003-style NER, `token<TAB>IOB2 tag`, a blank line after each sentence and
+  `-DOCSTART- -X- O O` before each document (what `spacy convert -c ner` splits on); a token never holds a space;
+- `conllu/{{split}}.conllu`: CoNLL-U with `# sent_id` (the row `id`) and `# text`, GiNZA's analysis in full mode,
+  and MISC `SpaceAfter=No` and `NE=B-TREATY`-style tags.
 
 ## License
 

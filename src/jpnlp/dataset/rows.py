@@ -18,11 +18,15 @@ from ..retokenize import split_at
 
 LABELS = ("TREATY", "LEADER", "DATE", "VOTE")
 TAG_NAMES = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B", "I")))
-ENTITY_FIELDS = ("start", "end", "label", "text", "en", "id", "value", "raw_start", "raw_end")
+# every attribute the pipeline gives a mention (``anaphor`` is a bool, offsets are ints, the rest strings)
+ENTITY_ATTRS = ("en", "en_full", "id", "value", "mod", "role", "anaphor")
+ENTITY_FIELDS = ("start", "end", "label", "text", *ENTITY_ATTRS, "raw_start", "raw_end")
 VOTE_FIELDS = (
     "for", "against", "abstain", "other", "total", "result", "body", "body_ja", "date",
-    "subject_ja", "subject_en", "text", "start", "end",
+    "subject_ja", "subject_en", "text", "start", "end", "notes",
 )  # fmt: skip
+# GiNZA's analysis of each token (full mode; empty strings and self-heads in fast mode, which has none)
+ANALYSIS_FIELDS = ("lemmas", "pos", "tags", "heads", "deps")
 
 
 def row_id(doc_id: str, index: int) -> str:
@@ -44,30 +48,23 @@ def sentence_row(
 ) -> dict[str, Any]:
     """The row of one sentence; ``ents`` are (start, end, label, attrs) in document offsets."""
     span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-    tokens: list[str] = []
-    spaces: list[bool] = []
-    tags: list[str] = []
-    if span is not None:
-        for tok in span:
-            if tok.is_space and not tok.text.strip(" "):
-                continue  # a block separator cannot be inside a sentence; never here, but be safe
-            tokens.append(tok.text)
-            spaces.append(bool(tok.whitespace_) and tok.i < span.end - 1)
-            tags.append("O")
-        starts = [t.idx - sent.start for t in span if not (t.is_space and not t.text.strip(" "))]
-        for s, e, label, _ in ents:
-            inside = [i for i, ts in enumerate(starts) if s - sent.start <= ts < e - sent.start]
-            for j, i in enumerate(inside):
-                tags[i] = f"{'B' if j == 0 else 'I'}-{label}"
+    # a block separator cannot be inside a sentence; never here, but be safe
+    toks = [t for t in span if not (t.is_space and not t.text.strip(" "))] if span is not None else []
+    tokens = [t.text for t in toks]
+    spaces = [bool(t.whitespace_) and t.i < span.end - 1 for t in toks] if span is not None else []
+    tags = ["O"] * len(toks)
+    starts = [t.idx - sent.start for t in toks]
+    for s, e, label, _ in ents:
+        inside = [i for i, ts in enumerate(starts) if s - sent.start <= ts < e - sent.start]
+        for j, i in enumerate(inside):
+            tags[i] = f"{'B' if j == 0 else 'I'}-{label}"
     entities = [
         {
             "start": s - sent.start,
             "end": e - sent.start,
             "label": label,
             "text": document.text[s:e],
-            "en": attrs.get("en"),
-            "id": attrs.get("id") or None,
-            "value": None if attrs.get("value") is None else str(attrs.get("value")),
+            **{k: _attr(attrs, k) for k in ENTITY_ATTRS},
             "raw_start": document.raw_span(s, e)[0],
             "raw_end": document.raw_span(s, e)[1],
         }
@@ -86,6 +83,27 @@ def sentence_row(
         "tokens": tokens,
         "spaces": spaces,
         "ner_tags": tags,
+        **token_analysis(toks),
         "entities": entities,
         "votes": [{k: v.get(k) for k in VOTE_FIELDS} | {"start": v["start"] - sent.start, "end": v["end"] - sent.start} for v in votes],
+    }
+
+
+def _attr(attrs: dict[str, Any], key: str) -> Any:
+    v = attrs.get(key)
+    if key == "anaphor":
+        return bool(v)
+    return None if v in (None, "") else str(v)
+
+
+def token_analysis(toks: list[Any]) -> dict[str, list[Any]]:
+    """GiNZA's lemma, UPOS, tag, head and relation of each token; heads index ``toks``, a root (or a head
+    outside the sentence) points to itself, as in spaCy."""
+    index = {t.i: n for n, t in enumerate(toks)}
+    return {
+        "lemmas": [t.lemma_ for t in toks],
+        "pos": [t.pos_ for t in toks],
+        "tags": [t.tag_ for t in toks],
+        "heads": [index.get(t.head.i, n) for n, t in enumerate(toks)],
+        "deps": [t.dep_ for t in toks],
     }

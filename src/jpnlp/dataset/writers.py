@@ -1,4 +1,4 @@
-"""Writers for the dataset formats: Parquet shards, spaCy DocBin, CoNLL IOB2.
+"""Writers for the dataset formats: Parquet shards, flat entity and vote tables, spaCy DocBin, CoNLL, CoNLL-U.
 
 All writers stream: rows come in one at a time and shards are flushed at a
 fixed size, so memory stays flat whatever the corpus size.
@@ -20,16 +20,24 @@ BATCH_ROWS = 500  # rows held in memory before they are written as a row group
 DOCBIN_ROWS = 1_000
 
 
-def features() -> Features:
-    """The dataset's features (column types), the same for every split."""
-    ints = {"start": Value("int32"), "end": Value("int32"), "raw_start": Value("int64"), "raw_end": Value("int64")}
-    entity = {k: ints.get(k, Value("string")) for k in ENTITY_FIELDS}
-    vote = {
+def _entity_features() -> dict[str, Any]:
+    typed = {"start": Value("int32"), "end": Value("int32"), "raw_start": Value("int64"), "raw_end": Value("int64"),
+             "anaphor": Value("bool")}  # fmt: skip
+    return {k: typed.get(k, Value("string")) for k in ENTITY_FIELDS}
+
+
+def _vote_features() -> dict[str, Any]:
+    return {
         "for": Value("int32"), "against": Value("int32"), "abstain": Value("int32"), "other": Value("int32"),
         "total": Value("int32"), "result": Value("string"), "body": Value("string"), "body_ja": Value("string"),
         "date": Value("string"), "subject_ja": Value("string"), "subject_en": Value("string"),
-        "text": Value("string"), "start": Value("int32"), "end": Value("int32"),
+        "text": Value("string"), "start": Value("int32"), "end": Value("int32"), "notes": List(Value("string")),
     }  # fmt: skip
+
+
+def features() -> Features:
+    """The dataset's features (column types), the same for every split."""
+    entity, vote = _entity_features(), _vote_features()
     return Features(
         {
             "id": Value("string"),
@@ -44,10 +52,58 @@ def features() -> Features:
             "tokens": List(Value("string")),
             "spaces": List(Value("bool")),
             "ner_tags": List(ClassLabel(names=list(TAG_NAMES))),
+            "lemmas": List(Value("string")),
+            "pos": List(Value("string")),
+            "tags": List(Value("string")),
+            "heads": List(Value("int32")),
+            "deps": List(Value("string")),
             "entities": List(entity),
             "votes": List(vote),
         }
     )
+
+
+_WHERE = {"split": Value("string"), "row_id": Value("string"), "doc_id": Value("string"),
+          "sentence_index": Value("int32")}  # fmt: skip
+FLAT_TABLES = {
+    "entities": Features({**_WHERE, **_entity_features()}),
+    "votes": Features({**_WHERE, "sentence": Value("string"), **_vote_features()}),
+}
+
+
+def flat_rows(table: str, split: str, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a flat table (one per mention or tally) that a dataset row contributes."""
+    where = {"split": split, "row_id": row["id"], "doc_id": row["doc_id"], "sentence_index": row["sentence_index"]}
+    if table == "entities":
+        return [{**where, **e} for e in row["entities"]]
+    return [{**where, "sentence": row["text"], **v} for v in row["votes"]]
+
+
+class TableWriter:
+    """One flat Parquet table (``entities.parquet``, ``votes.parquet``) written in row groups as rows come."""
+
+    def __init__(self, path: Path, table: str, batch_rows: int = 5_000) -> None:
+        self.path, self.table, self.batch_rows = path, table, batch_rows
+        self._features = FLAT_TABLES[table]
+        self._writer = pq.ParquetWriter(path, self._features.arrow_schema, compression="zstd", write_statistics=False)
+        self.buffer: list[dict[str, Any]] = []
+        self.rows = 0
+
+    def add(self, split: str, row: dict[str, Any]) -> None:
+        for r in flat_rows(self.table, split, row):
+            self.buffer.append(self._features.encode_example(r))
+        if len(self.buffer) >= self.batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.buffer:
+            self._writer.write_table(pa.Table.from_pylist(self.buffer, schema=self._features.arrow_schema))
+            self.rows += len(self.buffer)
+            self.buffer = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
 
 
 class ShardWriter:
@@ -105,22 +161,86 @@ class ShardWriter:
 
 
 class ConllWriter:
-    """CoNLL-style IOB2: ``token<TAB>tag`` per line, a blank line after each sentence, ``-DOCSTART-`` per document."""
+    """CoNLL-2003-style NER: ``token<TAB>tag`` per line, a blank line after each sentence.
+
+    Documents start with ``-DOCSTART- -X- O O``, the delimiter ``spacy convert -c ner`` splits on (readers of
+    the CoNLL-2003 files skip any line that starts with ``-DOCSTART-``).  A token never holds whitespace: one
+    that does (``New York``) is written as its parts, the first keeping the tag and the rest continuing it.
+    """
+
+    DOCSTART = "-DOCSTART- -X- O O"
 
     def __init__(self, path: Path) -> None:
         self.fh = path.open("w", encoding="utf-8", newline="\n")
         self.last_doc: str | None = None
 
     def add(self, row: dict[str, Any]) -> None:
+        if not row["tokens"]:
+            return
         if row["doc_id"] != self.last_doc:
-            self.fh.write("-DOCSTART-\tO\n\n")
+            self.fh.write(f"{self.DOCSTART}\n\n")
             self.last_doc = row["doc_id"]
         for tok, tag in zip(row["tokens"], row["ner_tags"]):
-            self.fh.write(f"{tok}\t{tag}\n")
+            for n, part in enumerate(tok.split()):
+                self.fh.write(f"{part}\t{tag if n == 0 or tag == 'O' else 'I-' + tag[2:]}\n")
         self.fh.write("\n")
 
     def close(self) -> None:
         self.fh.close()
+
+
+def _field(s: str) -> str:
+    """A CoNLL-U column value: no tabs or line breaks inside, ``_`` when empty."""
+    return " ".join(s.split()) if s.strip() else "_"
+
+
+class ConllUWriter:
+    """CoNLL-U: ``# sent_id`` (the row id) and ``# text``, then one line per token with GiNZA's lemma, UPOS,
+    tag, head and relation (``_`` in fast mode, which has no analysis); MISC holds ``SpaceAfter=No`` and
+    ``NE=B-TREATY``-style IOB2 tags.  The forms and SpaceAfter rebuild ``# text``."""
+
+    def __init__(self, path: Path) -> None:
+        self.fh = path.open("w", encoding="utf-8", newline="\n")
+
+    def add(self, row: dict[str, Any]) -> None:
+        if not row["tokens"]:
+            return
+        forms = [_field(t) for t in row["tokens"]]
+        text = "".join(f + (" " if sp else "") for f, sp in zip(forms, row["spaces"]))
+        self.fh.write(f"# sent_id = {_field(row['id'])}\n# text = {text}\n")
+        parsed = any(row["deps"])
+        for i, form in enumerate(forms):
+            head = row["heads"][i]
+            misc = [*([] if row["spaces"][i] else ["SpaceAfter=No"]),
+                    *([] if row["ner_tags"][i] == "O" else [f"NE={row['ner_tags'][i]}"])]  # fmt: skip
+            cols = [str(i + 1), form, _field(row["lemmas"][i]), _field(row["pos"][i]), _field(row["tags"][i]), "_",
+                    str(0 if head == i else head + 1) if parsed else "_",
+                    ("root" if head == i else _field(row["deps"][i])) if parsed else "_",
+                    "_", "|".join(misc) or "_"]  # fmt: skip
+            self.fh.write("\t".join(cols) + "\n")
+        self.fh.write("\n")
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def row_doc(vocab: Any, row: dict[str, Any]) -> Any:
+    """The spaCy Doc of a row: its tokens, GiNZA's analysis where there is one, and its entities with their
+    glossary ids as ``kb_id_`` (from the IOB2 tags where an entity does not fall on token boundaries)."""
+    from spacy.tokens import Doc
+
+    parsed = any(row["deps"])
+    doc = Doc(
+        vocab, words=row["tokens"], spaces=row["spaces"],
+        lemmas=row["lemmas"] if parsed else None, pos=row["pos"] if parsed and all(row["pos"]) else None,
+        tags=row["tags"] if parsed else None,
+        heads=row["heads"] if parsed else None, deps=row["deps"] if parsed else None,
+        ents=list(row["ner_tags"]),
+    )  # fmt: skip
+    spans = [doc.char_span(e["start"], e["end"], label=e["label"], kb_id=e["id"] or "") for e in row["entities"]]
+    if all(spans) and len(spans) == len(doc.ents):
+        doc.ents = spans
+    return doc
 
 
 class DocBinWriter:
@@ -143,15 +263,13 @@ class DocBinWriter:
     def _new():  # type: ignore[no-untyped-def]
         from spacy.tokens import DocBin
 
-        return DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+        attrs = ["ORTH", "SPACY", "LEMMA", "POS", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"]
+        return DocBin(attrs=attrs, store_user_data=False)
 
     def add(self, row: dict[str, Any]) -> None:
-        from spacy.tokens import Doc
-
         if not row["tokens"]:
             return
-        doc = Doc(self.vocab, words=row["tokens"], spaces=row["spaces"], ents=list(row["ner_tags"]))
-        self.docbin.add(doc)
+        self.docbin.add(row_doc(self.vocab, row))
         if len(self.docbin) >= self.shard_docs:
             self._flush()
 

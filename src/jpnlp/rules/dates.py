@@ -1,8 +1,11 @@
 """DATE expressions in Japanese and English, with TIMEX3-style values.
 
 :func:`find_dates` scans normalized text (ASCII digits; kanji numerals are
-read too) left to right and resolves relative expressions against the last
-date whose year is known, the way a reader does:
+read too) left to right and resolves each expression the way a reader does:
+anaphoric words (同年, 翌日, 同日) against the last date of the text, deictic
+words (今年, 昨年, 本日, きょう, 先月) and bare month/days against the
+document's date when there is one (``doc_date``, see :mod:`jpnlp.docdate`),
+else against the last date.
 
 =============================  ====================  =========
 text                           value                 mod
@@ -10,42 +13,67 @@ text                           value                 mod
 1993年1月                      1993-01
 2000年4月14日                  2000-04-14
 2000年夏                       2000-SU
+1962年末 / 6月末 / 12月初旬    1962 / …-06 / …-12    LATE / LATE / EARLY
 1999年3-6月                    1999-03/1999-06
+1999-2001年                    1999/2001
+7月14~17日 / 7月20・21日       …-07-14/…-07-17
 1990年代半ば                   199X                  MID
 平成12年 / 令和元年            2000 / 2019
+2001(平成13)年6月              2001-06
+昭和35(1960)年1月19日          1960-01-19
+87年12月 / 05年 / 八九年五月   1987-12 / 2005 / 1989-05   (two-digit years by context)
+2005年度 / 今年度              2005 / doc's fiscal year    FY
+2019-08-02 / 2019/8/2 / 2017.9.20 / 98/05/11   full dates
+12/6(火) / 2018年6/12          a slash date when clearly one
 25 April 2000                  2000-04-25
+November 11, 2016              2016-11-11
 July-September 1998            1998-07/1998-09
 同年9月 (after 1997年3月)      1997-09
+同9月25日 / 翌28日 / 本3日      from the last date / the document's date
 4月14日 (after 2000年3月)      2000-04-14
 同日 / 同月 / 翌年 / 前年      from the last date
+今年の3月5日 / 昨年 / 来月上旬  from the document's date, else the last date
 4月14日 (nothing before)       XXXX-04-14
 19日 (after 2000年4月)          2000-04-19
-今年8月 (nothing before)        XXXX-08
 =============================  ====================  =========
 
-An unknown year stays ``XXXX``: the current year is never assumed.  Not
-dates: 冷戦期, 3回, 3000-3500発, 第2条, bare numbers.
+A two-digit year takes the century that puts it at most 10 years after the
+document's year (else nearest the last four-digit year; else 00-39 → 20xx,
+40-99 → 19xx).  A fiscal year (年度) is valued as the year it is named after,
+with ``mod`` ``FY`` (a Japanese fiscal year runs from April to March).  A
+range written out on both sides (1969年-1972年, 5月22日~5月28日) is two
+dates; a compact one (1999年3-6月) is one.  An unknown year stays ``XXXX``:
+the current year is never assumed.  Not dates: 冷戦期, 3回, 3000-3500発,
+第2条, 5年間, 2日遅れ, 禁錮2年6月, 毎月1日, 12年前, bare numbers.
+The words (deictic, anaphoric, seasons, parts of a period, event nouns) are
+in ``data/date_words.tsv``.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from . import read_table
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
-_NUM = r"(?:[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,6})"
-_YEAR = r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4}|[一二]千[〇零一二三四五六七八九十百]{0,5})"
+_KD = "〇零一二三四五六七八九"
+_NUM = r"(?:[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,6})"  # an era year
+_N = r"(?:[0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})"  # a month or a day
+_YEAR = rf"(?:[0-9]{{4}}|[{_KD}]{{4}}|[一二]?千[{_KD}十百]{{0,6}})"
+_Y2 = rf"(?:[0-9]{{2}}|[{_KD}]{{2}}|[一二三四五六七八九]?十[一二三四五六七八九]?)"  # 87, 八七, 四十三
 _DASH = r"[-~〜～―—–]"
-_SEASONS = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
-_PART_MODS = {
-    "初め": "EARLY", "初頭": "EARLY", "前半": "EARLY", "上旬": "EARLY", "はじめ": "EARLY",
-    "半ば": "MID", "中頃": "MID", "中旬": "MID", "中盤": "MID",
-    "後半": "LATE", "末": "LATE", "終わり": "LATE", "下旬": "LATE", "末期": "LATE",
-}  # fmt: skip
+_LIST = r"[-~〜～―—–・]"
+TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
+# Characters a PDF dump may separate with a space inside a date: 2006 年 7 月, 十 一日, 7月 31日
+_DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
+_SENTENCE_END = frozenset("。\n！？!?")
+
 _MONTHS_EN = {
     m.lower(): i
     for i, names in enumerate(
@@ -65,8 +93,28 @@ def eras() -> dict[str, int]:
     return {r["era"]: int(r["first_year"]) for r in read_table("eras.tsv")}
 
 
+@cache
+def _words(kind: str) -> dict[str, tuple[str, str]]:
+    """``data/date_words.tsv`` rows of one kind: word → (unit, code)."""
+    return {r["word"]: (r["unit"], r["code"]) for r in read_table("date_words.tsv") if r["kind"] == kind}
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+def _part_alt(not_unit: str) -> str:
+    return _alt(w for w, (unit, _) in _words("part").items() if unit != not_unit)
+
+
+_SEASONS = _alt(_words("season"))
+_YPARTS = _part_alt("month")  # parts of a year (or of anything): 末, 前半, 初め
+_MPARTS = _part_alt("year")  # parts of a month: 上旬, 末, 半ば
+_ERAS = _alt(eras())
+
+
 def kanji_to_int(s: str) -> int:
-    """``"12"``, ``"十二"``, ``"一九九三"``, ``"二〇〇〇"``, ``"二千"`` → int."""
+    """``"12"``, ``"十二"``, ``"一九九三"``, ``"二〇〇〇"``, ``"二千"``, ``"千九百五十一"`` → int."""
     if s.isdigit() and s.isascii():
         return int(s)
     if all(c in _KANJI_DIGITS for c in s):  # positional: 一九九三
@@ -81,6 +129,10 @@ def kanji_to_int(s: str) -> int:
     return total + current
 
 
+def _int(s: str | None) -> int | None:
+    return kanji_to_int(s) if s else None
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A DATE mention: span in the text, TIMEX3-style ``value``, optional ``mod``."""
@@ -92,60 +144,57 @@ class DateMatch:
     mod: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Anchor:
     year: int | None = None
     month: int | None = None
     day: int | None = None
 
 
-def _era_re() -> str:
-    return "(?P<era>" + "|".join(eras()) + r")(?P<eyear>元|" + _NUM + ")年"
+@dataclass
+class _State:
+    """What a reader knows at a point of the text."""
+
+    text: str
+    doc: _Anchor | None = None  # the document's date
+    anchor: _Anchor = _Anchor()  # the last date
+    end: int = -1  # where the last date ended
+    topic: _Anchor | None = None  # the last day a clause was about (12日、…)
+    era: str | None = None  # the last era named (for 同15年)
+    era_years: bool = False  # whether the text last wrote an era year (then 43年 is that era's 43rd)
+
+    def same_sentence(self, pos: int) -> bool:
+        return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
+
+    def bare_base(self, pos: int) -> _Anchor:
+        """What a bare 4月14日 or 19日 belongs to: the last date in its sentence, else the document's date."""
+        if self.doc is not None and not self.same_sentence(pos):
+            return self.doc
+        return self.anchor
+
+    def year_of_month(self, pos: int, month: int) -> int | None:
+        """The year of a bare month: a dated article's month more than six months ahead is last year's (12月 in
+        an article of January); otherwise the year of :meth:`bare_base`."""
+        base = self.bare_base(pos)
+        if base is self.doc and base.year is not None and base.month is not None and month > base.month + 6:
+            return base.year - 1
+        return base.year
+
+    def deictic_base(self) -> _Anchor:
+        return self.doc if self.doc is not None else self.anchor
+
+    def same_day(self, pos: int) -> _Anchor:
+        """同日: the last day in the paragraph, else the day the last clause was about (12日、…), else the last day."""
+        if self.anchor.day is not None and self.end >= 0 and "\n" not in self.text[self.end : pos]:
+            return self.anchor
+        return self.topic or self.anchor
 
 
-def _build() -> re.Pattern[str]:
-    y, n, d = _YEAR, _NUM, _DASH
-    mods = "|".join(sorted(_PART_MODS, key=len, reverse=True))
-    seasons = "".join(_SEASONS)
-    parts = [
-        # English: 25 April 2000 / April 25, 2000 / July-September 1998 / April 2000
-        rf"(?P<en_dmy>(?P<en_d1>[0-9]{{1,2}})\s+(?P<en_m1>{_MONTH_EN})\s+(?P<en_y1>[0-9]{{4}}))",
-        rf"(?P<en_mdy>(?P<en_m2>{_MONTH_EN})\s+(?P<en_d2>[0-9]{{1,2}}),?\s+(?P<en_y2>[0-9]{{4}}))",
-        rf"(?P<en_mddy>(?P<en_m6>{_MONTH_EN})\s+(?P<en_d3>[0-9]{{1,2}})\s*{d}\s*(?P<en_d4>[0-9]{{1,2}}),?\s+(?P<en_y5>[0-9]{{4}}))",
-        rf"(?P<en_mmy>(?P<en_m3>{_MONTH_EN})\s*{d}\s*(?P<en_m4>{_MONTH_EN})\s+(?P<en_y3>[0-9]{{4}}))",
-        rf"(?P<en_my>(?P<en_m5>{_MONTH_EN})\s+(?P<en_y4>[0-9]{{4}}))",
-        # Japanese era years
-        _era_re() + rf"(?:(?P<emonth>{n})月(?:(?P<eday>{n})日)?)?",
-        # 1995年4月17日-5月12日, 2000年4月14-19日
-        rf"(?P<dr_y>{y})年(?P<dr_m1>{n})月(?P<dr_d1>{n})日?{d}(?:(?P<dr_m2>{n})月)?(?P<dr_d2>{n})日",
-        # 1999年3-6月, 1999年3月-6月
-        rf"(?P<yr>{y})年(?P<m1>{n})月?{d}(?P<m2>{n})月",
-        # 1990年代半ば
-        rf"(?P<decade>{y})年代(?P<dpart>{mods})?",
-        # 2000年4月14日 / 2000年4月 / 2000年4月上旬 / 2000年夏 / 2000年
-        rf"(?P<ymd>{y})年(?:(?P<mo>{n})月(?:(?P<dy>{n})日|(?P<mpart>上旬|中旬|下旬))?|(?P<season>[{seasons}])(?!季|期))?",
-        # relative: 同年9月, 同年夏, 同月14日, 同日, 翌年, 前年, 翌月, 前月, 翌日, 前日
-        rf"(?P<rel>同年|今年|本年|翌年|前年|昨年|同月|今月|翌月|前月|同日|翌日|前日)"
-        rf"(?:(?P<rmo>{n})月(?:(?P<rdy>{n})日)?|(?P<rdy2>{n})日|(?P<rseason>[{seasons}])(?!季|期))?",
-        # 3-6月 (a month range without a year)
-        rf"(?P<mr1>{n})月?{d}(?P<mr2>{n})月(?!間)",
-        # 4月14日 / 8月
-        rf"(?P<md_m>{n})月(?:(?P<md_d>{n})日|(?P<md_part>上旬|中旬|下旬))?(?!間)",
-        # 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後)
-        rf"(?P<d_only>{n})日(?!間|以内|以上|以下|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|中|がかり)",
-    ]
-    # Not inside a larger number or a count: 12月 is fine, 3ヵ月 and 第2条 never match.
-    return re.compile(r"(?<![0-9〇零一二三四五六七八九十百千.])(?:" + "|".join(parts) + ")")
+# (value, mod, new anchor or None, end override or None); None: not a date
+_Result = tuple[str, str | None, _Anchor | None, int | None]
 
 
-_RE: re.Pattern[str] | None = None
-
-
-def _pattern() -> re.Pattern[str]:
-    global _RE
-    if _RE is None:
-        _RE = _build()
-    return _RE
+# -- values -------------------------------------------------------------------
 
 
 def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> str:
@@ -154,6 +203,8 @@ def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> 
         out += f"-{month:02d}"
         if day is not None:
             out += f"-{day:02d}"
+    elif day is not None:
+        out += f"-XX-{day:02d}"
     return out
 
 
@@ -161,143 +212,529 @@ def _valid(month: int | None = None, day: int | None = None) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
 
-def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
+def _shift_month(year: int | None, month: int, n: int) -> tuple[int | None, int]:
+    k = month - 1 + n
+    return (year + k // 12 if year is not None else None), k % 12 + 1
+
+
+def _century(yy: int, st: _State) -> int:
+    """The full year of a two-digit year: in a text that counts in an era, that era's year; else by the
+    document's year or the last year of the text."""
+    if st.era_years and st.era is not None and _in_era(st.era, yy):
+        return eras()[st.era] + yy - 1
+    ref = st.doc.year if st.doc is not None and st.doc.year else None
+    if ref is not None:
+        return next(c for c in (ref - ref % 100 + 100 + yy, ref - ref % 100 + yy, ref - ref % 100 - 100 + yy)
+                    if c <= ref + 10)  # fmt: skip
+    if st.anchor.year is not None:
+        a = st.anchor.year
+        return min((a - a % 100 - 100 + yy, a - a % 100 + yy, a - a % 100 + 100 + yy), key=lambda c: (abs(c - a), c))
+    return 2000 + yy if yy < TWO_DIGIT_PIVOT else 1900 + yy
+
+
+def _era_year(era: str | None, n: int) -> int | None:
+    return eras()[era] + n - 1 if era in eras() else None
+
+
+def _in_era(era: str, n: int) -> bool:
+    """Whether year ``n`` of ``era`` existed (昭和64 did, 大正20 did not)."""
+    later = [y for y in eras().values() if y > eras()[era]]
+    return n >= 1 and (not later or eras()[era] + n - 1 <= min(later))
+
+
+def _tail(p: str) -> str:
+    """What may follow ``…年``: a month (with a day or a part), a season, a part of the year, or 度."""
+    return (
+        rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})日|(?P<{p}mpart>{_MPARTS}))?"
+        rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度))?"
+    )
+
+
+def _tail_value(g: dict[str, Any], p: str, year: int | None) -> _Result | None:
+    mo, d = _int(g[f"{p}mo"]), _int(g[f"{p}dy"])
+    if not _valid(mo, d):
+        return None
+    if g[f"{p}season"]:
+        return f"{_fmt(year)}-{_words('season')[g[f'{p}season']][1]}", None, _Anchor(year), None
+    if g[f"{p}fy"]:
+        return _fmt(year), "FY", _Anchor(year), None
+    part = g[f"{p}mpart"] or g[f"{p}ypart"]
+    return _fmt(year, mo, d), _words("part")[part][1] if part else None, _Anchor(year, mo, d), None
+
+
+def _full(y: int, mo: int, d: int) -> _Result | None:
+    try:
+        datetime.date(y, mo, d)
+    except ValueError:
+        return None
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+# -- the forms, most specific first ----------------------------------------------
+
+_FORMS: list[tuple[str, str, Callable[[dict[str, Any], _State, re.Match[str]], _Result | None]]] = []
+
+
+def _form(name: str, pattern: str) -> Callable[[Callable[..., _Result | None]], Callable[..., _Result | None]]:
+    def register(fn: Callable[..., _Result | None]) -> Callable[..., _Result | None]:
+        _FORMS.append((name, pattern, fn))
+        return fn
+
+    return register
+
+
+def _en_month(s: str) -> int:
+    return _MONTHS_EN[s.rstrip(".").lower()]
+
+
+@_form("en_dmy", rf"(?P<en_d1>[0-9]{{1,2}})\s+(?P<en_m1>{_MONTH_EN})\s+(?P<en_y1>[0-9]{{4}})")
+def _en_dmy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _full(int(g["en_y1"]), _en_month(g["en_m1"]), int(g["en_d1"]))
+
+
+@_form("en_mddy", rf"(?P<en_m6>{_MONTH_EN})\s+(?P<en_d3>[0-9]{{1,2}})\s*{_DASH}\s*(?P<en_d4>[0-9]{{1,2}}),?\s+(?P<en_y5>[0-9]{{4}})")
+def _en_mddy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y, mo, d1, d2 = int(g["en_y5"]), _en_month(g["en_m6"]), int(g["en_d3"]), int(g["en_d4"])
+    if not (_valid(mo, d1) and _valid(mo, d2) and d1 < d2):
+        return None
+    return f"{_fmt(y, mo, d1)}/{_fmt(y, mo, d2)}", None, _Anchor(y, mo), None
+
+
+@_form("en_mdy", rf"(?P<en_m2>{_MONTH_EN})\s+(?P<en_d2>[0-9]{{1,2}}),?\s+(?P<en_y2>[0-9]{{4}})")
+def _en_mdy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _full(int(g["en_y2"]), _en_month(g["en_m2"]), int(g["en_d2"]))
+
+
+@_form("en_mmy", rf"(?P<en_m3>{_MONTH_EN})\s*{_DASH}\s*(?P<en_m4>{_MONTH_EN})\s+(?P<en_y3>[0-9]{{4}})")
+def _en_mmy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = int(g["en_y3"])
+    return f"{_fmt(y, _en_month(g['en_m3']))}/{_fmt(y, _en_month(g['en_m4']))}", None, _Anchor(y), None
+
+
+@_form("en_my", rf"(?P<en_m5>{_MONTH_EN})\s+(?P<en_y4>[0-9]{{4}})")
+def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y, mo = int(g["en_y4"]), _en_month(g["en_m5"])
+    return _fmt(y, mo), None, _Anchor(y, mo), None
+
+
+# 2019-08-02, 2019/8/2, 2017.9.20 (not a version number 1.2.3.4, not 2019-08-02-1)
+@_form("num", r"(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})(?![0-9]|[-/.][0-9])")
+def _num(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+
+
+# 98/05/11, 99/12/03: a two-digit year, month and day
+@_form("yymd", r"(?P<yy_y>[0-9]{2})/(?P<yy_m>[0-9]{2})/(?P<yy_d>[0-9]{2})(?![0-9]|/[0-9])")
+def _yymd(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _full(_century(int(g["yy_y"]), st), int(g["yy_m"]), int(g["yy_d"]))
+
+
+# 2018年6/12
+@_form("ysl", rf"(?P<ysl_y>{_YEAR})年(?P<ysl_m>[0-9]{{1,2}})/(?P<ysl_d>[0-9]{{1,2}})(?![0-9/])")
+def _ysl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _full(kanji_to_int(g["ysl_y"]), int(g["ysl_m"]), int(g["ysl_d"]))
+
+
+# 2001(平成13)年6月, 2001年(平成13年)6月, 03(同15)年4月: the Gregorian year with the era year in brackets
+@_form(
+    "ge",
+    rf"(?P<ge_y>[0-9]{{4}}|[0-9]{{2}})(?P<ge_n1>年)?\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|[0-9]{{1,2}})(?(ge_n1)年)\)"
+    r"(?(ge_n1)|年)" + _tail("ge_"),
+)
+def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = int(g["ge_y"])
+    n = 1 if g["ge_ey"] == "元" else int(g["ge_ey"])
+    era = st.era if g["ge_era"] in (None, "同") else g["ge_era"]
+    if g["ge_era"] and g["ge_era"] != "同":
+        st.era = era
+    if y < 100:
+        by_era = _era_year(era, n)
+        if by_era is None or by_era % 100 != y:  # 同 with no era named: the era whose year n ends in y
+            fits = [e for e in eras() if (_era_year(e, n) or 0) % 100 == y and _in_era(e, n)]
+            by_era = _era_year(fits[0], n) if len(fits) == 1 else None
+        y = by_era if by_era is not None and by_era % 100 == y else _century(y, st)
+    return _tail_value(g, "ge_", y)
+
+
+# 令和5(2023)年, 昭和35(1960)年1月19日, 平成13年(2001年)6月
+@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})(?P<eg_n1>年)?\((?P<eg_y>[0-9]{{4}})(?(eg_n1)年)\)(?(eg_n1)|年)" + _tail("eg_"))
+def _eg(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    st.era = g["eg_era"]
+    return _tail_value(g, "eg_", int(g["eg_y"]))
+
+
+# 1999-2001年: one year range (1969年-1972年, written out on both sides, is two dates)
+@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}})年(?!代)")
+def _yrng(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    a, b = int(g["yrng_a"]), int(g["yrng_b"])
+    if not (1000 <= a < b <= 2999):
+        return None
+    return f"{a:04d}/{b:04d}", None, _Anchor(b), None
+
+
+# 2000年4月14-19日, 2000年7月20・21日, 1995年4月17日-5月12日 (a tight range, jpnlp's corpus guidelines; with
+# anything between, 5月22日(日)~5月28日(土), 3月18日から28日, the two ends are two dates)
+@_form("dr", rf"(?P<dr_y>{_YEAR})年(?P<dr_m>{_N})月(?P<dr_d1>{_N})(?:{_LIST}|日{_DASH}(?:(?P<dr_m2>{_N})月)?)(?P<dr_d2>{_N})日")
+def _dr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    m2 = _int(g["dr_m2"]) or _int(g["dr_m"])
+    return _day_range(kanji_to_int(g["dr_y"]), _int(g["dr_m"]), _int(g["dr_d1"]), _int(g["dr_d2"]), m2)
+
+
+def _day_range(y: int | None, mo: int | None, d1: int | None, d2: int | None, m2: int | None = None) -> _Result | None:
+    m2 = m2 or mo
+    if mo is None or m2 is None or d1 is None or d2 is None:
+        return None
+    if not (_valid(mo, d1) and _valid(m2, d2) and (mo, d1) < (m2, d2)):
+        return None
+    return f"{_fmt(y, mo, d1)}/{_fmt(y, m2, d2)}", None, _Anchor(y, m2, d2), None
+
+
+# 1999年3-6月
+@_form("yr", rf"(?P<yr_y>{_YEAR})年(?P<yr_m1>{_N}){_LIST}(?P<yr_m2>{_N})月")
+def _yr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y, m1, m2 = kanji_to_int(g["yr_y"]), kanji_to_int(g["yr_m1"]), kanji_to_int(g["yr_m2"])
+    if not (_valid(m1) and _valid(m2) and m1 < m2):
+        return None
+    return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, _Anchor(y), None
+
+
+@_form("decade", rf"(?P<decade_y>{_YEAR})年代(?P<decade_part>{_YPARTS})?")
+def _decade(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = kanji_to_int(g["decade_y"])
+    if not 1000 <= y <= 2990 or y % 10:
+        return None
+    part = g["decade_part"]
+    return f"{y // 10:03d}X", _words("part")[part][1] if part else None, None, None
+
+
+# 平成12年, 令和元年5月1日, 翌昭和41年, 同15年4月 (the era last named)
+@_form("era", rf"(?P<era_pre>翌)?(?P<era>{_ERAS}|同(?=(?:元|{_NUM})年))(?P<eyear>元|{_NUM})年" + _tail("e_"))
+def _era(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    era = st.era if g["era"] == "同" else g["era"]
+    st.era = era
+    n = 1 if g["eyear"] == "元" else kanji_to_int(g["eyear"])
+    return _tail_value(g, "e_", _era_year(era, n))
+
+
+# 2000年4月14日, 2000年4月上旬, 2000年夏, 1962年末, 2005年度, 2000年
+@_form("ymd", rf"(?P<ymd>{_YEAR})年" + _tail("y_"))
+def _ymd(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = kanji_to_int(g["ymd"])
+    if not 1000 <= y <= 2999:
+        return None
+    return _tail_value(g, "y_", y)
+
+
+# 87年12月, 八九年五月, 翌44年2月3日: a two-digit year with a month
+@_form("y2m", rf"(?P<y2m_pre>翌)?(?P<y2m_y>{_Y2})年(?P<y2m_mo>{_N})月(?:(?P<y2m_dy>{_N})日|(?P<y2m_mpart>{_MPARTS}))?")
+def _y2m(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = kanji_to_int(g["y2m_mo"]), _int(g["y2m_dy"])
+    if not _valid(mo, d):
+        return None
+    y = _two_digit_year(g["y2m_pre"], kanji_to_int(g["y2m_y"]), st)
+    part = g["y2m_mpart"]
+    return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
+
+
+def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
+    if pre == "翌" and st.anchor.year is not None:
+        return st.anchor.year + 1
+    return _century(yy, st)
+
+
+# A bare two-digit year (05年, 97年ノーベル賞) only where a year can stand: not a count (20年間, 12年前,
+# 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
+_Y2_FOLLOW = (
+    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]"
+    rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回))(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
+)
+_Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
+
+
+@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + _Y2_FOLLOW)
+def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    before = st.text[max(0, m.start() - 3) : m.start()]
+    if not g["y2_pre"] and (re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER)):
+        return None
+    return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], kanji_to_int(g["y2_y"]), st))
+
+
+def _rel_words() -> str:
+    return _alt([*_words("deictic"), *_words("anaphoric")])
+
+
+# 同年9月, 今年の3月5日, 昨年末, 来月上旬, 同日, きょう, 翌週 (not 前年比, 同年代, この日本)
+@_form(
+    "rel",
+    rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
+    rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
+    rf"|の?(?P<r_season>{_SEASONS})(?![季期])"
+    rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_alt(_words('part'))}))?",
+)
+def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    word = g["rel"]
+    kind = "deictic" if word in _words("deictic") else "anaphoric"
+    unit, code = _words(kind)[word]
+    word_end = m.start("rel") + len(word)
+    if re.fullmatch(r"[ぁ-ゖ]+", word) and re.match(r"(?!から|まで)[ぁ-ゖ](?<![はのもにでがを])", st.text[word_end:]):
+        return None  # きょうだい, あすか: not the word
+    off = int(code)
+    if kind == "deictic":
+        base = st.deictic_base()
+    elif unit == "day" and off == 0:
+        base = st.same_day(m.start())
+    else:
+        base = st.anchor
+    if unit == "fy":
+        return _fiscal(base, off, word_end)
+    if unit in {code for _, code in _words("season").values()}:  # 今秋, 昨春
+        y = base.year + off if base.year is not None else None
+        return f"{_fmt(y)}-{unit}", None, _Anchor(y), word_end
+    if unit == "year":
+        return _rel_year(g, base, off, word_end)
+    if unit == "month":
+        return _rel_month(g, base, off, word_end)
+    if base.month is None or base.day is None or (base.year is None and unit == "week"):
+        partial = "XXXX-WXX" if unit == "week" else _fmt(base.year, base.month) + ("-XX" if base.month else "-XX-XX")
+        return partial, None, None, word_end
+    if base.year is None:  # 翌日 after 2月28日 of an unknown year: the day is known, the year is not (a leap year
+        day = datetime.date(2000, base.month, base.day) + datetime.timedelta(days=off)  # keeps 2月29日 possible)
+        return f"XXXX-{day.month:02d}-{day.day:02d}", None, _Anchor(None, day.month, day.day), word_end
+    day = datetime.date(base.year, base.month, base.day)
+    if unit == "week":
+        iso = (day + datetime.timedelta(weeks=off)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", None, None, word_end
+    day += datetime.timedelta(days=off)
+    return _fmt(day.year, day.month, day.day), None, _Anchor(day.year, day.month, day.day), word_end
+
+
+def _fiscal(base: _Anchor, off: int, end: int) -> _Result:
+    """今年度, 前年度: the fiscal year (April to March) of the base, named after the year it starts in."""
+    y = base.year
+    if y is not None and base.month is not None and base.month < 4:
+        y -= 1
+    y = y + off if y is not None else None
+    return _fmt(y), "FY", _Anchor(y), end
+
+
+def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
+    """今年の3月5日, 昨年末, 同年秋, 翌年."""
+    y = base.year + off if base.year is not None else None
+    if g["r_season"]:
+        return f"{_fmt(y)}-{_words('season')[g['r_season']][1]}", None, _Anchor(y), None
+    mo, d = _int(g["r_mo"]), _int(g["r_dy"])
+    if not _valid(mo, d):
+        return None
+    part, end = g["r_mpart"] or g["r_part"], None
+    if g["r_dy2"] or (g["r_part"] and _words("part")[g["r_part"]][0] == "month"):
+        part, end = None, word_end  # 昨年3日, 昨年上旬: not one expression
+    return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
+
+
+def _rel_month(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
+    """来月上旬, 同月14日, 先月."""
+    y, mo = (base.year, None) if base.month is None else _shift_month(base.year, base.month, off)
+    d = _int(g["r_dy2"])
+    part = g["r_part"] if g["r_part"] and _words("part")[g["r_part"]][0] != "year" else None
+    end = word_end if g["r_mo"] or g["r_season"] or (g["r_part"] and part is None) else None
+    if not _valid(mo, d):
+        return None
+    value = _fmt(y, mo, d) if mo is not None else _fmt(y) + "-XX"
+    return value, _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
+
+
+# 同9月25日, 翌28日, 翌3月, 本3日
+@_form("pre", rf"(?P<pre>同|翌|本)(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日)?|(?P<p_dy2>{_N})日)(?!間)")
+def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    pre = g["pre"]
+    base = st.deictic_base() if pre == "本" else st.anchor
+    y, mo, d = base.year, _int(g["p_mo"]), _int(g["p_dy"]) or _int(g["p_dy2"])
+    if not _valid(mo, d):
+        return None
+    if mo is None:  # a day: in the month of the base (翌28日 after 27日; after the 30th, the next month)
+        mo = base.month
+        if pre == "翌" and mo is not None and base.day is not None and d is not None and d < base.day:
+            y, mo = _shift_month(y, mo, 1)
+    elif pre == "翌" and base.month is not None and mo <= base.month and y is not None:
+        y += 1
+    if mo is None:
+        return _fmt(y) + f"-XX-{d:02d}", None, _Anchor(y, None, d), None
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+# 2005年7月26日から8月7日: 7月14~17日, 7月20・21日
+@_form("mdr", rf"(?<![0-9{_KD}十]年)(?P<mdr_m>{_N})月(?P<mdr_d1>{_N}){_LIST}(?P<mdr_d2>{_N})日")
+def _mdr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _day_range(st.bare_base(m.start()).year, _int(g["mdr_m"]), _int(g["mdr_d1"]), _int(g["mdr_d2"]))
+
+
+# 3-6月 (a month range without a year)
+@_form("mr", rf"(?<![0-9{_KD}十]年)(?P<mr1>{_N}){_DASH}(?P<mr2>{_N})月(?!間|期)")
+def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    m1, m2 = kanji_to_int(g["mr1"]), kanji_to_int(g["mr2"])
+    if not (_valid(m1) and _valid(m2) and m1 < m2):
+        return None
+    y = st.bare_base(m.start()).year
+    return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, None, None
+
+
+# 4月14日, 8月, 6月末, 12月初旬 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
+@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})日|(?P<md_part>{_MPARTS}))?(?!間|期)")
+def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
+    if not _valid(mo, d):
+        return None
+    if d is None and not g["md_part"] and not g["md_m"].isascii() and re.search(r"[\u4e00-\u9fff々]$", st.text[: m.start()]):
+        return None
+    y = st.year_of_month(m.start(), mo)
+    part = g["md_part"]
+    return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
+
+
+# 12/6(火): a slash date only where a weekday says it is one
+@_form("mdsl", r"(?P<sl_m>[0-9]{1,2})/(?P<sl_d>[0-9]{1,2})(?=\s?[(（][月火水木金土日](?:曜日?)?[)）])")
+def _mdsl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["sl_m"]), int(g["sl_d"])
+    if not _valid(mo, d):
+        return None
+    y = st.year_of_month(m.start(), mo)
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+# 9.11テロ: an event named by its date
+@_form("ev", rf"(?P<ev_m>[0-9]{{1,2}})[.・](?P<ev_d>[0-9]{{1,2}})(?={_alt(_words('event'))})")
+def _ev(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["ev_m"]), int(g["ev_d"])
+    return (_fmt(None, mo, d), None, None, None) if _valid(mo, d) else None
+
+
+# 「報告」(1969): a bare year in brackets after a title
+@_form("py", r"(?<=[」』]\()(?P<py>(?:1[89]|20)[0-9]{2})(?=\))")
+def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = int(g["py"])
+    return _fmt(y), None, _Anchor(y), None
+
+
+# 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
+_DAY_NOT_BEFORE = (
+    "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|中|がかり|"
+    "遅れ|早く|ごと|単位|程|"
+    "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
+)
+
+
+@_form("d_only", rf"(?<![月第毎])(?P<d_only>{_N})日(?!{_DAY_NOT_BEFORE})")
+def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    d = kanji_to_int(g["d_only"])
+    if not _valid(None, d):
+        return None
+    base = st.bare_base(m.start())
+    return _fmt(base.year, base.month, d), None, _Anchor(base.year, base.month, d), None
+
+
+# -- the scan -------------------------------------------------------------------
+
+
+@cache
+def _start_chars() -> frozenset[str]:
+    """Every character a DATE expression can start with (a quick test before the long alternation)."""
+    words = [*eras(), *_words("deictic"), *_words("anaphoric"), *_MONTHS_EN]
+    return frozenset("0123456789十百千同翌本" + _KD + "".join(w[0] + w[0].upper() for w in words))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    alts = "|".join(f"(?P<{name}_>{pattern})" for name, pattern, _ in _FORMS)
+    first = "".join(sorted(_start_chars())).replace("\\", "\\\\").replace("]", "\\]").replace("^", "\\^").replace("-", "\\-")
+    # Not inside a larger number: 12月 is fine, 112月 never matches (a word such as 同日 may follow a digit).
+    return re.compile(rf"(?=[{first}])(?:(?![0-9{_KD}十百千])|(?<![0-9{_KD}十百千.]))(?:{alts})")
+
+
+@cache
+def _handlers() -> dict[str, Callable[[dict[str, Any], _State, re.Match[str]], _Result | None]]:
+    return {f"{name}_": fn for name, _, fn in _FORMS}
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` without the spaces a PDF dump puts inside dates (2006 年 7 月), and each character's offset."""
+    if " " not in text and "\u3000" not in text:
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    pos: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
+            j = i
+            while j < n and j - i < 2 and text[j] in " \u3000":
+                j += 1
+            if j < n and text[j] in _DATE_CHARS and not (out[-1].isascii() and text[j].isascii() and text[j].isdigit()):
+                i = j
+                continue
+        out.append(c)
+        pos.append(i)
+        i += 1
+    pos.append(n)
+    return "".join(out), pos
+
+
+def _ends_with_era(chars: list[str]) -> bool:
+    """Whether the text so far ends with an era name (平成 9 年: a PDF's space after it)."""
+    tail = "".join(chars[-2:])
+    return any(tail.endswith(e) for e in eras())
+
+
+_ERA_FORMS = frozenset({"era_", "eg_"})
+_GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
+                              "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
+
+
+def _topic_follows(text: str, end: int) -> bool:
+    """Whether a clause is about the date ending at ``end``: 12日、 / 12日(現地時間11日)、"""
+    m = re.match(r"(?:\s*[(（][^()（）]{0,20}[)）])*\s*[、,，]", text[end:])
+    return m is not None
+
+
+def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None = None) -> list[DateMatch]:
     """All DATE mentions of ``text`` in order, relative ones resolved.
 
-    ``anchor_year`` seeds the resolution (e.g. a publication year); by
-    default nothing is assumed.
+    ``doc_date`` (ISO ``YYYY-MM-DD``) is the document's date: deictic words
+    and bare month/days resolve against it.  ``anchor_year`` seeds the
+    resolution where there is none.  Nothing else is assumed.
     """
+    squeezed, pos = _squeeze(text)
+    st = _State(squeezed)
+    if doc_date:
+        y, mo, d = (int(x) for x in doc_date[:10].split("-"))
+        st.doc = st.anchor = _Anchor(y, mo, d)
+    elif anchor_year is not None:
+        st.anchor = _Anchor(anchor_year)
+    handlers = _handlers()
     out: list[DateMatch] = []
-    anchor = _Anchor(anchor_year)
-    for m in _pattern().finditer(text):
-        g = m.groupdict()
-        value: str | None = None
-        mod: str | None = None
-        end = m.end()
-        if g["en_dmy"]:
-            y, mo, d = int(g["en_y1"]), _MONTHS_EN[g["en_m1"].rstrip(".").lower()], int(g["en_d1"])
-            if _valid(mo, d):
-                value = _fmt(y, mo, d)
-                anchor = _Anchor(y, mo, d)
-        elif g["en_mdy"]:
-            y, mo, d = int(g["en_y2"]), _MONTHS_EN[g["en_m2"].rstrip(".").lower()], int(g["en_d2"])
-            if _valid(mo, d):
-                value = _fmt(y, mo, d)
-                anchor = _Anchor(y, mo, d)
-        elif g["en_mddy"]:
-            y, mo = int(g["en_y5"]), _MONTHS_EN[g["en_m6"].rstrip(".").lower()]
-            d1, d2 = int(g["en_d3"]), int(g["en_d4"])
-            if _valid(mo, d1) and _valid(mo, d2) and d1 < d2:
-                value = f"{_fmt(y, mo, d1)}/{_fmt(y, mo, d2)}"
-                anchor = _Anchor(y, mo)
-        elif g["dr_y"]:
-            y = kanji_to_int(g["dr_y"])
-            m1, d1 = kanji_to_int(g["dr_m1"]), kanji_to_int(g["dr_d1"])
-            m2 = kanji_to_int(g["dr_m2"]) if g["dr_m2"] else m1
-            d2 = kanji_to_int(g["dr_d2"])
-            if _valid(m1, d1) and _valid(m2, d2) and (m1, d1) < (m2, d2):
-                value = f"{_fmt(y, m1, d1)}/{_fmt(y, m2, d2)}"
-                anchor = _Anchor(y, m1, d1)
-        elif g["en_mmy"]:
-            y = int(g["en_y3"])
-            m1, m2 = _MONTHS_EN[g["en_m3"].rstrip(".").lower()], _MONTHS_EN[g["en_m4"].rstrip(".").lower()]
-            value = f"{_fmt(y, m1)}/{_fmt(y, m2)}"
-            anchor = _Anchor(y)
-        elif g["en_my"]:
-            y, mo = int(g["en_y4"]), _MONTHS_EN[g["en_m5"].rstrip(".").lower()]
-            value = _fmt(y, mo)
-            anchor = _Anchor(y, mo)
-        elif g["era"]:
-            n = 1 if g["eyear"] == "元" else kanji_to_int(g["eyear"])
-            y = eras()[g["era"]] + n - 1
-            mo = kanji_to_int(g["emonth"]) if g["emonth"] else None
-            d = kanji_to_int(g["eday"]) if g["eday"] else None
-            if _valid(mo, d):
-                value = _fmt(y, mo, d)
-                anchor = _Anchor(y, mo, d)
-        elif g["yr"]:
-            y, m1, m2 = kanji_to_int(g["yr"]), kanji_to_int(g["m1"]), kanji_to_int(g["m2"])
-            if _valid(m1) and _valid(m2) and m1 < m2:
-                value = f"{_fmt(y, m1)}/{_fmt(y, m2)}"
-                anchor = _Anchor(y)
-        elif g["ymd"]:
-            y = kanji_to_int(g["ymd"])
-            if not 1000 <= y <= 2999:
-                continue
-            mo = kanji_to_int(g["mo"]) if g["mo"] else None
-            d = kanji_to_int(g["dy"]) if g["dy"] else None
-            if not _valid(mo, d):
-                continue
-            if g["season"]:
-                value = f"{y:04d}-{_SEASONS[g['season']]}"
-                anchor = _Anchor(y)
-            else:
-                value = _fmt(y, mo, d)
-                mod = _PART_MODS.get(g["mpart"] or "")
-                anchor = _Anchor(y, mo, d)
-        elif g["decade"]:
-            y = kanji_to_int(g["decade"])
-            if not 1000 <= y <= 2990 or y % 10:
-                continue
-            value = f"{y // 10:03d}X"
-            mod = _PART_MODS.get(g["dpart"] or "")
-        elif g["rel"]:
-            value, anchor = _relative(g, anchor)
-        elif g["mr1"]:
-            m1, m2 = kanji_to_int(g["mr1"]), kanji_to_int(g["mr2"])
-            if _valid(m1) and _valid(m2) and m1 < m2:
-                value = f"{_fmt(anchor.year, m1)}/{_fmt(anchor.year, m2)}"
-        elif g["d_only"]:
-            d = kanji_to_int(g["d_only"])
-            if _valid(None, d):
-                value = _fmt(anchor.year, anchor.month if anchor.month else None, d) if anchor.month else (
-                    f"{_fmt(anchor.year)}-XX-{d:02d}"
-                )
-                anchor = _Anchor(anchor.year, anchor.month, d)
-        elif g["md_m"]:
-            mo = kanji_to_int(g["md_m"])
-            d = kanji_to_int(g["md_d"]) if g["md_d"] else None
-            if _valid(mo, d):
-                value = _fmt(anchor.year, mo, d)
-                mod = _PART_MODS.get(g["md_part"] or "")
-                anchor = _Anchor(anchor.year, mo, d)
-        if value is not None:
-            out.append(DateMatch(m.start(), end, text[m.start() : end], value, mod))
+    for m in _pattern().finditer(squeezed):
+        name = m.lastgroup
+        assert name is not None
+        res = handlers[name](m.groupdict(), st, m)
+        if res is None:
+            continue
+        value, mod, anchor, end = res
+        if name in _ERA_FORMS or name in _GREGORIAN_FORMS:
+            st.era_years = name in _ERA_FORMS
+        end = m.end() if end is None else end
+        if anchor is not None:
+            st.anchor, st.end = anchor, end
+            if anchor.day is not None and _topic_follows(squeezed, end):
+                st.topic = anchor
+        start, stop = pos[m.start()], pos[end - 1] + 1
+        out.append(DateMatch(start, stop, text[start:stop], value, mod))
     return out
 
 
-def _relative(g: dict[str, str | None], anchor: _Anchor) -> tuple[str | None, _Anchor]:
-    rel = g["rel"]
-    y, mo, d = anchor.year, anchor.month, anchor.day
-    if rel in ("同年", "今年", "本年", "翌年", "前年", "昨年"):
-        if y is not None and rel in ("翌年", "前年", "昨年"):
-            y = y + 1 if rel == "翌年" else y - 1
-        if g["rseason"]:
-            return f"{_fmt(y)}-{_SEASONS[g['rseason']]}", _Anchor(y)
-        mo = kanji_to_int(g["rmo"]) if g["rmo"] else None
-        d = kanji_to_int(g["rdy"]) if g["rdy"] else None
-        if not _valid(mo, d):
-            return None, anchor
-        return _fmt(y, mo, d), _Anchor(y, mo, d)
-    if rel in ("同月", "今月", "翌月", "前月"):
-        if mo is not None and rel in ("翌月", "前月"):
-            mo += 1 if rel == "翌月" else -1
-            if mo == 13:
-                mo, y = 1, (y + 1 if y is not None else None)
-            elif mo == 0:
-                mo, y = 12, (y - 1 if y is not None else None)
-        d = kanji_to_int(g["rdy2"]) if g["rdy2"] else None
-        if mo is None or not _valid(mo, d):
-            return (_fmt(y) + "-XX" if d is None else _fmt(y) + f"-XX-{d:02d}"), anchor
-        return _fmt(y, mo, d), _Anchor(y, mo, d)
-    # 同日 / 翌日 / 前日: only exact when the anchor has a day
-    if mo is None or d is None:
-        return _fmt(y, mo) + ("-XX" if mo is not None else "-XX-XX"), anchor
-    if rel != "同日":
-        import datetime
-
-        if y is None:
-            return _fmt(None, mo) + "-XX", anchor
-        day = datetime.date(y, mo, d) + datetime.timedelta(days=1 if rel == "翌日" else -1)
-        y, mo, d = day.year, day.month, day.day
-    return _fmt(y, mo, d), _Anchor(y, mo, d)
+def leading_date_end(text: str) -> int:
+    """Where a date at the very start of ``text`` ends (0 if it does not start with one): 1925年ジュネーブ議定書 → 5."""
+    if not text or text[0] not in _start_chars():
+        return 0
+    for d in find_dates(text):
+        return d.end if d.start == 0 else 0
+    return 0

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from ..glossary import Glossary
 from . import longest_first
+from .dates import leading_date_end
 
 HEADS = (
     "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
@@ -270,6 +271,10 @@ def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glos
     while start < head_start:
         if text[start] in "のをにはがもでと、":
             start += 1
+            continue
+        k = leading_date_end(text[start:head_start])
+        if k:
+            start += k  # 1925年ジュネーブ議定書: the date is a DATE, not the name
             continue
         m = LEADING_NOISE.match(text, start, head_start)
         if m and m.end() < head_start and not _known(glossary, text[start:end]):

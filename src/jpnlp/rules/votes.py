@@ -1,19 +1,34 @@
 """Vote tallies in Japanese text: the counts themselves.
 
-:func:`find_tallies` reads three forms in normalized text:
+:func:`find_tallies` first finds every *count* — a number with its role
+(for, against, abstain; attendance and totals beside them) — in the forms
+real text uses, then joins neighbouring counts into tallies:
 
-``counts``
-    labelled counts in any order and with the separators real text uses —
-    ``賛成288、反対131、棄権4``, ``賛成14人・反対4人``, ``賛成が52票、反対が47票``,
-    ``投票総数450、賛成…``, ``賛成:158\\n反対:3\\n棄権:15``, kanji numerals
-    (``賛成二百八十八``), units 票/人/名/カ国/か国/議席, and a bracketed list of who
-    voted which way after a count (``反対3(米国、イスラエル、パラオ)``);
-``versus``
-    ``71対26``, ``51対50``, ``52―47`` — only next to what makes them a vote
-    (``の賛成多数``, ``で可決``, ``で否決`` …), so ``3000-3500発`` is no tally;
-``consensus``
-    ``全会一致``, ``満場一致``, ``賛成多数``, ``反対多数``, ``起立多数`` with no
-    numbers: counts unknown, the outcome known.
+labelled counts
+    ``賛成288``, ``賛成が52票``, ``賛成:158``, ``賛成票155``, ``棄権は12カ国``,
+    ``保留72`` (an abstention), ``退席百三十六人`` (attendance), ``投票総数450``,
+    kanji numerals, units 票/人/名/カ国/か国/議席, in any order and with any
+    separator (``、`` ``・`` ``,`` ``対`` ``-`` line breaks, ``ロシアなど反対5``);
+    a label with the list of who voted that way before the number
+    (``反対は、A、B、Cの3カ国``);
+clause counts
+    ``87カ国が賛成票を投じた``, ``13カ国が賛成した``, ``16カ国は棄権``,
+    ``167カ国の支持を得て``, ``N カ国が決議案に反対``;
+named countries
+    ``A、B、Cが反対票を投じた`` (3), ``AとBが拒否権を行使`` (2: a veto is an
+    against vote); countries listed with など are not counted;
+versus forms
+    ``71対26``, ``52―47``, ``81-11-8`` — only next to what makes them a vote
+    (``の賛成多数``, ``で可決``, ``採決の結果``) or in a table row about a vote
+    (``批准投票 | 88-2 |``), so ``3000-3500発`` is no tally.
+
+Counts join when they are in one sentence, or in the next sentence close by,
+and no role repeats (two tallies on consecutive lines stay two). A tally needs
+two of for/against/abstain; its span runs from the first count to the last
+one, attendance before or after them left out. Thresholds (``9カ国以上``) and
+single counts are not tallies. ``全会一致``, ``賛成多数`` … with no numbers
+are found as ``consensus`` matches: the outcome known, no counts (not VOTE
+mentions).
 
 Who voted, on what, when and with what result is resolved by
 :mod:`jpnlp.votes`, which knows the document.
@@ -22,33 +37,75 @@ Who voted, on what, when and with what result is resolved by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
+from ..glossary import match_key
+from . import read_table
 from .dates import kanji_to_int
+from .leaders import countries
 
-_NUM = r"(?:[0-9]{1,4}|[〇一二三四五六七八九十百千]{1,7})"
-_UNIT = r"(?:票|人|名|カ国|か国|ヵ国|ヶ国|ケ国|箇国|国|議席)"
-FOR, AGAINST, ABSTAIN = ("賛成",), ("反対",), ("棄権",)
-OTHER = ("欠席", "不参加", "不投票", "投票せず", "白票", "無効", "投票不参加")
-TOTAL = ("投票総数", "総投票数", "投票数", "総数")
-_LABEL = "|".join(sorted((*FOR, *AGAINST, *ABSTAIN, *OTHER, *TOTAL), key=len, reverse=True))
-_ITEM = (
-    rf"(?:{_LABEL})[ \t]*(?:が|は|で|[:：=])?[ \t]*{_NUM}[ \t]*{_UNIT}?"
-    r"(?:[ \t]*\([^()\n]{1,200}\))?"  # who voted that way
-)
-_SEP = r"[ \t]*(?:[、・,，;；/]|\n+)?[ \t]*"
-COUNTS_RE = re.compile(rf"{_ITEM}(?:{_SEP}{_ITEM})*")
-_ITEM_RE = re.compile(rf"(?P<label>{_LABEL})[ \t]*(?:が|は|で|[:：=])?[ \t]*(?P<num>{_NUM})")
-# What makes "X対Y" a vote: a majority phrase right after it, or an outcome shortly after で.
-_VS_CUE = r"(?:の(?:賛成|反対)多数|の(?:大差|僅差|小差)|票差|で[^。、\n]{0,12}?(?:可決|否決|承認|採択|成立|通過|批准))"
-VERSUS_RE = re.compile(
-    rf"(?<![0-9.])(?P<a>{_NUM})[ \t]*票?[ \t]*(?:対|[-―—–‐]|[:：])[ \t]*(?P<b>{_NUM})[ \t]*票?(?=[ \t]*{_VS_CUE})"
-)
+_NUM = r"(?:[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,7})"
+_COUNTRY_UNIT = r"(?:カ国|か国|ヵ国|ヶ国|ケ国|箇国|理事国|国)"
+_UNIT = rf"(?:票|人|名|議席|{_COUNTRY_UNIT})"
+_NOT_A_COUNT = r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|増|減|を超|を上回|を下回|に満た)"
+_ROLES = ("for", "against", "abstain")
+# what a clause count's keyword is (87カ国が賛成票を投じた, AとBが拒否権を行使)
+_KW = r"(?P<kw>賛成票|反対票|棄権票|賛成|反対|棄権|支持|拒否権を(?:行使|発動))(?!の|派|論|意見|姿勢|側|国は|する声)"
+_KW_ROLE = {"賛成": "for", "支持": "for", "反対": "against", "棄権": "abstain", "拒否権": "against"}
+# an object between the subject and the keyword: 決議案に反対
+_OBJ = r"(?:[^。、\n]{0,12}?に)?"
+_NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
+_LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と)$")
+_NAME_END = re.compile(rf"[{_NAME_CHARS}]{{1,15}}$")
+_SOME_MORE = re.compile(r"(?:など|等|ら|他|ほか)$")
+_MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
+# single-character country abbreviations: 中ロ, 米英仏 name one country each
+_ABBREV = set("米英仏中ロ露独日韓朝印")
+_KATAKANA = re.compile(r"[\u30a0-\u30ffー・]{2,}")
+_LISTED_WITH = " \t、,，・:："  # what may stand between a total and the counts it is listed with
+_WHO = re.compile(r"[ \t]*\([^()\n]{1,200}\)")
+_DIGIT = re.compile(r"[0-9〇一二三四五六七八九十百千]")
+_SENT_END = re.compile(r"[。!?！？]")
 CONSENSUS = {
     "全会一致": "passed", "満場一致": "passed", "賛成多数": "passed", "起立多数": "passed",
     "挙手多数": "passed", "反対多数": "rejected", "賛成少数": "rejected",
 }  # fmt: skip
 CONSENSUS_RE = re.compile("|".join(CONSENSUS))
+# what makes "X対Y" a vote: a majority phrase right after it, or an outcome shortly after で …
+_VS_AFTER = re.compile(
+    r"[ \t]*(?:の(?:賛成|反対)多数|の(?:大差|僅差|小差)|で[^。、\n]{0,12}?(?:可決|否決|承認|採択|成立|通過|批准|決定))"
+)
+# … or a vote named right before it (採決の結果、52対47)
+_VS_BEFORE = re.compile(r"(?:採決|投票|票決|表決)(?:の)?(?:結果)?(?:は|で|では)?[、,:：]?[ \t]*$")
+_VS_NUM = r"(?:[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,6})"
+VERSUS_RE = re.compile(
+    rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*票?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
+    rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?[ \t]*票?(?![0-9.\-/年月日発基])"
+)
+_VOTE_ROW = re.compile(r"投票|採決|票決|表決|賛否")
+_VS_SEP = r"[ \t]*(?:対|[-―—–‐])[ \t]*"
+_CELL_VS = re.compile(rf"^[ \t]*(?P<a>{_VS_NUM}){_VS_SEP}(?P<b>{_VS_NUM})(?:{_VS_SEP}(?P<c>{_VS_NUM}))?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count of a tally: its span (keyword to number), role and number."""
+
+    start: int
+    end: int
+    role: str  # for | against | abstain | other | total
+    n: int
+    veto: bool = False
+    named: bool = False  # counted from the names listed (A、Bが反対), no number written
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """Where a tally sits in a table: its row's label and the same column's cells in the other rows."""
+
+    row_label: str
+    column: tuple[tuple[str, int, int], ...]  # (row label, cell start, cell end), rows in order
 
 
 @dataclass(frozen=True)
@@ -58,66 +115,264 @@ class TallyMatch:
     start: int
     end: int
     text: str
-    kind: str  # counts | versus | consensus
+    kind: str  # counts | versus | table | consensus
     for_: int | None = None
     against: int | None = None
     abstain: int | None = None
     other: int | None = None
     total: int | None = None
     implied: str | None = None  # outcome the phrase itself states (賛成多数 → passed)
+    vetoes: int = 0
+    table: TableCell | None = field(default=None, compare=False)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the tally gives numbers (a VOTE mention), not just an outcome (全会一致)."""
+        return self.kind != "consensus"
+
+
+@cache
+def _labels() -> dict[str, str]:
+    return {r["word"]: r["role"] for r in read_table("tally_words.tsv")}
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    words = "|".join(sorted(_labels(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?<=対)|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票|者|国)?[ \t]*(?:が|は|で|[:：=])?[ \t]*"
+        rf"(?P<num>{_NUM})(?![0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
+    )
+
+
+# 反対は、A、B、Cの3カ国 / 反対票を投じたのは、A、Bの2カ国: the label, who, then how many
+_LISTED_RE = re.compile(
+    rf"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの|に回った国)?は[、,]?"
+    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}"
+)
+# 反対はオランダ、棄権はシンガポールだった / 反対したのは米国とイスラエルだった: the label, then who (counted)
+_LABEL_IS_RE = re.compile(r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?は[、,]?")
+_NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
+_LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と")
+_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|$)")
+_CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
+_NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
 
 
 def _num(s: str) -> int:
     return kanji_to_int(s)
 
 
-def find_tallies(text: str) -> list[TallyMatch]:
-    """Every tally of ``text`` in order."""
-    found: list[TallyMatch] = []
-    for m in COUNTS_RE.finditer(text):
-        counts: dict[str, int] = {}
-        other = 0
-        has_other = False
-        for item in _ITEM_RE.finditer(m.group()):
-            label, n = item.group("label"), _num(item.group("num"))
-            if label in FOR:
-                counts.setdefault("for", n)
-            elif label in AGAINST:
-                counts.setdefault("against", n)
-            elif label in ABSTAIN:
-                counts.setdefault("abstain", n)
-            elif label in TOTAL:
-                counts.setdefault("total", n)
-            else:
-                other += n
-                has_other = True
-        if "for" not in counts and "against" not in counts:
-            continue
-        items = len(_ITEM_RE.findall(m.group()))
-        after = text[m.end() : m.end() + 6]
-        if items < 2 and not re.match(r"[ \t]*(?:で|により)(?:可決|否決|承認|採択|成立|通過|批准)", after):
-            continue  # a lone 賛成100 is not a tally unless an outcome follows it
-        found.append(
-            TallyMatch(
-                m.start(), m.end(), m.group(), "counts",
-                counts.get("for"), counts.get("against"), counts.get("abstain"),
-                other if has_other else None, counts.get("total"),
-            )
-        )  # fmt: skip
+def _country_count(name: str) -> int | None:
+    """How many countries one listed name stands for (中ロ: 2), None when it is no country name."""
+    if match_key(name) in countries() or name.endswith(("共和国", "王国", "連邦", "首長国")):
+        return 1
+    if len(name) >= 2 and all(c in _ABBREV for c in name):
+        return len(name)
+    if _KATAKANA.fullmatch(name):
+        return 1
+    return None
+
+
+def _named_list(text: str, end: int) -> tuple[int, int] | None:
+    """(start, how many) of the country names listed right before ``end`` (A、B及びC), None if none or uncountable."""
+    if _SOME_MORE.search(text, 0, end):
+        return None  # A、Bなど: more than those named
+    pos, count, start = end, 0, None
+    while True:
+        m = _NAME_END.search(text, max(0, pos - 15), pos)
+        if not m or m.end() != pos:
+            break
+        n = _country_count(m.group())
+        if n is None:
+            break
+        count, start = count + n, m.start()
+        sep = _LIST_SEP.search(text, max(0, start - 4), start)
+        if not sep:
+            break
+        pos = sep.start()
+    return (start, count) if start is not None else None
+
+
+def _names_after(text: str, pos: int) -> tuple[int, int] | None:
+    """(end, how many) of the country names listed from ``pos`` to the end of their clause, None if none."""
+    count, end, p = 0, None, pos
+    while m := _NAME_RUN.match(text, p):
+        n = _country_count(m.group())
+        if n is None:
+            break
+        count, end = count + n, m.end()
+        sep = _LIST_SEP_AFTER.match(text, end)
+        if not sep:
+            break
+        p = sep.end()
+    if end is None or _MORE_AFTER.match(text, end) or not _LIST_ENDS.match(text, end):
+        return None
+    return end, count
+
+
+def _listed_names_ok(who: str) -> bool:
+    """Whether ``who`` is a list of names (ロシアや中国、北朝鮮), nothing else."""
+    parts = [p for p in re.split(r"[、,，]|及び|および|並びに|や|と", re.sub(r"(?:など|等|ほか)$", "", who)) if p]
+    return bool(parts) and all(re.fullmatch(rf"[{_NAME_CHARS}]{{1,15}}", p) for p in parts)
+
+
+def find_counts(text: str) -> list[Count]:
+    """Every count of ``text`` in order, overlaps resolved (longest first)."""
+    found: list[Count] = []
+    labels = _labels()
+    for m in _label_re().finditer(text):
+        found.append(Count(m.start(), m.end(), labels[m.group("label")], _num(m.group("num"))))
+    for m in _LISTED_RE.finditer(text):
+        if _listed_names_ok(m.group("who")):
+            found.append(Count(m.start(), m.end(), _KW_ROLE[m.group("label")], _num(m.group("num"))))
+    for m in _LABEL_IS_RE.finditer(text):
+        after = _names_after(text, m.end())
+        if after:
+            found.append(Count(m.start(), after[0], _KW_ROLE[m.group("label")], after[1], named=True))
+    for m in _CLAUSE_RE.finditer(text):
+        kw = m.group("kw")
+        role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
+        found.append(Count(m.start(), m.end(), role, _num(m.group("num")), veto=kw.startswith("拒否権")))
+    for m in _NAMED_RE.finditer(text):
+        named = _named_list(text, m.start())
+        if named:
+            kw = m.group("kw")
+            role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
+            found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権"), named=True))
+    taken: list[Count] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _gap_ok(gap: str, same_sentence: bool) -> bool:
+    """Whether two counts this far apart belong to one tally."""
+    ends = len(_SENT_END.findall(gap))
+    if same_sentence:
+        if ends:
+            return False
+        if "\n" in gap and gap.strip(" \t\n、,，・;；/-―—–‐対"):
+            return False  # lines apart with words between: two things
+        return len(gap) <= 60
+    # the next sentence close by; or one sentence further when what lies between holds no other number
+    return ends <= 1 and len(gap.strip()) <= 40 or ends == 2 and len(gap.strip()) <= 80 and not _DIGIT.search(gap)
+
+
+def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list[list[Count]]:
+    """Neighbouring groups of counts joined where no role repeats and the gap allows it."""
+    out: list[list[Count]] = []
+    for g in groups:
+        if out:
+            prev = out[-1]
+            roles = {c.role for c in prev if c.role != "other"}
+            new = {c.role for c in g if c.role != "other"}
+            if not roles & new and _gap_ok(text[prev[-1].end : g[0].start], same_sentence):
+                prev.extend(g)
+                continue
+        out.append(list(g))
+    return out
+
+
+def _tally(group: list[Count], text: str) -> TallyMatch | None:
+    by_role: dict[str, int] = {}
+    for c in group:
+        if c.role != "other":
+            by_role[c.role] = c.n
+    if sum(r in by_role for r in _ROLES) < 2 or all(c.named for c in group if c.role in _ROLES):
+        return None  # one count, or only names (ロシアは反対し、米国は賛成した): positions, not a tally
+    core = [c for c in group if c.role in _ROLES]
+    start, end = core[0].start, core[-1].end
+    who = _WHO.match(text, end)
+    if who:
+        end = who.end()  # …、棄権1(シンガポール): who voted that way
+    for c in group:  # a total listed with the counts (投票総数450、賛成…, …反対88、投票総数243) is part of the span
+        if c.role == "total" and c.end <= start and not text[c.end : start].strip(_LISTED_WITH):
+            start = c.start
+        elif c.role == "total" and c.start >= end and not text[end : c.start].strip(_LISTED_WITH):
+            end = c.end
+    others = [c.n for c in group if c.role == "other"]
+    vetoes = sum(c.n for c in group if c.veto)
+    return TallyMatch(
+        start, end, text[start:end], "counts", by_role.get("for"), by_role.get("against"), by_role.get("abstain"),
+        sum(others) if others else None, by_role.get("total"), vetoes=vetoes,
+    )  # fmt: skip
+
+
+def _versus(text: str, taken: list[tuple[int, int]]) -> list[TallyMatch]:
+    out = []
     for m in VERSUS_RE.finditer(text):
-        if any(t.start <= m.start() < t.end for t in found):
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        end = m.end()
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+        after = _VS_AFTER.match(text, m.end())
+        if not after and not _VS_BEFORE.search(text[line_start : m.start()]):
+            continue
         implied = None
-        gap = re.match(r"[ \t]*の", text[end:])
-        tail = CONSENSUS_RE.match(text, end + gap.end()) if gap else None
-        if tail:
-            implied = CONSENSUS[tail.group()]  # 71対26の賛成多数: the span stays the numbers
-        found.append(
-            TallyMatch(m.start(), end, m.group(), "versus", _num(m.group("a")), _num(m.group("b")), implied=implied)
-        )
+        tail = re.match(r"[ \t]*の", text[m.end() :])
+        cons = CONSENSUS_RE.match(text, m.end() + tail.end()) if tail else None
+        if cons:
+            implied = CONSENSUS[cons.group()]  # 71対26の賛成多数: the span stays the numbers
+        c = m.group("c")
+        out.append(
+            TallyMatch(m.start(), m.end(), m.group(), "versus", _num(m.group("a")), _num(m.group("b")),
+                       _num(c) if c else None, implied=implied)
+        )  # fmt: skip
+    return out
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """The cells of a table row: (text, start, end), stripped."""
+    cells, pos = [], 0
+    for part in line.split("|"):
+        s = len(part) - len(part.lstrip())
+        cells.append((part.strip(), offset + pos + s, offset + pos + s + len(part.strip())))
+        pos += len(part) + 1
+    if line.lstrip().startswith("|"):
+        cells = cells[1:]
+    return cells
+
+
+def _table(text: str) -> list[TallyMatch]:
+    """Tallies in the cells of table rows about a vote (``米国での批准投票 | 88-2 | 93-6 |``)."""
+    rows = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().count("|") >= 2:
+            rows.append(_cells(m.group(), m.start()))
+    out = []
+    for row in rows:
+        if not row or not _VOTE_ROW.search(row[0][0]):
+            continue
+        for j, (cell, s, e) in enumerate(row[1:], start=1):
+            v = _CELL_VS.match(cell)
+            if not v:
+                continue
+            column = tuple((r[0][0], r[j][1], r[j][2]) for r in rows if len(r) > j and r[0])
+            c = v.group("c")
+            out.append(
+                TallyMatch(s, e, cell, "table", _num(v.group("a")), _num(v.group("b")), _num(c) if c else None,
+                           table=TableCell(row[0][0], column))
+            )  # fmt: skip
+    return out
+
+
+def find_tallies(text: str) -> list[TallyMatch]:
+    """Every tally of ``text`` in order: counted ones, then outcome phrases with no numbers (``consensus``)."""
+    found = _table(text)
+    taken = [(t.start, t.end) for t in found]
+    found += _versus(text, taken)
+    taken = [(t.start, t.end) for t in found]
+    counts = [c for c in find_counts(text) if all(c.end <= s or c.start >= e for s, e in taken)]
+    groups = _clusters(text, [[c] for c in counts], same_sentence=True)
+    groups = _clusters(text, groups, same_sentence=False)
+    for g in groups:
+        t = _tally(g, text)
+        if t:
+            found.append(t)
+    spans = [(t.start, t.end) for t in found] + [(c.start, c.end) for c in counts]
     for m in CONSENSUS_RE.finditer(text):
-        if any(t.start <= m.start() < t.end + 3 for t in found):
-            continue  # the 賛成多数 of 71対26の賛成多数
+        if any(s <= m.start() < e + 3 for s, e in spans):
+            continue  # the 賛成多数 of 71対26の賛成多数, of 167カ国の賛成多数
         found.append(TallyMatch(m.start(), m.end(), m.group(), "consensus", implied=CONSENSUS[m.group()]))
     return sorted(found, key=lambda t: t.start)

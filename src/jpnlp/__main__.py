@@ -1,0 +1,5 @@
+"""``python -m jpnlp``: the same command line as the ``jpnlp`` script."""
+
+from .cli import run
+
+run()

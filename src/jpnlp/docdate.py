@@ -1,0 +1,129 @@
+"""The date of a document, from its dateline, header or trailer.
+
+Most relative dates (今年, 昨年, 本日, a bare 19日) need the day the text was
+written.  :func:`detect_doc_date` looks for it where news, government pages
+and records put it — never in the running text, and never the current date:
+
+====================================================  ==============
+line                                                  doc date
+====================================================  ==============
+``令和5年5月19日`` (a line of its own, near the top)      2023-05-19
+``2015年3月2日 18時40分`` / ``2024-12-6 09:10``          the date
+``1月11日16時34分配信 毎日新聞`` (year from the text)     its year's
+``98/05/11`` then ``【ニューデリー11日共同】``            1998-05-11
+``タイトル 2017年09月13日 | 欄名 本文…``                 2017-09-13
+``(2019-08-03 毎日新聞 夕刊)`` (a trailer)               2019-08-03
+``Last Update : 2007-12-31T02:39:03+09:00`` / ``更新``   2007-12-31
+====================================================  ==============
+
+A dateline is a line near the top (or the bottom) that holds exactly one date
+with a day, and besides it only times, weekdays, words such as 配信/更新/
+発表, and a short name (a paper, a section) — no sentence; or a date directly
+followed by a separator (``|``, ``–``); or a bracketed wire lead (【…】,
+[…]).  A dateline without a year takes it from a full date of the same
+month and day elsewhere in the text; without one it gives no date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules.dates import find_dates
+
+HEAD_LINES = 6  # non-empty lines searched at the top, up to the first sentence
+TAIL_LINES = 3  # and at the bottom
+MAX_NAME = 40  # what a dateline may hold besides its date (a paper's name, a section, a session)
+
+# What a dateline holds besides its date: times, weekdays, the words of publication
+_FILLER = re.compile(
+    r"T?\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?"
+    r"|(?:午前|午後)?[0-9〇一二三四五六七八九十]{1,3}時(?:[0-9〇一二三四五六七八九十]{1,3}分)?"
+    r"|[(（][月火水木金土日](?:曜日?)?[)）]|[月火水木金土日]曜日?"
+    r"|配信|更新日?|最終更新|発表|公開|掲載|作成|投稿|発行|発信|付け?|現在|日本時間|現地時間"
+    r"|(?i:last\s*update[d]?|updated|posted|published|date)"
+    r"|[\s|:：\-–—/・,，、()（）\[\]【】「」=＝]"
+)
+_BRACKET_LEAD = re.compile(r"^\s*(?:【[^】]{1,40}】|\[[^\]]{1,40}\])")
+_SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
+_PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
+_BRACKETED = re.compile(r"^\s*[(（].*[)）]\s*$")
+
+
+def detect_doc_date(text: str) -> str | None:
+    """The document's date as ISO ``YYYY-MM-DD``, or None when the text does not give one."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    # the header ends with the first line of running text (a sentence)
+    n_head = next((i + 1 for i, ln in enumerate(lines[:HEAD_LINES]) if "。" in ln), min(HEAD_LINES, len(lines)))
+    # a trailer says what it is (更新, 配信 …) or is a bracketed source line: the last lines are often facts
+    tail = [ln for ln in lines[max(n_head, len(lines) - TAIL_LINES) :][::-1] if _is_trailer(ln)]
+    partial: tuple[int, int] | None = None
+    for line in lines[:n_head] + tail:
+        found = _dateline(line)
+        if found is None:
+            continue
+        y, mo, d = found
+        if y is not None and mo is not None:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+        if mo is not None and partial is None:
+            partial = (mo, d)
+    if partial is not None:
+        return _complete(text, *partial)
+    return None
+
+
+def _is_trailer(line: str) -> bool:
+    """A last line that can date the document: it says what it is, is bracketed, or is a date and nothing else."""
+    if _PUBLISHED.search(line) or _BRACKETED.match(line):
+        return True
+    dates = find_dates(line)
+    return len(dates) == 1 and not _FILLER.sub("", line[: dates[0].start] + line[dates[0].end :])
+
+
+def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
+    """(year, month, day) of a dateline; None if the line is not one."""
+    lead = _BRACKET_LEAD.match(line)
+    if lead:
+        dates = [d for d in find_dates(lead.group()) if _day(d.value)]
+        if len(dates) == 1:
+            return _parts(dates[0].value)
+    dates = [d for d in find_dates(line) if _day(d.value)]
+    if dates and dates[0].start < 60 and "|" not in line[: dates[0].start] and _SEPARATED.match(line[dates[0].end :]):
+        return _parts(dates[0].value)  # タイトル 2017年09月13日 | 欄名 本文…
+    if len(dates) != 1:
+        return None
+    d = dates[0]
+    rest = _FILLER.sub("", line[: d.start] + line[d.end :])
+    if len(rest) > MAX_NAME or re.search(r"[ぁ-ゖ。]", rest):
+        return None
+    return _parts(d.value)
+
+
+def _day(value: str) -> bool:
+    """A single day (not a range), its year perhaps unknown: 2000-04-14, XXXX-04-14, XXXX-XX-14."""
+    return re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-\d{2}", value) is not None
+
+
+def _parts(value: str) -> tuple[int | None, int | None, int]:
+    y, mo, d = value.split("-")
+    return (int(y) if y.isdigit() else None), (int(mo) if mo.isdigit() else None), int(d)
+
+
+def _complete(text: str, month: int, day: int) -> str | None:
+    """A year-less dateline's date, with the year of a full date of the same day in the text."""
+    suffix = f"-{month:02d}-{day:02d}"
+    for d in find_dates(text):
+        if d.value.endswith(suffix) and d.value[:4].isdigit():
+            return d.value
+    return None
+
+
+def check_doc_date(value: str) -> str:
+    """A user-given document date as ISO ``YYYY-MM-DD``; ValueError if it is not a real date in that form."""
+    import datetime
+
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"not a date in the form YYYY-MM-DD: {value!r}") from None

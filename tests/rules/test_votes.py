@@ -1,0 +1,98 @@
+"""Tally rules on plain strings: which counts make a tally, its span and its numbers (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jpnlp.rules.votes import find_tallies
+
+
+def T(  # type: ignore[no-untyped-def]
+    text, for_, against, abstain=None, other=None, total=None, vetoes=0, kind="counts"
+):
+    return {"text": text, "kind": kind, "for": for_, "against": against, "abstain": abstain, "other": other,
+            "total": total, "vetoes": vetoes}  # fmt: skip
+
+
+def tallies(text: str) -> list[dict]:
+    return [
+        {"text": t.text, "kind": t.kind, "for": t.for_, "against": t.against, "abstain": t.abstain, "other": t.other,
+         "total": t.total, "vetoes": t.vetoes}
+        for t in find_tallies(text)
+        if t.counted
+    ]  # fmt: skip
+
+
+CASES = [
+    # labelled counts: 票 after the label, a total listed with them, a total joined by のうち (kept out of the span)
+    ("決議は賛成票155、反対票88、棄権票12で採択された。", [T("賛成票155、反対票88、棄権票12", 155, 88, 12)]),
+    ("法案は投票総数243、賛成票155、反対票88で可決された。", [T("投票総数243、賛成票155、反対票88", 155, 88, total=243)]),
+    ("採決は投票総数300のうち賛成200、反対100だった。", [T("賛成200、反対100", 200, 100, total=300)]),
+    ("結果は賛成票120、反対票90、投票総数210だった。", [T("賛成票120、反対票90、投票総数210", 120, 90, total=210)]),
+    # against first, 対 and - between labelled counts, 保留 as abstention
+    ("動議は反対219、賛成212で否決された。", [T("反対219、賛成212", 212, 219)]),
+    ("修正案は賛成212対反対219で否決された。", [T("賛成212対反対219", 212, 219)]),
+    ("結果は賛成60-反対35-棄権5となった。", [T("賛成60-反対35-棄権5", 60, 35, 5)]),
+    ("議会は賛成500、反対80、保留40で決議を採択した。", [T("賛成500、反対80、保留40", 500, 80, 40)]),
+    # kanji numerals; attendance between counts stays inside, after the last count outside
+    ("集計では賛成二百十五人、欠席十人、反対四十人だった。", [T("賛成二百十五人、欠席十人、反対四十人", 215, 40, other=10)]),
+    ("集計では賛成250、反対30、退席10だった。", [T("賛成250、反対30", 250, 30, other=10)]),
+    # who voted that way, in brackets, between the counts and after the last
+    ("決議は賛成170、反対2(A国、B国)、棄権9(C国)で採択された。", [T("賛成170、反対2(A国、B国)、棄権9(C国)", 170, 2, 9)]),
+    # other words and brackets between counts in one sentence
+    ("決議案は賛成120という大差で採択された(反対5、棄権30)。", [T("賛成120という大差で採択された(反対5、棄権30", 120, 5, 30)]),
+    ("結果は賛成が90、米国など反対3、インドなど棄権20だった。", [T("賛成が90、米国など反対3、インドなど棄権20", 90, 3, 20)]),
+    # clause forms, over a sentence boundary too
+    ("決議案には45カ国が賛成した一方、12か国が反対し、20カ国は棄権した。",
+     [T("45カ国が賛成した一方、12か国が反対し、20カ国は棄権", 45, 12, 20)]),
+    ("会合では110カ国が賛成票を投じた。反対は、イラン、シリア、ベネズエラの3カ国だった。",
+     [T("110カ国が賛成票を投じた。反対は、イラン、シリア、ベネズエラの3カ国", 110, 3)]),
+    ("決議は98カ国の賛成多数で採択された。英独など7カ国は棄権した。", [T("98カ国の賛成多数で採択された。英独など7カ国は棄権", 98, None, 7)]),
+    ("決議案には87カ国が賛成した。決議は同国に査察の受け入れを求めている。反対は15カ国、棄権は34カ国だった。",
+     [T("87カ国が賛成した。決議は同国に査察の受け入れを求めている。反対は15カ国、棄権は34カ国", 87, 15, 34)]),
+    # named countries are counted; a veto is an against vote
+    ("決議は122カ国が賛成して採択された。反対はオランダ、棄権はシンガポールだった。",
+     [T("122カ国が賛成して採択された。反対はオランダ、棄権はシンガポール", 122, 1, 1)]),
+    ("賛成は140カ国で、反対したのは米国とイスラエルだった。", [T("賛成は140カ国で、反対したのは米国とイスラエル", 140, 2)]),
+    ("採決では賛成が150カ国、反対はオランダ1カ国だった。", [T("賛成が150カ国、反対はオランダ1カ国", 150, 1)]),
+    ("フランス、ドイツ及びイタリアが反対票を投じた。賛成は25カ国だった。",
+     [T("フランス、ドイツ及びイタリアが反対票を投じた。賛成は25カ国", 25, 3)]),
+    ("理事国のうち12カ国が賛成したが、ロシアが拒否権を行使した。", [T("12カ国が賛成したが、ロシアが拒否権を行使", 12, 1, vetoes=1)]),
+    ("決議案は11カ国が賛成したが、米英が拒否権を行使し、否決された。", [T("11カ国が賛成したが、米英が拒否権を行使", 11, 2, vetoes=2)]),
+    # versus forms next to what makes them a vote; three numbers; a table row about a vote
+    ("法案は62対38で可決された。", [T("62対38", 62, 38, kind="versus")]),
+    ("採決の結果、70-25-5で可決された。", [T("70-25-5", 70, 25, 5, kind="versus")]),
+    ("批准日 | 2001年5月1日 | 2003年6月2日 |\n上院の批准投票 | 90-8 | 70-29 |",
+     [T("90-8", 90, 8, kind="table"), T("70-29", 70, 29, kind="table")]),
+    # two tallies on consecutive lines stay two; two in one sentence stay two
+    ("決議A 賛成100、反対20\n決議B 賛成90、反対30", [T("賛成100、反対20", 100, 20), T("賛成90、反対30", 90, 30)]),
+    ("決議Aは賛成10、反対2で、決議Bは賛成7、反対5で採択された。", [T("賛成10、反対2", 10, 2), T("賛成7、反対5", 7, 5)]),
+    # not tallies: a single count, thresholds, countries listed with など, party members, outcome words,
+    # ranges and dates, 賛成国 that grew
+    ("決議は賛成150票を集めた。", []),
+    ("15カ国のうち9カ国以上が賛成すれば採択される。", []),
+    ("中国、ロシアなどが反対した。賛成は30カ国だった。", []),
+    ("与党の3人が賛成に回り、野党の5人が反対した。", []),
+    ("法案は全会一致で可決された。", []),
+    ("弾頭数を2000-2500発とする。", []),
+    ("採択は2010-12-22に行われた。", []),
+    ("昨年より賛成国は9カ国増えた。", []),
+    ("ロシアは反対し、米国と英国は賛成した。", []),
+    ("世論調査では賛成が52%、反対が40%だった。", []),
+    ("賛成国は100を超え、反対国は10に満たない。", []),
+    ("両国は条約に反対の姿勢を示し、3カ国が賛成の立場をとった。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:18] for c in CASES])
+def test_tallies(text: str, expected: list[dict]) -> None:
+    assert tallies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "implied"),
+    [("法案は全会一致で可決された。", "passed"), ("動議は反対多数で否決された。", "rejected")],
+)
+def test_outcome_words_are_consensus_matches_without_counts(text: str, implied: str) -> None:
+    (t,) = find_tallies(text)
+    assert (t.kind, t.counted, t.for_, t.against, t.implied) == ("consensus", False, None, None, implied)
