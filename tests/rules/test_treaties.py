@@ -169,6 +169,18 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("戦略攻撃兵器の更なる削減及び制限に関する条約を批准", [("戦略攻撃兵器の更なる削減及び制限に関する条約", False)]),
     ("核兵器の全面的な禁止に関する条約", [("核兵器の全面的な禁止に関する条約", False)]),
     ("化学兵器禁止条約・生物兵器禁止条約の締約国", [("化学兵器禁止条約", False), ("生物兵器禁止条約", False)]),
+    # names listed without a separator end at each head; a composing word or an article goes on
+    ("第1次戦略兵器削減条約第2次戦略兵器削減条約が", [("第1次戦略兵器削減条約", False), ("第2次戦略兵器削減条約", False)]),
+    (
+        "日米安全保障条約第六条に基づく施設及び区域に関する協定",
+        [("日米安全保障条約第六条に基づく施設及び区域に関する協定", False)],
+    ),
+    # an abbreviation with = inside a name; a comma as an enumeration mark
+    ("中距離核戦力(INF=Intermediate-Range Nuclear Forces)全廃条約", [("中距離核戦力(INF=Intermediate-Range Nuclear Forces)全廃条約", False)]),
+    ("大気圏内,宇宙空間及び水中における核兵器実験を禁止する条約", [("大気圏内,宇宙空間及び水中における核兵器実験を禁止する条約", False)]),
+    # a bare ratification law and a law on another subject are no names
+    ("批准法が成立した", []),
+    ("漁業振興に関する法律", []),
     # a dictionary headword's reading on a line of its own
     ("部分的核実験禁止条約\nぶぶんてきかくじっけんきんしじょうやく\n", [("部分的核実験禁止条約", False), ("ぶぶんてきかくじっけんきんしじょうやく", False)]),
 ]  # fmt: skip

@@ -92,7 +92,7 @@ _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
 # (Conventional Forces in Europe、CFE), a katakana reading or loan word (オープンスカイズ), a Japanese
 # short form or gloss (生物兵器, 弾道弾迎撃ミサイル).  A bracketed number, (3), is a note or list marker.
 _INNER_GROUP = re.compile(
-    r"\((?:(?=[^)]*[A-Za-z])[A-Za-z0-9 .,:、\-]{1,60}(?:条約|協定)?"
+    r"\((?:(?=[^)]*[A-Za-z])[A-Za-z0-9 .,:、=\-]{1,60}(?:条約|協定)?"
     r"|[\u30a1-\u30fa\u30fc・]{2,20}"
     r"|[\u4e00-\u9fff\u30a1-\u30fa\u30fc・]*[\u4e00-\u9fff][\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{1,14})\)$"
 )
@@ -104,7 +104,7 @@ _KATAKANA_START = re.compile(r"^[\u30a1-\u30fa\u30fc]{3,}")
 # What may follow a name in brackets: an abbreviation (CWC), (STARTII条約), (新START), or a short
 # name of the same instrument ending in a head: (モスクワ条約), (INF全廃条約), (宇宙条約)
 _TRAILING_ABBR = re.compile(
-    r"\((?:(?![A-Za-z]*[A-Z][a-z]+[ -]+[A-Za-z]*[a-z])(?=[^)]*[A-Za-z])[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+"
+    r"\(=?(?:(?![A-Za-z]*[A-Z][a-z]+[ -]+[A-Za-z]*[a-z])(?=[^)]*[A-Za-z])[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+"
     r"|[^()。、\s]{1,20}(?:条約|協定|議定書|合意)"
     r"|[^()。「」『』\s]{8,120}(?:条約|協定|議定書|合意|宣言|声明))\)"
 )
@@ -148,6 +148,8 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             break
         if text[i - 1] in "・･" and text.endswith(HEADS, 0, i - 1):
             break  # two names joined by ・: 化学兵器禁止条約・生物兵器禁止条約
+        if text.endswith(_NAME_HEADS, 0, i) and not (_COMPOSING.match(text, i) or not re.match(_NAME_CHAR, text[i])):
+            break  # names listed without a separator (…条約第2次…条約): a head ends the name before
         if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _latin_hyphen_at(text, i - 1):
             i -= 1
             continue
@@ -189,11 +191,17 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             else:
                 # an enumeration inside a formal title: 開発、生産、貯蔵及び使用; 平和と繁栄、統一のための
                 m = _ENUM_ITEM.search(text, max(0, i - 6), i)
-                if formal and text[i - 1] == "、" and m and m.end() == i and (seen_and or _and_before(text, m.start())):
+                if formal and text[i - 1] in "、," and m and m.end() == i and (seen_and or _and_before(text, m.start())):
                     i = m.start()
                     continue
                 break
     return i, formal
+
+
+# Heads after which a name may go on only with a word that composes a new instrument (条約議定書,
+# 条約関連文書批准法) or an article (条約第六条に基づく…協定).
+_NAME_HEADS = ("条約", "協定", "議定書", "宣言", "共同声明", "憲章")
+_COMPOSING = re.compile(r"議定書|関連|関係|批准|改正|追加|附属|付属|実施|案|第[0-9一二三四五六七八九十]+条|に|の|及び|並びに|および")
 
 
 def _okurigana_at(text: str, k: int) -> bool:
@@ -227,11 +235,13 @@ def _and_before(text: str, k: int) -> bool:
 
 
 # An enumerated item: 2-4 kanji after a non-kanji character, then 、
-_ENUM_ITEM = re.compile(r"(?<![\u4e00-\u9fff0-9A-Za-z])[\u4e00-\u9fff]{2,4}、$")
+_ENUM_ITEM = re.compile(r"(?<![\u4e00-\u9fff0-9A-Za-z])[\u4e00-\u9fff]{2,4}[、,]$")
 
 
 def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str, head: str) -> bool:
-    if head == "法":
+    if head in ("法", "法律"):
+        if core.removesuffix("に関する") in LAW_STEMS:
+            return _known(glossary, span_text)  # 批准法 alone: a kind of law
         # a law is a mention when it is about a treaty or arms control: 批准関連法, 国家ミサイル防衛法 —
         # not security or anti-terror laws (安全保障関連法, テロ対策特別措置法)
         return bool(_LATIN.search(core)) or any(w in core for w in (*LAW_TREATY_WORDS, *ARMS_TERMS)) or _known(
