@@ -117,3 +117,24 @@ def test_a_token_split_twice_in_fast_mode(text: str) -> None:
 
     doc = process(jpnlp.prepare(text), default_pipeline(fast=True))
     assert doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names the glossary does not know take the English spelling the text gives them
+        (
+            "南極海洋生物資源保存条約(Convention on the Conservation of Antarctic Marine Living Resources)に加入した。",
+            [("南極海洋生物資源保存条約", "Convention on the Conservation of Antarctic Marine Living Resources"),
+             ("Convention on the Conservation of Antarctic Marine Living Resources",
+              "Convention on the Conservation of Antarctic Marine Living Resources")],
+        ),
+        (
+            "ミゲル・サントス(Miguel Santos)首相は、サントス首相として初めて演説した。",
+            [("ミゲル・サントス", "Miguel Santos"), ("Miguel Santos", "Miguel Santos"), ("サントス", "Miguel Santos")],
+        ),
+    ],
+)  # fmt: skip
+def test_english_names_given_in_the_text(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    doc = process(text, nlp=nlp)
+    assert [(e.text, e.en) for e in doc.entities if e.label in ("TREATY", "LEADER")] == expected

@@ -79,6 +79,8 @@ def _variants(text: str) -> list[str]:
     if plain != text:
         out.append(plain)
         out.extend(m.group(1) for m in _BRACKET.finditer(text))
+    # a formal title that names its own instrument: …に関するこの暫定協定
+    out.extend(v.replace("この", "", 1) for v in list(out) if "この" in v[1:])
     return out
 
 
@@ -92,6 +94,17 @@ class AnaphoraResolver:
     def add(self, surface: str, link: Link | None) -> None:
         if link is not None and (link.id or link.en):
             self.history.append((_BRACKET.sub("", surface), link))
+
+    def last(self) -> Link | None:
+        """The treaty named last."""
+        return self.history[-1][1] if self.history else None
+
+    def containing(self, surface: str) -> Link | None:
+        """The treaty named earlier by a longer name that holds ``surface`` (「9・19」共同声明 … 「9・19」)."""
+        key = _BRACKET.sub("", surface)
+        if len(key) < 2:
+            return None
+        return next((link for s, link in reversed(self.history) if key in s and key != s), None)
 
     def resolve(self, surface: str) -> Link | None:
         m = _ANAPHOR.match(surface)

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jpnlp.cli import app
-from jpnlp.glossary import Glossary, GlossaryError, check_file, match_key
+from jpnlp.glossary import Glossary, GlossaryError, check_file, default_glossary, match_key
 
 KEYS = [
     ("ＳＴＡＲＴⅡ", "START II"),
@@ -185,3 +185,40 @@ def test_check_refuses_what_glossary_option_refuses(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["glossary", "check", str(p)])
     assert result.exit_code == 1
     assert f"{p}: treaty.start_ii: redefines a TREATY entry as LEADER" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("mention", "en"),
+    [
+        ("月協定", "Moon Agreement"),
+        ("ヘルシンキ最終議定書", "Helsinki Final Act"),
+        ("国連憲章", "Charter of the United Nations"),
+        ("サンフランシスコ平和条約", "Treaty of Peace with Japan"),
+        ("朝鮮半島の非核化に関する共同宣言", "Joint Declaration of the Denuclearization of the Korean Peninsula"),
+        ("SALT I暫定協定", "SALT I Interim Agreement"),
+        ("SALT I", "SALT I"),
+        ("ワシントン海軍軍縮条約", "Washington Naval Treaty"),
+        ("Comprehensive Nuclear Test-Ban Treaty", "CTBT"),  # the official English title, spelled loosely
+    ],
+)
+def test_shipped_treaty_names(mention: str, en: str) -> None:
+    e = default_glossary().lookup(mention, "TREATY")
+    assert e is not None and e.en == en
+
+
+@pytest.mark.parametrize(
+    ("mention", "year", "role", "en"),
+    [
+        ("中曽根", 2008, "外務大臣", "Nakasone Hirofumi"),  # told apart from the prime minister by title and year
+        ("中曽根", 1985, "首相", "Nakasone Yasuhiro"),
+        ("ストルテンベルグ", 2016, None, "Jens Stoltenberg"),
+        ("アサド", 2015, None, "Bashar al-Assad"),
+        ("アサド", 1990, None, "Hafez al-Assad"),
+        ("カルミ=レイ", None, None, "Micheline Calmy-Rey"),
+        ("ラスムセン", 2012, "事務総長", "Anders Fogh Rasmussen"),
+        ("ラスムセン", 2017, "首相", "Lars Løkke Rasmussen"),
+    ],
+)
+def test_shipped_leader_names(mention: str, year: int | None, role: str | None, en: str) -> None:
+    e = default_glossary().lookup(mention, "LEADER", year, role)
+    assert e is not None and e.en == en

@@ -56,9 +56,60 @@ CASES = [
 ]
 
 
+# Real-text phenomena: initials, countries and organizations around the title, several names before one title,
+# readings and Latin spellings in brackets, titles before the name, offices that do not make a leader.
+REAL_TEXT_CASES = [
+    # initials are part of the name
+    ("リンドン・B.ジョンソン大統領は", [("リンドン・B.ジョンソン", "大統領", None)]),
+    ("ハリー・S・トルーマン大統領", [("ハリー・S・トルーマン", "大統領", None)]),
+    ("R.スミス国防相が来日", [("R.スミス", "国防相", None)]),
+    ("V.プーチン大統領", [("V.プーチン", "大統領", "leader.putin")]),
+    # a country written before the name, one-kanji country abbreviations, a party between name and title
+    ("カナダトルドー首相", [("トルドー", "首相", None)]),
+    ("アルバネーゼ豪首相と会談", [("アルバネーゼ", "首相", None)]),
+    ("ブレジネフ・ソ連共産党書記長", [("ブレジネフ", "書記長", None)]),
+    # an organization named in full between name and title (a name with an initial)
+    ("、R.グロッシ国際原子力機関(IAEA)事務局長は", [("R.グロッシ", "事務局長", None)]),
+    ("、K.ロドリゲスEU外務・安全保障政策上級代表", [("K.ロドリゲス", "外務・安全保障政策上級代表", None)]),
+    # several names before one title or a summit
+    ("レーガン・ゴルバチョフ両首脳は", [("レーガン", None, None), ("ゴルバチョフ", None, None)]),
+    ("プーチン・ゼレンスキー会談", [("プーチン", None, "leader.putin")]),  # an unknown name needs 両
+    ("米・ロ両首脳", []),
+    # a reading or a Latin spelling in brackets is a second mention of the same leader
+    ("習近平(シー・ジンピン)国家主席", [("習近平", "国家主席", "leader.xi"), ("シー・ジンピン", None, "leader.xi")]),
+    ("岸田文雄(Fumio Kishida)首相", [("岸田文雄", "首相", "leader.kishida"), ("Fumio Kishida", None, "leader.kishida")]),
+    ("プーチン(ロシア)大統領", [("プーチン", "大統領", "leader.putin")]),  # a country in brackets is not a reading
+    # a title before the name
+    ("米国務長官ジョン・ケリーは", [("ジョン・ケリー", "国務長官", None)]),
+    ("外務大臣 山田太郎\n", [("山田太郎", "外務大臣", None)]),
+    # a titled name met again later, a known surname with its policy, a name in Latin script
+    ("ゴンザレス外相は訪日した。ゴンザレス氏は", [("ゴンザレス", "外相", None), ("ゴンザレス", None, None)]),
+    ("岸田外交の成果", [("岸田", None, "leader.kishida")]),
+    ("Vladimir Putin said", [("Vladimir Putin", None, "leader.putin")]),
+    # a known name as the first part of a longer name is someone else; two known names joined are two leaders
+    ("クリントン・ホワイト教授は", []),
+    ("クリントン・プーチン両氏", [("クリントン", None, "leader.clinton"), ("プーチン", None, "leader.putin")]),
+    # offices that do not make a leader
+    ("ペスコフ大統領報道官は", []),
+    ("スミス副大統領", []),
+    ("ヤマダ官房長官", []),
+    ("ジョンソン国連大使", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_TEXT_CASES, ids=[c[0][:14] for c in REAL_TEXT_CASES])
+def test_real_text(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert leaders(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:14] for c in CASES])
 def test_leaders(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert leaders(text) == expected
+
+
+def test_administration_of_a_person_known_to_the_tagger() -> None:
+    text = "マドゥロ政権とタリバン政権"
+    assert leaders(text, persons=[(0, 4)]) == [("マドゥロ", None, None)]
 
 
 def test_kanji_name_known_to_the_tagger() -> None:
@@ -66,6 +117,18 @@ def test_kanji_name_known_to_the_tagger() -> None:
     assert leaders(text, persons=[(0, 2)]) == [("山田", "首相", None)]
 
 
-@pytest.mark.parametrize(("year", "expected"), [(1991, "leader.bush_hw"), (2003, "leader.bush_w"), (None, None)])
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(1991, "leader.bush_hw"), (2003, "leader.bush_w"), (None, None), (1995, "leader.bush_hw"), (1999, "leader.bush_w")],
+)  # between their terms: the nearer one
 def test_shared_surname_is_told_apart_by_the_year(year: int | None, expected: str | None) -> None:
     assert leaders("ブッシュ大統領", year_at=lambda pos: year) == [("ブッシュ", "大統領", expected)]
+
+
+def test_unknown_leader_takes_the_latin_spelling_given_in_the_text() -> None:
+    text = normalize("ミゲル・サントス(Miguel Santos)首相は述べた。サントス首相は")
+    assert [(m.text, m.en) for m in find_leaders(text, GLOSSARY)] == [
+        ("ミゲル・サントス", "Miguel Santos"),
+        ("Miguel Santos", "Miguel Santos"),
+        ("サントス", "Miguel Santos"),
+    ]

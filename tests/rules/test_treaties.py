@@ -16,6 +16,13 @@ GLOSSARY = Glossary(
         Entry("treaty.jcpoa", "TREATY", "JCPOA", ja=("包括的共同作業計画",), abbr=("JCPOA",)),
     ]
 )
+REAL_TEXT_GLOSSARY = Glossary(
+    [
+        *GLOSSARY,
+        Entry("treaty.ctbt", "TREATY", "CTBT", ja=("包括的核実験禁止条約",), abbr=("CTBT",)),
+        Entry("treaty.sf_peace", "TREATY", "Treaty of Peace with Japan", ja=("日本国との平和条約",)),
+    ]
+)
 
 
 def treaties(text: str, glossary: Glossary | None = GLOSSARY) -> list[tuple[str, bool]]:
@@ -91,6 +98,97 @@ CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("日米共同宣言に署名した", [("日米共同宣言", False)]),
     ("非核兵器国への拡散", []),
 ]
+
+
+# Real-text phenomena: brackets inside and after names, long formal titles, words before a name that are not
+# part of it, laws, quoted short names, English names in Latin script.
+REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
+    # brackets inside a name: an English name with its abbreviation, a katakana reading, a Japanese gloss
+    ("中距離核戦力(Intermediate-Range Nuclear Forces、INF)全廃条約に署名", [("中距離核戦力(Intermediate-Range Nuclear Forces、INF)全廃条約", False)]),
+    ("海底非核化(シーベッド)条約を批准", [("海底非核化(シーベッド)条約", False)]),
+    ("特定通常兵器(非人道兵器)使用禁止制限条約の議定書", [("特定通常兵器(非人道兵器)使用禁止制限条約", False)]),
+    # a short name followed by its formal title in brackets is one mention; an English name in brackets is not
+    (
+        "海底条約(核兵器及び他の大量破壊兵器の海底における設置の禁止に関する条約)が発効",
+        [("海底条約(核兵器及び他の大量破壊兵器の海底における設置の禁止に関する条約)", False)],
+    ),
+    ("ラロトンガ条約(Treaty of Rarotonga)は", [("ラロトンガ条約", False), ("Treaty of Rarotonga", False)]),
+    # okurigana inside a name; 及び between two place names
+    ("米露枠組み合意が成立", [("米露枠組み合意", False)]),
+    ("オーストラリア及びニュージーランド防衛協定", [("オーストラリア及びニュージーランド防衛協定", False)]),
+    # を…する is part of a name only inside a formal title
+    ("弾道ミサイルを削減する条約の交渉", []),
+    ("宇宙空間における兵器の配置を防止する条約の草案", [("宇宙空間における兵器の配置を防止する条約", False)]),
+    ("法的拘束力のある核軍縮を目指す条約", []),
+    # a formal title that names its own instrument with この
+    ("戦略兵器の制限に関する基本原則に関するこの協定は", [("戦略兵器の制限に関する基本原則に関するこの協定", False)]),
+    # two names joined by および are two mentions
+    (
+        "核兵器の不拡散に関する条約および生物兵器の禁止に関する条約",
+        [("核兵器の不拡散に関する条約", False), ("生物兵器の禁止に関する条約", False)],
+    ),
+    # words before a name that are not part of it
+    ("今回包括的核実験禁止条約に署名しない", [("包括的核実験禁止条約", False)]),
+    ("第3回核兵器不拡散条約(NPT)準備委員会", [("核兵器不拡散条約(NPT)", False)]),
+    ("3月5日核兵器不拡散条約が発効", [("核兵器不拡散条約", False)]),
+    ("同年包括的核実験禁止条約が採択され", [("包括的核実験禁止条約", False)]),
+    ("こうした非核兵器地帯条約は各地に広がった", []),
+    # laws: about a treaty or arms control, not security or anti-terror laws
+    ("テロ対策特別措置法が成立した", []),
+    ("安全保障関連法の採決", []),
+    ("化学兵器禁止法を施行", [("化学兵器禁止法", False)]),
+    # a country pair with a kind of treaty describes one (unless the glossary knows it)
+    ("米ロ核軍縮条約の交渉", []),
+    ("日ロ平和条約交渉", []),
+    ("日米安全保障条約の改定", [("日米安全保障条約", False)]),
+    # a common-word head counts only in a formal title
+    ("核不拡散に関する東京ビジョンを発表", [("核不拡散に関する東京ビジョン", False)]),
+    ("新たなビジョンを示した", []),
+    # a quoted short name with its head is one mention; the quoted name alone later refers to it
+    ("「7・4」共同声明を発表した。「7・4」の精神", [("「7・4」共同声明", False), ("7・4", False)]),
+    ("「新START」条約", [("新START", False)]),
+    # glossary forms as written, particles included
+    ("日本国との平和条約を締結", [("日本国との平和条約", False)]),
+    # abbreviations: a space after 新, glued to a lower-case word; not an organisation named after the treaty
+    ("新 STARTの期限", [("新 START", False)]),
+    ("CTBTsymposium", [("CTBT", False)]),
+    ("CTBT機関の暫定技術事務局", []),
+    # English names in Latin script: formal titles, the instrument inside a conference's name
+    ("see the Treaty on the Non-Proliferation of Nuclear Weapons.", [("Treaty on the Non-Proliferation of Nuclear Weapons", False)]),
+    (
+        "Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons, New York",
+        [("Treaty on the Non-Proliferation of Nuclear Weapons", False)],
+    ),
+    ("自由貿易協定(FTA:Free Trade Agreement)", []),
+    # an English formal title in brackets is evidence that the Japanese before it is a name
+    (
+        "南極海洋生物資源保存条約(Convention on the Conservation of Antarctic Marine Living Resources)",
+        [("南極海洋生物資源保存条約", False), ("Convention on the Conservation of Antarctic Marine Living Resources", False)],
+    ),
+    # adjectives inside a formal title; names joined by ・ are two mentions
+    ("戦略攻撃兵器の更なる削減及び制限に関する条約を批准", [("戦略攻撃兵器の更なる削減及び制限に関する条約", False)]),
+    ("核兵器の全面的な禁止に関する条約", [("核兵器の全面的な禁止に関する条約", False)]),
+    ("化学兵器禁止条約・生物兵器禁止条約の締約国", [("化学兵器禁止条約", False), ("生物兵器禁止条約", False)]),
+    # names listed without a separator end at each head; a composing word or an article goes on
+    ("第1次戦略兵器削減条約第2次戦略兵器削減条約が", [("第1次戦略兵器削減条約", False), ("第2次戦略兵器削減条約", False)]),
+    (
+        "日米安全保障条約第六条に基づく施設及び区域に関する協定",
+        [("日米安全保障条約第六条に基づく施設及び区域に関する協定", False)],
+    ),
+    # an abbreviation with = inside a name; a comma as an enumeration mark
+    ("中距離核戦力(INF=Intermediate-Range Nuclear Forces)全廃条約", [("中距離核戦力(INF=Intermediate-Range Nuclear Forces)全廃条約", False)]),
+    ("大気圏内,宇宙空間及び水中における核兵器実験を禁止する条約", [("大気圏内,宇宙空間及び水中における核兵器実験を禁止する条約", False)]),
+    # a bare ratification law and a law on another subject are no names
+    ("批准法が成立した", []),
+    ("漁業振興に関する法律", []),
+    # a dictionary headword's reading on a line of its own
+    ("部分的核実験禁止条約\nぶぶんてきかくじっけんきんしじょうやく\n", [("部分的核実験禁止条約", False), ("ぶぶんてきかくじっけんきんしじょうやく", False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_TEXT_CASES, ids=[c[0][:16] for c in REAL_TEXT_CASES])
+def test_real_text(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert treaties(text, REAL_TEXT_GLOSSARY) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:16] for c in CASES])

@@ -45,6 +45,7 @@ class LeaderRecognizer:
             m = by_start[span.start_char]
             span._.role = m.role
             span._.id = m.entry_id or ""  # the linker keeps it: title and year told the leaders apart
+            span._.en = m.en  # a Latin spelling in the text, kept where the glossary has no entry
         return doc
 
 

@@ -287,7 +287,7 @@ class Glossary:
 
         Several candidates (``クリントン``: Bill or Hillary) are told apart by the
         title (``role``: 大統領 vs 国務長官) and then by ``year``: the one in
-        office that year wins.
+        office that year wins, else the one whose office is nearest to it.
         """
         found = self.candidates(mention, label)
         if len(found) > 1 and role:
@@ -295,7 +295,7 @@ class Glossary:
             by_title = [e for e in found if any((o.title_ja or "").endswith(title) for o in e.offices)]
             found = by_title or found
         if len(found) > 1 and year is not None:
-            found = [e for e in found if e.in_office(year)] or found
+            found = [e for e in found if e.in_office(year)] or _nearest_in_office(found, year)
         return found[0] if len(found) == 1 else None
 
     def forms_of(self, label: str) -> Iterator[tuple[str, Entry]]:
@@ -303,6 +303,17 @@ class Glossary:
             if e.label == label:
                 for f in e.forms:
                     yield f, e
+
+
+def _nearest_in_office(found: list[Entry], year: int) -> list[Entry]:
+    """None in office in ``year``: the one whose office lies nearest to it (a retrospective line written a few
+    years on), or all of them when two are equally near."""
+
+    def distance(e: Entry) -> int:
+        return min((max((o.start or 0) - year, year - (o.end or 9999), 0) for o in e.offices), default=9999)
+
+    best = min(distance(e) for e in found)
+    return [e for e in found if distance(e) == best]
 
 
 def check(entries: list[Entry]) -> list[str]:

@@ -31,19 +31,15 @@ S = TypeVar("S", bound=_Span)
 
 
 def longest_first(items: Iterable[S]) -> list[S]:
-    """Non-overlapping matches, the longest winning (then the leftmost), in text order.
-
-    The matches taken so far are kept sorted by start (they do not overlap, so their ends are sorted too):
-    a candidate need only be compared with its two neighbours.
-    """
-    starts: list[int] = []
+    """Non-overlapping matches, the longest winning (then the leftmost), in text order."""
+    starts: list[int] = []  # of the matches taken, which never overlap: sorted, so two neighbours tell
     taken: list[S] = []
     for c in sorted(items, key=lambda c: (-(c.end - c.start), c.start)):
-        i = bisect_right(starts, c.start)
-        if i > 0 and not (c.end <= taken[i - 1].start or c.start >= taken[i - 1].end):
+        k = bisect_right(starts, c.start)
+        if k > 0 and taken[k - 1].end > c.start:
             continue
-        if i < len(taken) and not (c.end <= taken[i].start or c.start >= taken[i].end):
+        if k < len(taken) and taken[k].start < c.end:
             continue
-        starts.insert(i, c.start)
-        taken.insert(i, c)
+        starts.insert(k, c.start)
+        taken.insert(k, c)
     return taken

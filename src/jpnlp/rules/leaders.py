@@ -3,27 +3,43 @@
 Japanese writes a leader as name + (country or organization) + title:
 プーチン大統領, エリツィン前大統領, プーチン大統領代行(当時), バイデン米大統領,
 習近平中国国家主席, グテーレス国連事務総長, 岸田文雄首相.  :func:`find_leaders`
-reads that pattern in normalized text with the titles of ``data/titles.tsv``:
+reads that pattern in normalized text with the titles of ``data/titles.tsv``
+and the countries of ``data/countries.tsv``:
 
-* a katakana name (with ・ for full names) before a title is a leader unless
-  it is a country or organization (ロシア大統領 has no name);
+* a katakana name (parts joined by ・ or =, Latin initials included:
+  リンドン・B.ジョンソン, F=W.…) before a title is a leader unless it is a
+  country or organization (ロシア大統領 has no name); a country written
+  before the name (カナダトルドー首相) or after it (…・ノルウェー首相) is not
+  part of it, nor are a country, a party (…共産党書記長) or a bracket between
+  name and title;
 * a kanji name before a title is a leader when the glossary or GiNZA (a
   ``Person`` span passed in ``persons``) knows it — kanji runs have no
   visible boundary, so the longest known suffix of the run is the name;
+* a name with an initial, or one the glossary knows, counts across an
+  organization's full name (R.グロッシ国際原子力機関(IAEA)事務局長);
+* after a title with no name before it: a full katakana name
+  (米国務長官ジョン・ケリー) or a kanji name set off by a space (外務大臣 山田太郎);
+* several names before 両 + title or before 会談 (A・B両首脳, A・B会談): each
+  one the glossary or the tagger knows, and with 両 each katakana name;
 * a name the glossary lists as a leader is a leader also without a title
-  (クリントン政権, プーチン氏, プーチンは …), unless it names something else
-  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine).
+  (クリントン政権, プーチン氏, Vladimir Putin …), unless it names something else
+  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine); a name
+  first met with a title counts again later without one;
+* a reading or Latin spelling in brackets right after a name is a second
+  mention of the same leader (習近平(シー・ジンピン), …(Fumio Kishida)).
 
-The role is the title as written after the name, with 前/元/次期, 代行 and
-(当時): ``前大統領``, ``大統領代行(当時)``.  Titles without a name (米露両大統領)
-are not mentions.
+Titles of kind ``other`` in the table (副大統領, 官房長官, 大使, 報道官 …) are
+offices that do not make a leader, and a title followed by 報道官, 補佐官,
+候補 … is part of another office.  The role is the title as written after
+the name, with 前/元/次期, 代行 and (当時): ``前大統領``, ``大統領代行(当時)``.
+Titles without a name (米露両大統領) are not mentions.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..glossary import Glossary, match_key
@@ -39,7 +55,9 @@ COUNTRY_WORDS = (
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
 NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
-PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前")
+# A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
+NOT_A_LEADER_AFTER = ("報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席")
+PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
 
 @dataclass(frozen=True)
@@ -49,6 +67,7 @@ class LeaderMatch:
     text: str
     role: str | None = None
     entry_id: str | None = None
+    en: str | None = None  # the name's Latin spelling given in the text, for a leader the glossary does not know
 
 
 @cache
@@ -60,6 +79,12 @@ def countries() -> frozenset[str]:
 
 
 @cache
+def _other_offices() -> frozenset[str]:
+    """Titles of offices that do not make a leader (kind ``other`` in ``data/titles.tsv``)."""
+    return frozenset(r["title"] for r in read_table("titles.tsv") if r["kind"] == "other")
+
+
+@cache
 def titles() -> tuple[str, ...]:
     """Leadership titles, longest first, from ``data/titles.tsv``."""
     return tuple(sorted((r["title"] for r in read_table("titles.tsv")), key=len, reverse=True))
@@ -67,26 +92,39 @@ def titles() -> tuple[str, ...]:
 
 @cache
 def _title_re() -> re.Pattern[str]:
-    countries = "|".join(re.escape(c) for c in sorted(COUNTRY_WORDS, key=len, reverse=True))
+    mids = "|".join(re.escape(c) for c in sorted(_mid_words(), key=len, reverse=True))
     ts = "|".join(re.escape(t) for t in titles())
     return re.compile(
-        rf"(?P<mid>・?(?:{countries}))?(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
+        # (子), (Vladimir Putin), (キムジョンウン): a note, reading or Latin name between name and title
+        rf"(?P<paren>\([^()。、「」]{{1,40}}\))?"
+        rf"(?P<mid>・?(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?)?"
+        rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
     )
 
 
-_KATAKANA_RUN = re.compile(rf"{_KATAKANA}(?:{_KATAKANA}|[・=])*$")
+@cache
+def _mid_words() -> frozenset[str]:
+    """Country and organization words that may stand between a name and its title."""
+    return frozenset(r["ja"] for r in read_table("countries.tsv")) | frozenset(COUNTRY_WORDS)
+
+
+_WINDOW = 64
+_K = r"[\u30a1-\u30fa\u30fc]"
+# A katakana name: parts joined by ・ or =, Latin initials with . (ジョン・F.ケネディ, F=W.シュタンマイヤー, L.ゼルボ).
+_NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
+_KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
 _KANJI_RUN = re.compile(rf"{_KANJI}+$")
-_KATAKANA_RUN_CHAR = re.compile(rf"{_KATAKANA}|[・=]")
-_KANJI_CHAR = re.compile(_KANJI)
-
-
-def _run_before(run: re.Pattern[str], char: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
-    """``run.search(text, 0, end)`` without scanning from 0 for every title: step back over the run first."""
-    start = end
-    while start > 0 and char.fullmatch(text[start - 1]):
-        start -= 1
-    return run.search(text, start, end)
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
+_INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_K}+|[A-Z])[・=.])*[A-Z][・=.]$")
+_HAS_INITIAL = re.compile(r"(?:^|[・=.])[A-Z][・=.]")
+# What may stand between a name and its title when an organization is named in full:
+# L.ゼルボ包括的核実験禁止条約機関準備委員会(CTBTO)事務局長, F.モゲリーニEU外務・安全保障政策上級代表
+_ORG_STRETCH = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9()・=.]{1,48}$")
+# A reading or Latin spelling in brackets right after a name: 潘基文(パンギムン), 胡錦濤(こ・きんとう),
+# ウラジーミル・プーチン(Vladimir Putin)
+_READING = re.compile(
+    r"\(([\u3041-\u3096\u30a1-\u30fa\u30fc・]{2,20}|[A-Z][A-Za-z'\-]+(?:[ .]+[A-Z][A-Za-z'\-]*)+)\)"
+)
 
 
 def find_leaders(
@@ -101,63 +139,322 @@ def find_leaders(
     ``Person``); ``year_at(offset)`` gives the year in force at an offset, to
     tell apart leaders who share a name (two Bushes).
     """
-    found: dict[int, LeaderMatch] = {}
 
     def entry_for(name: str, pos: int, role: str | None = None) -> str | None:
         if glossary is None:
             return None
-        e = glossary.lookup(name, "LEADER", year_at(pos) if year_at else None, role)
-        return e.id if e else None
+        year = year_at(pos) if year_at else None
+        for key in _lookup_keys(name):
+            e = glossary.lookup(key, "LEADER", year, role)
+            if e is not None:
+                return e.id
+        return None
 
-    country_keys = countries()
+    found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
-        ts = m.start()
-        role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
-        kat = _run_before(_KATAKANA_RUN, _KATAKANA_RUN_CHAR, text, ts)
-        kan = _run_before(_KANJI_RUN, _KANJI_CHAR, text, ts)
-        if kat:
-            name = kat.group().strip("・=")
-            start = kat.start()
-            # ウラジーミル・プーチン・ロシア: the last component may be a country
-            parts = name.split("・")
-            while parts and match_key(parts[-1]) in country_keys:
-                parts.pop()
-            name = "・".join(parts)
-            if not name or match_key(name) in country_keys or _is_org(name, glossary):
-                continue
-            if text[start : start + len(name)] != name:
-                continue
-            found[start] = LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
-        elif kan:
-            # The name ends where the country word or the title starts — or, when the
-            # glossary knows a longer name, inside what looked like a country word (田中外相).
-            ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
-            for end in ends:
-                hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
-                if hit:
-                    found[hit.start] = hit
-                    break
-    # Names the glossary knows, with or without a title.
+        if m.group("title") in _other_offices() or text.startswith(NOT_A_LEADER_AFTER, m.end()):
+            continue  # 官房長官, 大統領報道官: not one of the offices that make a leader
+        hit = _titled(text, m, glossary, persons, entry_for)
+        if hit is None:
+            hit = _name_after_title(text, m, glossary, persons, entry_for)
+        if hit is not None:
+            found[hit.start] = hit
+    for hit in _coordinated(text, glossary, persons, entry_for):
+        found.setdefault(hit.start, hit)
+    for hit in _administrations(text, persons, glossary):
+        found.setdefault(hit.start, hit)
     if glossary is not None:
-        covered = bytearray(len(text) + 1)  # offsets inside a mention found so far (no scan of them all per name)
-        for f in found.values():
-            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
-        for pat, _script in _name_patterns(glossary):
-            for m in pat.finditer(text):
-                s, e = m.span()
-                if s in found or covered[s]:
+        for hit in _known_names(text, glossary, entry_for):
+            if not any(f.start <= hit.start < f.end for f in found.values()):
+                found[hit.start] = hit
+    for hit in _repeated(text, list(found.values()), entry_for):
+        if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
+            found[hit.start] = hit
+    out = [_with_initials(text, f) for f in found.values()]
+    out = [f for f in out if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
+    out += _readings(text, out, glossary)
+    return longest_first(_spelled_out(text, out))
+
+
+def _lookup_keys(name: str) -> list[str]:
+    """The name as written, then without its initials (L.ゼルボ → ゼルボ), then its last part."""
+    keys = [name]
+    bare = re.sub(r"(?:^|(?<=[・=.]))[A-Z][・=.]", "", name).strip("・=.")
+    if bare and bare != name:
+        keys.append(bare)
+    last = re.split(r"[・=.]", name)[-1]
+    if last not in keys and len(last) >= 3:
+        keys.append(last)
+    return keys
+
+
+def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+    """The leader named before the title match ``m``, or None."""
+    ts = m.start()
+    role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
+    # names are short: look back a bounded window, not to the start of the text
+    kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
+    kan = _KANJI_RUN.search(text, max(0, ts - _WINDOW), ts)
+    if kat:
+        hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for)
+        if hit is not None:
+            return hit
+    elif kan:
+        # The name ends where the country word or the title starts — or, when the
+        # glossary knows a longer name, inside what looked like a country word (田中外相).
+        ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
+        for end in ends:
+            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
+            if hit:
+                return hit
+    return _across_organization(text, ts, role, glossary, entry_for)
+
+
+# After a title: a full katakana name (米大統領ジョージ・W・ブッシュ), or a kanji name set off by a space
+# as in signature blocks and lists (外務大臣 椎名悦三郎).
+_FULL_NAME_AFTER = re.compile(rf"\s?({_K}+(?:[・=.](?:{_K}+|[A-Z]))*[・=.]{_K}+)(?!{_K})")
+_KANJI_NAME_AFTER = re.compile(rf"[ \u3000]+({_KANJI}{{2,5}})(?=[\s、。,)(]|$)")
+
+
+def _name_after_title(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+    """The leader named right after a title that has no name before it, or None."""
+    title = m.group("title")
+    for pat in (_FULL_NAME_AFTER, _KANJI_NAME_AFTER):
+        n = pat.match(text, m.end())
+        if n is None:
+            continue
+        name, s = n.group(1), n.start(1)
+        if match_key(name) in countries() or _is_org(name, glossary) or name in titles():
+            continue
+        return LeaderMatch(s, n.end(1), name, title, entry_for(name, s, title))
+    return None
+
+
+def _katakana_name(text, start, run, role, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A katakana run before a title as a name: countries around it dropped (アメリカフォード, プーチン・ロシア)."""
+    keys = countries()
+    parts = run.split("・")
+    while parts and match_key(parts[-1]) in keys:
+        parts.pop()  # ウラジーミル・プーチン・ロシア
+    while len(parts) > 1 and match_key(parts[0]) in keys:
+        start += len(parts.pop(0)) + 1  # ロシア・プーチン
+    if parts:
+        for c in _katakana_countries():
+            if parts[0].startswith(c) and len(parts[0]) - len(c) >= 3 and not _known_leader(glossary, parts[0]):
+                parts[0] = parts[0][len(c) :]  # オーストリアクライスキー: a country written before the name
+                start += len(c)
+                break
+    name = "・".join(parts)
+    if not name or match_key(name) in keys or _is_org(name, glossary) or text[start : start + len(name)] != name:
+        return None
+    return LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
+
+
+@cache
+def _katakana_countries() -> tuple[str, ...]:
+    forms = (r["ja"] for r in read_table("countries.tsv"))
+    return tuple(sorted((f for f in forms if re.fullmatch(rf"{_K}{{2,}}", f)), key=len, reverse=True))
+
+
+def _across_organization(text, ts, role, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A name with an initial, or one the glossary knows, then an organization's name, then the title."""
+    st = _ORG_STRETCH.search(text, max(0, ts - 48), ts)
+    if st is None:
+        return None
+    nm = re.compile(rf"(?<![A-Za-z]){_NAME}").match(text, st.start(), ts)
+    if nm is None or nm.end() == ts:
+        return None
+    name = nm.group()
+    if not (_HAS_INITIAL.search(name) or _known_leader(glossary, name)) or _is_org(name, glossary):
+        return None
+    return LeaderMatch(nm.start(), nm.end(), name, role, entry_for(name, nm.start(), role))
+
+
+def _known_leader(glossary: Glossary | None, name: str) -> bool:
+    return glossary is not None and bool(glossary.candidates(name, "LEADER"))
+
+
+def _with_initials(text: str, f: LeaderMatch) -> LeaderMatch:
+    """A name preceded by its initials keeps them: L.ゼルボ, F=W.シュタンマイヤー."""
+    m = _INITIALS_BEFORE.search(text, max(0, f.start - 24), f.start)
+    if m is None or not re.match(_K, f.text):
+        return f
+    return LeaderMatch(m.start(), f.end, text[m.start() : f.end], f.role, f.entry_id)
+
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'\-]+(?:[ .]+[A-Z][A-Za-z'\-]*)+")
+
+
+def _spelled_out(text: str, found: list[LeaderMatch]) -> list[LeaderMatch]:
+    """A leader the glossary does not know takes its English name from a Latin spelling in brackets after it
+    (…・アッセルボルン(Jean Asselborn)); the Latin mention is its own English name."""
+    out = []
+    for f in found:
+        if f.entry_id is None and f.en is None:
+            if _LATIN_NAME.fullmatch(f.text):
+                f = replace(f, en=f.text)
+            else:
+                m = _READING.match(text, f.end)
+                if m is not None and _LATIN_NAME.fullmatch(m.group(1)):
+                    f = replace(f, en=m.group(1))
+        out.append(f)
+    # the same leader named again, in full or by the last part of the name (ロレンツォ外相)
+    spelled = {}
+    for f in sorted(out, key=lambda f: f.start):
+        if f.en and f.entry_id is None:
+            spelled.setdefault(f.text, f.en)
+            spelled.setdefault(re.split(r"[・=.]", f.text)[-1], f.en)
+    return [replace(f, en=spelled[f.text]) if f.entry_id is None and not f.en and f.text in spelled else f for f in out]
+
+
+def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) -> list[LeaderMatch]:
+    """A reading or Latin spelling in brackets after a name is a mention of the same leader."""
+    out = []
+    taken = {f.start for f in found}
+    for f in found:
+        m = _READING.match(text, f.end)
+        if m is None or m.start(1) in taken:
+            continue
+        inner = m.group(1)
+        if match_key(inner) in countries() or _is_org(inner, glossary):
+            continue
+        out.append(LeaderMatch(m.start(1), m.end(1), inner, None, f.entry_id))
+    return out
+
+
+# 橋本・エリツィン会談, ブッシュ・プーチン両大統領: names joined by ・/、/と before 両 + title or 会談
+_PART = rf"(?:{_K}{{2,}}|{_KANJI}{{1,4}})"
+
+
+@cache
+def _coordination_re() -> re.Pattern[str]:
+    ts = "|".join(re.escape(t) for t in titles() if t not in _other_offices())
+    return re.compile(rf"(?P<names>{_PART}(?:[・、と]{_PART})+)(?:(?P<both>両)(?:首脳|{ts})|(?:首脳)?会談)")
+
+
+def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+    """Each name of a coordination before 両首脳 / 両大統領 / 会談 (a summit): katakana names that are not
+    countries when 両 makes them people, and names the glossary or the tagger knows."""
+    out = []
+    keys = countries()
+    for m in _coordination_re().finditer(text):
+        pos = m.start("names")
+        for part in re.split(r"([・、と])", m.group("names")):
+            if part in ("・", "、", "と"):
+                pos += 1
+                continue
+            s, name = pos, part
+            pos += len(part)
+            if re.fullmatch(rf"{_KANJI}+", part):
+                # the longest known name at the end of a kanji run (関係については、橋本)
+                hit = next((k for k in range(len(part)) if _known_leader(glossary, part[k:])
+                            or any(ps <= s + k and s + len(part) <= pe for ps, pe in persons)), None)  # fmt: skip
+                if hit is None:
                     continue
-                after = text[e : e + 4]
-                if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
-                    continue
-                is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", m.group()) is not None
-                if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
-                    continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
-                found[s] = LeaderMatch(s, e, m.group(), None, entry_for(m.group(), s))
-                covered[s:e] = b"\x01" * (e - s)
-    # drop title-mentions that name something else (ラムスフェルド報告 has no title, but be safe)
-    out = [f for f in found.values() if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
-    return longest_first(out)
+                s, name = s + hit, part[hit:]
+            elif match_key(part) in keys or _is_org(part, glossary) or not (m.group("both") or _known_leader(glossary, part)):
+                continue
+            out.append(LeaderMatch(s, s + len(name), name, None, entry_for(name, s)))
+    return out
+
+
+_ADMINISTRATION = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.])({_NAME})政権")
+
+
+def _administrations(text, persons, glossary):  # type: ignore[no-untyped-def]
+    """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration)."""
+    for m in _ADMINISTRATION.finditer(text):
+        s, e = m.span(1)
+        if any(ps <= s and e <= pe for ps, pe in persons) and not _is_org(m.group(1), glossary):
+            yield LeaderMatch(s, e, m.group(1), None, None)
+
+
+# A run of capitalised words: where an English name (Vladimir Putin) may be.
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.'\-]*(?: (?:[A-Z][A-Za-z.'\-]*|de|van|von|bin|al-[A-Z][a-z]+))+")
+
+
+def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """Spans of the glossary's leader names written in Latin script (two words at least), longest first."""
+    names = glossary.cache.get("leader_latin")
+    if names is None:
+        forms = {e.en for e in glossary if e.label == "LEADER"} | {f for f, _ in glossary.forms_of("LEADER")}
+        names = frozenset(f for f in forms if " " in f and re.fullmatch(r"[A-Z][A-Za-z.'\- ]+", f))
+        glossary.cache["leader_latin"] = names
+    out = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            j = next((j for j in range(len(words), i + 1, -1)
+                      if run.group()[words[i][0] : words[j - 1][1]] in names), None)  # fmt: skip
+            if j is None:
+                i += 1
+                continue
+            out.append((run.start() + words[i][0], run.start() + words[j - 1][1]))
+            i = j
+    return out
+
+
+def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """Names the glossary lists as leaders, with or without a title (クリントン政権, プーチン氏, Vladimir Putin)."""
+    for s, e in _latin_names(text, glossary):
+        yield LeaderMatch(s, e, text[s:e], None, entry_for(text[s:e], s))
+    for s, e in _glossary_name_spans(text, glossary):
+        name, after = text[s:e], text[e : e + 4]
+        if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
+            continue
+        is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None
+        if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
+            continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
+        yield LeaderMatch(s, e, name, None, entry_for(name, s))
+
+
+_KATAKANA_WORDS = re.compile(r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・=]*")
+_KANJI_WORDS = re.compile(rf"(?<!{_KANJI}){_KANJI}+")
+
+
+def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """Glossary leader names in katakana (a whole run, or its parts up to a ・) and kanji (the longest known
+    start of a run): the runs are found once and their prefixes looked up, not one pattern per name."""
+    kata, kanji = _name_forms(glossary)
+    out = []
+    keys = countries()
+    for run in _KATAKANA_WORDS.finditer(text):
+        w = run.group()
+        if w in kata:
+            out.append((run.start(), run.end()))
+            continue
+        # a known name and a country (プーチン・ロシア大統領) or another known name (ブッシュ・プーチン両氏);
+        # not the first part of a longer name (ケリー・ホワイト is not Kerry)
+        for k in (k for k in range(len(w) - 1, 0, -1) if w[k] == "・" and w[:k] in kata):
+            rest = w[k + 1 :]
+            if match_key(rest) in keys:
+                out.append((run.start(), run.start() + k))
+            elif rest in kata:
+                out += [(run.start(), run.start() + k), (run.start() + k + 1, run.end())]
+            break
+    longest = max(map(len, kanji), default=0)
+    for run in _KANJI_WORDS.finditer(text):
+        w = run.group()
+        k = next((k for k in range(min(len(w), longest), 0, -1) if w[:k] in kanji), None)
+        if k is not None:
+            out.append((run.start(), run.start() + k))
+    return out
+
+
+def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]
+    """A katakana name introduced with a title, met again later without one (アッセルボルン外相 … アッセルボルン氏);
+    a full name's last part counts too (ジャン・アッセルボルン … アッセルボルン)."""
+    out = []
+    for f in found:
+        if f.role is None or f.entry_id or not re.fullmatch(rf"{_NAME}", f.text):
+            continue
+        forms = {f.text, f.text.split("・")[-1].split(".")[-1]}
+        for form in (x for x in forms if len(x) >= 3):
+            for m in re.finditer(rf"(?<![\u30a1-\u30fa\u30fc・.=]){re.escape(form)}(?![\u30a1-\u30fa\u30fc])", text):
+                if m.start() > f.start:
+                    out.append(LeaderMatch(m.start(), m.end(), form, None, f.entry_id))
+    return out
 
 
 def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # type: ignore[no-untyped-def]
@@ -180,27 +477,15 @@ def _is_org(name: str, glossary: Glossary | None) -> bool:
     return any(e.label != "LEADER" for e in glossary.candidates(name))
 
 
-def _name_patterns(glossary: Glossary) -> list[tuple[re.Pattern[str], str]]:
-    """Two regexes (katakana names, kanji names) over all the glossary's leader forms, longest first.
-
-    One alternation per script instead of one pattern per form: the text is scanned twice, not
-    hundreds of times.  The second item of each pair is a form of that script (for the kanji rules).
-    """
+def _name_forms(glossary: Glossary) -> tuple[frozenset[str], frozenset[str]]:
+    """The glossary's leader forms in katakana (three characters at least) and in kanji, normalized."""
     cached = glossary.cache.get("leader_names")
     if cached is not None:
         return cached
     from ..normalize import normalize
 
     forms = {normalize(f) for f, _ in glossary.forms_of("LEADER") if not re.search(r"[A-Za-z]", f)}
-    kata = sorted((f for f in forms if re.fullmatch(rf"{_KATAKANA}+(?:[・=]{_KATAKANA}+)*", f) and len(f) >= 3),
-                  key=len, reverse=True)  # fmt: skip
-    kanji = sorted((f for f in forms if re.fullmatch(rf"{_KANJI}+", f)), key=len, reverse=True)
-    pats = []
-    if kata:
-        alt = "|".join(map(re.escape, kata))
-        pats.append((re.compile(rf"(?<![\u30a1-\u30fa\u30fc・])(?:{alt})(?![\u30a1-\u30fa\u30fc])"), "カナ"))
-    if kanji:
-        alt = "|".join(map(re.escape, kanji))
-        pats.append((re.compile(rf"(?<!{_KANJI})(?:{alt})"), "漢字"))
-    glossary.cache["leader_names"] = pats
-    return pats
+    kata = frozenset(f for f in forms if re.fullmatch(rf"{_KATAKANA}+(?:[・=]{_KATAKANA}+)*", f) and len(f) >= 3)
+    kanji = frozenset(f for f in forms if re.fullmatch(rf"{_KANJI}+", f))
+    glossary.cache["leader_names"] = (kata, kanji)
+    return kata, kanji
