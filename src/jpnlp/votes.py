@@ -456,8 +456,9 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         block = _containing(ctx.blocks, t.start)
         # result: from the tally on in its sentence; when the tally closes its sentence (a listed result), the
         # next sentence may state it; else what the phrase states (賛成多数); else the numbers
-        found_result = _result(text, t.start, max(s_end, t.end), name_spans)
-        if found_result is None and not text[t.end : s_end].strip(" 。.、\n"):
+        # a table row's result is in its own row (… 163 0 8 成立)
+        found_result = _result(text, t.start, t.row[1] if t.row else max(s_end, t.end), name_spans)
+        if found_result is None and not t.row and not text[t.end : s_end].strip(" 。.、\n"):
             nxt = next(((a, b) for a, b in ctx.sentences if a >= t.end), None)
             if nxt is not None:
                 found_result = _result(text, nxt[0], nxt[1], name_spans)
@@ -501,6 +502,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         # date
         if t.table is not None:
             date = _column_date(t.table, ctx)
+        elif t.row is not None:  # a table row's own date
+            date = next((v for ds, de, v in ctx.dates if t.row[0] <= ds and de <= t.row[1]), None)
         else:
             date = _date(text, ctx, t, s_start, window, forward=prev is None)
             if date is None and prev is not None and prev_block == block:

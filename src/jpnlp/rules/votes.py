@@ -52,6 +52,7 @@ _NOT_A_COUNT = r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-
 _ROLES = ("for", "against", "abstain")
 # what a clause count's keyword is (87カ国が賛成票を投じた, AとBが拒否権を行使)
 _KW = r"(?P<kw>賛成票|反対票|棄権票|賛成|反対|棄権|支持|拒否権を(?:行使|発動))(?!の|派|論|意見|姿勢|側|国は|する声)"
+_ROLE_WORD = {"賛成": "for", "反対": "against", "棄権": "abstain", "保留": "abstain"}
 _KW_ROLE = {"賛成": "for", "支持": "for", "反対": "against", "棄権": "abstain", "拒否権": "against"}
 # an object between the subject and the keyword: 決議案に反対
 _OBJ = r"(?:[^。、\n]{0,12}?に)?"
@@ -115,7 +116,7 @@ class TallyMatch:
     start: int
     end: int
     text: str
-    kind: str  # counts | versus | table | consensus
+    kind: str  # counts | versus | table | row | consensus
     for_: int | None = None
     against: int | None = None
     abstain: int | None = None
@@ -124,6 +125,7 @@ class TallyMatch:
     implied: str | None = None  # outcome the phrase itself states (賛成多数 → passed)
     vetoes: int = 0
     table: TableCell | None = field(default=None, compare=False)
+    row: tuple[int, int] | None = field(default=None, compare=False)  # the table row (line) a ``row`` tally fills
 
     @property
     def counted(self) -> bool:
@@ -222,7 +224,8 @@ def find_counts(text: str) -> list[Count]:
     found: list[Count] = []
     labels = _labels()
     for m in _label_re().finditer(text):
-        found.append(Count(m.start(), m.end(), labels[m.group("label")], _num(m.group("num"))))
+        end = m.start() + len(m.group().rstrip(" \t"))  # 賛成: 12 反対: 2 — the space before the next label is not ours
+        found.append(Count(m.start(), end, labels[m.group("label")], _num(m.group("num"))))
     for m in _LISTED_RE.finditer(text):
         if _listed_names_ok(m.group("who")):
             found.append(Count(m.start(), m.end(), _KW_ROLE[m.group("label")], _num(m.group("num"))))
@@ -357,9 +360,54 @@ def _table(text: str) -> list[TallyMatch]:
     return out
 
 
+_HEADER_ROLE = re.compile(r"(賛成|反対|棄権|保留)(?:票|票数|数|国|国数)?")
+_CELL_NUM = re.compile(r"[0-9]{1,4}|[〇零一二三四五六七八九十百]{1,6}")
+_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _split_row(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """A row's cells: between | when it has them, else between runs of spaces."""
+    if line.count("|") >= 2:
+        return [c for c in _cells(line, offset)]
+    cells, pos = [], 0
+    for gap in [*_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        if end > pos:
+            cells.append((line[pos:end], offset + pos, offset + end))
+        pos = gap.end() if gap else end
+    return cells
+
+
+def _column_tallies(text: str) -> list[TallyMatch]:
+    """Tallies in the rows of a table whose header names the columns (``会期 日付 賛成 反対 棄権``, then
+    ``49 1994年12月15日 163 0 8``): one tally per row, the numbers read from the labelled columns."""
+    lines = [(m.group(), m.start()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[TallyMatch] = []
+    for k, (line, off) in enumerate(lines):
+        header = _split_row(line, off)
+        columns = {_ROLE_WORD[m.group(1)]: j for j, (c, _, _) in enumerate(header) if (m := _HEADER_ROLE.fullmatch(c))}
+        if "for" not in columns or "against" not in columns or len(header) < 3:
+            continue
+        for row_line, row_off in lines[k + 1 :]:
+            if not row_line.strip(" |-:\t"):
+                continue  # |---|---| under a header
+            row = _split_row(row_line, row_off)
+            cells = {role: row[j] for role, j in columns.items() if j < len(row)}
+            if len(cells) != len(columns) or not all(_CELL_NUM.fullmatch(c[0]) for c in cells.values()):
+                break
+            start, end = min(c[1] for c in cells.values()), max(c[2] for c in cells.values())
+            n = {role: _num(c[0]) for role, c in cells.items()}
+            out.append(
+                TallyMatch(start, end, text[start:end], "row", n["for"], n["against"], n.get("abstain"),
+                           row=(row_off, row_off + len(row_line)))
+            )  # fmt: skip
+    return out
+
+
 def find_tallies(text: str) -> list[TallyMatch]:
     """Every tally of ``text`` in order: counted ones, then outcome phrases with no numbers (``consensus``)."""
     found = _table(text)
+    found += [t for t in _column_tallies(text) if all(t.end <= f.start or t.start >= f.end for f in found)]
     taken = [(t.start, t.end) for t in found]
     found += _versus(text, taken)
     taken = [(t.start, t.end) for t in found]
