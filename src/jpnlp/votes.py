@@ -61,6 +61,8 @@ _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
 _BARE_CHAMBER = re.compile(r"上院|下院")
 _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
+# a body that is the subject or the place of its clause (国連総会は, 上院で), not a modifier (人権理事会における, 上院での)
+_AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
 _VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決")
@@ -265,9 +267,11 @@ def _bare_chamber(text: str, pos: int, word: str, named: list[Mention]) -> str |
     """A bare 上院/下院: the chamber of that kind named last before it, else the chamber of the country named last."""
     kind = "upper" if word == "上院" else "lower"
     of_kind = {getattr(c, kind) for c in chambers()}
-    before = [m for m in named if m.start < pos and m.en in of_kind]
+    # a committee of the chamber names it too (米上院外交委員会 … 上院本会議)
+    before = [m for m in named if m.start < pos and any(m.en == k or m.en.startswith(k + " ") for k in of_kind)]
     if before:
-        return before[-1].en
+        en = before[-1].en
+        return next(k for k in of_kind if en == k or en.startswith(k + " "))
     country = _country_before(text, pos)
     return getattr(country, kind) if country else None
 
@@ -301,11 +305,14 @@ def _result(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) ->
 
 
 def by_counts(t: TallyMatch, min_for: int = 0) -> str:
-    """The result the numbers give when no word states it: a veto rejects, else the body's majority rule."""
+    """The result the numbers give when no word states it: a veto rejects, else the body's majority rule (no
+    against count given: none against)."""
     if t.vetoes:
         return "rejected"
-    if t.for_ is None or t.against is None:
+    if t.for_ is None:
         return "unknown"
+    if t.against is None:
+        return "passed" if t.for_ >= max(min_for, 1) else "rejected"
     if min_for and t.for_ < min_for:
         return "rejected"
     return "passed" if t.for_ > t.against else "rejected"
@@ -454,13 +461,15 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         s_start, _ = _containing(ctx.sentences, t.start)
         _, s_end = _containing(ctx.sentences, max(t.start, t.end - 1))
         block = _containing(ctx.blocks, t.start)
-        # result: from the tally on in its sentence; when the tally closes its sentence (a listed result), the
-        # next sentence may state it; else what the phrase states (賛成多数); else the numbers
-        # a table row's result is in its own row (… 163 0 8 成立)
+        # result: from the tally on in its sentence (a table row: in its row, … 163 0 8 成立); else before it in
+        # its sentence (決議を採択した際は、…); else the next sentence's when that one holds no tally of its own
+        # (…反対票を投じた。拒否権の行使で採択されなかった); else what the phrase states (賛成多数); else the numbers
         found_result = _result(text, t.start, t.row[1] if t.row else max(s_end, t.end), name_spans)
-        if found_result is None and not t.row and not text[t.end : s_end].strip(" 。.、\n"):
-            nxt = next(((a, b) for a, b in ctx.sentences if a >= t.end), None)
-            if nxt is not None:
+        if found_result is None and not t.row:
+            lo_res = max([s_start] + [m.end for m in matches if m.counted and m.end <= t.start])
+            found_result = _result(text, lo_res, t.start, name_spans)
+            nxt = next(((a, b) for a, b in ctx.sentences if a >= max(s_end, t.end)), None)
+            if found_result is None and nxt is not None and not any(nxt[0] <= m.start < nxt[1] for m in matches):
                 found_result = _result(text, nxt[0], nxt[1], name_spans)
         # what came before the tally when its own sentence says nothing: the paragraph, or the last
         # few hundred characters when a listed result split it into blocks
@@ -471,7 +480,9 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end)]
         lo = prev.end if prev is not None else window
         before = [m for m in mentions if lo <= m.start < t.start and m.end <= t.start]
-        if not before or before[-1].start < s_start:
+        if before and before[-1].start >= s_start:
+            before = [m for m in before if m.start >= s_start]  # its own sentence names it
+        else:
             # not in its sentence: where a vote was reported (国連総会において採択), not a body merely mentioned
             wide = max(prev_counted, min(window, s_start - DATE_CONTEXT_CHARS))
             voted = [
@@ -479,7 +490,7 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
                 if wide <= m.start < s_start and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))
             ]  # fmt: skip
             before = voted or before
-        mention = after[0] if after else before[-1] if before else None
+        mention = after[0] if after else _agent(text, before) if before else None
         if mention is None and t.table is not None:
             mention = _row_body(t.table.row_label)
         if mention is None and prev is None:  # a tally that opens the text: a sentence about the vote after it
@@ -492,13 +503,17 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             body, body_ja = mention.en, mention.ja
         elif prev is not None:
             body, body_ja = prev.body, prev.body_ja
-        else:
-            body = body_ja = None
+        else:  # only the organisation is named (国連で採択): it is the body
+            venue = _venue(text, window, min(len(text), t.end + FORWARD_CHARS))
+            body, body_ja = (venue.en, venue.ja) if venue else (None, None)
         size, min_for = _size(body)
         if found_result is not None:
             result = found_result[0]
         else:
             result = t.implied or (by_counts(t, min_for) if t.counted else "unknown")
+            near = _containing(ctx.sentences, s_start - 1)[0] if s_start else 0
+            if result == "unknown" and prev is not None and prev.start >= near:
+                result = prev.result  # the breakdown of the vote just reported (反対はA、棄権はB)
         # date
         if t.table is not None:
             date = _column_date(t.table, ctx)
@@ -529,6 +544,23 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.counted:
             prev_counted = t.end
     return out
+
+
+def _agent(text: str, candidates: list[Mention]) -> Mention:
+    """The last candidate that is the subject or place of its clause (国連総会は), else the last one."""
+    agents = [m for m in candidates if _AGENT.match(text, m.end)]
+    return (agents or candidates)[-1]
+
+
+@cache
+def _venues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"]), r["en"]) for r in read_table("org_venues.tsv"))
+
+
+def _venue(text: str, lo: int, hi: int) -> Mention | None:
+    """The first organisation named in ``text[lo:hi]`` as where a vote took place (``data/org_venues.tsv``)."""
+    found = [Mention(m.start(), m.end(), en, m.group()) for p, en in _venues() for m in p.finditer(text, lo, hi)]
+    return min(found, key=lambda m: (m.start, -m.end)) if found else None
 
 
 def _row_body(label: str) -> Mention | None:

@@ -54,10 +54,11 @@ _ROLES = ("for", "against", "abstain")
 _KW = r"(?P<kw>賛成票|反対票|棄権票|賛成|反対|棄権|支持|拒否権を(?:行使|発動))(?!の|派|論|意見|姿勢|側|国は|する声)"
 _ROLE_WORD = {"賛成": "for", "反対": "against", "棄権": "abstain", "保留": "abstain"}
 _KW_ROLE = {"賛成": "for", "支持": "for", "反対": "against", "棄権": "abstain", "拒否権": "against"}
-# an object between the subject and the keyword: 決議案に反対
-_OBJ = r"(?:[^。、\n]{0,12}?に)?"
+# an object between the subject and the keyword (決議案に反対), or what a veto is held as (常任理事国として持つ拒否権)
+_OBJ = r"(?:[^。、\n]{0,12}?に|[^。、\n]{0,20}?持つ(?=拒否権))?"
 _NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
-_LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と)$")
+# A、B及びC; AのほかB / Aに加えB (A besides B: both named)
+_LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?)$")
 _NAME_END = re.compile(rf"[{_NAME_CHARS}]{{1,15}}$")
 _SOME_MORE = re.compile(r"(?:など|等|ら|他|ほか)$")
 _MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
@@ -99,6 +100,7 @@ class Count:
     n: int
     veto: bool = False
     named: bool = False  # counted from the names listed (A、Bが反対), no number written
+    voted: bool = False  # the keyword is an act of voting (棄権, 反対票を投じた, 拒否権), not a stance (反対した)
 
 
 @dataclass(frozen=True)
@@ -150,12 +152,14 @@ def _label_re() -> re.Pattern[str]:
 # 反対は、A、B、Cの3カ国 / 反対票を投じたのは、A、Bの2カ国: the label, who, then how many
 _LISTED_RE = re.compile(
     rf"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの|に回った国)?は[、,]?"
-    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}"
+    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*(?:票|{_COUNTRY_UNIT}){_NOT_A_COUNT}"
 )
 # 反対はオランダ、棄権はシンガポールだった / 反対したのは米国とイスラエルだった: the label, then who (counted)
 _LABEL_IS_RE = re.compile(r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?は[、,]?")
 _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
-_LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と")
+_LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?")
+# the group a listed country is named as a member of: 反対はNATO加盟国のオランダ
+_MEMBER_OF = re.compile(r"[^。、\n]{1,30}?(?:加盟国|理事国|同盟国|締約国|諸国)の")
 _LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|$)")
 _CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
@@ -189,7 +193,7 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
         if n is None:
             break
         count, start = count + n, m.start()
-        sep = _LIST_SEP.search(text, max(0, start - 4), start)
+        sep = _LIST_SEP.search(text, max(0, start - 6), start)
         if not sep:
             break
         pos = sep.start()
@@ -199,6 +203,9 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
 def _names_after(text: str, pos: int) -> tuple[int, int] | None:
     """(end, how many) of the country names listed from ``pos`` to the end of their clause, None if none."""
     count, end, p = 0, None, pos
+    member = _MEMBER_OF.match(text, pos)
+    if member and not _country_count(_NAME_RUN.match(text, pos).group() if _NAME_RUN.match(text, pos) else ""):
+        p = member.end()  # NATO加盟国のオランダ: the country after the group it belongs to
     while m := _NAME_RUN.match(text, p):
         n = _country_count(m.group())
         if n is None:
@@ -232,7 +239,9 @@ def find_counts(text: str) -> list[Count]:
     for m in _LABEL_IS_RE.finditer(text):
         after = _names_after(text, m.end())
         if after:
-            found.append(Count(m.start(), after[0], _KW_ROLE[m.group("label")], after[1], named=True))
+            label = m.group("label")
+            voted = label == "棄権" or "票" in m.group()
+            found.append(Count(m.start(), after[0], _KW_ROLE[label], after[1], named=True, voted=voted))
     for m in _CLAUSE_RE.finditer(text):
         kw = m.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
@@ -242,7 +251,8 @@ def find_counts(text: str) -> list[Count]:
         if named:
             kw = m.group("kw")
             role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
-            found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権"), named=True))
+            voted = kw.startswith(("拒否権", "棄権")) or kw.endswith("票")
+            found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権"), named=True, voted=voted))
     taken: list[Count] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
@@ -283,9 +293,11 @@ def _tally(group: list[Count], text: str) -> TallyMatch | None:
     for c in group:
         if c.role != "other":
             by_role[c.role] = c.n
-    if sum(r in by_role for r in _ROLES) < 2 or all(c.named for c in group if c.role in _ROLES):
-        return None  # one count, or only names (ロシアは反対し、米国は賛成した): positions, not a tally
     core = [c for c in group if c.role in _ROLES]
+    # one count is no tally; nor are names alone (ロシアは反対し、米国は賛成した: positions) unless one of them
+    # cast a vote (Aは反対し、Bは棄権した; Aが反対票を投じた)
+    if sum(r in by_role for r in _ROLES) < 2 or all(c.named and not c.voted for c in core):
+        return None
     start, end = core[0].start, core[-1].end
     who = _WHO.match(text, end)
     if who:
