@@ -234,7 +234,9 @@ def body_mentions(text: str) -> list[Mention]:
         for m in o.bare.finditer(text):
             if not _free(named, m.start(), m.end()) or (m.start() and _NAME_CHAR.match(text[m.start() - 1])):
                 continue
-            named_before = [x for x in orgs if x[0] < m.start()]
+            # the organisation named last among those that have an organ of this name (IAEA … 国連安保理 … 理事会)
+            having = {p.org.pattern for p in organs() if p.bare is not None and p.bare.fullmatch(m.group())}
+            named_before = [x for x in orgs if x[0] < m.start() and x[1] in having]
             if named_before and named_before[-1][1] == o.org.pattern:
                 bare.append(Mention(m.start(), m.end(), o.en, m.group()))
     for m in _BARE_CHAMBER.finditer(text):

@@ -226,6 +226,28 @@ def _listed_names_ok(who: str) -> bool:
     return bool(parts) and all(re.fullmatch(rf"[{_NAME_CHARS}]{{1,15}}", p) for p in parts)
 
 
+def _clause_before(text: str, pos: int) -> str:
+    """The text of ``pos``'s clause before it (who a count lists before its number: 米国のほかロシアなど|18カ国)."""
+    lo = max(text.rfind(c, max(0, pos - 40), pos) for c in "。、\n")
+    return text[max(lo + 1, pos - 40) : pos]
+
+
+def _restated(text: str, counts: list[Count]) -> list[Count]:
+    """Counts less the named ones a later count of the same role restates with a number (米国が反対した …
+    米国のほかロシアなど18カ国が反対): the country is one of those counted."""
+    out = []
+    for c in counts:
+        names = {n for n in _NAME_RUN.findall(text, c.start, c.end) if _country_count(n)} if c.named else set()
+        later = [
+            d for d in counts
+            if d.role == c.role and not d.named and c.end <= d.start < c.end + 600
+            and any(n in _clause_before(text, d.start) + text[d.start : d.end] for n in names)
+        ]  # fmt: skip
+        if not later:
+            out.append(c)
+    return out
+
+
 def find_counts(text: str) -> list[Count]:
     """Every count of ``text`` in order, overlaps resolved (longest first)."""
     found: list[Count] = []
@@ -257,7 +279,7 @@ def find_counts(text: str) -> list[Count]:
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    return _restated(text, sorted(taken, key=lambda c: c.start))
 
 
 def _gap_ok(gap: str, same_sentence: bool) -> bool:
@@ -282,6 +304,29 @@ def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list
             roles = {c.role for c in prev if c.role != "other"}
             new = {c.role for c in g if c.role != "other"}
             if not roles & new and _gap_ok(text[prev[-1].end : g[0].start], same_sentence):
+                prev.extend(g)
+                continue
+        out.append(list(g))
+    return out
+
+
+_BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決)(?:の結果)?(?:で|では|は)")
+BREAKDOWN_CHARS = 400
+
+
+def _completed(text: str, groups: list[list[Count]]) -> list[list[Count]]:
+    """Groups with a lone for-count joined to the breakdown that completes it further on (Nカ国の賛成多数で採択
+    された。… 採決ではMカ国が反対、Kカ国は棄権した): the next group, without a for-count of its own, in a sentence
+    that reports the vote (採決では) not far after."""
+    out: list[list[Count]] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if (
+            prev and len(prev) == 1 and prev[0].role == "for" and not prev[0].named
+            and all(c.role != "for" for c in g) and g[0].start - prev[0].end <= BREAKDOWN_CHARS
+        ):  # fmt: skip
+            s = max(text.rfind(c, 0, g[0].start) for c in "。\n") + 1
+            if _BREAKDOWN.search(text, s, g[0].start):
                 prev.extend(g)
                 continue
         out.append(list(g))
@@ -426,6 +471,7 @@ def find_tallies(text: str) -> list[TallyMatch]:
     counts = [c for c in find_counts(text) if all(c.end <= s or c.start >= e for s, e in taken)]
     groups = _clusters(text, [[c] for c in counts], same_sentence=True)
     groups = _clusters(text, groups, same_sentence=False)
+    groups = _completed(text, groups)
     for g in groups:
         t = _tally(g, text)
         if t:
