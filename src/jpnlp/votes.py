@@ -63,9 +63,17 @@ _BARE_CHAMBER = re.compile(r"上院|下院")
 _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
 # a body that is the subject or the place of its clause (国連総会は, 上院で), not a modifier (人権理事会における, 上院での)
 _AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
+_ADNOMINAL = re.compile(r"(?:本会議)?(?:の|における|での|への|に対する|に関する|との)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
 _VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決")
+# a vote planned (採決にかけられる予定) or not reached in a clause on the way (採択されず、): not one that was held
+_NOT_HELD = re.compile(r"[^。]{0,12}?(?:予定|見通し|見込み)|(?:され)?ず[、,，]")
+
+
+def _reports_vote(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``text[span]`` reports a vote that was held."""
+    return any(not _NOT_HELD.match(text, m.end()) for m in _VOTE_WORD.finditer(text, *span))
 # a date that sets another clause's time (翌28日より開催, 10月20日までに), not the vote's
 _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
 _MAIN_CLAUSE_DATE = re.compile(r"(?:[、,]|は|には|\()")
@@ -386,14 +394,14 @@ def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, for
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
     before = [d for d in before if not text.startswith("の", d[1]) or text.startswith("の本会議", d[1])]
-    about_vote = [d for d in before if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
+    about_vote = [d for d in before if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     if about_vote or before:
         return (about_vote or before)[-1][2]
     if not forward:
         return None
     # nothing before it (a tally that opens the text): a sentence just after it about the vote
     after = [d for d in ctx.dates if t.end <= d[0] < t.end + FORWARD_CHARS]
-    voted = [d for d in after if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
+    voted = [d for d in after if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     return voted[0][2] if voted else None
 
 
@@ -489,7 +497,7 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             wide = max(prev_counted, min(window, s_start - DATE_CONTEXT_CHARS))
             voted = [
                 m for m in mentions
-                if wide <= m.start < s_start and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))
+                if wide <= m.start < s_start and _reports_vote(text, _containing(ctx.sentences, m.start))
             ]  # fmt: skip
             before = voted or before
         mention = after[0] if after else _agent(text, before) if before else None
@@ -498,7 +506,7 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if mention is None and prev is None:  # a tally that opens the text: a sentence about the vote after it
             mention = next(
                 (m for m in mentions if t.end <= m.start < t.end + FORWARD_CHARS
-                 and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))),
+                 and _reports_vote(text, _containing(ctx.sentences, m.start))),
                 None,
             )  # fmt: skip
         if mention is not None:
@@ -549,9 +557,11 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
 
 
 def _agent(text: str, candidates: list[Mention]) -> Mention:
-    """The last candidate that is the subject or place of its clause (国連総会は), else the last one."""
+    """The last candidate that is the subject or place of its clause (国連総会は), else the last that does not
+    merely modify a noun (…会議における合意), else the last one."""
     agents = [m for m in candidates if _AGENT.match(text, m.end)]
-    return (agents or candidates)[-1]
+    free = [m for m in candidates if not _ADNOMINAL.match(text, m.end)]
+    return (agents or free or candidates)[-1]
 
 
 @cache
