@@ -76,7 +76,8 @@ def _reports_vote(text: str, span: tuple[int, int]) -> bool:
     return any(not _NOT_HELD.match(text, m.end()) for m in _VOTE_WORD.finditer(text, *span))
 # a date that sets another clause's time (翌28日より開催, 10月20日までに), not the vote's
 _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
-_MAIN_CLAUSE_DATE = re.compile(r"(?:[、,]|は|には|\()")
+# (翌日10日、: a relative date restated by its day is one date)
+_MAIN_CLAUSE_DATE = re.compile(r"(?:[0-9]{1,2}日)?(?:[、,]|は|には|\()")
 _LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
