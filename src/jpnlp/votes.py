@@ -7,13 +7,20 @@
   (``data/outcomes.tsv``: 採択, 可決, 承認, 決定 … → passed; 否決, 不採択,
   採択されなかった, 拒否権を行使 … → rejected), skipping words inside treaty and
   law names (批准 in ``…批准関連法``), so two tallies that share
-  ``それぞれ可決された`` both get it; else the next sentence's when the tally
-  closes its own; else what the phrase states (賛成多数); else the numbers: a
-  veto rejects, else the body's majority rule (``min_for`` in ``bodies.tsv``:
-  nine votes in the Security Council), else a simple majority;
+  ``それぞれ可決された`` both get it (a table row: its row's); else one
+  before it in its sentence (``決議を採択した際は、…``); else the next
+  sentence's when that holds no tally; else what the phrase states
+  (賛成多数); else the numbers: a veto rejects, else the body's majority rule
+  (``min_for`` in ``bodies.tsv``: nine votes in the Security Council), else a
+  simple majority (no against count: none against); else the result of the
+  vote reported just before (its breakdown: ``反対はA、棄権はB``);
 * **body** — a body named between the tally and its verb (``…と衆院で再可決``),
-  else the nearest one before it back to the previous tally — outside its
-  sentence, one where a vote was reported first — else the previous tally's;
+  else the nearest one before it back to the previous tally — the subject or
+  place of its clause (``国連総会は``) before a mere modifier (``人権理事会に
+  おける``); outside its sentence, one where a vote was held (not one planned,
+  ``採決にかけられる予定``) first — else the previous tally's; else the
+  organisation named as the place of the vote (``国連で``,
+  ``data/org_venues.tsv``);
   bodies are ``data/bodies.tsv`` (chambers, parliaments, UN bodies and the
   General Assembly's committees), organs of organisations
   (``data/organs.tsv``: ``IAEA理事会``; a bare ``理事会`` after the
@@ -21,7 +28,7 @@
   before, else the country's, ``data/chambers.tsv``); a committee after its
   chamber is kept; a table row's label names its body (``米国での批准投票``:
   the chamber that ratifies);
-* **date** — in its sentence, a main-clause DATE (``国連総会は5日、``) before
+* **date** — a table row's own date; in its sentence, a main-clause DATE (``国連総会は5日、``) before
   one inside a modifier (``28日より``), read as the local day when both are
   given (``11月7日(現地時間6日)``); else the previous tally's in the same
   block; else the last DATE before it, in a sentence about a vote first; for a

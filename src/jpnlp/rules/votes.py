@@ -16,14 +16,23 @@ clause counts
     ``167カ国の支持を得て``, ``N カ国が決議案に反対``;
 named countries
     ``A、B、Cが反対票を投じた`` (3), ``AとBが拒否権を行使`` (2: a veto is an
-    against vote); countries listed with など are not counted;
+    against vote), ``AのほかB``, ``反対はNATO加盟国のA``; countries listed
+    with など are not counted; names alone make a tally only where one of them
+    cast a vote (``棄権``, ``反対票``), not where they state a stance
+    (``Aは反対し、Bは賛成した``); a country named first and then counted among
+    a number (``Aが反対した … AのほかBなど18カ国が反対``) is not counted twice;
 versus forms
     ``71対26``, ``52―47``, ``81-11-8`` — only next to what makes them a vote
     (``の賛成多数``, ``で可決``, ``採決の結果``) or in a table row about a vote
-    (``批准投票 | 88-2 |``), so ``3000-3500発`` is no tally.
+    (``批准投票 | 88-2 |``), so ``3000-3500発`` is no tally;
+table rows
+    under a header that names the columns (``会期 採択日 賛成 反対 棄権``,
+    spaces or ``|`` between cells): one tally per row (``163 0 8``).
 
 Counts join when they are in one sentence, or in the next sentence close by,
-and no role repeats (two tallies on consecutive lines stay two). A tally needs
+and no role repeats (two tallies on consecutive lines stay two); a lone
+for-count also joins the breakdown a sentence about the vote gives further on
+(``Nカ国の賛成多数で採択された。… 採決ではMカ国が反対``). A tally needs
 two of for/against/abstain; its span runs from the first count to the last
 one, attendance before or after them left out. Thresholds (``9カ国以上``) and
 single counts are not tallies. ``全会一致``, ``賛成多数`` … with no numbers
