@@ -148,6 +148,38 @@ CASES = [
     ("署名日 | 1990年1月2日 | 1995年3月4日 |\n米国での批准日 | 1991年5月1日 | 1997年6月2日 |\n米国での批准投票 | 90-8 | 70-29 |",
      [V(90, 8, None, "passed", "US Senate", "1991-05-01", None, "90-8"),
       V(70, 29, None, "passed", "US Senate", "1997-06-02", None, "70-29")]),
+    # polite negative adoption; an outcome in the next sentence when the tally's own states none
+    ("安保理は決議案を採決したが、賛成7、反対3、棄権5で、採択されませんでした。",
+     [V(7, 3, 5, "rejected", "UN Security Council", None, "決議案", "賛成7、反対3、棄権5")]),
+    ("安保理の採決では11カ国が賛成、3カ国が棄権したが、中国は反対票を投じた。中国の拒否権行使により、決議案は否決された。",
+     [V(11, 1, 3, "rejected", "UN Security Council", None, None, "11カ国が賛成、3カ国が棄権したが、中国は反対票")]),
+    # the outcome before the tally in its sentence; a breakdown of the vote just reported takes its result
+    ("前回の決議を採択した際は、ペルーとチリが反対し、ボリビアが棄権していた。",
+     [V(None, 2, 1, "passed", None, None, "決議", "ペルーとチリが反対し、ボリビアが棄権")]),
+    ("決議は賛成100票、反対1票、棄権1票で採択された。\n\n反対はペルー、棄権はチリだった。",
+     [V(100, 1, 1, "passed", None, None, "決議", "賛成100票、反対1票、棄権1票"),
+      V(None, 1, 1, "passed", None, None, None, "反対はペルー、棄権はチリ")]),
+    # no against count given: the for-count decides
+    ("安保理では14カ国が賛成し、ロシアが棄権した。",
+     [V(14, None, 1, "passed", "UN Security Council", None, None, "14カ国が賛成し、ロシアが棄権")]),
+    # the body that is the clause's subject, not one that modifies a noun; a committee names its chamber for a
+    # bare 上院 later; the organisation alone when no organ is named
+    ("国連総会は5日、国連人権理事会における議席に関する決議案を賛成100、反対20で採択した。",
+     [V(100, 20, None, "passed", "UN General Assembly", "XXXX-XX-05", "決議案", "賛成100、反対20")]),
+    ("米上院外交委員会は条約を承認した。ロシアは反発した。上院での採決は賛成60、反対38だった。",
+     [V(60, 38, None, "passed", "US Senate", None, None, "賛成60、反対38")]),
+    ("国連で7月7日、条約が賛成100、反対2、棄権3で採択された。",
+     [V(100, 2, 3, "passed", "UN", "XXXX-07-07", None, "賛成100、反対2、棄権3")]),
+    # a table row: its date and result from the row
+    ("会期 採択日 賛成 反対 棄権 可否\n60 2005年12月8日 168 2 7 成立",
+     [V(168, 2, 7, "passed", None, "2005-12-08", None, "168 2 7")]),
+    # a vote planned is not the vote reported
+    ("国連総会第一委員会は3日、決議案を採択した。同様の決議案は来月、IAEA総会において採決される予定だ。\n\n採択結果\n"
+     "賛成150、反対4、棄権20",
+     [V(150, 4, 20, "passed", "UN General Assembly First Committee", "XXXX-XX-03", None, "賛成150、反対4、棄権20")]),
+    # a relative date restated by its day
+    ("会議は2001年5月9日に召集され、翌日10日、決議を賛成100、反対3で採択した。",
+     [V(100, 3, None, "passed", None, "2001-05-10", "決議", "賛成100、反対3")]),
     # look-alikes that are not tallies
     ("両国の戦略核弾頭を3000-3500発に削減する。", []),
     ("100基の迎撃ミサイルを配備する。", []),

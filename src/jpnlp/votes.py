@@ -7,13 +7,20 @@
   (``data/outcomes.tsv``: 採択, 可決, 承認, 決定 … → passed; 否決, 不採択,
   採択されなかった, 拒否権を行使 … → rejected), skipping words inside treaty and
   law names (批准 in ``…批准関連法``), so two tallies that share
-  ``それぞれ可決された`` both get it; else the next sentence's when the tally
-  closes its own; else what the phrase states (賛成多数); else the numbers: a
-  veto rejects, else the body's majority rule (``min_for`` in ``bodies.tsv``:
-  nine votes in the Security Council), else a simple majority;
+  ``それぞれ可決された`` both get it (a table row: its row's); else one
+  before it in its sentence (``決議を採択した際は、…``); else the next
+  sentence's when that holds no tally; else what the phrase states
+  (賛成多数); else the numbers: a veto rejects, else the body's majority rule
+  (``min_for`` in ``bodies.tsv``: nine votes in the Security Council), else a
+  simple majority (no against count: none against); else the result of the
+  vote reported just before (its breakdown: ``反対はA、棄権はB``);
 * **body** — a body named between the tally and its verb (``…と衆院で再可決``),
-  else the nearest one before it back to the previous tally — outside its
-  sentence, one where a vote was reported first — else the previous tally's;
+  else the nearest one before it back to the previous tally — the subject or
+  place of its clause (``国連総会は``) before a mere modifier (``人権理事会に
+  おける``); outside its sentence, one where a vote was held (not one planned,
+  ``採決にかけられる予定``) first — else the previous tally's; else the
+  organisation named as the place of the vote (``国連で``,
+  ``data/org_venues.tsv``);
   bodies are ``data/bodies.tsv`` (chambers, parliaments, UN bodies and the
   General Assembly's committees), organs of organisations
   (``data/organs.tsv``: ``IAEA理事会``; a bare ``理事会`` after the
@@ -21,7 +28,7 @@
   before, else the country's, ``data/chambers.tsv``); a committee after its
   chamber is kept; a table row's label names its body (``米国での批准投票``:
   the chamber that ratifies);
-* **date** — in its sentence, a main-clause DATE (``国連総会は5日、``) before
+* **date** — a table row's own date; in its sentence, a main-clause DATE (``国連総会は5日、``) before
   one inside a modifier (``28日より``), read as the local day when both are
   given (``11月7日(現地時間6日)``); else the previous tally's in the same
   block; else the last DATE before it, in a sentence about a vote first; for a
@@ -61,12 +68,23 @@ _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
 _BARE_CHAMBER = re.compile(r"上院|下院")
 _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
+# a body that is the subject or the place of its clause (国連総会は, 上院で), not a modifier (人権理事会における, 上院での)
+_AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
+_ADNOMINAL = re.compile(r"(?:本会議)?(?:の|における|での|への|に対する|に関する|との)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
 _VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決")
+# a vote planned (採決にかけられる予定) or not reached in a clause on the way (採択されず、): not one that was held
+_NOT_HELD = re.compile(r"[^。]{0,12}?(?:予定|見通し|見込み)|(?:され)?ず[、,，]")
+
+
+def _reports_vote(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``text[span]`` reports a vote that was held."""
+    return any(not _NOT_HELD.match(text, m.end()) for m in _VOTE_WORD.finditer(text, *span))
 # a date that sets another clause's time (翌28日より開催, 10月20日までに), not the vote's
 _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
-_MAIN_CLAUSE_DATE = re.compile(r"(?:[、,]|は|には|\()")
+# (翌日10日、: a relative date restated by its day is one date)
+_MAIN_CLAUSE_DATE = re.compile(r"(?:[0-9]{1,2}日)?(?:[、,]|は|には|\()")
 _LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
@@ -244,7 +262,9 @@ def body_mentions(text: str) -> list[Mention]:
         for m in o.bare.finditer(text):
             if not _free(named, m.start(), m.end()) or (m.start() and _NAME_CHAR.match(text[m.start() - 1])):
                 continue
-            named_before = [x for x in orgs if x[0] < m.start()]
+            # the organisation named last among those that have an organ of this name (IAEA … 国連安保理 … 理事会)
+            having = {p.org.pattern for p in organs() if p.bare is not None and p.bare.fullmatch(m.group())}
+            named_before = [x for x in orgs if x[0] < m.start() and x[1] in having]
             if named_before and named_before[-1][1] == o.org.pattern:
                 bare.append(Mention(m.start(), m.end(), o.en, m.group()))
     for m in _BARE_CHAMBER.finditer(text):
@@ -277,9 +297,11 @@ def _bare_chamber(text: str, pos: int, word: str, named: list[Mention]) -> str |
     """A bare 上院/下院: the chamber of that kind named last before it, else the chamber of the country named last."""
     kind = "upper" if word == "上院" else "lower"
     of_kind = {getattr(c, kind) for c in chambers()}
-    before = [m for m in named if m.start < pos and m.en in of_kind]
+    # a committee of the chamber names it too (米上院外交委員会 … 上院本会議)
+    before = [m for m in named if m.start < pos and any(m.en == k or m.en.startswith(k + " ") for k in of_kind)]
     if before:
-        return before[-1].en
+        en = before[-1].en
+        return next(k for k in of_kind if en == k or en.startswith(k + " "))
     country = _country_before(text, pos)
     return getattr(country, kind) if country else None
 
@@ -313,11 +335,14 @@ def _result(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) ->
 
 
 def by_counts(t: TallyMatch, min_for: int = 0) -> str:
-    """The result the numbers give when no word states it: a veto rejects, else the body's majority rule."""
+    """The result the numbers give when no word states it: a veto rejects, else the body's majority rule (no
+    against count given: none against)."""
     if t.vetoes:
         return "rejected"
-    if t.for_ is None or t.against is None:
+    if t.for_ is None:
         return "unknown"
+    if t.against is None:
+        return "passed" if t.for_ >= max(min_for, 1) else "rejected"
     if min_for and t.for_ < min_for:
         return "rejected"
     return "passed" if t.for_ > t.against else "rejected"
@@ -389,14 +414,14 @@ def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, for
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
     before = [d for d in before if not text.startswith("の", d[1]) or text.startswith("の本会議", d[1])]
-    about_vote = [d for d in before if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
+    about_vote = [d for d in before if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     if about_vote or before:
         return (about_vote or before)[-1][2]
     if not forward:
         return None
     # nothing before it (a tally that opens the text): a sentence just after it about the vote
     after = [d for d in ctx.dates if t.end <= d[0] < t.end + FORWARD_CHARS]
-    voted = [d for d in after if _VOTE_WORD.search(text, *_containing(ctx.sentences, d[0]))]
+    voted = [d for d in after if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     return voted[0][2] if voted else None
 
 
@@ -466,12 +491,15 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         s_start, _ = _containing(ctx.sentences, t.start)
         _, s_end = _containing(ctx.sentences, max(t.start, t.end - 1))
         block = _containing(ctx.blocks, t.start)
-        # result: from the tally on in its sentence; when the tally closes its sentence (a listed result), the
-        # next sentence may state it; else what the phrase states (賛成多数); else the numbers
-        found_result = _result(text, t.start, max(s_end, t.end), name_spans)
-        if found_result is None and not text[t.end : s_end].strip(" 。.、\n"):
-            nxt = next(((a, b) for a, b in ctx.sentences if a >= t.end), None)
-            if nxt is not None:
+        # result: from the tally on in its sentence (a table row: in its row, … 163 0 8 成立); else before it in
+        # its sentence (決議を採択した際は、…); else the next sentence's when that one holds no tally of its own
+        # (…反対票を投じた。拒否権の行使で採択されなかった); else what the phrase states (賛成多数); else the numbers
+        found_result = _result(text, t.start, t.row[1] if t.row else max(s_end, t.end), name_spans)
+        if found_result is None and not t.row:
+            lo_res = max([s_start] + [m.end for m in matches if m.counted and m.end <= t.start])
+            found_result = _result(text, lo_res, t.start, name_spans)
+            nxt = next(((a, b) for a, b in ctx.sentences if a >= max(s_end, t.end)), None)
+            if found_result is None and nxt is not None and not any(nxt[0] <= m.start < nxt[1] for m in matches):
                 found_result = _result(text, nxt[0], nxt[1], name_spans)
         # what came before the tally when its own sentence says nothing: the paragraph, or the last
         # few hundred characters when a listed result split it into blocks
@@ -482,37 +510,45 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end)]
         lo = prev.end if prev is not None else window
         before = [m for m in mentions if lo <= m.start < t.start and m.end <= t.start]
-        if not before or before[-1].start < s_start:
+        if before and before[-1].start >= s_start:
+            before = [m for m in before if m.start >= s_start]  # its own sentence names it
+        else:
             # not in its sentence: where a vote was reported (国連総会において採択), not a body merely mentioned
             wide = max(prev_counted, min(window, s_start - DATE_CONTEXT_CHARS))
             voted = [
                 m for m in mentions
-                if wide <= m.start < s_start and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))
+                if wide <= m.start < s_start and _reports_vote(text, _containing(ctx.sentences, m.start))
             ]  # fmt: skip
             before = voted or before
-        mention = after[0] if after else before[-1] if before else None
+        mention = after[0] if after else _agent(text, before) if before else None
         if mention is None and t.table is not None:
             mention = _row_body(t.table.row_label)
         if mention is None and prev is None:  # a tally that opens the text: a sentence about the vote after it
             mention = next(
                 (m for m in mentions if t.end <= m.start < t.end + FORWARD_CHARS
-                 and _VOTE_WORD.search(text, *_containing(ctx.sentences, m.start))),
+                 and _reports_vote(text, _containing(ctx.sentences, m.start))),
                 None,
             )  # fmt: skip
         if mention is not None:
             body, body_ja = mention.en, mention.ja
         elif prev is not None:
             body, body_ja = prev.body, prev.body_ja
-        else:
-            body = body_ja = None
+        else:  # only the organisation is named (国連で採択): it is the body
+            venue = _venue(text, window, min(len(text), t.end + FORWARD_CHARS))
+            body, body_ja = (venue.en, venue.ja) if venue else (None, None)
         size, min_for = _size(body)
         if found_result is not None:
             result = found_result[0]
         else:
             result = t.implied or (by_counts(t, min_for) if t.counted else "unknown")
+            near = _containing(ctx.sentences, s_start - 1)[0] if s_start else 0
+            if result == "unknown" and prev is not None and prev.start >= near:
+                result = prev.result  # the breakdown of the vote just reported (反対はA、棄権はB)
         # date
         if t.table is not None:
             date = _column_date(t.table, ctx)
+        elif t.row is not None:  # a table row's own date
+            date = next((v for ds, de, v in ctx.dates if t.row[0] <= ds and de <= t.row[1]), None)
         else:
             date = _date(text, ctx, t, s_start, window, forward=prev is None)
             if date is None and prev is not None and prev_block == block:
@@ -538,6 +574,25 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.counted:
             prev_counted = t.end
     return out
+
+
+def _agent(text: str, candidates: list[Mention]) -> Mention:
+    """The last candidate that is the subject or place of its clause (国連総会は), else the last that does not
+    merely modify a noun (…会議における合意), else the last one."""
+    agents = [m for m in candidates if _AGENT.match(text, m.end)]
+    free = [m for m in candidates if not _ADNOMINAL.match(text, m.end)]
+    return (agents or free or candidates)[-1]
+
+
+@cache
+def _venues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"]), r["en"]) for r in read_table("org_venues.tsv"))
+
+
+def _venue(text: str, lo: int, hi: int) -> Mention | None:
+    """The first organisation named in ``text[lo:hi]`` as where a vote took place (``data/org_venues.tsv``)."""
+    found = [Mention(m.start(), m.end(), en, m.group()) for p, en in _venues() for m in p.finditer(text, lo, hi)]
+    return min(found, key=lambda m: (m.start, -m.end)) if found else None
 
 
 def _row_body(label: str) -> Mention | None:

@@ -67,6 +67,31 @@ CASES = [
     # two tallies on consecutive lines stay two; two in one sentence stay two
     ("決議A 賛成100、反対20\n決議B 賛成90、反対30", [T("賛成100、反対20", 100, 20), T("賛成90、反対30", 90, 30)]),
     ("決議Aは賛成10、反対2で、決議Bは賛成7、反対5で採択された。", [T("賛成10、反対2", 10, 2), T("賛成7、反対5", 7, 5)]),
+    # a labelled count ends at its number, not at the space before the next label
+    ("表決: | 賛成: 9 反対: 4 棄権: 2 |", [T("賛成: 9 反対: 4 棄権: 2", 9, 4, 2)]),
+    # a table whose header names the columns: one tally per row, the numbers from the labelled columns
+    ("年 日付 賛成 反対 棄権 結果\n1 2005年3月1日 120 5 10 採択\n2 2006年3月2日 118 7 12 採択\n以上",
+     [T("120 5 10", 120, 5, 10, kind="row"), T("118 7 12", 118, 7, 12, kind="row")]),
+    ("| 決議 | 賛成 | 反対 |\n|---|---|---|\n| A | 40 | 12 |", [T("40 | 12", 40, 12, kind="row")]),
+    # who voted that way before how many votes (票 as well as カ国)
+    ("賛成40に対し反対はイランとシリアの2票、棄権が5票だった。", [T("賛成40に対し反対はイランとシリアの2票、棄権が5票", 40, 2, 5)]),
+    # names alone make a tally when one of them cast a vote (棄権 is no stance); a country named after the
+    # group it belongs to; AのほかB lists both
+    ("採決ではペルーが反対し、チリとメキシコが棄権した。", [T("ペルーが反対し、チリとメキシコが棄権", None, 1, 2)]),
+    ("反対はASEAN加盟国のタイ、棄権はノルウェーだった。", [T("反対はASEAN加盟国のタイ、棄権はノルウェー", None, 1, 1)]),
+    ("決議には150カ国が賛成。イランのほか、シリア、キューバが反対した。", [T("150カ国が賛成。イランのほか、シリア、キューバが反対", 150, 3)]),
+    # a veto described as what the members hold
+    ("英国とフランスが常任理事国として持つ拒否権を行使した。他の13カ国は賛成した。",
+     [T("英国とフランスが常任理事国として持つ拒否権を行使した。他の13カ国は賛成", 13, 2, vetoes=2)]),
+    # a lone for-count completed by the breakdown the vote's report gives further on (採決では …); the country
+    # named first is one of the numbered ones, not a count of its own
+    ("決議案にはペルーが反対票を投じた。日本を含む120カ国の賛成多数で決議は採択された。\n\n決議は停戦を求める内容。"
+     "採決ではペルーのほかキューバなど9カ国が反対、インドなど40カ国は棄権した。",
+     [T("120カ国の賛成多数で決議は採択された。\n\n決議は停戦を求める内容。採決ではペルーのほかキューバなど9カ国が反対、"
+        "インドなど40カ国は棄権", 120, 9, 40)]),
+    ("決議案にはペルーが反対票を投じた。120カ国の賛成多数で決議は採択された。\n\n決議は停戦を求める内容だ。"
+     "決議は前文と10項目からなり、各国に協力を求める。ペルーのほかキューバなど9カ国が反対、インドなど40カ国は棄権した。",
+     [T("9カ国が反対、インドなど40カ国は棄権", None, 9, 40)]),
     # not tallies: a single count, thresholds, countries listed with など, party members, outcome words,
     # ranges and dates, 賛成国 that grew
     ("決議は賛成150票を集めた。", []),

@@ -16,14 +16,23 @@ clause counts
     ``167カ国の支持を得て``, ``N カ国が決議案に反対``;
 named countries
     ``A、B、Cが反対票を投じた`` (3), ``AとBが拒否権を行使`` (2: a veto is an
-    against vote); countries listed with など are not counted;
+    against vote), ``AのほかB``, ``反対はNATO加盟国のA``; countries listed
+    with など are not counted; names alone make a tally only where one of them
+    cast a vote (``棄権``, ``反対票``), not where they state a stance
+    (``Aは反対し、Bは賛成した``); a country named first and then counted among
+    a number (``Aが反対した … AのほかBなど18カ国が反対``) is not counted twice;
 versus forms
     ``71対26``, ``52―47``, ``81-11-8`` — only next to what makes them a vote
     (``の賛成多数``, ``で可決``, ``採決の結果``) or in a table row about a vote
-    (``批准投票 | 88-2 |``), so ``3000-3500発`` is no tally.
+    (``批准投票 | 88-2 |``), so ``3000-3500発`` is no tally;
+table rows
+    under a header that names the columns (``会期 採択日 賛成 反対 棄権``,
+    spaces or ``|`` between cells): one tally per row (``163 0 8``).
 
 Counts join when they are in one sentence, or in the next sentence close by,
-and no role repeats (two tallies on consecutive lines stay two). A tally needs
+and no role repeats (two tallies on consecutive lines stay two); a lone
+for-count also joins the breakdown a sentence about the vote gives further on
+(``Nカ国の賛成多数で採択された。… 採決ではMカ国が反対``). A tally needs
 two of for/against/abstain; its span runs from the first count to the last
 one, attendance before or after them left out. Thresholds (``9カ国以上``) and
 single counts are not tallies. ``全会一致``, ``賛成多数`` … with no numbers
@@ -52,11 +61,13 @@ _NOT_A_COUNT = r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-
 _ROLES = ("for", "against", "abstain")
 # what a clause count's keyword is (87カ国が賛成票を投じた, AとBが拒否権を行使)
 _KW = r"(?P<kw>賛成票|反対票|棄権票|賛成|反対|棄権|支持|拒否権を(?:行使|発動))(?!の|派|論|意見|姿勢|側|国は|する声)"
+_ROLE_WORD = {"賛成": "for", "反対": "against", "棄権": "abstain", "保留": "abstain"}
 _KW_ROLE = {"賛成": "for", "支持": "for", "反対": "against", "棄権": "abstain", "拒否権": "against"}
-# an object between the subject and the keyword: 決議案に反対
-_OBJ = r"(?:[^。、\n]{0,12}?に)?"
+# an object between the subject and the keyword (決議案に反対), or what a veto is held as (常任理事国として持つ拒否権)
+_OBJ = r"(?:[^。、\n]{0,12}?に|[^。、\n]{0,20}?持つ(?=拒否権))?"
 _NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
-_LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と)$")
+# A、B及びC; AのほかB / Aに加えB (A besides B: both named)
+_LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?)$")
 _NAME_END = re.compile(rf"[{_NAME_CHARS}]{{1,15}}$")
 _SOME_MORE = re.compile(r"(?:など|等|ら|他|ほか)$")
 _MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
@@ -98,6 +109,7 @@ class Count:
     n: int
     veto: bool = False
     named: bool = False  # counted from the names listed (A、Bが反対), no number written
+    voted: bool = False  # the keyword is an act of voting (棄権, 反対票を投じた, 拒否権), not a stance (反対した)
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,7 @@ class TallyMatch:
     start: int
     end: int
     text: str
-    kind: str  # counts | versus | table | consensus
+    kind: str  # counts | versus | table | row | consensus
     for_: int | None = None
     against: int | None = None
     abstain: int | None = None
@@ -124,6 +136,7 @@ class TallyMatch:
     implied: str | None = None  # outcome the phrase itself states (賛成多数 → passed)
     vetoes: int = 0
     table: TableCell | None = field(default=None, compare=False)
+    row: tuple[int, int] | None = field(default=None, compare=False)  # the table row (line) a ``row`` tally fills
 
     @property
     def counted(self) -> bool:
@@ -148,12 +161,14 @@ def _label_re() -> re.Pattern[str]:
 # 反対は、A、B、Cの3カ国 / 反対票を投じたのは、A、Bの2カ国: the label, who, then how many
 _LISTED_RE = re.compile(
     rf"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの|に回った国)?は[、,]?"
-    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}"
+    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*(?:票|{_COUNTRY_UNIT}){_NOT_A_COUNT}"
 )
 # 反対はオランダ、棄権はシンガポールだった / 反対したのは米国とイスラエルだった: the label, then who (counted)
 _LABEL_IS_RE = re.compile(r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?は[、,]?")
 _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
-_LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と")
+_LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?")
+# the group a listed country is named as a member of: 反対はNATO加盟国のオランダ
+_MEMBER_OF = re.compile(r"[^。、\n]{1,30}?(?:加盟国|理事国|同盟国|締約国|諸国)の")
 _LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|$)")
 _CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
@@ -187,7 +202,7 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
         if n is None:
             break
         count, start = count + n, m.start()
-        sep = _LIST_SEP.search(text, max(0, start - 4), start)
+        sep = _LIST_SEP.search(text, max(0, start - 6), start)
         if not sep:
             break
         pos = sep.start()
@@ -197,6 +212,9 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
 def _names_after(text: str, pos: int) -> tuple[int, int] | None:
     """(end, how many) of the country names listed from ``pos`` to the end of their clause, None if none."""
     count, end, p = 0, None, pos
+    member = _MEMBER_OF.match(text, pos)
+    if member and not _country_count(_NAME_RUN.match(text, pos).group() if _NAME_RUN.match(text, pos) else ""):
+        p = member.end()  # NATO加盟国のオランダ: the country after the group it belongs to
     while m := _NAME_RUN.match(text, p):
         n = _country_count(m.group())
         if n is None:
@@ -217,19 +235,44 @@ def _listed_names_ok(who: str) -> bool:
     return bool(parts) and all(re.fullmatch(rf"[{_NAME_CHARS}]{{1,15}}", p) for p in parts)
 
 
+def _clause_before(text: str, pos: int) -> str:
+    """The text of ``pos``'s clause before it (who a count lists before its number: 米国のほかロシアなど|18カ国)."""
+    lo = max(text.rfind(c, max(0, pos - 40), pos) for c in "。、\n")
+    return text[max(lo + 1, pos - 40) : pos]
+
+
+def _restated(text: str, counts: list[Count]) -> list[Count]:
+    """Counts less the named ones a later count of the same role restates with a number (米国が反対した …
+    米国のほかロシアなど18カ国が反対): the country is one of those counted."""
+    out = []
+    for c in counts:
+        names = {n for n in _NAME_RUN.findall(text, c.start, c.end) if _country_count(n)} if c.named else set()
+        later = [
+            d for d in counts
+            if d.role == c.role and not d.named and c.end <= d.start < c.end + 600
+            and any(n in _clause_before(text, d.start) + text[d.start : d.end] for n in names)
+        ]  # fmt: skip
+        if not later:
+            out.append(c)
+    return out
+
+
 def find_counts(text: str) -> list[Count]:
     """Every count of ``text`` in order, overlaps resolved (longest first)."""
     found: list[Count] = []
     labels = _labels()
     for m in _label_re().finditer(text):
-        found.append(Count(m.start(), m.end(), labels[m.group("label")], _num(m.group("num"))))
+        end = m.start() + len(m.group().rstrip(" \t"))  # 賛成: 12 反対: 2 — the space before the next label is not ours
+        found.append(Count(m.start(), end, labels[m.group("label")], _num(m.group("num"))))
     for m in _LISTED_RE.finditer(text):
         if _listed_names_ok(m.group("who")):
             found.append(Count(m.start(), m.end(), _KW_ROLE[m.group("label")], _num(m.group("num"))))
     for m in _LABEL_IS_RE.finditer(text):
         after = _names_after(text, m.end())
         if after:
-            found.append(Count(m.start(), after[0], _KW_ROLE[m.group("label")], after[1], named=True))
+            label = m.group("label")
+            voted = label == "棄権" or "票" in m.group()
+            found.append(Count(m.start(), after[0], _KW_ROLE[label], after[1], named=True, voted=voted))
     for m in _CLAUSE_RE.finditer(text):
         kw = m.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
@@ -239,12 +282,13 @@ def find_counts(text: str) -> list[Count]:
         if named:
             kw = m.group("kw")
             role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
-            found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権"), named=True))
+            voted = kw.startswith(("拒否権", "棄権")) or kw.endswith("票")
+            found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権"), named=True, voted=voted))
     taken: list[Count] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    return _restated(text, sorted(taken, key=lambda c: c.start))
 
 
 def _gap_ok(gap: str, same_sentence: bool) -> bool:
@@ -275,14 +319,39 @@ def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list
     return out
 
 
+_BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決)(?:の結果)?(?:で|では|は)")
+BREAKDOWN_CHARS = 400
+
+
+def _completed(text: str, groups: list[list[Count]]) -> list[list[Count]]:
+    """Groups with a lone for-count joined to the breakdown that completes it further on (Nカ国の賛成多数で採択
+    された。… 採決ではMカ国が反対、Kカ国は棄権した): the next group, without a for-count of its own, in a sentence
+    that reports the vote (採決では) not far after."""
+    out: list[list[Count]] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if (
+            prev and len(prev) == 1 and prev[0].role == "for" and not prev[0].named
+            and all(c.role != "for" for c in g) and g[0].start - prev[0].end <= BREAKDOWN_CHARS
+        ):  # fmt: skip
+            s = max(text.rfind(c, 0, g[0].start) for c in "。\n") + 1
+            if _BREAKDOWN.search(text, s, g[0].start):
+                prev.extend(g)
+                continue
+        out.append(list(g))
+    return out
+
+
 def _tally(group: list[Count], text: str) -> TallyMatch | None:
     by_role: dict[str, int] = {}
     for c in group:
         if c.role != "other":
             by_role[c.role] = c.n
-    if sum(r in by_role for r in _ROLES) < 2 or all(c.named for c in group if c.role in _ROLES):
-        return None  # one count, or only names (ロシアは反対し、米国は賛成した): positions, not a tally
     core = [c for c in group if c.role in _ROLES]
+    # one count is no tally; nor are names alone (ロシアは反対し、米国は賛成した: positions) unless one of them
+    # cast a vote (Aは反対し、Bは棄権した; Aが反対票を投じた)
+    if sum(r in by_role for r in _ROLES) < 2 or all(c.named and not c.voted for c in core):
+        return None
     start, end = core[0].start, core[-1].end
     who = _WHO.match(text, end)
     if who:
@@ -357,15 +426,61 @@ def _table(text: str) -> list[TallyMatch]:
     return out
 
 
+_HEADER_ROLE = re.compile(r"(賛成|反対|棄権|保留)(?:票|票数|数|国|国数)?")
+_CELL_NUM = re.compile(r"[0-9]{1,4}|[〇零一二三四五六七八九十百]{1,6}")
+_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _split_row(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """A row's cells: between | when it has them, else between runs of spaces."""
+    if line.count("|") >= 2:
+        return [c for c in _cells(line, offset)]
+    cells, pos = [], 0
+    for gap in [*_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        if end > pos:
+            cells.append((line[pos:end], offset + pos, offset + end))
+        pos = gap.end() if gap else end
+    return cells
+
+
+def _column_tallies(text: str) -> list[TallyMatch]:
+    """Tallies in the rows of a table whose header names the columns (``会期 日付 賛成 反対 棄権``, then
+    ``49 1994年12月15日 163 0 8``): one tally per row, the numbers read from the labelled columns."""
+    lines = [(m.group(), m.start()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[TallyMatch] = []
+    for k, (line, off) in enumerate(lines):
+        header = _split_row(line, off)
+        columns = {_ROLE_WORD[m.group(1)]: j for j, (c, _, _) in enumerate(header) if (m := _HEADER_ROLE.fullmatch(c))}
+        if "for" not in columns or "against" not in columns or len(header) < 3:
+            continue
+        for row_line, row_off in lines[k + 1 :]:
+            if not row_line.strip(" |-:\t"):
+                continue  # |---|---| under a header
+            row = _split_row(row_line, row_off)
+            cells = {role: row[j] for role, j in columns.items() if j < len(row)}
+            if len(cells) != len(columns) or not all(_CELL_NUM.fullmatch(c[0]) for c in cells.values()):
+                break
+            start, end = min(c[1] for c in cells.values()), max(c[2] for c in cells.values())
+            n = {role: _num(c[0]) for role, c in cells.items()}
+            out.append(
+                TallyMatch(start, end, text[start:end], "row", n["for"], n["against"], n.get("abstain"),
+                           row=(row_off, row_off + len(row_line)))
+            )  # fmt: skip
+    return out
+
+
 def find_tallies(text: str) -> list[TallyMatch]:
     """Every tally of ``text`` in order: counted ones, then outcome phrases with no numbers (``consensus``)."""
     found = _table(text)
+    found += [t for t in _column_tallies(text) if all(t.end <= f.start or t.start >= f.end for f in found)]
     taken = [(t.start, t.end) for t in found]
     found += _versus(text, taken)
     taken = [(t.start, t.end) for t in found]
     counts = [c for c in find_counts(text) if all(c.end <= s or c.start >= e for s, e in taken)]
     groups = _clusters(text, [[c] for c in counts], same_sentence=True)
     groups = _clusters(text, groups, same_sentence=False)
+    groups = _completed(text, groups)
     for g in groups:
         t = _tally(g, text)
         if t:
