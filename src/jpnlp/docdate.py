@@ -47,6 +47,8 @@ _BRACKET_LEAD = re.compile(r"^\s*(?:【[^】]{1,40}】|\[[^\]]{1,40}\])")
 _SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
 _PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
 _BRACKETED = re.compile(r"^\s*[(（].*[)）]\s*$")
+# A clock time right after a date makes it a time stamp: 2015年3月2日 18時40分, 2021年1月28日, 02:00
+_CLOCK = re.compile(r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?[\s,，、-]*(?:T?\d{1,2}:\d{2}|(?:午前|午後)?\d{1,2}時)")
 
 
 def detect_doc_date(text: str) -> str | None:
@@ -72,11 +74,38 @@ def detect_doc_date(text: str) -> str | None:
 
 
 def _is_trailer(line: str) -> bool:
-    """A last line that can date the document: it says what it is, is bracketed, or is a date and nothing else."""
-    if _PUBLISHED.search(line) or _BRACKETED.match(line):
+    """A last line that can date the document: it says what it is, is bracketed, ends with a bracketed time
+    stamp, or is a signature (a full date and a short name: ``2016年1月6日 某協会``, ``ニューヨーク、2020年10月24日``)."""
+    if _PUBLISHED.search(line) or _BRACKETED.match(line) or _stamp_closes(line) is not None:
         return True
-    dates = find_dates(line)
-    return len(dates) == 1 and not _FILLER.sub("", line[: dates[0].start] + line[dates[0].end :])
+    return _signature(line)
+
+
+def _signature(line: str) -> bool:
+    """A signature line: a full date then a short name, or a place, a comma and a full date (no label, no sentence)."""
+    dates = find_dates(line.strip())
+    if len(dates) != 1 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
+        return False
+    d, text = dates[0], line.strip()
+    before, after = text[: d.start], text[d.end :].strip()
+    if d.start == 0:
+        name = after
+    elif not after and re.search(r"[、,，]\s*$", before):
+        name = before.rstrip("、,， ")
+    else:
+        return False
+    return 0 < len(name) <= MAX_NAME and not re.search(r"[ぁ-ゖ。=＝:：|]", name)
+
+
+def _stamp_closes(line: str) -> tuple[int | None, int | None, int] | None:
+    """The date of a bracketed time stamp that ends a line: ``…決裂した。(2019/02/02-00:01)``."""
+    m = re.search(r"[(（]([^()（）]{6,40})[)）]\s*$", line)
+    if m is None:
+        return None
+    dates = [d for d in find_dates(m.group(1)) if _day(d.value)]
+    if len(dates) != 1 or _FILLER.sub("", m.group(1)[: dates[0].start] + m.group(1)[dates[0].end :]):
+        return None
+    return _parts(dates[0].value) if _CLOCK.match(m.group(1), dates[0].end) else None
 
 
 def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
@@ -86,9 +115,14 @@ def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
         dates = [d for d in find_dates(lead.group()) if _day(d.value)]
         if len(dates) == 1:
             return _parts(dates[0].value)
+    closing = _stamp_closes(line)
+    if closing is not None:
+        return closing
     dates = [d for d in find_dates(line) if _day(d.value)]
     if dates and dates[0].start < 60 and "|" not in line[: dates[0].start] and _SEPARATED.match(line[dates[0].end :]):
         return _parts(dates[0].value)  # タイトル 2017年09月13日 | 欄名 本文…
+    if dates and _stamp_opens(line, dates[0].start, dates[0].end):
+        return _parts(dates[0].value)  # 2021年1月28日, 02:00 (更新: …) 本文…
     if len(dates) != 1:
         return None
     d = dates[0]
@@ -96,6 +130,14 @@ def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
     if len(rest) > MAX_NAME or re.search(r"[ぁ-ゖ。]", rest):
         return None
     return _parts(d.value)
+
+
+def _stamp_opens(line: str, start: int, end: int) -> bool:
+    """Whether a line opens with a time stamp (a date and a clock time) after at most a short name."""
+    before, clock = line[:start], _CLOCK.match(line, end)
+    if clock is None or len(before) > MAX_NAME or re.search(r"[ぁ-ゖ。]", before):
+        return False
+    return not line[clock.end() :].lstrip("0123456789:分秒").startswith("の")  # 23:38の版: a revision's label
 
 
 def _day(value: str) -> bool:

@@ -161,6 +161,14 @@ DOC_DATE_CASES: list[tuple[str, str, list[tuple[str, str, str | None]]]] = [
     # 昨年 is the year before the article; 昨年10月 does not move a later bare day out of the article's month
     ("昨年10月に提出された。法案は11日に成立した", "2008-01-11",
      [("昨年10月", "2007-10", None), ("11日", "2008-01-11", None)]),
+    # a bare day after a year alone takes the document's month in that year
+    ("本年の声明では、5日の発射に触れた", "2016-09-20", [("本年", "2016", None), ("5日", "2016-09-05", None)]),
+    # 翌N日 is the day after an (N-1)th, not after the last date
+    ("4月10日に宣言した。1990年5月11日にも宣言し、翌11日に撤回した", "1999-04-20",
+     [("4月10日", "1999-04-10", None), ("1990年5月11日", "1990-05-11", None), ("翌11日", "1999-04-11", None)]),
+    # an update stamp does not move the story's month
+    ("2016年3月4日 (更新: 2016年4月9日) 議会は3日の会合で", "2016-03-04",
+     [("2016年3月4日", "2016-03-04", None), ("2016年4月9日", "2016-04-09", None), ("3日", "2016-03-03", None)]),
     # two-digit years: at most ten years after the document's year
     ("51年の法律以来", "2008-01-11", [("51年", "1951", None)]),
     ("05年と06年", "2007-12-31", [("05年", "2005", None), ("06年", "2006", None)]),
@@ -182,6 +190,16 @@ def test_real_text_forms(text: str, expected: list[tuple[str, str, str | None]])
 @pytest.mark.parametrize(("text", "doc_date", "expected"), DOC_DATE_CASES, ids=[c[0][:18] for c in DOC_DATE_CASES])
 def test_doc_date_resolution(text: str, doc_date: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert [(d.text, d.value, d.mod) for d in find_dates(normalize(text), doc_date=doc_date)] == expected
+
+
+def test_bare_day_after_a_year_takes_the_last_month_named() -> None:
+    text = "7月1日、可決した。写真(2019年 共同)\n4日、署名した"
+    assert [(d.text, d.value) for d in find_dates(text)] == [("7月1日", "XXXX-07-01"), ("2019年", "2019"), ("4日", "2019-07-04")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("(2012/07/08-15:20)", [("2012/07/08", "2012-07-08")]), ("2019-08-02-1", [])])
+def test_iso_date_before_a_clock_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text)] == expected
 
 
 def test_no_doc_date_falls_back_to_the_last_date() -> None:

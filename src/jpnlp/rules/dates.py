@@ -54,7 +54,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -162,6 +162,8 @@ class _State:
     topic: _Anchor | None = None  # the last day a clause was about (12日、…)
     era: str | None = None  # the last era named (for 同15年)
     era_years: bool = False  # whether the text last wrote an era year (then 43年 is that era's 43rd)
+    month: _Anchor | None = None  # the last date that named a month
+    days: list[_Anchor] = field(default_factory=list)  # every date with a day so far (for 翌11日)
 
     def same_sentence(self, pos: int) -> bool:
         return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
@@ -179,6 +181,23 @@ class _State:
         if base is self.doc and base.year is not None and base.month is not None and month > base.month + 6:
             return base.year - 1
         return base.year
+
+    def day_base(self, pos: int) -> _Anchor:
+        """What a bare 19日 belongs to: :meth:`bare_base`; when that names a year but no month (本年、9日…), the
+        month of the document's date in that year, else of the last date that named a month in it."""
+        base = self.bare_base(pos)
+        if base.month is not None:
+            return base
+        for known in (self.doc, self.month):
+            if known is not None and known.month is not None and None in (base.year, known.year) or (
+                known is not None and known.year == base.year
+            ):
+                return _Anchor(base.year if base.year is not None else known.year, known.month)
+        return base
+
+    def day_before(self, day: int) -> _Anchor | None:
+        """The last date whose next day is ``day`` (翌11日: the day after a 10th)."""
+        return next((a for a in reversed(self.days) if a.day == day - 1), None)
 
     def deictic_base(self) -> _Anchor:
         return self.doc if self.doc is not None else self.anchor
@@ -317,8 +336,13 @@ def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y, mo), None, _Anchor(y, mo), None
 
 
-# 2019-08-02, 2019/8/2, 2017.9.20 (not a version number 1.2.3.4, not 2019-08-02-1)
-@_form("num", r"(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})(?![0-9]|[-/.][0-9])")
+# 2019-08-02, 2019/8/2, 2017.9.20, 2019/02/02-00:01 (a time stamp's clock time after a dash is not part of the
+# date; not a version number 1.2.3.4, not 2019-08-02-1)
+@_form(
+    "num",
+    r"(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})"
+    r"(?![0-9]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
+)
 def _num(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
 
@@ -549,6 +573,9 @@ def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     pre = g["pre"]
     base = st.deictic_base() if pre == "本" else st.anchor
     y, mo, d = base.year, _int(g["p_mo"]), _int(g["p_dy"]) or _int(g["p_dy2"])
+    if pre == "翌" and mo is None and d is not None and base.day != d - 1:
+        base = st.day_before(d) or base  # 翌11日 names the day after a 10th, not after the last date
+        y = base.year
     if not _valid(mo, d):
         return None
     if mo is None:  # a day: in the month of the base (翌28日 after 27日; after the 30th, the next month)
@@ -628,7 +655,7 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     d = kanji_to_int(g["d_only"])
     if not _valid(None, d):
         return None
-    base = st.bare_base(m.start())
+    base = st.day_base(m.start())
     return _fmt(base.year, base.month, d), None, _Anchor(base.year, base.month, d), None
 
 
@@ -690,6 +717,9 @@ _GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "dec
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
 
+_UPDATED = re.compile(r"更新(?:日時?)?\s*[:：]?\s*$")
+
+
 def _topic_follows(text: str, end: int) -> bool:
     """Whether a clause is about the date ending at ``end``: 12日、 / 12日(現地時間11日)、"""
     m = re.match(r"(?:\s*[(（][^()（）]{0,20}[)）])*\s*[、,，]", text[end:])
@@ -722,8 +752,14 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         if name in _ERA_FORMS or name in _GREGORIAN_FORMS:
             st.era_years = name in _ERA_FORMS
         end = m.end() if end is None else end
+        if anchor is not None and _UPDATED.search(squeezed, max(0, m.start() - 8), m.start()):
+            anchor = None  # 更新: 2021年2月4日 stamps the page, not the story
         if anchor is not None:
             st.anchor, st.end = anchor, end
+            if anchor.month is not None:
+                st.month = anchor
+            if anchor.day is not None:
+                st.days.append(anchor)
             if anchor.day is not None and _topic_follows(squeezed, end):
                 st.topic = anchor
         start, stop = pos[m.start()], pos[end - 1] + 1
