@@ -66,6 +66,26 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
 
 # Real-text forms: two-digit and era years, numeric dates, spaced PDF digits, anchor prefixes, parts, ranges.
 REAL_TEXT: list[tuple[str, list[tuple[str, str, str | None]]]] = [
+    # a list of days: the first drops its 日, two dates
+    ("2004年6月8、9日に開かれた", [("2004年6月8", "2004-06-08", None), ("9日", "2004-06-09", None)]),
+    # once a text writes two-digit years, one before a noun is a year too; not a span of time
+    ("77年の選挙、80年の政変を経て、83年同国は加盟した",
+     [("77年", "1977", None), ("80年", "1980", None), ("83年", "1983", None)]),
+    ("77年の選挙の後、30年余り", [("77年", "1977", None)]),
+    ("30年にわたり交渉した", []),
+    ("1日中議論した", []),
+    ("2012年5月8日、採決は9日中に行う", [("2012年5月8日", "2012-05-08", None), ("9日", "2012-05-09", None)]),
+    # an item number before a date
+    ("要旨\n3.11月2日に採択された", [("11月2日", "XXXX-11-02", None)]),
+    ("成長率1.10月", []),
+    # a relative word joined to a date that writes its year, or the day after a date: one expression
+    ("2001年3月に提出され、翌年の2002年5月1日に成立した",
+     [("2001年3月", "2001-03", None), ("翌年の2002年5月1日", "2002-05-01", None)]),
+    ("2005年4月8日に開会し、翌日9日に閉会した", [("2005年4月8日", "2005-04-08", None), ("翌日9日", "2005-04-09", None)]),
+    # 当日 straight after a date repeats it
+    ("期限の2003年2月1日当日まで", [("2003年2月1日", "2003-02-01", None)]),
+    # the same day in another time zone
+    ("99年3月2日(現地時間同)に署名", [("99年3月2日", "1999-03-02", None), ("同", "1999-03-02", None)]),
     ("首相は87年12月に訪米した", [("87年12月", "1987-12", None)]),
     ("この協定は01年に発効した", [("01年", "2001", None)]),
     ("七二年五月に署名された", [("七二年五月", "1972-05", None)]),
@@ -161,6 +181,10 @@ DOC_DATE_CASES: list[tuple[str, str, list[tuple[str, str, str | None]]]] = [
     # 昨年 is the year before the article; 昨年10月 does not move a later bare day out of the article's month
     ("昨年10月に提出された。法案は11日に成立した", "2008-01-11",
      [("昨年10月", "2007-10", None), ("11日", "2008-01-11", None)]),
+    # ことし, 明年; 今日 as an adverb (today), not as 'nowadays'; N年前の今日
+    ("ことしは準備し、明年に開く", "2015-04-02", [("ことし", "2015", None), ("明年", "2016", None)]),
+    ("今日、私は述べる。今日の社会では", "2015-04-02", [("今日", "2015-04-02", None)]),
+    ("30年前の今日、署名された", "2017-12-08", [("30年前の今日", "1987-12-08", None)]),
     # a bare day after a year alone takes the document's month in that year
     ("本年の声明では、5日の発射に触れた", "2016-09-20", [("本年", "2016", None), ("5日", "2016-09-05", None)]),
     # 翌N日 is the day after an (N-1)th, not after the last date
