@@ -193,6 +193,9 @@ DOC_DATE_CASES: list[tuple[str, str, list[tuple[str, str, str | None]]]] = [
     # an update stamp does not move the story's month
     ("2016年3月4日 (更新: 2016年4月9日) 議会は3日の会合で", "2016-03-04",
      [("2016年3月4日", "2016-03-04", None), ("2016年4月9日", "2016-04-09", None), ("3日", "2016-03-03", None)]),
+    # a bare month told after a later month of last year is this year's (not after the article's month)
+    ("昨年9月に署名し、上院が2月に承認した", "2011-04-10", [("昨年9月", "2010-09", None), ("2月", "2011-02", None)]),
+    ("昨年9月に署名し、11月に承認した", "2011-04-10", [("昨年9月", "2010-09", None), ("11月", "2010-11", None)]),
     # two-digit years: at most ten years after the document's year
     ("51年の法律以来", "2008-01-11", [("51年", "1951", None)]),
     ("05年と06年", "2007-12-31", [("05年", "2005", None), ("06年", "2006", None)]),

@@ -182,6 +182,10 @@ class _State:
         base = self.bare_base(pos)
         if base is self.doc and base.year is not None and base.month is not None and month > base.month + 6:
             return base.year - 1
+        doc = self.doc
+        if (base is not doc and doc is not None and doc.year is not None and doc.month is not None
+                and base.year == doc.year - 1 and base.month is not None and month < base.month and month <= doc.month):
+            return doc.year  # 昨年5月に調印し、3月に批准: told in order, March comes after last May: this year's
         return base.year
 
     def day_base(self, pos: int) -> _Anchor:
