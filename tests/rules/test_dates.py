@@ -229,6 +229,11 @@ def test_iso_date_before_a_clock_time(text: str, expected: list[tuple[str, str]]
     assert [(d.text, d.value) for d in find_dates(text)] == expected
 
 
+def test_year_from_a_later_full_date_of_the_same_day() -> None:
+    text = "会報(5月3日付)によると、採択された。出典: Times, May 3, 2012"
+    assert [(d.text, d.value) for d in find_dates(text)] == [("5月3日", "2012-05-03"), ("May 3, 2012", "2012-05-03")]
+
+
 def test_no_doc_date_falls_back_to_the_last_date() -> None:
     assert [(d.text, d.value) for d in find_dates("2007年に始まり、昨年末に終わった")] == [("2007年", "2007"), ("昨年末", "2006")]
 

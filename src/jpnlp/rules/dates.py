@@ -54,7 +54,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -805,7 +805,18 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
             start = out.pop().start  # 翌年の1952年4月28日: one expression, the year written out
         out.append(DateMatch(start, stop, text[start:stop], value, mod))
         prev_form = name
-    return out
+    return _years_from_later(out)
+
+
+def _years_from_later(dates: list[DateMatch]) -> list[DateMatch]:
+    """A month/day of unknown year takes the year of a later full date of the same day (『…』(11月12日付) … the
+    source list's November 12, 2016): the text names that day again, with its year."""
+    full = {d.value[4:]: d.value[:4] for d in dates if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value)}
+    return [
+        replace(d, value=full[d.value[4:]] + d.value[4:])
+        if re.fullmatch(r"XXXX-\d{2}-\d{2}", d.value) and d.value[4:] in full else d
+        for d in dates
+    ]
 
 
 def _names_its_year(prev: DateMatch, prev_form: str, form: str, between: str) -> bool:
