@@ -42,7 +42,7 @@ CASES: list[tuple[str, str | None]] = [
     (f"見出し\n2016年3月4日, 09:30 (更新: 2016年3月9日, 11:00) 議会は3日に{BODY}", "2016-03-04"),
     (f"見出し\n2010年7月1日 18時05分 更新:7月2日 0時10分\n{BODY}", "2010-07-01"),
     # a bracketed time stamp closing the text or a source line
-    (f"{BODY}会談は平行線をたどった。(2012/07/08-15:20)", "2012-07-08"),
+    (f"{BODY}協議は続く。(2012/07/08-15:20)", "2012-07-08"),
     (f"{BODY}\n[東西新聞6月2日] ( 2009-06-02-18:45 )\nhttp://example.com/a.html", "2009-06-02"),
     # a signature: a date and a name, or a place and a date
     (f"{BODY}\n\n2014年5月7日  平和市民連絡会\n\n代表 山田一郎", "2014-05-07"),

@@ -14,13 +14,18 @@ line                                                  doc date
 ``タイトル 2017年09月13日 | 欄名 本文…``                 2017-09-13
 ``(2019-08-03 毎日新聞 夕刊)`` (a trailer)               2019-08-03
 ``Last Update : 2007-12-31T02:39:03+09:00`` / ``更新``   2007-12-31
+``2016年3月4日, 09:30 (更新: …) 本文…`` (a time stamp)    2016-03-04
+``…続く。(2012/07/08-15:20)`` (a closing stamp)         2012-07-08
+``2014年5月7日 某協会`` / ``ジュネーブ、2018年3月9日``     a signature
 ====================================================  ==============
 
 A dateline is a line near the top (or the bottom) that holds exactly one date
 with a day, and besides it only times, weekdays, words such as 配信/更新/
 発表, and a short name (a paper, a section) — no sentence; or a date directly
-followed by a separator (``|``, ``–``); or a bracketed wire lead (【…】,
-[…]).  A dateline without a year takes it from a full date of the same
+followed by a separator (``|``, ``–``) or by a clock time (a time stamp,
+though running text follows; not a revision's label ``…23:38の版``); or a
+bracketed wire lead (【…】, […]); or, last, a bracketed time stamp closing a
+line, or a signature (a full date and a short name).  A dateline without a year takes it from a full date of the same
 month and day elsewhere in the text; without one it gives no date.
 """
 
@@ -47,7 +52,7 @@ _BRACKET_LEAD = re.compile(r"^\s*(?:【[^】]{1,40}】|\[[^\]]{1,40}\])")
 _SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
 _PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
 _BRACKETED = re.compile(r"^\s*[(（].*[)）]\s*$")
-# A clock time right after a date makes it a time stamp: 2015年3月2日 18時40分, 2021年1月28日, 02:00
+# A clock time right after a date makes it a time stamp: 2015年3月2日 18時40分, 2016年3月4日, 09:30
 _CLOCK = re.compile(r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?[\s,，、-]*(?:T?\d{1,2}:\d{2}|(?:午前|午後)?\d{1,2}時)")
 
 
@@ -75,7 +80,7 @@ def detect_doc_date(text: str) -> str | None:
 
 def _is_trailer(line: str) -> bool:
     """A last line that can date the document: it says what it is, is bracketed, ends with a bracketed time
-    stamp, or is a signature (a full date and a short name: ``2016年1月6日 某協会``, ``ニューヨーク、2020年10月24日``)."""
+    stamp, or is a signature (a full date and a short name: ``2014年5月7日 某協会``, ``ニューヨーク、2020年10月24日``)."""
     if _PUBLISHED.search(line) or _BRACKETED.match(line) or _stamp_closes(line) is not None:
         return True
     return _signature(line)
@@ -98,7 +103,7 @@ def _signature(line: str) -> bool:
 
 
 def _stamp_closes(line: str) -> tuple[int | None, int | None, int] | None:
-    """The date of a bracketed time stamp that ends a line: ``…決裂した。(2019/02/02-00:01)``."""
+    """The date of a bracketed time stamp that ends a line: ``…続く。(2012/07/08-15:20)``."""
     m = re.search(r"[(（]([^()（）]{6,40})[)）]\s*$", line)
     if m is None:
         return None
@@ -122,7 +127,7 @@ def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
     if dates and dates[0].start < 60 and "|" not in line[: dates[0].start] and _SEPARATED.match(line[dates[0].end :]):
         return _parts(dates[0].value)  # タイトル 2017年09月13日 | 欄名 本文…
     if dates and _stamp_opens(line, dates[0].start, dates[0].end):
-        return _parts(dates[0].value)  # 2021年1月28日, 02:00 (更新: …) 本文…
+        return _parts(dates[0].value)  # 2016年3月4日, 09:30 (更新: …) 本文…
     if len(dates) != 1:
         return None
     d = dates[0]

@@ -33,7 +33,12 @@ July-September 1998            1998-07/1998-09
 4月14日 (after 2000年3月)      2000-04-14
 同日 / 同月 / 翌年 / 前年      from the last date
 今年の3月5日 / 昨年 / 来月上旬  from the document's date, else the last date
-4月14日 (nothing before)       XXXX-04-14
+4月14日 (nothing before)       XXXX-04-14 (or the year of a later full date of that day)
+翌8日 (after 7日, 1990年5月8日)  the day after the 7th
+本年、5日 (doc 2016-09-20)     2016-09-05
+2004年6月8、9日                2004-06-08, 2004-06-09
+翌年の2002年5月1日 / 翌日9日    one expression each
+30年前の今日 (doc 2017-12-08)  1987-12-08
 19日 (after 2000年4月)          2000-04-19
 =============================  ====================  =========
 
@@ -165,7 +170,7 @@ class _State:
     era_years: bool = False  # whether the text last wrote an era year (then 43年 is that era's 43rd)
     month: _Anchor | None = None  # the last date that named a month
     two_digit_years: bool = False  # whether the text has written a bare two-digit year (85年の…)
-    days: list[_Anchor] = field(default_factory=list)  # every date with a day so far (for 翌11日)
+    days: list[_Anchor] = field(default_factory=list)  # every date with a day so far (for 翌8日)
 
     def same_sentence(self, pos: int) -> bool:
         return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
@@ -185,11 +190,11 @@ class _State:
         doc = self.doc
         if (base is not doc and doc is not None and doc.year is not None and doc.month is not None
                 and base.year == doc.year - 1 and base.month is not None and month < base.month and month <= doc.month):
-            return doc.year  # 昨年5月に調印し、3月に批准: told in order, March comes after last May: this year's
+            return doc.year  # 昨年9月に署名し、2月に承認: told in order, February comes after last September: this year's
         return base.year
 
     def day_base(self, pos: int) -> _Anchor:
-        """What a bare 19日 belongs to: :meth:`bare_base`; when that names a year but no month (本年、9日…), the
+        """What a bare 19日 belongs to: :meth:`bare_base`; when that names a year but no month (本年、5日…), the
         month of the document's date in that year, else of the last date that named a month in it."""
         base = self.bare_base(pos)
         if base.month is not None:
@@ -202,7 +207,7 @@ class _State:
         return base
 
     def day_before(self, day: int) -> _Anchor | None:
-        """The last date whose next day is ``day`` (翌11日: the day after a 10th)."""
+        """The last date whose next day is ``day`` (翌8日: the day after a 7th)."""
         return next((a for a in reversed(self.days) if a.day == day - 1), None)
 
     def deictic_base(self) -> _Anchor:
@@ -342,7 +347,7 @@ def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y, mo), None, _Anchor(y, mo), None
 
 
-# 2019-08-02, 2019/8/2, 2017.9.20, 2019/02/02-00:01 (a time stamp's clock time after a dash is not part of the
+# 2019-08-02, 2019/8/2, 2017.9.20, 2012/07/08-15:20 (a time stamp's clock time after a dash is not part of the
 # date; not a version number 1.2.3.4, not 2019-08-02-1)
 @_form(
     "num",
@@ -472,7 +477,7 @@ def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
     return _century(yy, st)
 
 
-# 今から74年前の今日, 20年前のきょう: the same day N years before the document's day
+# 今から30年前の今日, 20年前のきょう: the same day N years before the document's day
 @_form("ago", rf"(?:今から)?(?P<ago_n>{_N})年前の(?:今日|きょう|この日)")
 def _ago(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     base = st.deictic_base()
@@ -488,7 +493,7 @@ _Y2_FOLLOW = (
     r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]"
     rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回)|にわた|に及)(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
-# …and, in a text that already writes two-digit years (85年の…, 89年の…), before a noun too (91年両国は, 94年発効),
+# …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too (83年同国は, 84年発効),
 # unless a count follows (20年間, 30年余り)
 _Y2_COUNT = frozenset("間前後以目余来近半超弱強程代連")
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
@@ -506,7 +511,7 @@ def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], kanji_to_int(g["y2_y"]), st))
 
 
-# 96年9月24日(日本時間同): the same day in the other time zone
+# 99年3月2日(現地時間同): the same day in the other time zone
 @_form("tzsame", r"(?<=時間)同(?=[)）])")
 def _tzsame(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     a = st.anchor
@@ -535,7 +540,7 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     if word == "今日" and not (re.match(r"[、,，は]", st.text[word_end:]) or st.text[: m.start()].endswith("の")):
         return None  # 今日の世界, 今日では, 今日に至る: nowadays
     if unit == "day" and code == "0" and m.start() == st.end and kind == "anaphoric":
-        return None  # 1991年1月15日当日: the same day, said again
+        return None  # 2003年2月1日当日: the same day, said again
     off = int(code)
     if kind == "deictic":
         base = st.deictic_base()
@@ -564,7 +569,7 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return f"{iso[0]:04d}-W{iso[1]:02d}", None, None, word_end
     day += datetime.timedelta(days=off)
     if g["r_dy2"] and _int(g["r_dy2"]) == day.day:
-        word_end = m.end()  # 翌日10日: the next day, the 10th
+        word_end = m.end()  # 翌日9日: the next day, the 9th
     return _fmt(day.year, day.month, day.day), None, _Anchor(day.year, day.month, day.day), word_end
 
 
@@ -610,7 +615,7 @@ def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     base = st.deictic_base() if pre == "本" else st.anchor
     y, mo, d = base.year, _int(g["p_mo"]), _int(g["p_dy"]) or _int(g["p_dy2"])
     if pre == "翌" and mo is None and d is not None and base.day != d - 1:
-        base = st.day_before(d) or base  # 翌11日 names the day after a 10th, not after the last date
+        base = st.day_before(d) or base  # 翌8日 names the day after a 7th, not after the last date
         y = base.year
     if not _valid(mo, d):
         return None
@@ -690,7 +695,7 @@ _DAY_NOT_BEFORE = (
 def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     d = kanji_to_int(g["d_only"])
     if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
-        return None  # 1日中: all day long (24日中 is a date)
+        return None  # 1日中: all day long (9日中 is a date)
     base = st.day_base(m.start())
     return _fmt(base.year, base.month, d), None, _Anchor(base.year, base.month, d), None
 
@@ -710,7 +715,7 @@ def _pattern() -> re.Pattern[str]:
     alts = "|".join(f"(?P<{name}_>{pattern})" for name, pattern, _ in _FORMS)
     first = "".join(sorted(_start_chars())).replace("\\", "\\\\").replace("]", "\\]").replace("^", "\\^").replace("-", "\\-")
     # Not inside a larger number: 12月 is fine, 112月 never matches (a word such as 同日 may follow a digit).
-    item = r"(?<=^[0-9]\.)|(?<=\n[0-9]\.)|(?<=[ \u3000][0-9]\.)"  # 1.10月27日: item 1 of a list, then a date
+    item = r"(?<=^[0-9]\.)|(?<=\n[0-9]\.)|(?<=[ \u3000][0-9]\.)"  # 3.11月2日: item 3 of a list, then a date
     return re.compile(rf"(?=[{first}])(?:(?![0-9{_KD}十百千])|(?<![0-9{_KD}十百千.])|{item})(?:{alts})")
 
 
@@ -791,7 +796,7 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
             st.era_years = name in _ERA_FORMS
         end = m.end() if end is None else end
         if anchor is not None and _UPDATED.search(squeezed, max(0, m.start() - 8), m.start()):
-            anchor = None  # 更新: 2021年2月4日 stamps the page, not the story
+            anchor = None  # 更新: 2016年3月9日 stamps the page, not the story
         if anchor is not None:
             st.anchor, st.end = anchor, end
             if anchor.month is not None:
@@ -809,8 +814,8 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
 
 
 def _years_from_later(dates: list[DateMatch]) -> list[DateMatch]:
-    """A month/day of unknown year takes the year of a later full date of the same day (『…』(11月12日付) … the
-    source list's November 12, 2016): the text names that day again, with its year."""
+    """A month/day of unknown year takes the year of a later full date of the same day (会報(5月3日付) … the
+    source list's May 3, 2012): the text names that day again, with its year."""
     full = {d.value[4:]: d.value[:4] for d in dates if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value)}
     return [
         replace(d, value=full[d.value[4:]] + d.value[4:])
