@@ -53,7 +53,9 @@ _SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
 _PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
 _BRACKETED = re.compile(r"^\s*[(（].*[)）]\s*$")
 # A clock time right after a date makes it a time stamp: 2015年3月2日 18時40分, 2016年3月4日, 09:30
-_CLOCK = re.compile(r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?[\s,，、-]*(?:T?\d{1,2}:\d{2}|(?:午前|午後)?\d{1,2}時)")
+_CLOCK = re.compile(
+    r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?[\s,，、-]*(?:T?\d{1,2}:\d{2}|(?:午前|午後)?\d{1,2}時)"
+)
 
 
 def detect_doc_date(text: str) -> str | None:
@@ -79,8 +81,9 @@ def detect_doc_date(text: str) -> str | None:
 
 
 def _is_trailer(line: str) -> bool:
-    """A last line that can date the document: it says what it is, is bracketed, ends with a bracketed time
-    stamp, or is a signature (a full date and a short name: ``2014年5月7日 某協会``, ``ニューヨーク、2020年10月24日``)."""
+    """A last line that can date the document: it says what it is, is bracketed, ends with a bracketed
+    time stamp, or is a signature (a full date and a short name: ``2014年5月7日 某協会``,
+    ``ジュネーブ、2018年3月9日``)."""
     if _PUBLISHED.search(line) or _BRACKETED.match(line) or _stamp_closes(line) is not None:
         return True
     return _signature(line)

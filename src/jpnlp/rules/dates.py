@@ -190,7 +190,7 @@ class _State:
         doc = self.doc
         if (base is not doc and doc is not None and doc.year is not None and doc.month is not None
                 and base.year == doc.year - 1 and base.month is not None and month < base.month and month <= doc.month):
-            return doc.year  # 昨年9月に署名し、2月に承認: told in order, February comes after last September: this year's
+            return doc.year  # 昨年9月に署名し、2月に承認: told in order, this February
         return base.year
 
     def day_base(self, pos: int) -> _Anchor:
@@ -493,8 +493,8 @@ _Y2_FOLLOW = (
     r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]"
     rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回)|にわた|に及)(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
-# …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too (83年同国は, 84年発効),
-# unless a count follows (20年間, 30年余り)
+# …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too
+# (83年同国は, 84年発効), unless a count follows (20年間, 30年余り)
 _Y2_COUNT = frozenset("間前後以目余来近半超弱強程代連")
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
@@ -505,7 +505,8 @@ def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     if not g["y2_pre"] and (re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER)):
         return None
     after = st.text[m.end() : m.end() + 1]
-    if g["y2_ok"] is None and not (st.two_digit_years and re.match(r"[\u4e00-\u9fff]", after) and after not in _Y2_COUNT):
+    before_noun = re.match(r"[\u4e00-\u9fff]", after) is not None and after not in _Y2_COUNT
+    if g["y2_ok"] is None and not (st.two_digit_years and before_noun):
         return None
     st.two_digit_years = True
     return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], kanji_to_int(g["y2_y"]), st))
@@ -825,7 +826,7 @@ def _years_from_later(dates: list[DateMatch]) -> list[DateMatch]:
 
 
 def _names_its_year(prev: DateMatch, prev_form: str, form: str, between: str) -> bool:
-    """Whether a relative year (翌年, 同年) is joined by の to a date that writes its year (翌年の1952年…)."""
+    """Whether a relative year (翌年, 同年) is joined by の to a date writing its year (翌年の2002年…)."""
     return prev_form == "rel_" and prev.text.endswith("年") and between == "の" and form in _ERA_FORMS | _GREGORIAN_FORMS
 
 
