@@ -51,6 +51,7 @@ CASES: list[tuple[str, str | None]] = [
     (f"見出し\n\n2012年5月3日 (木) 11:05の版\n{BODY}", None),
     # not datelines: a sentence beginning with a date, facts in the last lines, month precision, no year anywhere
     (f"2007年9月12日、首相が辞任した。\n{BODY}", None),
+    (f"2007年9月12日 14時、首相が辞任した。\n{BODY}", None),
     (f"{BODY}\n署名 =1993年1月13日", None),
     (f"平成9年12月\n{BODY}", None),
     (f"見出し\n12/6(火) 12:36配信\n{BODY}", None),

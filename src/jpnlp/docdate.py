@@ -90,7 +90,7 @@ def _is_trailer(line: str) -> bool:
 
 
 def _signature(line: str) -> bool:
-    """A signature line: a full date then a short name, or a place, a comma and a full date (no label, no sentence)."""
+    """A signature: a full date then a short name, or a place, a comma and a full date (no label, no sentence)."""
     dates = find_dates(line.strip())
     if len(dates) != 1 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
         return False
@@ -145,7 +145,9 @@ def _stamp_opens(line: str, start: int, end: int) -> bool:
     before, clock = line[:start], _CLOCK.match(line, end)
     if clock is None or len(before) > MAX_NAME or re.search(r"[ぁ-ゖ。]", before):
         return False
-    return not line[clock.end() :].lstrip("0123456789:分秒").startswith("の")  # 23:38の版: a revision's label
+    # the stamp stands apart (2016年3月4日, 09:30 (更新…) 本文): not a clause (14時、首相が…), not a label (…の版)
+    rest = line[clock.end() :].lstrip("0123456789:分秒")
+    return re.match(r"\s|$|[(（\[【|]|更新|配信|発表|掲載|公開|投稿", rest) is not None
 
 
 def _day(value: str) -> bool:
