@@ -38,8 +38,20 @@ CASES: list[tuple[str, str | None]] = [
     (f"{BODY}\n最終更新 : 2020-01-15T10:20:30+09:00", "2020-01-15"),
     (f"{BODY}\nupdated 2021/2/3", "2021-02-03"),
     (f"{BODY}\n2023年02月23日 12時00分", "2023-02-23"),
+    # a time stamp opening a line, its update stamp and the story after it
+    (f"見出し\n2016年3月4日, 09:30 (更新: 2016年3月9日, 11:00) 議会は3日に{BODY}", "2016-03-04"),
+    (f"見出し\n2010年7月1日 18時05分 更新:7月2日 0時10分\n{BODY}", "2010-07-01"),
+    # a bracketed time stamp closing the text or a source line
+    (f"{BODY}協議は続く。(2012/07/08-15:20)", "2012-07-08"),
+    (f"{BODY}\n[東西新聞6月2日] ( 2009-06-02-18:45 )\nhttp://example.com/a.html", "2009-06-02"),
+    # a signature: a date and a name, or a place and a date
+    (f"{BODY}\n\n2014年5月7日  平和市民連絡会\n\n代表 山田一郎", "2014-05-07"),
+    (f"{BODY}\nジュネーブ、2018年3月9日", "2018-03-09"),
+    # a wiki revision's label is not the text's date
+    (f"見出し\n\n2012年5月3日 (木) 11:05の版\n{BODY}", None),
     # not datelines: a sentence beginning with a date, facts in the last lines, month precision, no year anywhere
     (f"2007年9月12日、首相が辞任した。\n{BODY}", None),
+    (f"2007年9月12日 14時、首相が辞任した。\n{BODY}", None),
     (f"{BODY}\n署名 =1993年1月13日", None),
     (f"平成9年12月\n{BODY}", None),
     (f"見出し\n12/6(火) 12:36配信\n{BODY}", None),

@@ -203,6 +203,9 @@ def test_tallies(text: str, expected: list[dict]) -> None:
         ("採決では賛成60、反対30だった。", "2021-06-30", "2021-06-30"),  # no date in the text: the document's
         ("国連総会は12月18日、決議を賛成100、反対20で採択した。", "2008-01-05", "2007-12-18"),  # its year
         ("国連総会は3月1日、決議を賛成100、反対20で採択した。", None, "XXXX-03-01"),
+        # a bare day in a document without entities: the document's month, not an unknown one
+        ("下院は7日、法案を賛成300、反対50で可決した。", "2014-11-09", "2014-11-07"),
+        ("本年の審議で、上院は4日に賛成70、反対25で承認した。", "2012-05-20", "2012-05-04"),
     ],
 )
 def test_date_falls_back_to_the_document_date(text: str, doc_date: str | None, expected: str) -> None:

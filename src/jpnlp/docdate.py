@@ -14,13 +14,18 @@ line                                                  doc date
 ``タイトル 2017年09月13日 | 欄名 本文…``                 2017-09-13
 ``(2019-08-03 毎日新聞 夕刊)`` (a trailer)               2019-08-03
 ``Last Update : 2007-12-31T02:39:03+09:00`` / ``更新``   2007-12-31
+``2016年3月4日, 09:30 (更新: …) 本文…`` (a time stamp)    2016-03-04
+``…続く。(2012/07/08-15:20)`` (a closing stamp)         2012-07-08
+``2014年5月7日 某協会`` / ``ジュネーブ、2018年3月9日``     a signature
 ====================================================  ==============
 
 A dateline is a line near the top (or the bottom) that holds exactly one date
 with a day, and besides it only times, weekdays, words such as 配信/更新/
 発表, and a short name (a paper, a section) — no sentence; or a date directly
-followed by a separator (``|``, ``–``); or a bracketed wire lead (【…】,
-[…]).  A dateline without a year takes it from a full date of the same
+followed by a separator (``|``, ``–``) or by a clock time (a time stamp,
+though running text follows; not a revision's label ``…23:38の版``); or a
+bracketed wire lead (【…】, […]); or, last, a bracketed time stamp closing a
+line, or a signature (a full date and a short name).  A dateline without a year takes it from a full date of the same
 month and day elsewhere in the text; without one it gives no date.
 """
 
@@ -47,6 +52,10 @@ _BRACKET_LEAD = re.compile(r"^\s*(?:【[^】]{1,40}】|\[[^\]]{1,40}\])")
 _SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
 _PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
 _BRACKETED = re.compile(r"^\s*[(（].*[)）]\s*$")
+# A clock time right after a date makes it a time stamp: 2015年3月2日 18時40分, 2016年3月4日, 09:30
+_CLOCK = re.compile(
+    r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?[\s,，、-]*(?:T?\d{1,2}:\d{2}|(?:午前|午後)?\d{1,2}時)"
+)
 
 
 def detect_doc_date(text: str) -> str | None:
@@ -72,11 +81,39 @@ def detect_doc_date(text: str) -> str | None:
 
 
 def _is_trailer(line: str) -> bool:
-    """A last line that can date the document: it says what it is, is bracketed, or is a date and nothing else."""
-    if _PUBLISHED.search(line) or _BRACKETED.match(line):
+    """A last line that can date the document: it says what it is, is bracketed, ends with a bracketed
+    time stamp, or is a signature (a full date and a short name: ``2014年5月7日 某協会``,
+    ``ジュネーブ、2018年3月9日``)."""
+    if _PUBLISHED.search(line) or _BRACKETED.match(line) or _stamp_closes(line) is not None:
         return True
-    dates = find_dates(line)
-    return len(dates) == 1 and not _FILLER.sub("", line[: dates[0].start] + line[dates[0].end :])
+    return _signature(line)
+
+
+def _signature(line: str) -> bool:
+    """A signature: a full date then a short name, or a place, a comma and a full date (no label, no sentence)."""
+    dates = find_dates(line.strip())
+    if len(dates) != 1 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
+        return False
+    d, text = dates[0], line.strip()
+    before, after = text[: d.start], text[d.end :].strip()
+    if d.start == 0:
+        name = after
+    elif not after and re.search(r"[、,，]\s*$", before):
+        name = before.rstrip("、,， ")
+    else:
+        return False
+    return 0 < len(name) <= MAX_NAME and not re.search(r"[ぁ-ゖ。=＝:：|]", name)
+
+
+def _stamp_closes(line: str) -> tuple[int | None, int | None, int] | None:
+    """The date of a bracketed time stamp that ends a line: ``…続く。(2012/07/08-15:20)``."""
+    m = re.search(r"[(（]([^()（）]{6,40})[)）]\s*$", line)
+    if m is None:
+        return None
+    dates = [d for d in find_dates(m.group(1)) if _day(d.value)]
+    if len(dates) != 1 or _FILLER.sub("", m.group(1)[: dates[0].start] + m.group(1)[dates[0].end :]):
+        return None
+    return _parts(dates[0].value) if _CLOCK.match(m.group(1), dates[0].end) else None
 
 
 def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
@@ -86,9 +123,14 @@ def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
         dates = [d for d in find_dates(lead.group()) if _day(d.value)]
         if len(dates) == 1:
             return _parts(dates[0].value)
+    closing = _stamp_closes(line)
+    if closing is not None:
+        return closing
     dates = [d for d in find_dates(line) if _day(d.value)]
     if dates and dates[0].start < 60 and "|" not in line[: dates[0].start] and _SEPARATED.match(line[dates[0].end :]):
         return _parts(dates[0].value)  # タイトル 2017年09月13日 | 欄名 本文…
+    if dates and _stamp_opens(line, dates[0].start, dates[0].end):
+        return _parts(dates[0].value)  # 2016年3月4日, 09:30 (更新: …) 本文…
     if len(dates) != 1:
         return None
     d = dates[0]
@@ -96,6 +138,16 @@ def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
     if len(rest) > MAX_NAME or re.search(r"[ぁ-ゖ。]", rest):
         return None
     return _parts(d.value)
+
+
+def _stamp_opens(line: str, start: int, end: int) -> bool:
+    """Whether a line opens with a time stamp (a date and a clock time) after at most a short name."""
+    before, clock = line[:start], _CLOCK.match(line, end)
+    if clock is None or len(before) > MAX_NAME or re.search(r"[ぁ-ゖ。]", before):
+        return False
+    # the stamp stands apart (2016年3月4日, 09:30 (更新…) 本文): not a clause (14時、首相が…), not a label (…の版)
+    rest = line[clock.end() :].lstrip("0123456789:分秒")
+    return re.match(r"\s|$|[(（\[【|]|更新|配信|発表|掲載|公開|投稿", rest) is not None
 
 
 def _day(value: str) -> bool:

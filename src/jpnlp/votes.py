@@ -673,6 +673,7 @@ def document_votes(document: Any) -> list[VoteTally]:
     from .rules.treaties import find_treaties
 
     text = document.text
+    doc_date = getattr(document, "doc_date", None)  # set where jpnlp.docdate is present
     if document.entities:
         names = [(e.start, e.end, e.text, e.en) for e in document.entities if e.label == "TREATY"]
         dates = [(e.start, e.end, e.value) for e in document.entities if e.label == "DATE" and e.value]
@@ -682,13 +683,14 @@ def document_votes(document: Any) -> list[VoteTally]:
         for m in find_treaties(text, g):
             link = link_treaty(m.text, g) if not m.anaphor else None
             names.append((m.start, m.end, m.text, link.en if link else None))
-        dates = [(d.start, d.end, d.value) for d in find_dates(text)]
+        # resolved as the DATE component does: a bare 19日 is in the document's month
+        dates = [(d.start, d.end, d.value) for d in find_dates(text, doc_date=doc_date)]
     ctx = Context(
         sentences=[(s.start, s.end) for s in document.sentences],
         blocks=[(b.start, b.end) for b in document.blocks],
         names=names,
         dates=dates,
-        doc_date=getattr(document, "doc_date", None),  # set where jpnlp.docdate is present
+        doc_date=doc_date,
     )
     tallies = resolve_tallies(text, ctx)
     for t in tallies:

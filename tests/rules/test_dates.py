@@ -66,6 +66,26 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
 
 # Real-text forms: two-digit and era years, numeric dates, spaced PDF digits, anchor prefixes, parts, ranges.
 REAL_TEXT: list[tuple[str, list[tuple[str, str, str | None]]]] = [
+    # a list of days: the first drops its 日, two dates
+    ("2004年6月8、9日に開かれた", [("2004年6月8", "2004-06-08", None), ("9日", "2004-06-09", None)]),
+    # once a text writes two-digit years, one before a noun is a year too; not a span of time
+    ("77年の選挙、80年の政変を経て、83年同国は加盟した",
+     [("77年", "1977", None), ("80年", "1980", None), ("83年", "1983", None)]),
+    ("77年の選挙の後、30年余り", [("77年", "1977", None)]),
+    ("30年にわたり交渉した", []),
+    ("1日中議論した", []),
+    ("2012年5月8日、採決は9日中に行う", [("2012年5月8日", "2012-05-08", None), ("9日", "2012-05-09", None)]),
+    # an item number before a date
+    ("要旨\n3.11月2日に採択された", [("11月2日", "XXXX-11-02", None)]),
+    ("成長率1.10月", []),
+    # a relative word joined to a date that writes its year, or the day after a date: one expression
+    ("2001年3月に提出され、翌年の2002年5月1日に成立した",
+     [("2001年3月", "2001-03", None), ("翌年の2002年5月1日", "2002-05-01", None)]),
+    ("2005年4月8日に開会し、翌日9日に閉会した", [("2005年4月8日", "2005-04-08", None), ("翌日9日", "2005-04-09", None)]),
+    # 当日 straight after a date repeats it
+    ("期限の2003年2月1日当日まで", [("2003年2月1日", "2003-02-01", None)]),
+    # the same day in another time zone
+    ("99年3月2日(現地時間同)に署名", [("99年3月2日", "1999-03-02", None), ("同", "1999-03-02", None)]),
     ("首相は87年12月に訪米した", [("87年12月", "1987-12", None)]),
     ("この協定は01年に発効した", [("01年", "2001", None)]),
     ("七二年五月に署名された", [("七二年五月", "1972-05", None)]),
@@ -161,6 +181,21 @@ DOC_DATE_CASES: list[tuple[str, str, list[tuple[str, str, str | None]]]] = [
     # 昨年 is the year before the article; 昨年10月 does not move a later bare day out of the article's month
     ("昨年10月に提出された。法案は11日に成立した", "2008-01-11",
      [("昨年10月", "2007-10", None), ("11日", "2008-01-11", None)]),
+    # ことし, 明年; 今日 as an adverb (today), not as 'nowadays'; N年前の今日
+    ("ことしは準備し、明年に開く", "2015-04-02", [("ことし", "2015", None), ("明年", "2016", None)]),
+    ("今日、委員会が開かれる。今日の社会では", "2015-04-02", [("今日", "2015-04-02", None)]),
+    ("30年前の今日、署名された", "2017-12-08", [("30年前の今日", "1987-12-08", None)]),
+    # a bare day after a year alone takes the document's month in that year
+    ("本年の声明では、5日の発射に触れた", "2016-09-20", [("本年", "2016", None), ("5日", "2016-09-05", None)]),
+    # 翌N日 is the day after an (N-1)th, not after the last date
+    ("4月10日に宣言した。1990年5月11日にも宣言し、翌11日に撤回した", "1999-04-20",
+     [("4月10日", "1999-04-10", None), ("1990年5月11日", "1990-05-11", None), ("翌11日", "1999-04-11", None)]),
+    # an update stamp does not move the story's month
+    ("2016年3月4日 (更新: 2016年4月9日) 議会は3日の会合で", "2016-03-04",
+     [("2016年3月4日", "2016-03-04", None), ("2016年4月9日", "2016-04-09", None), ("3日", "2016-03-03", None)]),
+    # a bare month told after a later month of last year is this year's (not after the article's month)
+    ("昨年9月に署名し、上院が2月に承認した", "2011-04-10", [("昨年9月", "2010-09", None), ("2月", "2011-02", None)]),
+    ("昨年9月に署名し、11月に承認した", "2011-04-10", [("昨年9月", "2010-09", None), ("11月", "2010-11", None)]),
     # two-digit years: at most ten years after the document's year
     ("51年の法律以来", "2008-01-11", [("51年", "1951", None)]),
     ("05年と06年", "2007-12-31", [("05年", "2005", None), ("06年", "2006", None)]),
@@ -182,6 +217,21 @@ def test_real_text_forms(text: str, expected: list[tuple[str, str, str | None]])
 @pytest.mark.parametrize(("text", "doc_date", "expected"), DOC_DATE_CASES, ids=[c[0][:18] for c in DOC_DATE_CASES])
 def test_doc_date_resolution(text: str, doc_date: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert [(d.text, d.value, d.mod) for d in find_dates(normalize(text), doc_date=doc_date)] == expected
+
+
+def test_bare_day_after_a_year_takes_the_last_month_named() -> None:
+    text = "7月1日、可決した。写真(2019年 共同)\n4日、署名した"
+    assert [(d.text, d.value) for d in find_dates(text)] == [("7月1日", "XXXX-07-01"), ("2019年", "2019"), ("4日", "2019-07-04")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("(2012/07/08-15:20)", [("2012/07/08", "2012-07-08")]), ("2019-08-02-1", [])])
+def test_iso_date_before_a_clock_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text)] == expected
+
+
+def test_year_from_a_later_full_date_of_the_same_day() -> None:
+    text = "会報(5月3日付)によると、採択された。出典: Times, May 3, 2012"
+    assert [(d.text, d.value) for d in find_dates(text)] == [("5月3日", "2012-05-03"), ("May 3, 2012", "2012-05-03")]
 
 
 def test_no_doc_date_falls_back_to_the_last_date() -> None:

@@ -33,7 +33,12 @@ July-September 1998            1998-07/1998-09
 4月14日 (after 2000年3月)      2000-04-14
 同日 / 同月 / 翌年 / 前年      from the last date
 今年の3月5日 / 昨年 / 来月上旬  from the document's date, else the last date
-4月14日 (nothing before)       XXXX-04-14
+4月14日 (nothing before)       XXXX-04-14 (or the year of a later full date of that day)
+翌8日 (after 7日, 1990年5月8日)  the day after the 7th
+本年、5日 (doc 2016-09-20)     2016-09-05
+2004年6月8、9日                2004-06-08, 2004-06-09
+翌年の2002年5月1日 / 翌日9日    one expression each
+30年前の今日 (doc 2017-12-08)  1987-12-08
 19日 (after 2000年4月)          2000-04-19
 =============================  ====================  =========
 
@@ -54,7 +59,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -73,6 +78,7 @@ TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
 # Characters a PDF dump may separate with a space inside a date: 2006 年 7 月, 十 一日, 7月 31日
 _DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
 _SENTENCE_END = frozenset("。\n！？!?")
+_DAY_LIST = rf"(?=[、，,]{_N}日)"  # 12月3、4日: the first day of a list drops its 日 (two dates)
 
 _MONTHS_EN = {
     m.lower(): i
@@ -162,6 +168,9 @@ class _State:
     topic: _Anchor | None = None  # the last day a clause was about (12日、…)
     era: str | None = None  # the last era named (for 同15年)
     era_years: bool = False  # whether the text last wrote an era year (then 43年 is that era's 43rd)
+    month: _Anchor | None = None  # the last date that named a month
+    two_digit_years: bool = False  # whether the text has written a bare two-digit year (85年の…)
+    days: list[_Anchor] = field(default_factory=list)  # every date with a day so far (for 翌8日)
 
     def same_sentence(self, pos: int) -> bool:
         return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
@@ -178,7 +187,28 @@ class _State:
         base = self.bare_base(pos)
         if base is self.doc and base.year is not None and base.month is not None and month > base.month + 6:
             return base.year - 1
+        doc = self.doc
+        if (base is not doc and doc is not None and doc.year is not None and doc.month is not None
+                and base.year == doc.year - 1 and base.month is not None and month < base.month and month <= doc.month):
+            return doc.year  # 昨年9月に署名し、2月に承認: told in order, this February
         return base.year
+
+    def day_base(self, pos: int) -> _Anchor:
+        """What a bare 19日 belongs to: :meth:`bare_base`; when that names a year but no month (本年、5日…), the
+        month of the document's date in that year, else of the last date that named a month in it."""
+        base = self.bare_base(pos)
+        if base.month is not None:
+            return base
+        for known in (self.doc, self.month):
+            if known is not None and known.month is not None and None in (base.year, known.year) or (
+                known is not None and known.year == base.year
+            ):
+                return _Anchor(base.year if base.year is not None else known.year, known.month)
+        return base
+
+    def day_before(self, day: int) -> _Anchor | None:
+        """The last date whose next day is ``day`` (翌8日: the day after a 7th)."""
+        return next((a for a in reversed(self.days) if a.day == day - 1), None)
 
     def deictic_base(self) -> _Anchor:
         return self.doc if self.doc is not None else self.anchor
@@ -245,7 +275,7 @@ def _in_era(era: str, n: int) -> bool:
 def _tail(p: str) -> str:
     """What may follow ``…年``: a month (with a day or a part), a season, a part of the year, or 度."""
     return (
-        rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})日|(?P<{p}mpart>{_MPARTS}))?"
+        rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})(?:日|{_DAY_LIST})|(?P<{p}mpart>{_MPARTS}))?"
         rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度))?"
     )
 
@@ -317,8 +347,13 @@ def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y, mo), None, _Anchor(y, mo), None
 
 
-# 2019-08-02, 2019/8/2, 2017.9.20 (not a version number 1.2.3.4, not 2019-08-02-1)
-@_form("num", r"(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})(?![0-9]|[-/.][0-9])")
+# 2019-08-02, 2019/8/2, 2017.9.20, 2012/07/08-15:20 (a time stamp's clock time after a dash is not part of the
+# date; not a version number 1.2.3.4, not 2019-08-02-1)
+@_form(
+    "num",
+    r"(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})"
+    r"(?![0-9]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
+)
 def _num(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
 
@@ -442,21 +477,46 @@ def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
     return _century(yy, st)
 
 
+# 今から30年前の今日, 20年前のきょう: the same day N years before the document's day
+@_form("ago", rf"(?:今から)?(?P<ago_n>{_N})年前の(?:今日|きょう|この日)")
+def _ago(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    base = st.deictic_base()
+    if base.year is None or base.month is None or base.day is None:
+        return None
+    y = base.year - kanji_to_int(g["ago_n"])
+    return _full(y, base.month, base.day if (base.month, base.day) != (2, 29) else 28)
+
+
 # A bare two-digit year (05年, 97年ノーベル賞) only where a year can stand: not a count (20年間, 12年前,
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
 _Y2_FOLLOW = (
     r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]"
-    rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回))(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
+    rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回)|にわた|に及)(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
+# …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too
+# (83年同国は, 84年発効), unless a count follows (20年間, 30年余り)
+_Y2_COUNT = frozenset("間前後以目余来近半超弱強程代連")
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
 
-@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + _Y2_FOLLOW)
+@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + rf"(?:(?P<y2_ok>){_Y2_FOLLOW})?")
 def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     before = st.text[max(0, m.start() - 3) : m.start()]
     if not g["y2_pre"] and (re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER)):
         return None
+    after = st.text[m.end() : m.end() + 1]
+    before_noun = re.match(r"[\u4e00-\u9fff]", after) is not None and after not in _Y2_COUNT
+    if g["y2_ok"] is None and not (st.two_digit_years and before_noun):
+        return None
+    st.two_digit_years = True
     return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], kanji_to_int(g["y2_y"]), st))
+
+
+# 99年3月2日(現地時間同): the same day in the other time zone
+@_form("tzsame", r"(?<=時間)同(?=[)）])")
+def _tzsame(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    a = st.anchor
+    return (_fmt(a.year, a.month, a.day), None, a, None) if a.day is not None else None
 
 
 def _rel_words() -> str:
@@ -478,6 +538,10 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word_end = m.start("rel") + len(word)
     if re.fullmatch(r"[ぁ-ゖ]+", word) and re.match(r"(?!から|まで)[ぁ-ゖ](?<![はのもにでがを])", st.text[word_end:]):
         return None  # きょうだい, あすか: not the word
+    if word == "今日" and not (re.match(r"[、,，は]", st.text[word_end:]) or st.text[: m.start()].endswith("の")):
+        return None  # 今日の世界, 今日では, 今日に至る: nowadays
+    if unit == "day" and code == "0" and m.start() == st.end and kind == "anaphoric":
+        return None  # 2003年2月1日当日: the same day, said again
     off = int(code)
     if kind == "deictic":
         base = st.deictic_base()
@@ -505,6 +569,8 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         iso = (day + datetime.timedelta(weeks=off)).isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}", None, None, word_end
     day += datetime.timedelta(days=off)
+    if g["r_dy2"] and _int(g["r_dy2"]) == day.day:
+        word_end = m.end()  # 翌日9日: the next day, the 9th
     return _fmt(day.year, day.month, day.day), None, _Anchor(day.year, day.month, day.day), word_end
 
 
@@ -549,6 +615,9 @@ def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     pre = g["pre"]
     base = st.deictic_base() if pre == "本" else st.anchor
     y, mo, d = base.year, _int(g["p_mo"]), _int(g["p_dy"]) or _int(g["p_dy2"])
+    if pre == "翌" and mo is None and d is not None and base.day != d - 1:
+        base = st.day_before(d) or base  # 翌8日 names the day after a 7th, not after the last date
+        y = base.year
     if not _valid(mo, d):
         return None
     if mo is None:  # a day: in the month of the base (翌28日 after 27日; after the 30th, the next month)
@@ -579,7 +648,7 @@ def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 4月14日, 8月, 6月末, 12月初旬 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
-@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})日|(?P<md_part>{_MPARTS}))?(?!間|期)")
+@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})(?:日|{_DAY_LIST})|(?P<md_part>{_MPARTS}))?(?!間|期)")
 def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
     if not _valid(mo, d):
@@ -617,7 +686,7 @@ def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 # 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
 _DAY_NOT_BEFORE = (
-    "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|中|がかり|"
+    "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|がかり|"
     "遅れ|早く|ごと|単位|程|"
     "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
 )
@@ -626,9 +695,9 @@ _DAY_NOT_BEFORE = (
 @_form("d_only", rf"(?<![月第毎])(?P<d_only>{_N})日(?!{_DAY_NOT_BEFORE})")
 def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     d = kanji_to_int(g["d_only"])
-    if not _valid(None, d):
-        return None
-    base = st.bare_base(m.start())
+    if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
+        return None  # 1日中: all day long (9日中 is a date)
+    base = st.day_base(m.start())
     return _fmt(base.year, base.month, d), None, _Anchor(base.year, base.month, d), None
 
 
@@ -647,7 +716,8 @@ def _pattern() -> re.Pattern[str]:
     alts = "|".join(f"(?P<{name}_>{pattern})" for name, pattern, _ in _FORMS)
     first = "".join(sorted(_start_chars())).replace("\\", "\\\\").replace("]", "\\]").replace("^", "\\^").replace("-", "\\-")
     # Not inside a larger number: 12月 is fine, 112月 never matches (a word such as 同日 may follow a digit).
-    return re.compile(rf"(?=[{first}])(?:(?![0-9{_KD}十百千])|(?<![0-9{_KD}十百千.]))(?:{alts})")
+    item = r"(?<=^[0-9]\.)|(?<=\n[0-9]\.)|(?<=[ \u3000][0-9]\.)"  # 3.11月2日: item 3 of a list, then a date
+    return re.compile(rf"(?=[{first}])(?:(?![0-9{_KD}十百千])|(?<![0-9{_KD}十百千.])|{item})(?:{alts})")
 
 
 @cache
@@ -690,6 +760,9 @@ _GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "dec
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
 
+_UPDATED = re.compile(r"更新(?:日時?)?\s*[:：]?\s*$")
+
+
 def _topic_follows(text: str, end: int) -> bool:
     """Whether a clause is about the date ending at ``end``: 12日、 / 12日(現地時間11日)、"""
     m = re.match(r"(?:\s*[(（][^()（）]{0,20}[)）])*\s*[、,，]", text[end:])
@@ -712,6 +785,7 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         st.anchor = _Anchor(anchor_year)
     handlers = _handlers()
     out: list[DateMatch] = []
+    prev_form = ""
     for m in _pattern().finditer(squeezed):
         name = m.lastgroup
         assert name is not None
@@ -722,13 +796,38 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         if name in _ERA_FORMS or name in _GREGORIAN_FORMS:
             st.era_years = name in _ERA_FORMS
         end = m.end() if end is None else end
+        if anchor is not None and _UPDATED.search(squeezed, max(0, m.start() - 8), m.start()):
+            anchor = None  # 更新: 2016年3月9日 stamps the page, not the story
         if anchor is not None:
             st.anchor, st.end = anchor, end
+            if anchor.month is not None:
+                st.month = anchor
+            if anchor.day is not None:
+                st.days.append(anchor)
             if anchor.day is not None and _topic_follows(squeezed, end):
                 st.topic = anchor
         start, stop = pos[m.start()], pos[end - 1] + 1
+        if out and _names_its_year(out[-1], prev_form, name, text[out[-1].end : start]):
+            start = out.pop().start  # 翌年の1952年4月28日: one expression, the year written out
         out.append(DateMatch(start, stop, text[start:stop], value, mod))
-    return out
+        prev_form = name
+    return _years_from_later(out)
+
+
+def _years_from_later(dates: list[DateMatch]) -> list[DateMatch]:
+    """A month/day of unknown year takes the year of a later full date of the same day (会報(5月3日付) … the
+    source list's May 3, 2012): the text names that day again, with its year."""
+    full = {d.value[4:]: d.value[:4] for d in dates if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value)}
+    return [
+        replace(d, value=full[d.value[4:]] + d.value[4:])
+        if re.fullmatch(r"XXXX-\d{2}-\d{2}", d.value) and d.value[4:] in full else d
+        for d in dates
+    ]
+
+
+def _names_its_year(prev: DateMatch, prev_form: str, form: str, between: str) -> bool:
+    """Whether a relative year (翌年, 同年) is joined by の to a date writing its year (翌年の2002年…)."""
+    return prev_form == "rel_" and prev.text.endswith("年") and between == "の" and form in _ERA_FORMS | _GREGORIAN_FORMS
 
 
 def leading_date_end(text: str) -> int:
