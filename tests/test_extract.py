@@ -93,3 +93,24 @@ def test_the_record_names_what_really_ran(tmp_path: Path) -> None:
     (model / "weights.bin").write_bytes(b"\x00\x01")
     expected = hashlib.sha256(json.dumps([["weights.bin", hashlib.sha256(b"\x00\x01").hexdigest()]]).encode()).hexdigest()
     assert describe(load(fast=True), model)["trained_model"] == {"path": str(model), "sha256": expected}
+
+
+def test_extract_with_two_workers_writes_what_one_writes(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    texts = ["ロシア下院は２０００年４月１４日、ＳＴＡＲＴⅡ条約批准関連法を賛成２８８、反対１３１、棄権４で可決した。",
+             "米上院は2010年12月22日、新START条約を71対26で承認した。オバマ大統領は歓迎した。",
+             "", "核兵器不拡散条約（ＮＰＴ）は１９７０年に発効した。", "\x00binary"]  # fmt: skip
+    for i, t in enumerate(texts):
+        (corpus / f"d{i}.txt").write_text(t, encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    r1 = runner.invoke(app, ["extract", str(corpus), "-o", str(one), "--fast"])
+    r2 = runner.invoke(app, ["extract", str(corpus), "-o", str(two), "--fast", "--workers", "2"])
+    assert (r1.exit_code, r2.exit_code) == (1, 1)  # the binary file is reported either way
+    assert two.read_bytes() == one.read_bytes()
+    assert [json.loads(x)["doc_id"] for x in one.read_text(encoding="utf-8").splitlines()] == ["d0", "d1", "d2", "d3"]
+
+
+def test_extract_workers_need_an_output_file() -> None:
+    result = runner.invoke(app, ["extract", str(CORPUS), "--workers", "2"])
+    assert result.exit_code == 2 and "--workers" in result.stderr and "needs -o/--output" in result.stderr

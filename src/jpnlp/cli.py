@@ -290,15 +290,21 @@ def extract(
     shard_docs: Annotated[
         int, typer.Option("--shard-docs", min=0, help="With -o: write a folder of JSONL shards of this many documents.")
     ] = 0,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="With -o: documents processed in parallel processes (same output).")
+    ] = 1,
     doc_date: DocDateOpt = None,
 ) -> None:
     """Find treaties, leaders, dates and tallies; one JSON object per document (JSON Lines)."""
+    from .dataset.engines import check_workers
     from .extract import check_shard_folder, extract_to, journal_path, safe_lines
     from .journal import file_digest, tree_digest
     from .pipeline import default_pipeline, load
 
-    if output is None and (resume or shard_docs):
-        raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--shard-docs")
+    if output is None and (resume or shard_docs or workers > 1):
+        hint = "--resume" if resume else "--shard-docs" if shard_docs else "--workers"
+        raise typer.BadParameter("needs -o/--output", param_hint=hint)
+    check_workers(workers)
     date = _doc_date(doc_date)
     run = _Run(paths, encoding, glob, output)
     if model is not None and not model.exists():
@@ -321,6 +327,7 @@ def extract(
         result = extract_to(
             raws, output, nlp, settings=settings, model=str(model) if model else None, layout=layout.value,
             resume=resume, shard_docs=shard_docs, on_error=run.document_failed, check=run.check_read,
+            workers=workers, pipeline=(str(glossary) if glossary else None, fast),
         )  # fmt: skip
     except KeyboardInterrupt:
         _say(f"interrupted; the documents done so far are kept in {journal_path(output)}: "

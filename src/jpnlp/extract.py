@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,6 +140,8 @@ def extract_to(
     shard_docs: int = 0,
     on_error: Callable[[RawDocument, str], None] | None = None,
     check: Callable[[], None] | None = None,
+    workers: int = 1,
+    pipeline: tuple[str | None, bool] = (None, False),
 ) -> ExtractResult:
     """Write the records of ``raws`` to ``output``, streaming, in input order; resumable.
 
@@ -147,7 +150,10 @@ def extract_to(
     document's content hash and ``settings``; ``resume=True`` takes the records of an interrupted run
     from it instead of processing those documents again.  The output appears only when the run ends.
     ``check`` runs before the output is put in place; if it raises, the earlier output and no journal remain.
+    ``workers > 1`` processes documents in that many processes, each loading the pipeline from ``pipeline``
+    (glossary path, fast); records are written in input order, the same as with one worker.
     """
+    from .dataset.engines import map_ordered
     from .journal import Journal, content_key, settings_key
 
     if shard_docs > 0:
@@ -158,16 +164,21 @@ def extract_to(
     try:
         with _sink(Path(output), shard_docs) as sink:  # first: an unwritable output is the error to report
             journal = Journal(journal_path(output), resume=resume, valid=_valid_entry)
-            for raw in raws:
-                key = content_key(skey, raw.doc_id, raw.text, raw.doc_date, raw.meta)
-                if key in journal:
-                    entry = journal.get(key)
+            sent: deque[tuple[RawDocument, str, bool]] = deque()  # in input order, as the results come back
+
+            def items() -> Iterator[tuple[RawDocument, dict[str, str] | None, str | None, str]]:
+                for raw in raws:
+                    key = content_key(skey, raw.doc_id, raw.text, raw.doc_date, raw.meta)
+                    cached = journal.get(key) if key in journal else None
+                    sent.append((raw, key, cached is not None))
+                    yield raw, cached, model, layout
+
+            init, init_args = (_use_pipeline, (nlp,)) if workers <= 1 else (_load_pipeline, pipeline)
+            for entry in map_ordered(_record_entry, items(), init, init_args, workers=workers):
+                raw, key, cached = sent.popleft()
+                if cached:
                     result.resumed += 1
                 else:
-                    try:
-                        entry = {"line": record_line(raw, nlp, model, layout)}
-                    except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
-                        entry = {"error": f"{type(e).__name__}: {e}"}
                     journal.add(key, entry)
                 if "error" in entry:
                     result.failed.append((raw.path or raw.doc_id, entry["error"]))
@@ -189,6 +200,31 @@ def extract_to(
     if journal is not None:
         journal.discard()
     return result
+
+
+_NLP: Language | None = None  # the pipeline of this process's records (one per worker process)
+
+
+def _use_pipeline(nlp: Language) -> None:
+    global _NLP
+    _NLP = nlp
+
+
+def _load_pipeline(glossary: str | None, fast: bool) -> None:
+    from .pipeline import default_pipeline, load
+
+    _use_pipeline(load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast))
+
+
+def _record_entry(item: tuple[RawDocument, dict[str, str] | None, str | None, str]) -> dict[str, str]:
+    """A document's journal entry: its record line, or why it failed (taken from the journal when there)."""
+    raw, cached, model, layout = item
+    if cached is not None:
+        return cached
+    try:
+        return {"line": record_line(raw, _NLP, model, layout)}  # type: ignore[arg-type]
+    except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
+        return {"error": f"{type(e).__name__}: {e}"}
 
 
 def _valid_entry(value: Any) -> bool:

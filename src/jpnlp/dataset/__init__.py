@@ -31,7 +31,7 @@ from ..io import (
     RawDocument, inside, is_stdin, json_line, list_inputs, make_temp, output_target, read_files, read_inputs,
     replace_dir, with_doc_date,
 )  # fmt: skip
-from .engines import ENGINES
+from .engines import ENGINES, check_workers
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
@@ -190,9 +190,7 @@ def build_dataset(
         _manifest(inputs[0])
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-    cpus = os.cpu_count() or 1
-    if engine == "local" and workers > max(2, 2 * cpus):  # each worker loads the pipeline: a typo must not fork 10,000
-        raise UsageError(f"--workers {workers}: more than twice the {cpus} CPUs of this machine")
+    check_workers(workers, engine)
     files = list_inputs([str(p) for p in inputs]) if inputs and not is_stdin(inputs) else None
     made_out_dir = not out_dir.exists()
     journal_dir = journal_path(out_dir, name)

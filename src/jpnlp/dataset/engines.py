@@ -16,6 +16,15 @@ from typing import Any
 ENGINES = ("local", "ray")
 
 
+def check_workers(workers: int, engine: str = "local") -> None:
+    """Each local worker loads the pipeline: a typo must not fork 10,000 of them."""
+    from ..errors import UsageError
+
+    cpus = os.cpu_count() or 1
+    if engine == "local" and workers > max(2, 2 * cpus):
+        raise UsageError(f"--workers {workers}: more than twice the {cpus} CPUs of this machine")
+
+
 def map_ordered(
     fn: Callable[[Any], Any],
     items: Iterable[Any],
