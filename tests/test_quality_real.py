@@ -19,8 +19,10 @@ REAL = ROOT / "tests" / "data" / "real"
 LABELS = ("TREATY", "LEADER", "DATE", "VOTE")
 # (set, label) → F1 floor; then DATE values, English names, vote records field-exact
 FLOORS: dict[str, dict[str, float]] = {
-    "develop": {"TREATY": 0.0, "LEADER": 0.0, "DATE": 0.0, "VOTE": 0.0, "values": 0.0, "names": 0.0, "votes": 0.0},
-    "heldout": {"TREATY": 0.0, "LEADER": 0.0, "DATE": 0.0, "VOTE": 0.0, "values": 0.0, "names": 0.0, "votes": 0.0},
+    # measured 0.887 0.912 1.000 0.965, values 0.988, names 0.950, records 43/44
+    "develop": {"TREATY": 0.87, "LEADER": 0.90, "DATE": 0.99, "VOTE": 0.95, "values": 0.97, "names": 0.94, "votes": 0.96},
+    # measured 0.883 0.850 0.942 0.838, values 0.971, names 0.952, records 32/56
+    "heldout": {"TREATY": 0.87, "LEADER": 0.84, "DATE": 0.93, "VOTE": 0.82, "values": 0.96, "names": 0.94, "votes": 0.55},
 }
 
 
