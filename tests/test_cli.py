@@ -123,11 +123,11 @@ def test_new_entry_points_name_the_bad_input(tmp_path: Path) -> None:
 
 # -- never lose a user's data (issue 12) ---------------------------------------
 
-import os  # noqa: E402
+import os
 
-import pytest  # noqa: E402
+import pytest
 
-from .tree import changes, snapshot  # noqa: E402
+from .tree import changes, snapshot
 
 DOC = "参議院は賛成１２０、反対９０で新START条約を承認した。\n"
 EARLIER = "earlier result\n"

@@ -84,14 +84,14 @@ def test_a_megabyte_line_without_a_full_stop(nlp) -> None:  # type: ignore[no-un
 
 # -- the file-system side: names, types, links, sizes -------------------------
 
-import codecs  # noqa: E402
-import signal  # noqa: E402
-import tempfile  # noqa: E402
-from pathlib import Path  # noqa: E402
+import codecs
+import signal
+import tempfile
+from pathlib import Path
 
-from typer.testing import CliRunner  # noqa: E402
+from typer.testing import CliRunner
 
-from jpnlp.cli import app  # noqa: E402
+from jpnlp.cli import app
 
 NAME_BYTES = st.binary(min_size=1, max_size=12).map(lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))
 NAME_TEXT = st.text(min_size=1, max_size=12).map(lambda s: os.fsencode(s.replace("/", "_").replace("\x00", "_")))

@@ -11,7 +11,14 @@ import pytest
 
 from jpnlp.errors import BinaryInputError, DecodeError, EmptyInputWarning, InputError, OutputError, UsageError
 from jpnlp.io import (
-    RawDocument, atomic_write, decode, list_inputs, read_inputs, read_path, read_stdin, spreadsheet_safe,
+    RawDocument,
+    atomic_write,
+    decode,
+    list_inputs,
+    read_inputs,
+    read_path,
+    read_stdin,
+    spreadsheet_safe,
 )  # fmt: skip
 
 TEXT = "ロシア下院は４月１４日に、ＳＴＡＲＴ条約批准関連法を賛成２８８、反対１３１、棄権４で可決した。\n"

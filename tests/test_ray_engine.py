@@ -21,9 +21,9 @@ import pytest
 ray = pytest.importorskip("ray")
 pytest.importorskip("ray.data")
 
-from jpnlp.dataset.ray_engine import _cpus_per_actor, ray_map_ordered  # noqa: E402
+from jpnlp.dataset.ray_engine import _cpus_per_actor, ray_map_ordered
 
-from .conftest import CORPUS_DOC  # noqa: E402
+from .conftest import CORPUS_DOC
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -117,12 +117,12 @@ def test_other_settings_do_not_reuse_the_journal(many: Path, tmp_path: Path, mon
 
 # -- jpnlp extract -o --------------------------------------------------------
 
-import json  # noqa: E402
+import json
 
-from typer.testing import CliRunner  # noqa: E402
+from typer.testing import CliRunner
 
-import jpnlp.extract as ex  # noqa: E402
-from jpnlp.cli import app  # noqa: E402
+import jpnlp.extract as ex
+from jpnlp.cli import app
 
 runner = CliRunner()
 _real_line = ex.record_line

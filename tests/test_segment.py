@@ -110,9 +110,8 @@ def test_runs_of_terminators_and_closers_respect_the_cap(text: str, lengths: lis
 
 
 def test_twenty_thousand_full_stops_pass_the_pipeline() -> None:
-    from jpnlp.pipeline import default_pipeline, process
-
     import jpnlp
+    from jpnlp.pipeline import default_pipeline, process
 
     doc = process(jpnlp.prepare("。" * 20000), default_pipeline(fast=True))
     assert max(s.end - s.start for s in doc.sentences) <= 2000

@@ -24,8 +24,19 @@ from . import __version__
 from .document import Document, prepare
 from .errors import EmptyInputWarning, InputError, JpnlpError, JpnlpWarning, UsageError, printable
 from .io import (
-    DEFAULT_GLOB, RawDocument, atomic_write, check_encoding, check_glob, check_output, is_stdin, list_inputs,
-    json_line, read_files, read_inputs, spreadsheet_safe, with_doc_date,
+    DEFAULT_GLOB,
+    RawDocument,
+    atomic_write,
+    check_encoding,
+    check_glob,
+    check_output,
+    is_stdin,
+    json_line,
+    list_inputs,
+    read_files,
+    read_inputs,
+    spreadsheet_safe,
+    with_doc_date,
 )  # fmt: skip
 
 app = typer.Typer(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 
-
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 

@@ -22,7 +22,7 @@ from .errors import InputError
 
 KNOWN_FIELDS = ("id", "title", "date", "source", "url", "license", "language")
 # a front matter block: '---' on the first line, then YAML, then '---' (or '...') on a line of its own
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 MAX_FRONT_MATTER = 64 * 1024
 
 
@@ -43,7 +43,7 @@ def front_matter(text: str, where: str | os.PathLike[str] | None = None) -> tupl
         # aliases can make a few bytes expand to gigabytes: a header has no use for them
         if any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(body)):
             raise InputError(where, "front matter: YAML aliases are not allowed")
-        data = yaml.load(body, Loader=_Loader) if body.strip() else {}  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(body, Loader=_Loader) if body.strip() else {}
     except yaml.YAMLError as e:
         raise InputError(where, f"front matter is not valid YAML ({str(e).splitlines()[0]})") from None
     if not isinstance(data, dict):

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span
 from ..glossary import Glossary, default_glossary
 from ..link import AnaphoraResolver, Link, link_treaty
 
-
 _READING = re.compile(r"[\u3041-\u3096\u30fc]+")
 
 

@@ -28,8 +28,17 @@ from ..document import Document, prepare
 from ..errors import InputError, OutputError, UsageError, printable
 from ..hf import iter_hf_documents
 from ..io import (
-    RawDocument, inside, is_stdin, json_line, list_inputs, make_temp, output_target, read_files, read_inputs,
-    replace_dir, with_doc_date,
+    RawDocument,
+    inside,
+    is_stdin,
+    json_line,
+    list_inputs,
+    make_temp,
+    output_target,
+    read_files,
+    read_inputs,
+    replace_dir,
+    with_doc_date,
 )  # fmt: skip
 from .engines import ENGINES, check_workers
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row

@@ -427,8 +427,7 @@ def _english_title_in(phrase: str, glossary: Glossary | None) -> tuple[int, int]
         return None
     a = max((w.end() + 1 for w in _EN_BODY.finditer(phrase, 0, f.start())), default=0)
     a = next((s for s in starts if s >= a), f.start())
-    if a > f.start():
-        a = f.start()
+    a = min(a, f.start())
     name = phrase[a:]
     while ", " in name and not re.search(rf"\b{_EN_LINK}\b", name.rsplit(", ", 1)[1]):
         name = name.rsplit(", ", 1)[0]  # …Weapons, New York: a place after the name

@@ -78,9 +78,8 @@ def train_transformer(
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer, BertConfig, BertForTokenClassification
 
-    from .tokenizer import train_tokenizer
-
     from ..errors import InputError
+    from .tokenizer import train_tokenizer
 
     if base is not None and not (Path(base) / "config.json").is_file():
         raise InputError(base, "not a model checkpoint on disk (no config.json); nothing is fetched from a hub")
