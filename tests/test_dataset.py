@@ -87,7 +87,8 @@ def test_card_counts_equal_the_data(built: Path) -> None:
     card = (built / "README.md").read_text(encoding="utf-8")
     header = yaml.safe_load(card.split("---\n")[1])
     pq = _parquet(built)
-    assert {s["name"]: s["num_examples"] for s in header["dataset_info"]["splits"]} == {s: pq[s].num_rows for s in pq}
+    info = {c["config_name"]: c for c in header["dataset_info"]}
+    assert {s["name"]: s["num_examples"] for s in info["default"]["splits"]} == {s: pq[s].num_rows for s in pq}
     assert header["language"] == ["ja", "en"] and header["task_categories"] == ["token-classification"]
     table = card.split("## Entity counts")[1].split("## How")[0]
     for label in ("TREATY", "LEADER", "DATE", "VOTE"):

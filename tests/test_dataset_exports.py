@@ -139,3 +139,14 @@ def test_conllu_in_fast_mode_has_no_analysis_and_no_tabs_inside_a_form(tmp_path:
         "3\tで\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No",
         "",
     ]
+
+
+def test_the_card_declares_every_feature_of_every_config(built: Path) -> None:
+    import yaml
+
+    header = yaml.safe_load((built / "README.md").read_text(encoding="utf-8").split("---\n")[1])
+    declared = {c["config_name"]: {f["name"] for f in c["features"]} for c in header["dataset_info"]}
+    assert set(declared) == {c["config_name"] for c in header["configs"]} == {"default", "entities", "votes", "documents"}
+    for config in declared:
+        ds = datasets.load_dataset(str(built), config)
+        assert declared[config] == set(next(iter(ds.values())).column_names), config

@@ -24,9 +24,12 @@ def _size_category(n: int) -> str:
 def header(name: str, split_rows: dict[str, int], split_bytes: dict[str, int]) -> dict[str, Any]:
     import datasets
 
-    from .writers import features
+    from .writers import DOCUMENTS, FLAT_TABLES, features
 
-    info = datasets.DatasetInfo(features=features())._to_yaml_dict()
+    def yaml_features(f: datasets.Features) -> Any:
+        return datasets.DatasetInfo(features=f)._to_yaml_dict()["features"]
+
+    tables = {**FLAT_TABLES, "documents": DOCUMENTS}
     return {
         "language": ["ja", "en"],
         "license": "other",
@@ -38,12 +41,16 @@ def header(name: str, split_rows: dict[str, int], split_bytes: dict[str, int]) -
         "task_categories": ["token-classification"],
         "task_ids": ["named-entity-recognition"],
         "tags": ["arms-control", "international-politics", "japanese", "bilingual-glossary", "vote-tallies"],
-        "dataset_info": {
-            "features": info["features"],
-            "splits": [
-                {"name": s, "num_bytes": split_bytes[s], "num_examples": split_rows[s]} for s in split_rows
-            ],
-        },
+        "dataset_info": [
+            {
+                "config_name": "default",
+                "features": yaml_features(features()),
+                "splits": [
+                    {"name": s, "num_bytes": split_bytes[s], "num_examples": split_rows[s]} for s in split_rows
+                ],
+            },
+            *({"config_name": t, "features": yaml_features(tables[t])} for t in FLAT_TABLE_NAMES),
+        ],
         "configs": [
             {
                 "config_name": "default",
