@@ -13,6 +13,7 @@ import jpnlp
 from jpnlp.cli import app
 from jpnlp.errors import InputError
 from jpnlp.meta import front_matter, merge_meta
+from jpnlp.pipeline import default_pipeline
 
 runner = CliRunner()
 VOTE = "米上院は2010年12月22日、新START条約を71対26で承認した。"
@@ -58,7 +59,7 @@ def test_front_matter_is_metadata_not_text_and_raw_offsets_still_count_from_the_
     header = "---\ntitle: 新START\ndate: 2010-12-23\n---\n"
     doc = tmp_path / "d.txt"
     doc.write_text(header + VOTE, encoding="utf-8")
-    d = jpnlp.process(doc, nlp=jpnlp.pipeline.default_pipeline(fast=True), doc_date="2000-01-01")
+    d = jpnlp.process(doc, nlp=default_pipeline(fast=True), doc_date="2000-01-01")
     assert d.text == VOTE and d.meta == {"title": "新START", "date": "2010-12-23"}
     assert d.doc_date == "2000-01-01"  # an explicit date given to prepare wins
     s = d.sentences[0]
@@ -135,4 +136,4 @@ def test_the_report_shows_a_documents_metadata_escaped(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert "<dt>title</dt><dd>&lt;b&gt;米上院&lt;/b&gt;</dd>" in html
     assert "<dt>date</dt><dd>2010-12-23</dd>" in html and "<dt>desk</dt><dd>world</dd>" in html
-    assert '<dl class="meta">' not in render([jpnlp.process("本文。", nlp=jpnlp.pipeline.default_pipeline(fast=True))])
+    assert '<dl class="meta">' not in render([jpnlp.process("本文。", nlp=default_pipeline(fast=True))])

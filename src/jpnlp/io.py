@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import dataclasses
-import datetime
 import json
 import os
 import re
@@ -422,22 +421,6 @@ def manifest_meta(root: str | os.PathLike[str]) -> dict[Path, dict[str, object]]
             raise InputError(where, f"document {i}: no file {name!r} in {root}")
         out[path] = check_meta({k: v for k, v in d.items() if k != "path"}, where, f"document {i}")
     return out
-
-
-def manifest_dates(root: str | os.PathLike[str]) -> dict[Path, str]:
-    """Resolved file path → the ``date`` (YYYY-MM-DD) its manifest entry gives; InputError for a bad date."""
-    return {p: str(m["date"]) for p, m in manifest_meta(root).items() if m.get("date")}
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _real_date(s: str) -> bool:
-    try:
-        datetime.date.fromisoformat(s)
-    except ValueError:
-        return False
-    return True
 
 
 def _umask() -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .docdate import check_doc_date
 from .errors import InputError
 
 KNOWN_FIELDS = ("id", "title", "date", "source", "url", "license", "language")
@@ -52,16 +53,15 @@ def front_matter(text: str, where: str | os.PathLike[str] | None = None) -> tupl
 
 
 def _iso_date(value: Any) -> str | None:
+    """A date or ``YYYY-MM-DD`` text as ISO; None for anything else (a dataset column may hold dates)."""
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            return None
-    return None
+    try:
+        return check_doc_date(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def check_meta(meta: dict[Any, Any], where: str | os.PathLike[str] | None, what: str = "metadata") -> dict[str, Any]:
