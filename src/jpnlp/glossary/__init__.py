@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,13 +38,15 @@ from ..normalize import normalize
 
 LABELS = ("TREATY", "LEADER", "ORG", "WEAPON", "PROGRAM", "DOCTRINE", "DOCUMENT")
 _REQUIRED = ("id", "label", "en")
-_TEXT_KEYS = ("id", "label", "en", "en_full", "note", "country")
+_TEXT_KEYS = ("id", "label", "en", "en_full", "note", "country", "wikidata")
 _OFFICE_TEXT = ("title_en", "title_ja")
 _MAX_BYTES = 8 * 1024 * 1024  # a glossary is hand-written: megabytes are a mistake or an attack
 _KNOWN_KEYS = frozenset(
-    {"id", "label", "en", "en_full", "ja", "abbr", "note", "ambiguous_forms", "signed", "in_force", "country", "offices"}
+    {"id", "label", "en", "en_full", "ja", "abbr", "note", "ambiguous_forms", "signed", "in_force", "country", "offices",
+     "wikidata"}
 )
 _ID_RE = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
+_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 _DROP = re.compile(r"[\s・･=＝\-‐「」『』\"“”'’`]")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "x": "10"}
 # A roman numeral glued to the end of a Latin word (STARTII, SALTI): spell it as digits.
@@ -90,6 +92,7 @@ class Entry:
     ambiguous_forms: tuple[str, ...] = ()
     country: str | None = None
     offices: tuple[Office, ...] = ()
+    wikidata: str | None = None  # Wikidata item (Q…) where the concept is one unambiguous item
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -108,6 +111,7 @@ class Entry:
             "ja": list(self.ja),
             "abbr": list(self.abbr),
             "note": self.note,
+            "wikidata": self.wikidata,
         }
 
 
@@ -164,6 +168,8 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
             continue
         if not isinstance(raw["id"], str) or not _ID_RE.match(raw["id"]):
             problems.append(f"{where}: id must look like 'treaty.start_ii' (lowercase label, dot, slug)")
+        if raw.get("wikidata") is not None and not _QID_RE.match(str(raw["wikidata"])):
+            problems.append(f"{where}: wikidata must be an item id like 'Q42', not {raw['wikidata']!r}")
         if not isinstance(raw["label"], str) or raw["label"] not in LABELS:
             problems.append(f"{where}: unknown label {raw['label']!r} (expected one of {', '.join(LABELS)})")
         offices = []
@@ -188,6 +194,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
                 ambiguous_forms=_as_list(raw.get("ambiguous_forms"), where, "ambiguous_forms", problems),
                 country=str(raw["country"]) if raw.get("country") else None,
                 offices=tuple(offices),
+                wikidata=str(raw["wikidata"]) if raw.get("wikidata") else None,
                 extra={k: raw[k] for k in ("signed", "in_force") if k in raw},
             )
         )
@@ -378,7 +385,17 @@ def check_file(path: str | os.PathLike[str]) -> list[str]:
 def _builtin_entries() -> tuple[Entry, ...]:
     ref = resources.files("jpnlp").joinpath("data/glossary.yaml")
     with resources.as_file(ref) as p:
-        return tuple(parse_entries(_read_yaml(p), "jpnlp/data/glossary.yaml"))
+        entries = parse_entries(_read_yaml(p), "jpnlp/data/glossary.yaml")
+    qids = wikidata_table()
+    return tuple(replace(e, wikidata=e.wikidata or qids.get(e.id)) for e in entries)
+
+
+@cache
+def wikidata_table() -> dict[str, str]:
+    """The shipped, reviewed glossary id → Wikidata QID table (``data/wikidata.tsv``; sources in GLOSSARY.md)."""
+    ref = resources.files("jpnlp").joinpath("data/wikidata.tsv")
+    rows = [line.split("\t") for line in ref.read_text(encoding="utf-8").splitlines()]
+    return {r[0]: r[1] for r in rows if len(r) >= 2 and not r[0].startswith("#") and _QID_RE.match(r[1])}
 
 
 @cache
