@@ -29,7 +29,7 @@ ROWS = _rows()
 
 def test_header_and_table_not_empty() -> None:
     assert _lines()[0].split("\t") == HEADER
-    assert len(ROWS) >= 25
+    assert len(ROWS) >= 55
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
@@ -64,6 +64,8 @@ SPOT = [
     ("org.unsc", "Q37470"),
     ("org.iaea", "Q41984"),
     ("treaty.un_charter", "Q171328"),
+    ("treaty.npt", "Q186444"),
+    ("treaty.cwc", "Q547896"),
 ]
 
 
@@ -80,6 +82,12 @@ def test_user_entry_may_carry_its_own_qid(tmp_path: Path) -> None:
     p = tmp_path / "g.yaml"
     p.write_text("entries:\n  - {id: org.test_body, label: ORG, en: Test Body, wikidata: Q42}\n", encoding="utf-8")
     assert Glossary.load(p).get("org.test_body").wikidata == "Q42"  # type: ignore[union-attr]
+
+
+def test_user_entry_replacing_a_shipped_one_keeps_only_its_own_qid(tmp_path: Path) -> None:
+    p = tmp_path / "g.yaml"
+    p.write_text("entries:\n  - {id: org.un, label: ORG, en: United Nations}\n", encoding="utf-8")
+    assert Glossary.load(p).get("org.un").wikidata is None  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("bad", ["42", "Q0", "q42", "Q42a", "P31"])
