@@ -29,7 +29,7 @@ ROWS = _rows()
 
 def test_header_and_table_not_empty() -> None:
     assert _lines()[0].split("\t") == HEADER
-    assert len(ROWS) >= 55
+    assert len(ROWS) >= 70
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
@@ -96,3 +96,12 @@ def test_user_entry_with_malformed_qid_is_refused(tmp_path: Path, bad: str) -> N
     p.write_text(f"entries:\n  - {{id: org.test_body, label: ORG, en: Test Body, wikidata: '{bad}'}}\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match="wikidata must be an item id like 'Q42'"):
         Glossary.load(p)
+
+
+def test_glossary_doc_counts_match_table() -> None:
+    doc = (Path(__file__).parents[1] / "src/jpnlp/data/GLOSSARY.md").read_text(encoding="utf-8")
+    section = doc.split("## Wikidata ids", 1)[1].split("\n## ", 1)[0]
+    assert f"**Counts.** {len(ROWS)} rows" in section
+    per_label = Counter(r[0].split(".")[0].upper() for r in ROWS)
+    for label, n in per_label.items():
+        assert re.search(rf"^\| {label} \| {n} \|$", section, re.MULTILINE), f"GLOSSARY.md: {label} should be {n}"
