@@ -690,13 +690,11 @@ def glossary_show(
     glossary: GlossaryOpt = None,
 ) -> None:
     """Print an entry as YAML after merging --glossary, with the files it comes from."""
-    from .glossary.explain import show
-    from .glossary.near import near_ids
+    from .glossary.explain import show, unknown_id
 
     g = _user_glossary(glossary)
     if entry_id not in g.entries:
-        near = near_ids(g, entry_id)
-        _say(f"error: no entry {entry_id!r}" + (f"; near: {', '.join(near)}" if near else ""))
+        _say(f"error: {unknown_id(g, entry_id)}")
         raise typer.Exit(1)
     sys.stdout.write(show(g, entry_id))
 
@@ -721,21 +719,12 @@ def glossary_lookup(
     glossary: GlossaryOpt = None,
 ) -> None:
     """Say which entry a text aligns to and how; no entry: the nearest ones (exit 1)."""
-    from .errors import printable
-    from .glossary.explain import explain
-    from .glossary.near import near_entries
+    from .glossary.explain import lookup_lines
 
-    g = _user_glossary(glossary)
-    lab = label.value if label else None
-    m = explain(text, g, lab)
-    if m is None:
-        typer.echo(printable(f"{text}: no entry"))
-        for n in near_entries(g, text, lab, n=3):
-            typer.echo(printable(f"  near: {n.entry.id} — {n.form} ({n.score:.2f})"))
+    lines, found = lookup_lines(text, _user_glossary(glossary), label.value if label else None)
+    typer.echo("\n".join(lines))
+    if not found:
         raise typer.Exit(1)
-    target = m.entry.id if m.entry else "a composed name, no entry of its own" if m.en else "several entries"
-    en = f" {m.en!r}" if m.en else ""
-    typer.echo(printable(f"{text} → {target}{en} ({m.label}): {m.how}"))
 
 
 @app.command("eval")

@@ -140,9 +140,9 @@ def test_suggest_lists_unaligned_mentions(tmp_path: Path) -> None:
 
 HOSTILE = [
     (
-        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-        "c: &c [*b, *b, *b, *b, *b, *b]\n"
-        "entries: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+        ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+         "c: &c [*b, *b, *b, *b, *b, *b]\n"
+         "entries: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"),
         "line 2, column 8: YAML syntax error: aliases (*name) are not allowed in a glossary",
     ),
     ("entries:\n  - {id: leader.x, label: LEADER, en: X, offices: 5}\n", "'offices' must be a list of mappings"),

@@ -15,8 +15,10 @@ from typing import Any
 
 import yaml
 
+from ..errors import printable
 from ..link import COMPOSE, link_treaty
 from . import LABELS, Entry, Glossary, match_key
+from .near import near_entries, near_ids
 
 _BRACKET = re.compile(r"\(([^()]*)\)")
 _NAME_PARTS = re.compile(r"[・=.]")  # as the linker splits a full name to find its surname
@@ -39,6 +41,24 @@ def show(glossary: Glossary, entry_id: str) -> str:
     origin = ", ".join(glossary.origins.get(entry_id, [])) or "(given in code)"
     body = yaml.safe_dump(entry_dict(e), allow_unicode=True, sort_keys=False, width=120)
     return f"# {entry_id}: from {origin}\n{body}"
+
+
+def unknown_id(glossary: Glossary, entry_id: str) -> str:
+    """One line for an id the glossary lacks, with the ids it may have meant."""
+    near = near_ids(glossary, entry_id)
+    return f"no entry {entry_id!r}" + (f"; near: {', '.join(near)}" if near else "")
+
+
+def lookup_lines(text: str, glossary: Glossary, label: str | None = None) -> tuple[list[str], bool]:
+    """What ``jpnlp glossary lookup`` prints, and whether ``text`` aligns: the entry and the route, or
+    ``no entry`` and the nearest entries."""
+    m = explain(text, glossary, label)
+    if m is None:
+        near = [f"  near: {n.entry.id} — {n.form} ({n.score:.2f})" for n in near_entries(glossary, text, label, n=3)]
+        return [printable(line) for line in [f"{text}: no entry", *near]], False
+    target = m.entry.id if m.entry else "a composed name, no entry of its own" if m.en else "several entries"
+    en = f" {m.en!r}" if m.en else ""
+    return [printable(f"{text} → {target}{en} ({m.label}): {m.how}")], True
 
 
 @dataclass(frozen=True)
