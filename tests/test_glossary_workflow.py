@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from jpnlp.cli import app
 from jpnlp.glossary import Glossary, GlossaryError, GlossaryWarning, default_glossary, wikidata_table
 from jpnlp.glossary.near import THRESHOLD, near_entries, similarity
-from jpnlp.glossary.suggest import collect, entry_yaml, slug, suggest, unique_id
+from jpnlp.glossary.suggest import collect, entry_yaml, slug, suggest, to_yaml, unique_id
 
 runner = CliRunner()
 
@@ -239,6 +239,17 @@ def test_mentions_the_glossary_can_name_are_not_suggested() -> None:
     ]
     ents[0].anaphor = True
     assert collect([_doc("x" * 20, ents)], g) == []
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\x7f", "\ufffe", '"', "\\", "#", "\t"])
+def test_suggested_yaml_survives_odd_characters(tmp_path: Path, odd: str) -> None:
+    form = f"フー{odd}バー条約"
+    text = f"{form}が発効した。"
+    ents = [_entity(form, "TREATY", 0, en=f"Foo{odd}Bar Treaty", en_source=f"x{odd}")]
+    yaml_text = to_yaml(suggest([_doc(text, ents)], default_glossary()))
+    entries = yaml.safe_load(yaml_text)["entries"]
+    assert entries[0]["ja"] == [form] and entries[0]["en"] == f"Foo{odd}Bar Treaty"
+    assert Glossary.load(_write(tmp_path / "s.yaml", yaml_text)).get(entries[0]["id"]).ja == (form,)
 
 
 def _suggest(*args: str) -> str:

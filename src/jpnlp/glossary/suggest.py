@@ -149,9 +149,22 @@ def unique_id(label: str, en: str, taken: set[str]) -> str:
     return candidate
 
 
+# What a YAML reader refuses in a stream or takes for a line break (U+2028, U+2029, NEL): escaped.
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _escape(text: str) -> str:
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML, and so are its \\u escapes)."""
+    return _escape(json.dumps(text, ensure_ascii=False))
+
+
+def _comment(text: str) -> str:
+    """``text`` safe inside a one-line YAML comment."""
+    return _escape(printable(text))
 
 
 def entry_yaml(c: Candidate) -> list[str]:
@@ -161,12 +174,12 @@ def entry_yaml(c: Candidate) -> list[str]:
     en = c.en
     if en:
         conf = c.confidence.get(en)
-        how = f" from {c.en_source}" if c.en_source else ""
-        lines.append(f"  # en: {printable(en)}{how}{f' (confidence {conf:.2f})' if conf is not None else ''}")
+        how = f" from {_comment(str(c.en_source))}" if c.en_source else ""
+        lines.append(f"  # en: {_comment(en)}{how}{f' (confidence {conf:.2f})' if conf is not None else ''}")
     else:
         lines.append("  # en: no English name found: the Japanese form stands in; write the English name")
-    lines += [f"  # e.g. {x}" for x in c.examples]
-    lines += [f"  # near: {n.entry.id} — {printable(n.form)} ({n.score:.2f})" for n in c.near]
+    lines += [f"  # e.g. {_comment(x)}" for x in c.examples]
+    lines += [f"  # near: {n.entry.id} — {_comment(n.form)} ({n.score:.2f})" for n in c.near]
     forms = [f for f, _ in c.forms.most_common()]
     if en:  # the English name is a lookup key already: listing it as a form adds nothing
         forms = [f for f in forms if match_key(f) != match_key(en)]
