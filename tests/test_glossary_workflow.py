@@ -148,6 +148,24 @@ def test_relabelling_is_still_an_error(tmp_path: Path, replace: str) -> None:
         Glossary.load(base, user, builtin=False)
 
 
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("  - {id: treaty.mine, label: TREATY, en: Mine, ja: [核不拡散条約]}\n",
+         "treaty.mine: form '核不拡散条約' names treaty.npt already"),
+        ("  - {id: treaty.mine, label: TREATY, en: Mine, ja: [ＮＰＴ]}\n", "treaty.mine: form 'ＮＰＴ' names treaty.npt"),
+        ("  - {id: treaty.npt, label: TREATY, en: NPT, ja: [核不拡散条約, フー拡散条約]}\n", None),  # its own entry
+        ("  - {id: treaty.mine, label: TREATY, en: Mine, ja: [核不拡散条約], ambiguous_forms: [核不拡散条約]}\n", None),
+    ],
+)  # fmt: skip
+def test_check_file_names_forms_a_shipped_entry_has(tmp_path: Path, body: str, problem: str | None) -> None:
+    result = runner.invoke(app, ["glossary", "check", str(_user(tmp_path, body))])
+    if problem is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1 and problem in result.stderr
+
+
 # -- near misses, ids ------------------------------------------------------------
 
 

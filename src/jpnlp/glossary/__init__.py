@@ -432,7 +432,8 @@ def _titles() -> frozenset[str]:
 
 
 def check_file(path: str | os.PathLike[str]) -> list[str]:
-    """Parse and check one glossary file: what :func:`check` finds, and what ``--glossary`` would refuse.
+    """Parse and check one user glossary file: what :func:`check` finds, what ``--glossary`` would refuse, and
+    forms that a shipped entry of another id has already (a lookup of them would find two entries, hence none).
 
     Parse errors raise :class:`GlossaryError`.
     """
@@ -440,7 +441,20 @@ def check_file(path: str | os.PathLike[str]) -> list[str]:
     labels = {e.id: e.label for e in _builtin_entries()}
     relabelled = [f"{e.id}: redefines a {labels[e.id]} entry as {e.label}" for e in entries
                   if labels.get(e.id, e.label) != e.label]  # fmt: skip
-    return relabelled + check(entries)
+    return relabelled + check(entries) + _shipped_clashes(entries)
+
+
+def _shipped_clashes(entries: list[Entry]) -> list[str]:
+    shipped = default_glossary()
+    problems = []
+    for e in entries:
+        allowed = {match_key(f) for f in e.ambiguous_forms}
+        for form in e.forms:
+            others = sorted({x.id for x in shipped.candidates(form) if x.id != e.id})
+            if others and match_key(form) not in allowed:
+                problems.append(f"{e.id}: form {form!r} names {', '.join(others)} already (use that id to add to it, "
+                                "or list the form in ambiguous_forms)")  # fmt: skip
+    return problems
 
 
 @cache
