@@ -83,6 +83,19 @@ DocDateOpt = Annotated[
                  "(a manifest's 'date' wins; default: each text's dateline)."),
 ]
 
+GlossaryOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--glossary", help="A glossary file that extends or overrides the shipped one."),
+]
+FastOpt = Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")]
+
+
+def _pipeline(glossary: Path | None, fast: bool = False):  # type: ignore[no-untyped-def]
+    """The pipeline of a command: the shared one, or one with the user's glossary (a bad file: GlossaryError)."""
+    from .pipeline import default_pipeline, load
+
+    return load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
+
 
 def _doc_date(value: str | None) -> str | None:
     """A --doc-date value checked (a usage error otherwise)."""
@@ -286,15 +299,12 @@ def extract(
     encoding: EncodingOpt = None,
     layout: LayoutOpt = Layout.auto,
     glob: GlobOpt = DEFAULT_GLOB,
-    glossary: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--glossary", help="A glossary file that extends or overrides the shipped one."),
-    ] = None,
+    glossary: GlossaryOpt = None,
     model: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--model", help="A trained model (jpnlp train) in place of the rules for TREATY/LEADER/DATE."),
     ] = None,
-    fast: Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")] = False,
+    fast: FastOpt = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="With -o: skip documents an interrupted run already did (same text and settings).")
     ] = False,
@@ -310,7 +320,6 @@ def extract(
     from .dataset.engines import check_workers
     from .extract import check_shard_folder, extract_to, journal_path, safe_lines
     from .journal import file_digest, tree_digest
-    from .pipeline import default_pipeline, load
 
     if output is None and (resume or shard_docs or workers > 1):
         hint = "--resume" if resume else "--shard-docs" if shard_docs else "--workers"
@@ -322,7 +331,7 @@ def extract(
         raise UsageError(f"--model {model}: no such file or folder")
     if output is not None and shard_docs:
         check_shard_folder(output, [f for f, _ in run.files])
-    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
+    nlp = _pipeline(glossary, fast)
     raws = with_doc_date(run.raws(), date)
     if output is None:
         _write(None, safe_lines(raws, nlp, str(model) if model else None, layout.value, run.document_failed), run)
@@ -374,10 +383,8 @@ def build(
     date_column: Annotated[
         Optional[str], typer.Option("--date-column", help="Document date column (YYYY-MM-DD) of --from-hf.")  # noqa: UP045
     ] = None,
-    glossary: Annotated[
-        Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
-    ] = None,
-    fast: Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")] = False,
+    glossary: GlossaryOpt = None,
+    fast: FastOpt = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip documents an interrupted build already did (same text and settings).")
     ] = False,
@@ -440,18 +447,22 @@ def votes(
     encoding: EncodingOpt = None,
     layout: LayoutOpt = Layout.auto,
     glob: GlobOpt = DEFAULT_GLOB,
+    glossary: GlossaryOpt = None,
 ) -> None:
     """Extract vote tallies: one record per tally with its document id."""
     import csv
     import io
 
+    from .glossary import Glossary
     from .votes import document_votes
 
     run = _Run(paths, encoding, glob, output)
+    # the tallies come from rules, not the pipeline: the glossary names their subjects
+    g = Glossary.load(glossary) if glossary else None
 
     def records() -> Iterator[dict]:
         for doc in run.documents(layout):
-            for t in document_votes(doc):
+            for t in document_votes(doc, g):
                 yield t.to_dict()
 
     def lines() -> Iterator[str]:
@@ -489,6 +500,8 @@ def report(
     encoding: EncodingOpt = None,
     layout: LayoutOpt = Layout.auto,
     glob: GlobOpt = DEFAULT_GLOB,
+    glossary: GlossaryOpt = None,
+    fast: FastOpt = False,
 ) -> None:
     """Write one self-contained HTML file: highlighted entities, English names, vote tables, summaries."""
     from .report import render, render_dataset
@@ -499,10 +512,10 @@ def report(
             fh.write(page)
         typer.echo(f"wrote {output}")
         return
-    from .pipeline import default_pipeline, process
+    from .pipeline import process
 
     run = _Run(paths, encoding, glob, output)
-    nlp = default_pipeline()
+    nlp = _pipeline(glossary, fast)
     docs = [process(d, nlp) for d in run.documents(layout)]
     run.check_read()
     with atomic_write(output) as fh:
@@ -629,30 +642,89 @@ def glossary_check(
     typer.echo(f"{name}: {len(entries)} entries, no problems")
 
 
+class SuggestFormat(str, Enum):
+    yaml = "yaml"
+    tsv = "tsv"
+
+
 @glossary_app.command("suggest")
 @_guard
 def glossary_suggest(
     paths: PathsArg = None,
+    output: OutOpt = None,
+    format: Annotated[
+        SuggestFormat, typer.Option("--format", "-f", help="yaml (a glossary file to edit) or tsv (count, label, form).")
+    ] = SuggestFormat.yaml,
     encoding: EncodingOpt = None,
     glob: GlobOpt = DEFAULT_GLOB,
-    min_count: Annotated[int, typer.Option("--min-count", help="Only mentions seen at least this often.")] = 1,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Only names seen at least this often.")] = 1,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", min=1, help="At most this many entries (most frequent first).")  # noqa: UP045
+    ] = None,
+    glossary: GlossaryOpt = None,
+    fast: FastOpt = False,
 ) -> None:
-    """List mentions the glossary cannot align, most frequent first (candidate entries)."""
-    from collections import Counter
+    """Propose glossary entries for the TREATY/LEADER names the glossary cannot align, most frequent first."""
+    from .glossary.suggest import suggest, to_tsv, to_yaml
+    from .pipeline import process
 
-    from .pipeline import default_pipeline, process
-
-    run = _Run(paths, encoding, glob)
-    nlp = default_pipeline()
-    counts: Counter[tuple[str, str]] = Counter()
-    for doc in run.documents(Layout.auto):
-        for e in process(doc, nlp).entities:
-            if e.label in ("TREATY", "LEADER") and not e.id and not e.anaphor:
-                counts[(e.label, e.text)] += 1
-    for (label, text), n in counts.most_common():
-        if n >= min_count:
-            typer.echo(f"{n}\t{label}\t{text}")
+    run = _Run(paths, encoding, glob, output)
+    nlp = _pipeline(glossary, fast)
+    docs = (process(doc, nlp) for doc in run.documents(Layout.auto))
+    cands = suggest(docs, nlp.get_pipe("jpnlp_linker").glossary, min_count, limit)
+    run.check_read()
+    _write(output, iter([to_yaml(cands) if format is SuggestFormat.yaml else to_tsv(cands)]), run)
     run.finish()
+
+
+def _user_glossary(glossary: Path | None):  # type: ignore[no-untyped-def]
+    from .glossary import Glossary, default_glossary
+
+    return Glossary.load(glossary) if glossary else default_glossary()
+
+
+@glossary_app.command("show")
+@_guard
+def glossary_show(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id (treaty.npt, leader.vladimir_putin).")],
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Print an entry as YAML after merging --glossary, with the files it comes from."""
+    from .glossary.explain import show, unknown_id
+
+    g = _user_glossary(glossary)
+    if entry_id not in g.entries:
+        _say(f"error: {unknown_id(g, entry_id)}")
+        raise typer.Exit(1)
+    sys.stdout.write(show(g, entry_id))
+
+
+class GlossaryLabel(str, Enum):
+    TREATY = "TREATY"
+    LEADER = "LEADER"
+    ORG = "ORG"
+    WEAPON = "WEAPON"
+    PROGRAM = "PROGRAM"
+    DOCTRINE = "DOCTRINE"
+    DOCUMENT = "DOCUMENT"
+
+
+@glossary_app.command("lookup")
+@_guard
+def glossary_lookup(
+    text: Annotated[str, typer.Argument(help="A mention as a text writes it (ABM条約, プーチン).")],
+    label: Annotated[
+        Optional[GlossaryLabel], typer.Option("--label", help="Align as this label (default: any).")  # noqa: UP045
+    ] = None,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Say which entry a text aligns to and how; no entry: the nearest ones (exit 1)."""
+    from .glossary.explain import lookup_lines
+
+    lines, found = lookup_lines(text, _user_glossary(glossary), label.value if label else None)
+    typer.echo("\n".join(lines))
+    if not found:
+        raise typer.Exit(1)
 
 
 @app.command("eval")
@@ -675,9 +747,7 @@ def evaluate_cmd(
         Optional[list[Path]],  # noqa: UP045
         typer.Option("--passages", help="Real-text gold passages (JSON Lines: text, entities with offsets, votes)."),
     ] = None,
-    glossary: Annotated[
-        Optional[Path], typer.Option("--glossary", help="A glossary that extends or overrides the shipped one.")  # noqa: UP045
-    ] = None,
+    glossary: GlossaryOpt = None,
     fast: Annotated[bool, typer.Option("--fast", help="With --passages: score fast mode.")] = False,
 ) -> None:
     """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison.
@@ -713,10 +783,9 @@ def evaluate_cmd(
 def _eval_passages(files: list[Path], glossary: Path | None, fast: bool, errors: bool, json_out: Path | None) -> None:
     from .evaluate_passages import format_passage_report, score_passages
     from .passages import read_passages
-    from .pipeline import default_pipeline, load
 
     sets = {f: read_passages(f) for f in files}  # every file checked before any work
-    nlp = load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast)
+    nlp = _pipeline(glossary, fast)
     results = {}
     for f, items in sets.items():
         report = score_passages(items, nlp)

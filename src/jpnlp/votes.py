@@ -51,6 +51,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from .rules import read_table
@@ -368,7 +369,7 @@ def _containing(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _local_dates(text: str, dates: Sequence[tuple[int, int, str]]) -> dict[str, str]:
     """value → local value, for dates followed by the local day in brackets (11月7日(現地時間6日))."""
     out = {}
-    for (s, e, v), nxt in zip(dates, dates[1:]):
+    for (s, e, v), nxt in pairwise(dates):
         m = _LOCAL_TIME.match(text, e)
         if m and nxt[0] == m.end() and v != nxt[2]:
             out[v] = nxt[2]
@@ -665,8 +666,9 @@ def extract_votes(source: Any, nlp: Any = None) -> list[VoteTally]:
     return document_votes(document)
 
 
-def document_votes(document: Any) -> list[VoteTally]:
-    """Tallies of a prepared :class:`~jpnlp.document.Document`, using its entities or jpnlp's rules."""
+def document_votes(document: Any, glossary: Any = None) -> list[VoteTally]:
+    """Tallies of a prepared :class:`~jpnlp.document.Document`, using its entities or jpnlp's rules (and
+    ``glossary``, a :class:`~jpnlp.glossary.Glossary`, for the treaty names; default: the shipped one)."""
     from .glossary import default_glossary
     from .link import link_treaty
     from .rules.dates import find_dates
@@ -678,7 +680,7 @@ def document_votes(document: Any) -> list[VoteTally]:
         names = [(e.start, e.end, e.text, e.en) for e in document.entities if e.label == "TREATY"]
         dates = [(e.start, e.end, e.value) for e in document.entities if e.label == "DATE" and e.value]
     else:
-        g = default_glossary()
+        g = glossary or default_glossary()
         names = []
         for m in find_treaties(text, g):
             link = link_treaty(m.text, g) if not m.anaphor else None

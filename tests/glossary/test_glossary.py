@@ -131,7 +131,7 @@ def test_glossary_check_cli_reports_problems(tmp_path: Path) -> None:
 def test_suggest_lists_unaligned_mentions(tmp_path: Path) -> None:
     p = tmp_path / "t.txt"
     p.write_text("バルト海非核地帯条約は議論された。バルト海非核地帯条約とＮＰＴは異なる。", encoding="utf-8")
-    result = CliRunner().invoke(app, ["glossary", "suggest", str(p)])
+    result = CliRunner().invoke(app, ["glossary", "suggest", "--format", "tsv", str(p)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == ["2\tTREATY\tバルト海非核地帯条約"]  # NPT is in the glossary
 
@@ -140,9 +140,9 @@ def test_suggest_lists_unaligned_mentions(tmp_path: Path) -> None:
 
 HOSTILE = [
     (
-        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-        "c: &c [*b, *b, *b, *b, *b, *b]\n"
-        "entries: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+        ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+         "c: &c [*b, *b, *b, *b, *b, *b]\n"
+         "entries: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"),
         "line 2, column 8: YAML syntax error: aliases (*name) are not allowed in a glossary",
     ),
     ("entries:\n  - {id: leader.x, label: LEADER, en: X, offices: 5}\n", "'offices' must be a list of mappings"),

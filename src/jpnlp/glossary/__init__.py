@@ -12,8 +12,12 @@ The data file ``jpnlp/data/glossary.yaml`` holds one entry per concept::
 Matching is robust to width, spacing, middle dots, quotes and brackets,
 hyphens, case and roman-numeral spelling (``ＳＴＡＲＴⅡ`` = ``START II`` =
 ``START-2``): :func:`match_key` reduces every form and every mention to one
-key.  Users extend or override the shipped glossary with their own file
-(:meth:`Glossary.load`): an entry whose id exists replaces it.
+key.  Users extend or correct the shipped glossary with their own files
+(:meth:`Glossary.load`).  An entry whose id already exists *merges* into it:
+its ``ja``/``abbr``/``ambiguous_forms`` are added to the existing forms and
+every other field it gives (``en``, ``note``, ``offices`` …) wins.  With
+``replace: true`` it replaces the entry instead (a :class:`GlossaryWarning`
+says how many forms that drops).  Changing an entry's label is an error.
 
 :meth:`Glossary.check` lists every problem (duplicate ids, a form claimed by
 two entries, unknown labels, missing fields) and :class:`GlossaryError`
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -33,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import JpnlpError
+from ..errors import JpnlpError, JpnlpWarning
 from ..normalize import normalize
 
 LABELS = ("TREATY", "LEADER", "ORG", "WEAPON", "PROGRAM", "DOCTRINE", "DOCUMENT")
@@ -43,7 +48,7 @@ _OFFICE_TEXT = ("title_en", "title_ja")
 _MAX_BYTES = 8 * 1024 * 1024  # a glossary is hand-written: megabytes are a mistake or an attack
 _KNOWN_KEYS = frozenset(
     {"id", "label", "en", "en_full", "ja", "abbr", "note", "ambiguous_forms", "signed", "in_force", "country", "offices",
-     "wikidata"}
+     "wikidata", "replace"}
 )
 _ID_RE = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -61,6 +66,10 @@ class GlossaryError(JpnlpError):
         self.problems = problems
         shown = "; ".join(problems[:10]) + (f"; … {len(problems) - 10} more" if len(problems) > 10 else "")
         super().__init__(f"{path}: invalid glossary: {shown}")
+
+
+class GlossaryWarning(JpnlpWarning):
+    """A user glossary did something the user may not have meant (``replace: true`` dropping forms)."""
 
 
 def match_key(text: str) -> str:
@@ -94,6 +103,7 @@ class Entry:
     offices: tuple[Office, ...] = ()
     wikidata: str | None = None  # Wikidata item (Q…) where the concept is one unambiguous item
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    replaces: bool = field(default=False, compare=False)  # ``replace: true``: replaces an existing id, not merged
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -168,6 +178,8 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
             continue
         if not isinstance(raw["id"], str) or not _ID_RE.match(raw["id"]):
             problems.append(f"{where}: id must look like 'treaty.start_ii' (lowercase label, dot, slug)")
+        if "replace" in raw and not isinstance(raw["replace"], bool):
+            problems.append(f"{where}: 'replace' must be true or false, not {raw['replace']!r}")
         if raw.get("wikidata") is not None and not _QID_RE.match(str(raw["wikidata"])):
             problems.append(f"{where}: wikidata must be an item id like 'Q42', not {raw['wikidata']!r}")
         if not isinstance(raw["label"], str) or raw["label"] not in LABELS:
@@ -196,6 +208,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
                 offices=tuple(offices),
                 wikidata=str(raw["wikidata"]) if raw.get("wikidata") else None,
                 extra={k: raw[k] for k in ("signed", "in_force") if k in raw},
+                replaces=raw.get("replace") is True,
             )
         )
     if problems:
@@ -238,11 +251,14 @@ class _NoAliasLoader(yaml.SafeLoader):
 class Glossary:
     """A set of entries with a form index.  Build once; lookups are dict hits."""
 
-    def __init__(self, entries: Iterable[Entry], sources: Iterable[str] = ()) -> None:
+    def __init__(
+        self, entries: Iterable[Entry], sources: Iterable[str] = (), origins: dict[str, list[str]] | None = None
+    ) -> None:
         self.entries: dict[str, Entry] = {}
         for e in entries:
             self.entries[e.id] = e  # later sources override earlier ones
         self.sources = list(sources)
+        self.origins = origins or {}  # id -> the source files that made the entry, in order
         # Matchers built from this glossary by the rules (built once, kept with the glossary they came from)
         self.cache: dict[str, Any] = {}
         self._index: dict[str, list[Entry]] = {}
@@ -254,24 +270,33 @@ class Glossary:
 
     @classmethod
     def load(cls, *paths: str | os.PathLike[str], builtin: bool = True) -> Glossary:
-        """The shipped glossary (unless ``builtin=False``) extended/overridden by ``paths``, in order."""
-        entries: list[Entry] = []
+        """The shipped glossary (unless ``builtin=False``) extended by ``paths``, in order.
+
+        An entry whose id an earlier source defined merges into it (:func:`merge`), or replaces it
+        with ``replace: true``.
+        """
+        entries: dict[str, Entry] = {}
+        origins: dict[str, list[str]] = {}
         sources: list[str] = []
         if builtin:
-            entries.extend(_builtin_entries())
-            sources.append("jpnlp:data/glossary.yaml")
-        labels = {e.id: e.label for e in entries}
+            entries.update((e.id, e) for e in _builtin_entries())
+            origins.update((e.id, [BUILTIN]) for e in entries.values())
+            sources.append(BUILTIN)
         for p in paths:
             new = parse_entries(_read_yaml(p), str(p))
-            # An override replaces an entry; changing what kind of thing it is would silently break links.
-            relabelled = [f"{e.id}: redefines a {labels[e.id]} entry as {e.label}" for e in new
-                          if labels.get(e.id, e.label) != e.label]  # fmt: skip
+            # changing what kind of thing an entry is would silently break links
+            relabelled = [f"{e.id}: redefines a {entries[e.id].label} entry as {e.label}" for e in new
+                          if e.id in entries and entries[e.id].label != e.label]  # fmt: skip
             if relabelled:
                 raise GlossaryError(str(p), relabelled)
-            labels.update((e.id, e.label) for e in new)
-            entries.extend(new)
+            for e in new:
+                old = entries.get(e.id)
+                if old is not None and e.replaces:
+                    _warn_dropped(str(p), old, e)
+                entries[e.id] = e if old is None or e.replaces else merge(old, e)
+                origins[e.id] = [str(p)] if e.replaces else [*origins.get(e.id, []), str(p)]
             sources.append(str(p))
-        return cls(entries, sources)
+        return cls(entries.values(), sources, origins)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -310,6 +335,43 @@ class Glossary:
             if e.label == label:
                 for f in e.forms:
                     yield f, e
+
+
+BUILTIN = "jpnlp:data/glossary.yaml"
+
+
+def merge(old: Entry, new: Entry) -> Entry:
+    """``new`` (a user entry with ``old``'s id) merged into ``old``: forms added, the fields it gives win."""
+
+    def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        seen = {match_key(f) for f in a}
+        return a + tuple(f for f in dict.fromkeys(b) if match_key(f) not in seen)
+
+    return replace(
+        old,
+        en=new.en,
+        en_full=new.en_full or old.en_full,
+        ja=union(old.ja, new.ja),
+        abbr=union(old.abbr, new.abbr),
+        note=new.note or old.note,
+        ambiguous_forms=union(old.ambiguous_forms, new.ambiguous_forms),
+        country=new.country or old.country,
+        offices=new.offices or old.offices,
+        wikidata=new.wikidata or old.wikidata,
+        extra={**old.extra, **new.extra},
+    )
+
+
+def _warn_dropped(path: str, old: Entry, new: Entry) -> None:
+    kept = {match_key(f) for f in new.forms}
+    dropped = [f for f in old.forms if match_key(f) not in kept]
+    if dropped:
+        warnings.warn(
+            f"{path}: {new.id}: 'replace: true' drops {len(dropped)} form(s) of the earlier entry "
+            f"({', '.join(dropped[:3])}{' …' if len(dropped) > 3 else ''})",
+            GlossaryWarning,
+            stacklevel=2,  # one location: the pipeline loads a user glossary once per component
+        )
 
 
 def _nearest_in_office(found: list[Entry], year: int) -> list[Entry]:
@@ -370,7 +432,8 @@ def _titles() -> frozenset[str]:
 
 
 def check_file(path: str | os.PathLike[str]) -> list[str]:
-    """Parse and check one glossary file: what :func:`check` finds, and what ``--glossary`` would refuse.
+    """Parse and check one user glossary file: what :func:`check` finds, what ``--glossary`` would refuse, and
+    forms that a shipped entry of another id has already (a lookup of them would find two entries, hence none).
 
     Parse errors raise :class:`GlossaryError`.
     """
@@ -378,7 +441,20 @@ def check_file(path: str | os.PathLike[str]) -> list[str]:
     labels = {e.id: e.label for e in _builtin_entries()}
     relabelled = [f"{e.id}: redefines a {labels[e.id]} entry as {e.label}" for e in entries
                   if labels.get(e.id, e.label) != e.label]  # fmt: skip
-    return relabelled + check(entries)
+    return relabelled + check(entries) + _shipped_clashes(entries)
+
+
+def _shipped_clashes(entries: list[Entry]) -> list[str]:
+    shipped = default_glossary()
+    problems = []
+    for e in entries:
+        allowed = {match_key(f) for f in e.ambiguous_forms}
+        for form in e.forms:
+            others = sorted({x.id for x in shipped.candidates(form) if x.id != e.id})
+            if others and match_key(form) not in allowed:
+                problems.append(f"{e.id}: form {form!r} names {', '.join(others)} already (use that id to add to it, "
+                                "or list the form in ambiguous_forms)")  # fmt: skip
+    return problems
 
 
 @cache
