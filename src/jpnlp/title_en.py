@@ -45,7 +45,10 @@ _ENGLISH_ONLY = re.compile(r"[A-Za-z0-9 .,'()\-–/]+")
 # Country names that take "the" in running English (the United States, the Netherlands).
 _WITH_THE = re.compile(r"^(United |Soviet Union|Czech Republic|Netherlands|Philippines|Vatican)")
 # Words English title case keeps lower-case unless first.
-_SMALL = frozenset("a an the and or nor of on in for to with by at from between against as their including".split())
+_SMALL = frozenset(
+    ("a", "an", "the", "and", "or", "nor", "of", "on", "in", "for", "to", "with", "by", "at", "from", "between")
+    + ("against", "as", "their", "including")
+)
 
 
 class TitleTableError(JpnlpError):
@@ -210,19 +213,22 @@ def _segment(text: str, name_en: NameEn | None) -> list[Tok] | None:
 
 def _piece(text: str, i: int, name_en: NameEn | None) -> tuple[list[Tok], int] | None:
     """The token(s) starting at ``text[i]`` and where the next piece starts."""
+    if text[i] == "・":  # resolved by _dots
+        return [Tok("・", "D", "")], i + 1
     if text[i] in _BRACKETS:
         got = _bracket(text, i, name_en)
         return None if got is None else ([got[0]] if got[0] else [], got[1])
     if m := _YEAR.match(text, i):
-        return [Tok(m.group(), "A", m.group(1))], m.end()
+        return [Tok(m.group(), "O", m.group(1))], m.end()
     if (m := _ORDINAL.match(text, i)) and (word := _ordinal(m.group(1))):
-        return [Tok(m.group(), "A", word)], m.end()
+        return [Tok(m.group(), "O", word)], m.end()
     if m := _LATIN.match(text, i):
         return [Tok(m.group(), "X", m.group())], m.end()
-    if m := _KATAKANA.match(text, i):
+    tok = _match(text, i)
+    m = _KATAKANA.match(text, i)
+    if m and (tok is None or len(tok.ja) <= len(m.group())):  # a longer form wins: アメリカ合衆国, クラスター弾
         toks = _katakana(m.group(), name_en)
         return None if toks is None else (toks, m.end())
-    tok = _match(text, i)
     return None if tok is None else ([tok], i + len(tok.ja))
 
 
@@ -241,16 +247,22 @@ def _pairs(toks: list[Tok]) -> list[Tok] | None:
 
 
 def _dots(toks: list[Tok]) -> list[Tok] | None:
-    """・ joins katakana words and follows a country pair silently; between other words it is `and`."""
+    """・ joins katakana words and follows a country pair silently; it coordinates two other words tightly
+    (生物・毒素兵器 → Biological and Toxin Weapons)."""
     out: list[Tok] = []
-    for k, t in enumerate(toks):
-        if t.ja != "・":
-            out.append(t)
-        elif not out or k + 1 == len(toks):
-            return None
-        elif not (out[-1].kind == "CC" or (_KATAKANA.fullmatch(out[-1].ja) and _KATAKANA.match(toks[k + 1].ja))):
-            out.append(Tok("・", "K", "and", level=6, role="coord"))
-    return out
+    dot = False
+    for t in toks:
+        if t.ja == "・":
+            if not out or dot:
+                return None
+            dot = out[-1].kind != "CC" and not (_KATAKANA.match(out[-1].ja[-1]))
+            continue
+        if dot:
+            p = out.pop()
+            t = Tok(p.ja + "・" + t.ja, t.kind, f"{p.form} and {t.en}", f"{p.form} and {t.form}", t.loc)
+        out.append(t)
+        dot = False
+    return None if dot else out
 
 
 def _glosses(toks: list[Tok]) -> list[Tok] | None:
@@ -267,13 +279,22 @@ def _glosses(toks: list[Tok]) -> list[Tok] | None:
     return out
 
 
-def _governments(toks: list[Tok]) -> list[Tok]:
-    """A state followed by 政府 is the Government of that state."""
+def _joined_places(out: list[Tok], t: Tok) -> bool:
+    """Whether ``t`` is a place joined by 及び to the place before it."""
+    return t.kind == "P" and len(out) > 1 and out[-1].ja in ("及び", "および") and out[-2].kind == "P"
+
+
+def _states(toks: list[Tok]) -> list[Tok]:
+    """A state followed by 政府 is the Government of that state; places joined by 及び are one place
+    (ラテンアメリカ及びカリブ) unless they are the parties of the instrument."""
     out: list[Tok] = []
-    for t in toks:
+    for k, t in enumerate(toks):
         if t.kind == "S" and out and out[-1].kind == "P":
             p = out.pop()
             t = Tok(p.ja + t.ja, "P", f"the {t.en} of {p.en}", f"{p.form} {t.en}")
+        elif _joined_places(out, t) and not any(x.role == "party" for x in toks[k + 1 : k + 2]):
+            c, p = out.pop(), out.pop()
+            t = Tok(p.ja + c.ja + t.ja, "P", f"{p.en} and {t.en}", f"{p.form} and {t.form}")
         out.append(t)
     return out
 
@@ -300,7 +321,7 @@ def _tokens(text: str, name_en: NameEn | None) -> list[Tok] | None:
     toks = _segment(text, name_en)
     for step in (_pairs, _dots, _glosses):
         toks = step(toks) if toks else None
-    return _places(_governments(toks)) if toks else None
+    return _places(_states(toks)) if toks else None
 
 
 # ---------------------------------------------------------------- phrases
@@ -383,8 +404,10 @@ def _conjoin(nps: list[NP], word: str, level: int) -> NP:
         return NP(_join([n.head for n in nps], word), nps[-1].kind)
     texts = [n.render() for n in nps]
     if level <= 1:  # the object of a later bare action noun is the earlier one's: … and on their Destruction
-        texts = [("their " + n.head) if k and n.kind == "V" and not n.of and not n.adjs else t
-                 for k, (n, t) in enumerate(zip(nps, texts, strict=True))]
+        texts = [
+            ("their " + n.head) if k and n.kind == "V" and not n.of and not n.adjs else t
+            for k, (n, t) in enumerate(zip(nps, texts, strict=True))
+        ]
         return NP(_join(texts, word), "N", parts=texts)
     return NP(_join(texts, word))
 
@@ -426,9 +449,8 @@ def _parties(body: list[Tok]) -> tuple[list[Tok], int, str] | None:
     names = [t.en for t in body[j:k] if t.kind != "K"]
     if len(ks) > 1 or not names or body[j].kind == "K":
         return None
-    if body[k].ja == "との" and len(names) != 1:
-        return None
-    return body[:j] + body[k + 1 :], j, body[k].en.format(_join(names, "and"))
+    template = body[k].en if len(names) == 1 else "between {}"  # AとBとの共同宣言: of two parties
+    return body[:j] + body[k + 1 :], j, template.format(_join(names, "and"))
 
 
 def _head_noun(head: Tok, comp: NP | None, conn: Tok | None) -> str:
@@ -445,16 +467,23 @@ def _prehead(pre: list[Tok], head: Tok, noun: str) -> str | None:
     """The instrument with the words right before it: Strategic Arms Reduction Treaty, Treaty of Peace."""
     if not pre:
         return noun
+    lead = 0
+    while lead < len(pre) and (pre[lead].kind in ("CC", "O") or pre[lead].ja == "新"):
+        lead += 1
+    if lead and any(t.kind == "K" for t in pre):  # 日米相互協力及び安全保障条約: Japan–US Treaty of …
+        rest = _prehead(pre[lead:], head, noun)
+        return " ".join([t.form for t in pre[:lead]] + [rest]) if rest else None
     if any(t.kind == "K" for t in pre):
         np = _np(pre)  # a coordination (相互協力及び安全保障条約 → Treaty of Mutual Cooperation and Security)
         ok = np is not None and all(t.kind != "K" or t.role == "coord" for t in pre)
         return f"{noun} of {np.render()}" if ok and np else None
     if pre[-1].kind == "H":
         inner = _title(pre)
-        return f"{noun} {head.head[4]} the {inner}".replace("  ", " ") if inner and head.head[4] else None
+        return " ".join(w for w in (noun, head.head[4], "the", inner) if w) if inner else None
     if any(t.kind in ("H", "S", "LP") for t in pre):
         return None
-    if len(pre) == 1 and pre[0].kind == "X" and _KATAKANA.fullmatch(pre[0].ja) and head.head[3] == "of":
+    place = head.head[3]
+    if len(pre) == 1 and place and (place == "of-any" and pre[0].kind == "P" or _KATAKANA.fullmatch(pre[0].ja)):
         return f"{noun} of {pre[0].en}"
     if all(t.kind == "R" for t in pre):
         return f"{noun} of {' '.join(t.en for t in pre)}"
@@ -509,7 +538,7 @@ def render_title(ja: str, name_en: NameEn | None = None) -> str | None:
     if _ENGLISH_ONLY.fullmatch(text):
         return text
     toks = _tokens(text, name_en)
-    title = _title(toks) if toks else None
+    title = _title(toks) if toks and len(toks) > 1 else None  # a bare head (条約) names no instrument
     if title is None or _JAPANESE.search(title):
         return None
     return _title_case(re.sub(r"\s+", " ", title).strip())
