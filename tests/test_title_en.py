@@ -54,6 +54,10 @@ NAMES = {"ラロトンガ": "Rarotonga", "ジュネーブ": "Geneva", "ペリン
         ),
         ("日本国との平和条約", "Treaty of Peace with Japan"),
         ("国際連合憲章", "Charter of the United Nations"),
+        (
+            "月その他の天体における国家活動を律する協定",
+            "Agreement Governing the Activities of States on the Moon and Other Celestial Bodies",
+        ),
         ("武器貿易条約", "Arms Trade Treaty"),
         ("アフリカ非核兵器地帯条約", "African Nuclear-Weapon-Free Zone Treaty"),
     ],
@@ -87,6 +91,7 @@ def test_formal_titles(ja: str, en: str) -> None:
         ("戦略兵器削減条約議定書", "Protocol to the Strategic Arms Reduction Treaty"),
         ("戦略兵器削減条約改正議定書", "Protocol Amending the Strategic Arms Reduction Treaty"),
         ("戦略兵器削減条約に関する共同声明", "Joint Statement on the Strategic Arms Reduction Treaty"),
+        ("戦略兵器削減条約に関する合意声明", "Agreed Statement Relating to the Strategic Arms Reduction Treaty"),
     ],
 )
 def test_patterns(ja: str, en: str) -> None:
@@ -123,6 +128,8 @@ def test_country_pairs_and_parties(ja: str, en: str) -> None:
         ("中距離ミサイル削減条約(IMRT)", "Intermediate-Range Missile Reduction Treaty"),  # a Latin gloss: dropped
         ("中距離ミサイル削減条約（ＩＭＲＴ）", "Intermediate-Range Missile Reduction Treaty"),
         ("Arms Trade Treaty", "Arms Trade Treaty"),  # already English
+        ("中距離ミサイル(ミドルレンジ)削減条約", "Intermediate-Range Missile Reduction Treaty"),  # a reading: dropped
+        ("中距離ミサイル削減条約(中距離条約)", "Intermediate-Range Missile Reduction Treaty"),  # another name
     ],
 )
 def test_latin_passes_through(ja: str, en: str) -> None:
@@ -136,6 +143,8 @@ def test_latin_passes_through(ja: str, en: str) -> None:
         ("ペリンダバ条約", "Treaty of Pelindaba"),
         ("ジュネーブ議定書", "Geneva Protocol"),
         ("1925年ジュネーブ議定書", "1925 Geneva Protocol"),
+        ("ジュネーブ第四条約", "Fourth Geneva Treaty"),  # the ordinal goes first
+        ("ジュネーブ海軍協定", "Geneva Naval Agreement"),  # `Treaty of X`, but `X Agreement`
     ],
 )
 def test_name_callback(ja: str, en: str) -> None:
@@ -174,7 +183,8 @@ def test_callback_without_english_gives_none(answer: str | None) -> None:
         "の禁止に関する条約",  # a connector with nothing before it
         "米条約",  # a one-kanji country abbreviation outside a pair
         "かがくへいきさくげんきょうてい",  # a reading in hiragana
-        "戦略兵器削減条約(交渉中の案)",  # a gloss that cannot be rendered
+        "戦略兵器(交渉中の案)削減条約",  # a gloss that cannot be rendered
+        "4・7共同声明",  # a date, not a coordination
         "核兵器の禁止並びに廃棄に関する協定の",
         "Договор",  # not Latin script
     ],

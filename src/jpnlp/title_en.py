@@ -45,6 +45,7 @@ _ENGLISH_ONLY = re.compile(r"[A-Za-z0-9 .,'()\-–/]+")
 # Country names that take "the" in running English (the United States, the Netherlands).
 _WITH_THE = re.compile(r"^(United |Soviet Union|Czech Republic|Netherlands|Philippines|Vatican)")
 # Words English title case keeps lower-case unless first.
+_CONTENT = frozenset("NVARLP")  # word kinds that can be coordinated
 _SMALL = frozenset(
     ("a", "an", "the", "and", "or", "nor", "of", "on", "in", "for", "to", "with", "by", "at", "from", "between")
     + ("against", "as", "their", "including")
@@ -182,17 +183,17 @@ def _ordinal(num: str) -> str | None:
     return _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else None
 
 
-def _bracket(text: str, i: int, name_en: NameEn | None) -> tuple[Tok | None, int] | None:
-    """A bracketed gloss at ``text[i]``: Latin (an abbreviation) is dropped, Japanese is rendered in brackets."""
+def _bracket(text: str, i: int, name_en: NameEn | None) -> tuple[Tok, int] | None:
+    """A bracketed gloss at ``text[i]`` and where it ends; its English is empty when it cannot be rendered."""
     close = text.find(_BRACKETS[text[i]], i + 1)
     if close < 0:
         return None
     inner = text[i + 1 : close].strip()
-    if _ENGLISH_ONLY.fullmatch(inner):
-        return None, close + 1
+    if not _JAPANESE.search(inner) or _KATAKANA.fullmatch(inner.replace("・", "")):
+        return Tok(inner, "B", "", "drop"), close + 1  # an abbreviation, English name or katakana reading
     toks = _tokens(inner, name_en)
     np = _np(toks) if toks else None
-    return (Tok(inner, "B", np.render()), close + 1) if np else None
+    return Tok(inner, "B", np.render() if np else ""), close + 1
 
 
 def _segment(text: str, name_en: NameEn | None) -> list[Tok] | None:
@@ -217,7 +218,7 @@ def _piece(text: str, i: int, name_en: NameEn | None) -> tuple[list[Tok], int] |
         return [Tok("・", "D", "")], i + 1
     if text[i] in _BRACKETS:
         got = _bracket(text, i, name_en)
-        return None if got is None else ([got[0]] if got[0] else [], got[1])
+        return None if got is None else ([got[0]], got[1])
     if m := _YEAR.match(text, i):
         return [Tok(m.group(), "O", m.group(1))], m.end()
     if (m := _ORDINAL.match(text, i)) and (word := _ordinal(m.group(1))):
@@ -259,6 +260,8 @@ def _dots(toks: list[Tok]) -> list[Tok] | None:
             continue
         if dot:
             p = out.pop()
+            if not {p.kind, t.kind} <= _CONTENT:  # 9・19 is a date, not a coordination
+                return None
             t = Tok(p.ja + "・" + t.ja, t.kind, f"{p.form} and {t.en}", f"{p.form} and {t.form}", t.loc)
         out.append(t)
         dot = False
@@ -266,12 +269,15 @@ def _dots(toks: list[Tok]) -> list[Tok] | None:
 
 
 def _glosses(toks: list[Tok]) -> list[Tok] | None:
-    """Attach a rendered Japanese gloss in brackets to the word before it (細菌兵器（生物兵器）)."""
+    """Attach a rendered Japanese gloss in brackets to the word before it (細菌兵器（生物兵器）); drop an
+    abbreviation or reading, and another name after the instrument (…条約（…条約）)."""
     out: list[Tok] = []
     for t in toks:
         if t.kind != "B":
             out.append(t)
-        elif out and out[-1].kind not in ("K", "H"):
+        elif t.attr == "drop" or (out and out[-1].kind == "H"):
+            continue
+        elif out and out[-1].kind != "K" and t.en:
             p = out[-1]
             out[-1] = Tok(p.ja + t.ja, p.kind, f"{p.en} ({t.en})", f"{p.form} ({t.en})", p.loc)
         else:
@@ -307,13 +313,21 @@ def _places(toks: list[Tok]) -> list[Tok]:
             k = len(out) - 1
             while k >= 2 and out[k - 1].role == "coord" and out[k - 2].kind == "L":
                 k -= 2
-            words = [w.loc for w in out[k:] if w.kind == "L"]
+            words = _shared_preposition([w.loc for w in out[k:] if w.kind == "L"])
             joiner = next((c.en for c in reversed(out[k:]) if c.role == "coord" and c.en != ","), "and")
             del out[k:]
             out.append(Tok("", "LP", _join(words, joiner)))
         else:
             out.append(t)
     return out
+
+
+def _shared_preposition(phrases: list[str]) -> list[str]:
+    """on the Moon, on Celestial Bodies → on the Moon, Celestial Bodies (the preposition said once)."""
+    preps = {p.split(" ", 1)[0] for p in phrases}
+    if len(phrases) < 2 or len(preps) != 1:
+        return phrases
+    return phrases[:1] + [p.split(" ", 1)[1] for p in phrases[1:]]
 
 
 def _tokens(text: str, name_en: NameEn | None) -> list[Tok] | None:
@@ -418,7 +432,7 @@ def _compound(toks: list[Tok]) -> NP | None:
         return None
     if toks[-1].kind == "H":
         title = _title(toks)
-        return NP(title, "N", det=True) if title else None
+        return NP(title, "H", det=True) if title else None
     adjs = [t.en for t in toks if t.kind == "LP"]
     words = [t for t in toks if t.kind != "LP"]
     if not words or words[-1].kind in ("A", "S", "LP") or any(t.kind == "H" for t in words):
@@ -487,7 +501,16 @@ def _prehead(pre: list[Tok], head: Tok, noun: str) -> str | None:
         return f"{noun} of {pre[0].en}"
     if all(t.kind == "R" for t in pre):
         return f"{noun} of {' '.join(t.en for t in pre)}"
+    pre = sorted(pre, key=lambda t: t.kind != "O")  # ジュネーブ第4条約 → Fourth Geneva …
     return " ".join([t.form for t in pre] + [noun])
+
+
+def _about(conn: Tok, comp: NP, head: Tok) -> str:
+    """The template of the instrument's modifier: `Agreed Statement Relating to the … Treaty` when the
+    instrument is about another instrument (the head table's `to`)."""
+    if comp.kind == "H" and conn.title == "on {}" and head.head[4]:
+        return head.head[4] + " {}"
+    return conn.title
 
 
 def _title(toks: list[Tok]) -> str | None:
@@ -506,7 +529,7 @@ def _title(toks: list[Tok]) -> str | None:
         conn, comp = body[k], _np(body[:k])
         if comp is None:
             return None
-        mods.append((k, _modifier(conn.title, comp)))
+        mods.append((k, _modifier(_about(conn, comp, head), comp)))
         body = body[k + 1 :]
     noun = _prehead(body, head, _head_noun(head, comp, conn))
     if noun is None:
