@@ -199,7 +199,26 @@ def test_output_has_no_japanese_and_is_title_case() -> None:
     assert [w for w in out.split() if w[0].islower()] == ["on", "the", "of"]
 
 
-def test_malformed_table_row_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(title_en, "read_table", lambda name: ({"ja": "核", "en": None},))
-    with pytest.raises(TitleTableError, match=r"jpnlp/data/title_words.tsv: row 2 \(核\)"):
-        title_en._rows("title_words.tsv", 5)
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"ja": "核", "en": None},  # a short row
+        {"ja": "核", "en": "Nuclear", None: ["extra"]},  # a long row
+        {"ja": "核", "en": ""},
+    ],
+)
+def test_malformed_table_row_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, row: dict) -> None:
+    monkeypatch.setattr(title_en, "read_table", lambda name: ({"ja": "a", "en": "b"}, row))
+    with pytest.raises(TitleTableError, match=r"^jpnlp/data/title_x.tsv: data row 2 \(核\): needs 2 "):
+        title_en._rows("title_x.tsv", 2)
+
+
+def test_connector_level_must_be_a_number() -> None:
+    with pytest.raises(TitleTableError, match=r"title_connectors.tsv: の: level 'x' is not an integer"):
+        title_en._level("title_connectors.tsv", "の", "x")
+
+
+def test_shipped_tables_load() -> None:
+    lex = title_en._lexicon()
+    assert lex["条約"].kind == "H" and lex["に関する"].kind == "K" and lex["核兵器"].kind == "N"
+    assert lex["米国"].en == "the United States"  # from data/countries.tsv, read, not copied

@@ -118,14 +118,24 @@ class NP:
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
-    """Rows of ``data/<name>`` as lists of ``columns`` cells; a short row is a :class:`TitleTableError`."""
+    """Rows of ``data/<name>`` as lists of ``columns`` cells; a malformed row is a :class:`TitleTableError`."""
     out = []
-    for n, row in enumerate(read_table(name), 2):
-        cells = [(v or "").strip() for v in row.values()]
-        if len(cells) != columns or not cells[0] or not cells[1] or None in row.values():
-            raise TitleTableError(f"jpnlp/data/{name}: row {n} ({cells[0] if cells else ''}): needs {columns} cells")
+    for n, row in enumerate(read_table(name), 1):
+        ok = None not in row and None not in row.values() and len(row) == columns
+        cells = [v.strip() if isinstance(v, str) else "" for v in row.values()]
+        if not ok or not cells[0] or not cells[1]:
+            what = f"needs {columns} tab-separated cells, the first two non-empty"
+            raise TitleTableError(f"jpnlp/data/{name}: data row {n} ({cells[0] if cells else ''}): {what}")
         out.append(cells)
     return out
+
+
+def _level(name: str, ja: str, level: str) -> int:
+    """A connector's level, which must be an integer."""
+    try:
+        return int(level)
+    except ValueError:
+        raise TitleTableError(f"jpnlp/data/{name}: {ja}: level {level!r} is not an integer") from None
 
 
 def _country(ja: str, en: str) -> Tok:
@@ -144,7 +154,7 @@ def _lexicon() -> dict[str, Tok]:
     for ja, en, alt, when, place, to in _rows("title_heads.tsv", 6):
         lex[ja] = Tok(ja, "H", en, head=(en, alt, when, place, to))
     for ja, level, role, en, title in _rows("title_connectors.tsv", 5):
-        lex[ja] = Tok(ja, "K", en, level=int(level), role=role, title=title or en)
+        lex[ja] = Tok(ja, "K", en, level=_level("title_connectors.tsv", ja, level), role=role, title=title or en)
     return lex
 
 
