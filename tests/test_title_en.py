@@ -80,6 +80,16 @@ def test_formal_titles(ja: str, en: str) -> None:
             "宇宙空間及び海底における核兵器の配備を禁止する条約",
             "Treaty Banning the Deployment of Nuclear Weapons in Outer Space and on the Sea-Bed",
         ),
+        (
+            "短距離ミサイル以外のミサイルの配備を禁止する条約",
+            "Treaty Banning the Deployment of Missiles Other Than Shorter-Range Missiles",
+        ),
+        (
+            "弾道ミサイルを迎撃するシステムの制限に関する協定",
+            "Agreement on the Limitation of Systems Intercepting Ballistic Missiles",
+        ),
+        # an action noun ending a compound inside a phrase takes the rest as its object
+        ("核兵器不拡散に関する共同声明", "Joint Statement on the Non-Proliferation of Nuclear Weapons"),
         # compounds keep the English compound order
         ("戦略兵器削減条約", "Strategic Arms Reduction Treaty"),
         ("包括的核実験禁止条約", "Comprehensive Nuclear Test Ban Treaty"),
@@ -87,6 +97,8 @@ def test_formal_titles(ja: str, en: str) -> None:
         ("第二次化学兵器削減協定", "Second Chemical Weapons Reduction Agreement"),
         ("第3次通常兵器削減条約", "Third Conventional Weapons Reduction Treaty"),
         ("平和友好条約", "Treaty of Peace and Friendship"),
+        ("偶発核戦争防止協定", "Accidental Nuclear War Prevention Agreement"),
+        ("6者会合共同声明", "Six-Party Talks Joint Statement"),  # a lexicon form beats a Latin digit
         # instruments of instruments
         ("戦略兵器削減条約議定書", "Protocol to the Strategic Arms Reduction Treaty"),
         ("戦略兵器削減条約改正議定書", "Protocol Amending the Strategic Arms Reduction Treaty"),

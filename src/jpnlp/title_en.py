@@ -229,13 +229,13 @@ def _piece(text: str, i: int, name_en: NameEn | None) -> tuple[list[Tok], int] |
     if text[i] in _BRACKETS:
         got = _bracket(text, i, name_en)
         return None if got is None else ([got[0]], got[1])
+    tok = _match(text, i)
     if m := _YEAR.match(text, i):
         return [Tok(m.group(), "O", m.group(1))], m.end()
     if (m := _ORDINAL.match(text, i)) and (word := _ordinal(m.group(1))):
         return [Tok(m.group(), "O", word)], m.end()
-    if m := _LATIN.match(text, i):
+    if (m := _LATIN.match(text, i)) and (tok is None or len(tok.ja) <= len(m.group())):
         return [Tok(m.group(), "X", m.group())], m.end()
-    tok = _match(text, i)
     m = _KATAKANA.match(text, i)
     if m and (tok is None or len(tok.ja) <= len(m.group())):  # a longer form wins: アメリカ合衆国, クラスター弾
         toks = _katakana(m.group(), name_en)
@@ -448,12 +448,9 @@ def _compound(toks: list[Tok]) -> NP | None:
     if not words or words[-1].kind in ("A", "S", "LP") or any(t.kind == "H" for t in words):
         return None
     last = words[-1]
-    if last.kind == "V" and any(t.kind not in ("A", "V") for t in words[:-1]):
-        obj = _compound(words[:-1])
-        return NP(last.en, "V", of=[obj] if obj else [], adjs=adjs, det=True) if obj else None
-    if last.kind == "V" and len(words) > 1 and words[-2].kind == "V":
-        inner = _compound(words[:-1])
-        return NP(last.en, "V", of=[inner] if inner else [], adjs=adjs, det=True) if inner else None
+    if last.kind == "V" and len(words) > 1 and (words[-2].kind == "V" or any(t.kind != "A" for t in words[:-1])):
+        obj = _compound(words[:-1])  # 核兵器不拡散 → the Non-Proliferation of Nuclear Weapons
+        return NP(last.en, "V", of=[obj], adjs=adjs, det=True) if obj else None
     head = " ".join([t.form for t in words[:-1]] + [last.en])
     return NP(head, last.kind, adjs=adjs)
 
