@@ -17,7 +17,13 @@ names (ラロトンガ) go to the caller's ``name_en``.  A Japanese title is
 head-final: the last word is the instrument, everything before it modifies it.
 The parse splits a span at its loosest connector (levels in the connector
 table) and English puts the modifiers after the noun in the mirror order.
-Pure Python, no spaCy.
+A title without particles stays an English compound in the same order, as the
+official English of such titles does (包括的核実験禁止条約 → Comprehensive
+Nuclear Test Ban Treaty, 武器貿易条約 → Arms Trade Treaty); a compound ending
+in an action noun inside a phrase takes the rest as its object (核兵器不拡散に
+関する → on the Non-Proliferation of Nuclear Weapons).  ``name_en`` is called
+once per katakana run the tables do not cover (オープン・スカイズ: twice).
+Pure Python, no spaCy; about 25 µs a title.
 """
 
 from __future__ import annotations
@@ -189,7 +195,7 @@ def _katakana(run: str, name_en: NameEn | None) -> list[Tok] | None:
 
 def _ordinal(num: str) -> str | None:
     """第二次 / 第2 → Second (up to ten)."""
-    n = int(num) if num.isdigit() else sum(_KANJI_DIGITS.index(c) + 1 for c in num) if len(num) == 1 else 0
+    n = int(num) if num.isdigit() else _KANJI_DIGITS.find(num) + 1 if len(num) == 1 else 0
     return _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else None
 
 
