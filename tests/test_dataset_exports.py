@@ -79,7 +79,7 @@ def test_conllu_parses_and_rebuilds_each_sentence(built: Path, rows: dict) -> No
         assert roots and all(t["deprel"] == "root" for t in roots)
 
 
-def test_docbins_keep_the_analysis_and_glossary_ids(built: Path, rows: dict) -> None:
+def test_docbins_keep_the_analysis_and_knowledge_base_ids(built: Path, rows: dict) -> None:
     import spacy
     from spacy.tokens import DocBin
 
@@ -88,9 +88,11 @@ def test_docbins_keep_the_analysis_and_glossary_ids(built: Path, rows: dict) -> 
     assert len(docs) == len(rows["train"])
     assert all(d.has_annotation(a) for d in docs for a in ("POS", "LEMMA", "DEP", "TAG"))
     got = [(e.text, e.label_, e.kb_id_) for d in docs for e in d.ents]
-    expected = [(e["text"], e["label"], e["id"] or "") for r in rows["train"] for e in r["entities"]]
+    # kb_id_: the Wikidata QID where the glossary entry has one, else the glossary id
+    expected = [(e["text"], e["label"], e["wikidata"] or e["id"] or "") for r in rows["train"] for e in r["entities"]]
     assert got == expected
     assert ("ABM条約", "TREATY", "treaty.abm_treaty") in got
+    assert ("エリツィン", "LEADER", "Q34453") in got
 
 
 def test_every_mention_attribute_is_kept(rows: dict) -> None:

@@ -34,7 +34,7 @@ def test_extract_record(tmp_path: Path) -> None:
     assert list(rec) == ["doc_id", "doc_date", "meta", "text", "sentences", "entities", "votes", "config"]
     assert rec["meta"] == {k: v for k, v in json.loads((CORPUS / "manifest.json").read_text("utf-8"))["documents"][0].items() if k != "path"}
     assert rec["doc_date"] is None  # the paper has no dateline
-    assert rec["config"]["normalize"]["version"] == "1"
+    assert rec["config"]["normalize"]["version"] == "2"
     assert (rec["config"]["model"], rec["config"]["trained_model"]) == (f"ja_ginza {_ginza_version()}", None)
     raw = CORPUS_DOC.read_text(encoding="utf-8")
     labels = [e["label"] for e in rec["entities"]]

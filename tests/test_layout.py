@@ -85,6 +85,24 @@ PLAIN_CASES: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page break inside a sentence is not a line end: the sentence stays whole
+        ("両国は条約に\f署名した。次の文。\n", [("paragraph", "両国は条約に署名した。次の文。")]),
+        ("The treaty was\fsigned today.\n", [("paragraph", "The treaty was signed today.")]),
+        # after a sentence end it separates blocks, as a line break does
+        ("第一文。\f第二文。\n", [("paragraph", "第一文。"), ("paragraph", "第二文。")]),
+        ("第一文。\n\f第二文。\n", [("paragraph", "第一文。"), ("paragraph", "第二文。")]),
+    ],
+)
+def test_form_feed_in_plain_text(text: str, expected: list[tuple[str, str]]) -> None:
+    blocks = repair(text, "plain")
+    assert [(b.kind, b.text) for b in blocks] == expected
+    for b in blocks:  # every character maps to a raw character (an inserted space to the form feed)
+        assert all(text[o] == c or (c == " " and text[o] == "\f") for c, o in zip(b.text, b.offsets))
+
+
 @pytest.mark.parametrize(("text", "expected"), PLAIN_CASES)
 def test_unwrapped_text_is_left_alone(text: str, expected: list[tuple[str, str]]) -> None:
     assert detect_mode(text) == "plain"

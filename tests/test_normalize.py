@@ -31,6 +31,15 @@ CASES: list[tuple[str, str]] = [
     ("￥１００", "¥100"),
     ("！？：；，．", "!?:;,."),
     ("ＮＡＴＯ・ＮＭＤ", "NATO・NMD"),  # the middle dot stays
+    # squared era names spell out their era (the year after them must keep it)
+    ("㍻12年", "平成12年"),
+    ("㍼64年", "昭和64年"),
+    ("㋿元年", "令和元年"),
+    # invisible format characters are dropped: they split names for a matcher
+    ("ＳＴＡＲＴ\u200dⅡ", "STARTII"),  # zero-width joiner
+    ("核\u200b兵器", "核兵器"),  # zero-width space
+    ("non\u00adproliferation", "nonproliferation"),  # soft hyphen
+    ("条\ufeff約", "条約"),  # a BOM inside the text
     ("", ""),
 ]
 
@@ -48,7 +57,7 @@ def test_options_switch_rules_off() -> None:
 def test_config_round_trip_and_validation() -> None:
     cfg = NormalizeConfig(spaces=False)
     assert NormalizeConfig.from_dict(cfg.to_dict()) == cfg
-    assert cfg.to_dict()["version"] == "1"
+    assert cfg.to_dict()["version"] == "2"
     with pytest.raises(ValueError, match="unknown normalization options: widths"):
         NormalizeConfig.from_dict({"widths": True})
     with pytest.raises(ValueError, match="true/false: ascii"):
@@ -63,6 +72,21 @@ def test_offset_map_of_expansion_maps_both_characters_to_one() -> None:
     assert n.map.to_source(7, 9) == (6, 8)  # 条約 after the expansion
     assert n.map.to_source(0, 9) == (0, 8)
     assert n.map.snap(6, 8) == (5, 8)
+
+
+@pytest.mark.parametrize(
+    ("raw", "span", "expected"),
+    [
+        ("A\u200dB", (1, 2), (2, 3)),  # the character after a deleted one
+        ("A\u200dB", (0, 1), (0, 1)),
+        ("A\u200dB", (0, 2), (0, 3)),  # the whole text: the whole input
+        ("\u200dAB", (0, 1), (0, 2)),  # a span at the start keeps what was deleted before it
+        ("\u200d", (0, 0), (0, 1)),  # nothing but invisible characters
+        ("㍻12", (0, 2), (0, 1)),  # both characters of 平成 come from ㍻
+    ],
+)
+def test_offset_map_of_deletions_and_squared_signs(raw: str, span: tuple[int, int], expected: tuple[int, int]) -> None:
+    assert normalize_with_map(raw).map.to_source(*span) == expected
 
 
 def test_offset_map_of_composition() -> None:

@@ -138,3 +138,19 @@ def test_a_token_split_twice_in_fast_mode(text: str) -> None:
 def test_english_names_given_in_the_text(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     doc = process(text, nlp=nlp)
     assert [(e.text, e.en) for e in doc.entities if e.label in ("TREATY", "LEADER")] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a zero-width joiner inside a treaty name does not split it (START II, not START I + II条約)
+        ("ＳＴＡＲＴ\u200dⅡ条約を批准した。", [("STARTII条約", "ＳＴＡＲＴ\u200dⅡ条約", "TREATY", "START II")]),
+        # a squared era sign keeps its era: ㍻12年 is 2000, not 2012
+        ("㍻12年に署名した。", [("平成12年", "㍻12年", "DATE", "2000")]),
+    ],
+)
+def test_hostile_characters_keep_names_and_eras(raw: str, expected: list[tuple[str, str, str, str]]) -> None:
+    from jpnlp.io import RawDocument
+
+    doc = process(RawDocument("t", raw, "utf-8"), default_pipeline(True))
+    assert [(e.text, e.raw_text, e.label, e.en or e.value) for e in doc.entities] == expected

@@ -84,10 +84,18 @@ def test_user_entry_may_carry_its_own_qid(tmp_path: Path) -> None:
     assert Glossary.load(p).get("org.test_body").wikidata == "Q42"  # type: ignore[union-attr]
 
 
-def test_user_entry_replacing_a_shipped_one_keeps_only_its_own_qid(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("", "Q1065"),  # a user entry merges into the shipped one: the shipped QID stays
+        (", wikidata: Q42", "Q42"),  # a field the user gives wins
+        (", replace: true", None),  # a replacement keeps only its own fields
+    ],
+)
+def test_user_entry_for_a_shipped_id_and_its_qid(tmp_path: Path, extra: str, expected: str | None) -> None:
     p = tmp_path / "g.yaml"
-    p.write_text("entries:\n  - {id: org.un, label: ORG, en: United Nations}\n", encoding="utf-8")
-    assert Glossary.load(p).get("org.un").wikidata is None  # type: ignore[union-attr]
+    p.write_text(f"entries:\n  - {{id: org.un, label: ORG, en: United Nations{extra}}}\n", encoding="utf-8")
+    assert Glossary.load(p).get("org.un").wikidata == expected  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("bad", ["42", "Q0", "q42", "Q42a", "P31"])

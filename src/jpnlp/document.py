@@ -103,6 +103,9 @@ class Entity:
     role: str | None = None
     anaphor: bool = False
     mod: str | None = None
+    wikidata: str | None = None  # the Wikidata item of the glossary entry, where it has one
+    en_source: str | None = None  # where ``en`` came from: glossary, composed, text, dictionary, translation, …
+    en_conf: float | None = None  # how often names from that source were right (jpnlp.english)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -120,6 +123,9 @@ class Entity:
             "role": self.role,
             "anaphor": self.anaphor,
             "mod": self.mod,
+            "wikidata": self.wikidata,
+            "en_source": self.en_source,
+            "en_conf": self.en_conf,
         }
 
 

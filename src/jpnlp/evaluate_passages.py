@@ -58,6 +58,8 @@ class PassageReport:
     passages: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     value: list[int] = field(default_factory=lambda: [0, 0])
     names: list[int] = field(default_factory=lambda: [0, 0])
+    named: list[int] = field(default_factory=lambda: [0, 0])  # found TREATY/LEADER mentions with any English name
+    names_by_source: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     votes: dict[str, int] = field(default_factory=lambda: {"gold": 0, "found": 0, "exact": 0, "spurious": 0})
     vote_fields: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in VOTE_FIELDS})
     errors: list[str] = field(default_factory=list)
@@ -75,6 +77,9 @@ class PassageReport:
             "labels": labels(self.scores),
             "date_value_accuracy": ratio(self.value),
             "name_accuracy": ratio(self.names),
+            "name_coverage": ratio(self.named),
+            "name_accuracy_by_source": {k: {"accuracy": ratio(v), "mentions": v[1]}
+                                        for k, v in sorted(self.names_by_source.items())},
             "votes": {**self.votes, "field_exact_rate": ratio([self.votes["exact"], self.votes["gold"]]),
                       "fields": {k: ratio(v) for k, v in self.vote_fields.items()}},
             "by_kind": {k: {"passages": self.passages[k], "labels": labels(v)} for k, v in sorted(self.by_kind.items())},
@@ -159,10 +164,16 @@ class PassageScorer:
             r.value[1] += 1
             if not ok:
                 r.errors.append(f"{pid} DATE value {g.text!r}: gold {g.value} got {e.value}")
-        elif g.label in ("TREATY", "LEADER") and g.en:
+        if g.label in ("TREATY", "LEADER"):
+            r.named[0] += bool(e.en)
+            r.named[1] += 1
+        if g.label in ("TREATY", "LEADER") and g.en:
             ok = names_match(self.english_forms(e), [g.en, *g.alt_en])
             r.names[0] += ok
             r.names[1] += 1
+            by_source = r.names_by_source[getattr(e, "en_source", None) or "none"]
+            by_source[0] += ok
+            by_source[1] += 1
             if not ok:
                 r.errors.append(f"{pid} {g.label} English {g.text!r}: gold {g.en} got {e.en}")
 
@@ -212,7 +223,8 @@ def format_passage_report(title: str, r: PassageReport) -> str:
     v = d["votes"]
     fields = ", ".join(f"{k} {a}/{b}" for k, (a, b) in r.vote_fields.items())
     lines += [
-        f"DATE values {_pct(r.value)}, English names {_pct(r.names)}",
+        f"DATE values {_pct(r.value)}, English names {_pct(r.names)}, carried by {_pct(r.named)} of found names",
+        "English names by source: " + ", ".join(f"{k} {_pct(v)}" for k, v in sorted(r.names_by_source.items())),
         f"vote records: {v['exact']}/{v['gold']} field-exact, {v['found']} found, {v['spurious']} spurious ({fields})",
         f"{'source kind':16} {'n':>3}  " + "  ".join(f"{k:>6}" for k in PASSAGE_LABELS) + "  (F1)",
     ]

@@ -10,7 +10,9 @@ text           the normalized text (blocks joined by a blank line)
 sentences      ``start``, ``end`` (in ``text``), ``raw_start``, ``raw_end``
 entities       ``start``, ``end``, ``text``, ``label``, ``raw_start``, ``raw_end``,
                ``raw_text``, ``en``, ``en_full``, ``id``, ``value``, ``role``
-               (plus ``anaphor`` and ``mod``)
+               (plus ``anaphor``, ``mod``, ``wikidata``, ``en_source`` and
+               ``en_conf``: where the English name came from and how
+               often names from there are right, see :mod:`jpnlp.english`)
 votes          vote tallies (the ``jpnlp votes`` record of each, see :mod:`jpnlp.votes`)
 config         normalization config, pipeline and model versions
 =============  =================================================================

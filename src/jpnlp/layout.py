@@ -17,7 +17,8 @@ Two modes, chosen by :func:`detect_mode` unless forced:
     after every line (many PDF extractors do), otherwise they separate
     paragraphs.  Page-number lines are dropped; form feeds are page breaks.
 ``plain``
-    Ordinary text: every non-empty line is a block; nothing is joined.
+    Ordinary text: every non-empty line is a block; nothing is joined, except
+    across a form feed inside a sentence (a page break, not a line end).
 
 In both modes a short numbered line (``２ ロシアの動向``, ``第３章 総論``,
 ``(1) 背景``) standing alone is a heading, and blocks that read like notes
@@ -212,12 +213,41 @@ def _plain_blocks(text: str, headings: bool, keep_blank_lines: bool = False) -> 
                 blocks.append(_make_block("paragraph", [(s, s0)]))
             pos = m.end() if m else end
         return blocks
-    for start, line, _ in _split_lines(text):
+    for start, line in _plain_lines(text):
         s0, s = _strip_span(start, line)
         if s:
             kind: BlockKind = "heading" if headings and is_heading(s) else "paragraph"
-            blocks.append(_make_block(kind, [(s, s0)]))
+            blocks.append(_make_block(kind, _page_joined(s, s0)))
     return blocks
+
+
+def _plain_lines(text: str) -> list[tuple[int, str]]:
+    """Lines of plain text: a form feed ends a line only where the text before it ends a sentence (or a line)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in [*_LINE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if m is None or m.group() != "\f" or _ends_sentence(text[start:end]) or not text[start:end].strip():
+            out.append((start, text[start:end]))
+            start = m.end() if m else end
+    return out
+
+
+def _page_joined(s: str, s0: int) -> list[tuple[str, int]]:
+    """A line with a page break inside a sentence: the pieces around each form feed, joined as wrapped lines
+    are (nothing between Japanese, one space between Latin words, mapped to the form feed)."""
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for part in s.split("\f"):
+        p0, p = _strip_span(s0 + pos, part)
+        if p and pieces:
+            sep = _join_sep(pieces[-1][0], p, False, False)
+            if sep:
+                pieces.append((sep, s0 + pos - 1))  # the inserted space stands for the form feed
+        if p:
+            pieces.append((p, p0))
+        pos += len(part) + 1
+    return pieces
 
 
 # -- pdf -------------------------------------------------------------------

@@ -37,16 +37,23 @@ _ANAPHOR = re.compile(r"^(同|両|本|当該|前記|上記)(条約|協定|議定
 
 @dataclass(frozen=True)
 class Link:
-    """What a mention refers to."""
+    """What a mention refers to, and where its English name came from (``source``: see :data:`EN_SOURCES`)."""
 
     en: str | None = None
     en_full: str | None = None
     id: str = ""
     composed: bool = False
+    source: str = "glossary"
+    wikidata: str | None = None
 
     @classmethod
     def of(cls, e: Entry) -> Link:
-        return cls(e.en, e.en_full, e.id)
+        return cls(e.en, e.en_full, e.id, wikidata=e.wikidata)
+
+    @property
+    def kb_id(self) -> str:
+        """The knowledge-base id a Doc and the DocBin carry: the Wikidata QID where known, else the glossary id."""
+        return self.wikidata or self.id
 
 
 def link_treaty(text: str, glossary: Glossary) -> Link | None:
@@ -70,7 +77,7 @@ def compose(base: Link, template: str, glossary: Glossary) -> Link:
     e = glossary.lookup(en, "TREATY")
     if e is not None:
         return Link.of(e)
-    return Link(en, None, "", composed=True)
+    return Link(en, None, "", composed=True, source="composed")
 
 
 def _variants(text: str) -> list[str]:
@@ -125,7 +132,8 @@ class AnaphoraResolver:
             if len(seen) < 2:
                 return None
             a, b = seen[1], seen[0]  # document order
-            return Link(f"{a.en} and {b.en}", None, "")
+            source = a.source if a.source == b.source else "composed"
+            return Link(f"{a.en} and {b.en}", None, "", source=source)
         base = wanted[0]
         if not rest:
             return base

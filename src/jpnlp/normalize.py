@@ -13,6 +13,9 @@ hyphens and minus         U+2010 U+2011 U+2212 → '-'              ``hyphens``
 roman numerals            Ⅱ → II, ⅳ → iv                         ``roman``
 half-width katakana       ｶﾞﾝﾀﾞﾑ｡ → ガンダム。                       ``kana``
 full-width symbols        ￥ ￡ ￢ → ¥ £ ¬                          ``symbols``
+squared era names         ㍻ ㍼ ㋿ → 平成 昭和 令和                 ``squared``
+invisible format chars    U+200B–U+200D, U+2060, U+FEFF, U+00AD    ``invisible``
+                          (zero-width joiner, soft hyphen …) → ''
 ========================  =====================================  ==========
 
 What never changes: Japanese punctuation 「」『』、。・, the long-vowel mark
@@ -35,7 +38,7 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-NORMALIZER_VERSION = "1"
+NORMALIZER_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class NormalizeConfig:
     roman: bool = True
     kana: bool = True
     symbols: bool = True
+    squared: bool = True
+    invisible: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": NORMALIZER_VERSION, **asdict(self)}
@@ -108,6 +113,17 @@ def _symbols() -> dict[str, str]:
     return {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (0xFFE0, 0xFFE1, 0xFFE2, 0xFFE4, 0xFFE5, 0xFFE6)}
 
 
+def _squared() -> dict[str, str]:
+    # ㍻ ㍼ ㍽ ㍾ (Heisei, Shōwa, Taishō, Meiji), ㍿ (株式会社) and ㋿ (Reiwa): one sign, several characters.
+    return {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0x337B, 0x3380), 0x32FF)}
+
+
+def _invisible() -> dict[str, str]:
+    # Characters that change nothing a reader sees but split words for a matcher (ＳＴＡＲＴ‍Ⅱ with a zero-width
+    # joiner): zero-width space/non-joiner/joiner, word joiner, a BOM inside the text, soft hyphen.
+    return {chr(c): "" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}
+
+
 # The one table of rules: option name -> mapping.  Keys of length 2 (kana +
 # voicing mark) and values longer than one character are length-changing.
 RULES: dict[str, dict[str, str]] = {
@@ -117,6 +133,8 @@ RULES: dict[str, dict[str, str]] = {
     "roman": _roman(),
     "kana": _kana(),
     "symbols": _symbols(),
+    "squared": _squared(),
+    "invisible": _invisible(),
 }
 
 
@@ -188,12 +206,16 @@ class OffsetMap:
         """
         if not 0 <= start <= end <= self.dst_len:
             raise IndexError(f"span ({start}, {end}) outside normalized text of length {self.dst_len}")
+        if start == end == self.dst_len == 0:
+            return 0, self.src_len  # everything was deleted (invisible characters only)
         if start == end:
             if start == self.dst_len:
                 return self.src_len, self.src_len
             s = self._unit(start)[0]
             return s, s
-        return self._unit(start)[0], self._unit(end - 1)[1]
+        s, e = self._unit(start)[0], self._unit(end - 1)[1]
+        # the whole text maps to the whole input, deleted characters at its edges included
+        return (0 if start == 0 else s), (self.src_len if end == self.dst_len else e)
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         """Widen a normalized span so it does not cut a length-changing unit (e.g. half of II)."""

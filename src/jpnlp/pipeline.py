@@ -174,6 +174,9 @@ def entities_of(doc: Doc, document: Document) -> list[Entity]:
                 role=e._.role,
                 anaphor=bool(e._.anaphor),
                 mod=e._.mod,
+                wikidata=e._.wikidata,
+                en_source=e._.en_source,
+                en_conf=e._.en_conf,
             )
         )
     return out

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 LABELS = ("TREATY", "LEADER", "DATE", "VOTE")
-SPAN_EXTENSIONS = ("en", "en_full", "id", "value", "mod", "role", "anaphor")
+SPAN_EXTENSIONS = ("en", "en_full", "id", "value", "mod", "role", "anaphor", "wikidata", "en_source", "en_conf")
 
 
 def _raw_start(span: Span) -> int:

@@ -1,18 +1,24 @@
 """``jpnlp_linker_v1``: align TREATY and LEADER entities to the glossary.
 
-Sets ``._.en``, ``._.en_full``, ``._.id`` and ``kb_id_``; resolves
-anaphora (同条約 → the treaty before it); composes names the glossary does
-not list (STARTII条約議定書 → START II Protocol).  A mention it cannot align
-keeps ``._.id == ""`` and is reported as unaligned.
+Sets ``._.en``, ``._.en_full``, ``._.id``, ``._.wikidata`` and ``kb_id_``
+(the QID where known, else the glossary id); resolves anaphora (同条約 → the
+treaty before it); composes names the glossary does not list (STARTII条約議定書
+→ START II Protocol).  A mention it cannot align keeps ``._.id == ""`` and is
+reported as unaligned, but still gets an English name from
+:mod:`jpnlp.english` (the text, a name dictionary, a transliteration or a
+rendering of its title).  ``._.en_source`` says where each English name came
+from and ``._.en_conf`` how often names from there are right.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..english import confidence, english_only
 from ..glossary import Glossary, default_glossary
 from ..link import AnaphoraResolver, Link, link_treaty
 
@@ -25,25 +31,14 @@ class GlossaryLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = AnaphoraResolver(self.glossary)
+        people = PeopleResolver()
         new_ents: list[Span] = []
         values: list[tuple[Link | None, Span]] = []
         for ent in doc.ents:
-            link: Link | None = None
-            if ent.label_ == "TREATY":
-                if ent._.anaphor:
-                    link = resolver.resolve(ent.text)
-                else:
-                    link = link_treaty(ent.text, self.glossary) or resolver.containing(ent.text)
-                    if link is None and _READING.fullmatch(ent.text):
-                        link = resolver.last()  # a headword's reading follows the headword
-                    resolver.add(ent.text, link)
-            elif ent.label_ == "LEADER":
-                e = self.glossary.get(ent._.id) if ent._.id else self.glossary.lookup(ent.text, "LEADER")
-                if e is None:
-                    # a full name the glossary lists by surname: ウラジーミル・プーチン, L.ゼルボ
-                    e = self.glossary.lookup(re.split(r"[・=.]", ent.text)[-1], "LEADER")
-                link = Link.of(e) if e else None
-            kb = link.id if link and link.id else ""
+            link = self._link(ent, resolver)
+            if ent.label_ == "LEADER":
+                link = people.resolve(ent, link)
+            kb = link.kb_id if link else ""
             span = Span(doc, ent.start, ent.end, label=ent.label, kb_id=kb) if kb != ent.kb_id_ else ent
             # carry the other extension values over to the span with the new kb_id
             if span is not ent:
@@ -52,16 +47,64 @@ class GlossaryLinker:
             new_ents.append(span)
             values.append((link, span))
         doc.ents = new_ents
-        values = _english_in_brackets(doc.text, values)
-        for link, span in values:
+        for link, span in _english_in_brackets(doc.text, values):
             if span.label_ in ("TREATY", "LEADER"):
-                # a leader the glossary does not know keeps the Latin spelling the text gave it
-                span._.en = link.en if link else (span._.en if span.label_ == "LEADER" else None)
+                link = link or english_only(span)
+                span._.en = link.en if link else None
                 span._.en_full = link.en_full if link else None
                 span._.id = link.id if link else ""
+                span._.wikidata = link.wikidata if link else None
+                span._.en_source = link.source if link and link.en else None
+                span._.en_conf = confidence(span._.en_source)
         return doc
 
+    def _link(self, ent: Span, resolver: AnaphoraResolver) -> Link | None:
+        if ent.label_ == "TREATY":
+            if ent._.anaphor:
+                return resolver.resolve(ent.text)
+            link = link_treaty(ent.text, self.glossary) or resolver.containing(ent.text)
+            if link is None and _READING.fullmatch(ent.text):
+                link = resolver.last()  # a headword's reading follows the headword
+            resolver.add(ent.text, link)
+            return link
+        if ent.label_ == "LEADER":
+            e = self.glossary.get(ent._.id) if ent._.id else self.glossary.lookup(ent.text, "LEADER")
+            if e is None:
+                # a full name the glossary lists by surname: ウラジーミル・プーチン, L.ゼルボ
+                e = self.glossary.lookup(re.split(r"[・=.]", ent.text)[-1], "LEADER")
+            return Link.of(e) if e else None
+        return None
 
+
+class PeopleResolver:
+    """A short form of a name refers to the person named in full earlier in the document: 安倍 after 安倍晋太郎,
+    ブッシュ after ジョージ・W・ブッシュ.  That beats the glossary's guess by year between namesakes, and gives a
+    surname the glossary does not know its full name."""
+
+    def __init__(self) -> None:
+        self.named: list[tuple[str, Span, Link | None]] = []  # (text, span, link) of full names, in order
+
+    def resolve(self, ent: Span, link: Link | None) -> Link | None:
+        text = ent.text
+        for full, span, full_link in reversed(self.named):
+            if _short_form(text, full):
+                return full_link or english_only(span) or link
+        self.named.append((text, ent, link))
+        return link
+
+
+def _short_form(short: str, full: str) -> bool:
+    """``short`` is the surname of ``full``: the first characters of a name in kanji (family name first), the last
+    part of a name in katakana or Latin script (ジョージ・W・ブッシュ, John Kerry)."""
+    if len(short) >= len(full):
+        return False
+    parts = re.split(r"[・･=＝.．\s]+", full)
+    if len(parts) > 1:
+        return parts[-1] == short
+    return _KANJI.fullmatch(full) is not None and full.startswith(short)
+
+
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
 _ENGLISH_TITLE = re.compile(r"[A-Z][A-Za-z'\-]*(?:[ ,]+[A-Za-z()'\-]+)+")
 
 
@@ -73,18 +116,19 @@ def _english_in_brackets(text: str, values: list[tuple[Link | None, Span]]) -> l
         if span.label_ != "TREATY" or link is not None or span._.anaphor:
             continue
         if _ENGLISH_TITLE.fullmatch(span.text):
-            out[k] = (Link(span.text), span)
+            out[k] = (Link(span.text, source="text"), span)
     for k, (link, span) in enumerate(out[:-1]):
         nxt_link, nxt = out[k + 1]
-        if span.label_ == nxt.label_ == "TREATY" and link is None and nxt_link is not None and nxt_link.en:
-            if text[span.end_char : nxt.start_char] == "(" and _ENGLISH_TITLE.fullmatch(nxt.text):
-                out[k] = (Link(nxt_link.en, nxt_link.en_full, nxt_link.id), span)
+        english_after = text[span.end_char : nxt.start_char] == "(" and _ENGLISH_TITLE.fullmatch(nxt.text)
+        if span.label_ == nxt.label_ == "TREATY" and link is None and nxt_link and nxt_link.en and english_after:
+            out[k] = (replace(nxt_link, source="text"), span)
     return out
 
 
 @Language.factory(
     "jpnlp_linker_v1",
-    assigns=["span._.en", "span._.en_full", "span._.id", "token.ent_kb_id"],
+    assigns=["span._.en", "span._.en_full", "span._.id", "span._.wikidata", "span._.en_source", "span._.en_conf",
+             "token.ent_kb_id"],
     requires=["doc.ents"],
     default_config={"glossary_path": None},
 )

@@ -520,13 +520,14 @@ def _write_glossary(path: Path, glossary: Any, mentions: Counter[str]) -> None:
 
     rows = [
         {"id": e.id, "label": e.label, "en": e.en, "en_full": e.en_full, "ja": list(e.ja), "abbr": list(e.abbr),
-         "mention_count": mentions.get(e.id, 0)}
+         "wikidata": e.wikidata, "mention_count": mentions.get(e.id, 0)}
         for e in sorted(glossary, key=lambda e: e.id)
         if e.label in ("TREATY", "LEADER")
     ]  # fmt: skip
     schema = pa.schema(
         [("id", pa.string()), ("label", pa.string()), ("en", pa.string()), ("en_full", pa.string()),
-         ("ja", pa.list_(pa.string())), ("abbr", pa.list_(pa.string())), ("mention_count", pa.int64())]
+         ("ja", pa.list_(pa.string())), ("abbr", pa.list_(pa.string())), ("wikidata", pa.string()),
+         ("mention_count", pa.int64())]
     )  # fmt: skip
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), path, compression="zstd", write_statistics=False)
 

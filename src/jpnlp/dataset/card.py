@@ -113,7 +113,7 @@ structured vote tallies of each sentence. Built with jpnlp {build['jpnlp']} (`jp
 | `tokens`, `spaces` | GiNZA (Sudachi) tokens of `text`, and whether a space follows each; `tokens` + `spaces` rebuild `text` exactly |
 | `ner_tags` | IOB2 tag of each token (a `ClassLabel`) |
 | `lemmas`, `pos`, `tags`, `heads`, `deps` | GiNZA's lemma, universal POS, Sudachi tag, head (index of the head token in `tokens`; a root points to itself) and dependency relation of each token; empty strings and self-heads in fast mode, which computes no analysis |
-| `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `en_full` (full English title), `id` (glossary id), `value` (DATE value, TIMEX3 style), `mod` (DATE modifier: `EARLY`, `MID`, `LATE`, …), `role` (LEADER: the title written after the name), `anaphor` (true for `同条約`-style references, linked to their antecedent), `raw_start`/`raw_end` in the raw document |
+| `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `en_full` (full English title), `id` (glossary id), `wikidata` (the entry's Wikidata QID, where it is one unambiguous item), `en_source` (where `en` came from: `glossary`, `composed` (a glossary name plus a suffix), `text` (an English name the text gives), `dictionary` (JMnedict), `transliteration`, `translation` (a rendering of the Japanese title)), `en_conf` (how often names from that source were right on hand-annotated real text), `value` (DATE value, TIMEX3 style), `mod` (DATE modifier: `EARLY`, `MID`, `LATE`, …), `role` (LEADER: the title written after the name), `anaphor` (true for `同条約`-style references, linked to their antecedent), `raw_start`/`raw_end` in the raw document |
 | `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text`, `notes` (plausibility warnings: counts larger than the body, totals that do not add up), and the document's `doc_date`, `doc_title`, `source` |
 
 ## Tag scheme and labels
@@ -169,7 +169,7 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
 
 - `data/{{split}}-NNNNN-of-NNNNN.parquet`: the rows (`datasets.load_dataset("parquet", data_files=...)` or this card's `configs`);
 - `disk/`: the same `DatasetDict` saved with `save_to_disk` (`datasets.load_from_disk`);
-- `glossary.parquet`: the glossary entries mentioned in the data, with mention counts;
+- `glossary.parquet`: the glossary entries mentioned in the data, with their Wikidata QIDs where known and mention counts;
 - `entities.parquet`, `votes.parquet` (configs `entities` and `votes`): one row per mention or tally with its
   `split`, `row_id`, `doc_id` and `sentence_index` (and, for votes, the `sentence` and the document's
   `doc_date`, `doc_title` and `source`), for pandas or Polars;
@@ -177,7 +177,7 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
   read from its dateline), `source`, `url`, `license`, `language`, `encoding`, `sentences`, and `meta`
   (everything known of it, as JSON: front matter, manifest entry, dataset columns);
 - `spacy/{{split}}/NNNNN.spacy`: spaCy `DocBin` shards (tokens, GiNZA's lemma/POS/tag/head/relation in full mode,
-  entities with the glossary id as `kb_id_`); `spacy train` reads each folder as a corpus;
+  entities with the Wikidata QID as `kb_id_` where the glossary entry has one, else the glossary id); `spacy train` reads each folder as a corpus;
 - `conll/{{split}}.conll`: CoNLL-2003-style NER, `token<TAB>IOB2 tag`, a blank line after each sentence and
   `-DOCSTART- -X- O O` before each document (what `spacy convert -c ner` splits on); a token never holds a space;
 - `conllu/{{split}}.conllu`: CoNLL-U with `# sent_id` (the row `id`) and `# text`, GiNZA's analysis in full mode,

@@ -18,8 +18,9 @@ from ..retokenize import split_at
 
 LABELS = ("TREATY", "LEADER", "DATE", "VOTE")
 TAG_NAMES = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B", "I")))
-# every attribute the pipeline gives a mention (``anaphor`` is a bool, offsets are ints, the rest strings)
-ENTITY_ATTRS = ("en", "en_full", "id", "value", "mod", "role", "anaphor")
+# every attribute the pipeline gives a mention (``anaphor`` is a bool, ``en_conf`` a float, offsets are ints, the
+# rest strings)
+ENTITY_ATTRS = ("en", "en_full", "id", "value", "mod", "role", "anaphor", "wikidata", "en_source", "en_conf")
 ENTITY_FIELDS = ("start", "end", "label", "text", *ENTITY_ATTRS, "raw_start", "raw_end")
 VOTE_FIELDS = (
     "for", "against", "abstain", "other", "total", "result", "body", "body_ja", "date",
@@ -107,6 +108,8 @@ def _attr(attrs: dict[str, Any], key: str) -> Any:
     v = attrs.get(key)
     if key == "anaphor":
         return bool(v)
+    if key == "en_conf":
+        return None if v is None else float(v)
     return None if v in (None, "") else str(v)
 
 

@@ -22,7 +22,7 @@ DOCBIN_ROWS = 1_000
 
 def _entity_features() -> dict[str, Any]:
     typed = {"start": Value("int32"), "end": Value("int32"), "raw_start": Value("int64"), "raw_end": Value("int64"),
-             "anaphor": Value("bool")}  # fmt: skip
+             "anaphor": Value("bool"), "en_conf": Value("float32")}  # fmt: skip
     return {k: typed.get(k, Value("string")) for k in ENTITY_FIELDS}
 
 
@@ -234,7 +234,8 @@ class ConllUWriter:
 
 def row_doc(vocab: Any, row: dict[str, Any]) -> Any:
     """The spaCy Doc of a row: its tokens, GiNZA's analysis where there is one, and its entities with their
-    glossary ids as ``kb_id_`` (from the IOB2 tags where an entity does not fall on token boundaries)."""
+    knowledge-base ids as ``kb_id_`` — the Wikidata QID where the glossary entry has one, else the glossary id, as
+    the linker sets them — (from the IOB2 tags where an entity does not fall on token boundaries)."""
     from spacy.tokens import Doc
 
     parsed = any(row["deps"])
@@ -245,7 +246,8 @@ def row_doc(vocab: Any, row: dict[str, Any]) -> Any:
         heads=row["heads"] if parsed else None, deps=row["deps"] if parsed else None,
         ents=list(row["ner_tags"]),
     )  # fmt: skip
-    spans = [doc.char_span(e["start"], e["end"], label=e["label"], kb_id=e["id"] or "") for e in row["entities"]]
+    spans = [doc.char_span(e["start"], e["end"], label=e["label"], kb_id=e.get("wikidata") or e["id"] or "")
+             for e in row["entities"]]  # fmt: skip
     if all(spans) and len(spans) == len(doc.ents):
         doc.ents = spans
     return doc

@@ -122,8 +122,11 @@ _HAS_INITIAL = re.compile(r"(?:^|[・=.])[A-Z][・=.]")
 _ORG_STRETCH = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9()・=.]{1,48}$")
 # A reading or Latin spelling in brackets right after a name: 潘基文(パンギムン), 胡錦濤(こ・きんとう),
 # ウラジーミル・プーチン(Vladimir Putin)
+# Latin letters with their accented forms (Mélanie Joly, Jean-Marc Ayrault, Radosław Sikorski)
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _READING = re.compile(
-    r"\(([\u3041-\u3096\u30a1-\u30fa\u30fc・]{2,20}|[A-Z][A-Za-z'\-]+(?:[ .]+[A-Z][A-Za-z'\-]*)+)\)"
+    rf"\(([\u3041-\u3096\u30a1-\u30fa\u30fc・]{{2,20}}|[{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+)\)"
 )
 
 
@@ -282,7 +285,7 @@ def _with_initials(text: str, f: LeaderMatch) -> LeaderMatch:
     return LeaderMatch(m.start(), f.end, text[m.start() : f.end], f.role, f.entry_id)
 
 
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'\-]+(?:[ .]+[A-Z][A-Za-z'\-]*)+")
+_LATIN_NAME = re.compile(rf"[{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+")
 
 
 def _spelled_out(text: str, found: list[LeaderMatch]) -> list[LeaderMatch]:

@@ -1,0 +1,80 @@
+"""English names for TREATY and LEADER mentions the glossary does not know, and how far to trust them.
+
+The linker asks the glossary first (``en_source`` ``glossary``, or ``composed``
+for a glossary name plus a table suffix: STARTII条約議定書 → START II Protocol)
+and takes an English title the text gives in brackets (``text``).  What is
+left comes here, first answer wins:
+
+* LEADER — a Latin spelling the text gives beside the name (``text``); JMnedict
+  (``dictionary``); the name's reading romanized (``transliteration``).  See
+  :mod:`jpnlp.names`.
+* TREATY — the Japanese title rendered from a table of heads, connectors and
+  words (``translation``, :mod:`jpnlp.title_en`), katakana names in it spelt by
+  the name dictionary; failing that, with katakana names romanized
+  (``transliteration``).
+
+``en_conf`` is the share of names from that source that were right on the
+development passages (``data/en_sources.tsv`` says when it was measured): a
+reviewer can sort by it and check the weakest first.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span
+
+from .link import Link
+from .names import dictionary_name, english_name, transliterate
+from .title_en import render_title
+
+
+def english_only(span: Span) -> Link | None:
+    """An English name, without a glossary id, for a mention the glossary did not align."""
+    if span._.anaphor:
+        return None  # an anaphor is its antecedent or nothing
+    if span.label_ == "LEADER":
+        return _leader(span)
+    if span.label_ == "TREATY":
+        return _treaty(span.text)
+    return None
+
+
+def confidence(source: str | None) -> float | None:
+    """How often an English name from ``source`` was right on the development passages."""
+    return _confidences().get(source) if source else None
+
+
+def _leader(span: Span) -> Link | None:
+    if span._.en:  # the leader rule keeps a Latin spelling written beside the name
+        return Link(span._.en, source="text")
+    if span.text.isascii():
+        return Link(span.text, source="text")
+    readings = [(t.text, (t.morph.get("Reading") or [""])[0], t.tag_) for t in span]
+    found = english_name(span.text, readings if any(r for _, r, _ in readings) else ())
+    return Link(found[0], source=found[1]) if found else None
+
+
+def _treaty(text: str) -> Link | None:
+    en = render_title(text, _dictionary_part)
+    if en:
+        return Link(en, source="translation")
+    en = render_title(text, _any_part)
+    return Link(en, source="transliteration") if en else None
+
+
+def _dictionary_part(katakana: str) -> str | None:
+    return dictionary_name(katakana, places=True)
+
+
+def _any_part(katakana: str) -> str | None:
+    return dictionary_name(katakana, places=True) or transliterate(katakana)
+
+
+@cache
+def _confidences() -> dict[str, float]:
+    ref = resources.files("jpnlp").joinpath("data/en_sources.tsv")
+    rows = [line.split("\t") for line in ref.read_text(encoding="utf-8").splitlines()]
+    return {r[0]: float(r[1]) for r in rows if len(r) >= 2 and not r[0].startswith("#") and r[0] != "source"}
+

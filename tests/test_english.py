@@ -1,0 +1,85 @@
+"""Every TREATY and LEADER mention gets an English name, with where it came from (en_source) and a confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from jpnlp import process
+from jpnlp.english import confidence
+from jpnlp.io import RawDocument
+from jpnlp.names import dictionary_available
+from jpnlp.pipeline import default_pipeline
+
+needs_dictionary = pytest.mark.skipif(not dictionary_available(), reason="the names extra (jamdict-data) is not installed")
+
+
+def names(text: str, fast: bool = True) -> list[tuple[str, str | None, str | None]]:
+    doc = process(RawDocument("t", text, "utf-8"), default_pipeline(fast))
+    return [(e.text, e.en, e.en_source) for e in doc.entities if e.label in ("TREATY", "LEADER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the glossary first
+        ("オバマ大統領が演説した。", [("オバマ", "Barack Obama", "glossary")]),
+        # a Latin spelling beside a name the glossary does not know wins (accents included)
+        (
+            "カナダのジョリー(Mélanie Joly)外相が述べた。",
+            [("ジョリー", "Mélanie Joly", "text"), ("Mélanie Joly", "Mélanie Joly", "text")],
+        ),
+        # a katakana name no dictionary knows: transliterated as written
+        ("ニュージーランドのアーダーン首相が述べた。", [("アーダーン", "Adan", "transliteration")]),
+        ("ポーランドのヤン・コヴァルスキ外相が述べた。", [("ヤン・コヴァルスキ", "Jan Kovarusuki", "transliteration")]),
+    ],
+)
+def test_leader_english_and_source(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert names(text) == expected
+
+
+@needs_dictionary
+def test_leader_from_the_name_dictionary() -> None:
+    assert names("カナダのジョリー外相が述べた。") == [("ジョリー", "Joly", "dictionary")]
+
+
+def test_japanese_leader_transliterated_from_readings_family_name_first() -> None:
+    # full mode: Sudachi's readings and name tags; the surname alone later refers to the full name before it
+    got = names("山田一郎外相が訪問した。山田外相は述べた。", fast=False)
+    assert got == [("山田一郎", "Yamada Ichirō", "transliteration"), ("山田", "Yamada Ichirō", "transliteration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname after the full name refers to that person, not to the glossary's namesake guessed by year
+        (
+            "1985年、安倍晋太郎外相は訪米した。安倍外相は会談で述べた。",
+            [("安倍晋太郎", "Abe Shintarō"), ("安倍", "Abe Shintarō")],
+        ),
+        (
+            "ジョージ・W・ブッシュ大統領は1991年に演説した。ブッシュ大統領は語った。",
+            [("ジョージ・W・ブッシュ", "George W. Bush"), ("ブッシュ", "George W. Bush")],
+        ),
+    ],
+)
+def test_short_form_refers_to_the_full_name_before_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, en) for t, en, _ in names(text, fast=False)] == expected
+
+
+def test_glossary_entry_carries_wikidata_as_kb_id() -> None:
+    nlp = default_pipeline(True)
+    (ent,) = [e for e in nlp("オバマ大統領が演説した。").ents if e.label_ == "LEADER"]
+    assert (ent._.id, ent._.wikidata, ent.kb_id_) == ("leader.barack_obama", "Q76", "Q76")
+    assert (ent._.en_source, ent._.en_conf) == ("glossary", confidence("glossary"))
+
+
+@pytest.mark.parametrize(
+    "source", ["glossary", "composed", "text", "dictionary", "translation", "transliteration"]
+)
+def test_every_source_has_a_measured_confidence(source: str) -> None:
+    c = confidence(source)
+    assert c is not None and 0.0 <= c <= 1.0
+
+
+def test_no_source_no_confidence() -> None:
+    assert confidence(None) is None
