@@ -129,18 +129,39 @@ def test_conll_token_with_spaces_becomes_its_parts(tmp_path: Path) -> None:
     assert (tmp_path / "x.conll").read_text(encoding="utf-8") == "-DOCSTART- -X- O O\n\nNew\tB-LEADER\nYork\tI-LEADER\nで\tO\n\n"
 
 
-def test_conllu_in_fast_mode_has_no_analysis_and_no_tabs_inside_a_form(tmp_path: Path) -> None:
+def test_conllu_in_fast_mode_has_no_analysis_and_no_whitespace_word(tmp_path: Path) -> None:
     w = ConllUWriter(tmp_path / "x.conllu")
     w.add(ROW)
     w.close()
+    # a whitespace token is not a word: UD's SpacesAfter carries it on the word before
     assert (tmp_path / "x.conllu").read_text(encoding="utf-8").splitlines() == [
         "# sent_id = d#00000",
-        "# text = New York_で",
-        "1\tNew York\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|NE=B-LEADER",
-        "2\t_\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No",
-        "3\tで\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No",
+        "# text = New York で",
+        "1\tNew York\t_\t_\t_\t_\t_\t_\t_\tSpacesAfter=\\t|NE=B-LEADER",
+        "2\tで\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No",
         "",
     ]
+
+
+def test_extra_spaces_are_tokens_and_every_export_keeps_offsets(tmp_path: Path) -> None:
+    import conllu
+    import spacy
+    from spacy.tokens import DocBin
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("ロシアは　　ＳＴＡＲＴⅡ条約を批准した。\n", encoding="utf-8")
+    out = build_dataset([tmp_path / "in"], tmp_path / "out", fast=True).path
+    (row,) = datasets.load_dataset(str(out))["train"].to_list()
+    assert row["text"] == "ロシアは  STARTII条約を批准した。"  # U+3000 twice: two spaces
+    assert "".join(t + (" " if s else "") for t, s in zip(row["tokens"], row["spaces"])) == row["text"]
+    (doc,) = DocBin().from_disk(next((out / "spacy" / "train").glob("*.spacy"))).get_docs(spacy.blank("ja").vocab)
+    assert doc.text == row["text"]
+    assert [(e.start_char, e.end_char) for e in doc.ents] == [(e["start"], e["end"]) for e in row["entities"]]
+    (sent,) = conllu.parse((out / "conllu" / "train.conllu").read_text(encoding="utf-8"))
+    after = {"No": ""}
+    rebuilt = "".join(t["form"] + (after.get((t["misc"] or {}).get("SpaceAfter"), " ") if "SpacesAfter" not in
+                                   (t["misc"] or {}) else t["misc"]["SpacesAfter"].replace("\\s", " ")) for t in sent)
+    assert rebuilt.rstrip() == row["text"]
 
 
 def test_the_card_declares_every_feature_of_every_config(built: Path) -> None:

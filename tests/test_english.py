@@ -37,6 +37,38 @@ def test_leader_english_and_source(text: str, expected: list[tuple[str, str, str
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a formal title the glossary does not know: rendered from the table of heads, connectors and words
+        (
+            "両国は宇宙空間における兵器の配備の禁止に関する条約に署名した。",
+            [("宇宙空間における兵器の配備の禁止に関する条約",
+              "Convention on the Prohibition of the Deployment of Weapons in Outer Space", "translation")],
+        ),
+        # ... and an anaphor after it carries that name
+        (
+            "両国は化学兵器の生産禁止に関する協定に署名し、同協定は発効した。",
+            [("化学兵器の生産禁止に関する協定", "Agreement on the Prohibition of the Production of Chemical Weapons",
+              "translation"),
+             ("同協定", "Agreement on the Prohibition of the Production of Chemical Weapons", "translation")],
+        ),
+        # a place name no dictionary knows: romanized inside the rendered title
+        ("両国はアルファヴィル条約に署名した。", [("アルファヴィル条約", "Treaty of Arufaviru", "transliteration")]),
+        # an English title the text gives beats our rendering
+        (
+            "両国はアルファヴィル条約(Treaty of Alphaville)に署名した。",
+            [("アルファヴィル条約", "Treaty of Alphaville", "text"), ("Treaty of Alphaville", "Treaty of Alphaville", "text")],
+        ),
+        # the glossary still comes first, and a composed name from it
+        ("日本はNPTを批准した。", [("NPT", "NPT", "glossary")]),
+        ("議会はCWC批准法を可決した。", [("CWC批准法", "Law on Ratification of CWC", "composed")]),
+    ],
+)
+def test_treaty_english_and_source(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert names(text) == expected
+
+
 @needs_dictionary
 def test_leader_from_the_name_dictionary() -> None:
     assert names("カナダのジョリー外相が述べた。") == [("ジョリー", "Joly", "dictionary")]

@@ -43,6 +43,19 @@ def test_detects_japanese_encodings(name: str, data: bytes, expected_encoding: s
     assert enc == codecs.lookup(expected_encoding).name
 
 
+SHORT = {"half-width katakana": "ｶﾞﾝﾀﾞﾑ条約に署名した。", "NEC symbols": "①核兵器禁止条約に㈱が参加した。"}
+
+
+@pytest.mark.parametrize(
+    ("label", "encoding"),
+    [(label, enc) for label in SHORT for enc in ("utf_16_le", "utf_16_be", "cp932", "euc_jp")
+     if not (label == "NEC symbols" and enc == "euc_jp")],  # EUC-JP has no ① ㈱
+)
+def test_short_texts_with_half_width_katakana_and_nec_symbols(label: str, encoding: str) -> None:
+    text, enc = decode(SHORT[label].encode(encoding), "x.txt")
+    assert (text, enc) == (SHORT[label], codecs.lookup(encoding).name)
+
+
 def test_roman_numerals_in_euc_need_jis_x_0213() -> None:
     data = "ＳＴＡＲＴⅡ条約の批准".encode("euc_jis_2004")
     text, enc = decode(data, "x.txt")
@@ -184,6 +197,48 @@ def test_inputs_that_are_not_regular_files_are_reported(  # type: ignore[no-unty
         signal.alarm(0)
     errors = [str(i) for i in items if isinstance(i, InputError)]
     assert errors == [f"{odd}: {message}"]
+    assert [i.doc_id for i in items if not isinstance(i, InputError)] == ["ok"]
+
+
+def _linked_folder(d: Path) -> None:
+    (d.parent / "elsewhere").mkdir()
+    (d.parent / "elsewhere" / "x.txt").write_text("条約", encoding="utf-8")
+    (d / "linked").symlink_to(d.parent / "elsewhere", target_is_directory=True)
+
+
+def _unreadable_folder(d: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (d / "locked").mkdir()
+    (d / "locked" / "x.txt").write_text("条約", encoding="utf-8")
+    locked = str(d / "locked")
+    # tests may run as root, which reads a chmod 000 folder: deny it the way the OS would
+    real_scandir, real_access = os.scandir, os.access
+
+    def scandir(path="."):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "access", lambda p, mode: os.fspath(p) != locked and real_access(p, mode))
+    monkeypatch.setattr(Path, "glob", lambda self, pattern: iter([d / "ok.txt"]))  # glob skips it silently
+
+
+@pytest.mark.parametrize(
+    ("make", "name", "message"),
+    [
+        (lambda d, mp: _linked_folder(d), "linked", "a link to a folder, not followed (pass the folder itself to read it)"),
+        (_unreadable_folder, "locked", "folder not readable (permission denied); its files were not read"),
+    ],
+    ids=["a link to a folder", "an unreadable folder"],
+)
+def test_folders_a_walk_passes_over_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make, name: str,
+                                                 message: str) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "ok.txt").write_text("条約", encoding="utf-8")
+    make(root, monkeypatch)
+    items = list(read_inputs([root]))
+    assert [str(i) for i in items if isinstance(i, InputError)] == [f"{root / name}: {message}"]
     assert [i.doc_id for i in items if not isinstance(i, InputError)] == ["ok"]
 
 

@@ -71,8 +71,9 @@ def _canonical(encoding: str) -> str:
     return codecs.lookup(encoding).name
 
 
-def _plausibility(text: str) -> float:
-    """Share of characters that ordinary Japanese text is made of."""
+def _plausibility(text: str, half_width_kana: float = 0.3) -> float:
+    """Share of characters that ordinary Japanese text is made of.  Half-width katakana count ``half_width_kana``:
+    real, but what a legacy mis-decode looks like (never a UTF-16 one)."""
     if not text:
         return 0.0
     good = 0.0
@@ -85,10 +86,12 @@ def _plausibility(text: str) -> float:
             or 0xFF01 <= o <= 0xFF5E  # full-width ASCII
             or 0x2160 <= o <= 0x217F  # roman numerals
             or 0x2010 <= o <= 0x206F  # general punctuation
+            or 0x2460 <= o <= 0x24FF  # circled numbers ① (CP932's NEC row 13)
+            or 0x3200 <= o <= 0x33FF  # enclosed and squared CJK: ㈱ ㍻ ㌔
         ):
             good += 1
         elif 0xFF61 <= o <= 0xFF9F:
-            good += 0.3  # half-width katakana: real, but what a mis-decode looks like
+            good += half_width_kana
     return good / len(text)
 
 
@@ -105,7 +108,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        score = _plausibility(text[:_SAMPLE])
+        score = _plausibility(text[:_SAMPLE], half_width_kana=1.0)
         if score > 0.9 and (best is None or score > best[0]):
             best = (score, text, _canonical(name))
     return (best[1], best[2]) if best else None
@@ -255,6 +258,10 @@ def read_path(
         if len(data) > max_bytes:
             raise InputError(p, f"file is over the limit of {max_bytes} bytes")
     except IsADirectoryError:
+        if p.is_symlink():
+            raise InputError(p, "a link to a folder, not followed (pass the folder itself to read it)") from None
+        if not os.access(p, os.R_OK | os.X_OK):
+            raise InputError(p, "folder not readable (permission denied); its files were not read") from None
         raise InputError(p, "is a directory (pass it as a directory input)") from None
     except FileNotFoundError:
         raise InputError(p, "no such file") from None
@@ -290,13 +297,25 @@ def iter_paths(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) ->
                 found = sorted(p.glob(glob))
             except (OSError, RecursionError) as err:  # a tree too deep, a name too long
                 raise InputError(p, f"cannot list the folder: {getattr(err, 'strerror', None) or err}") from None
-            for f in found:
-                if not f.is_dir():  # FIFOs, devices, dangling links: reported by read_path, not dropped
+            found += _unwalked_folders(p) if "**" in glob else []
+            for f in sorted(found):
+                # FIFOs, devices, dangling links, linked and unreadable folders: reported by read_path, not dropped
+                if not f.is_dir() or f.is_symlink() or not os.access(f, os.R_OK | os.X_OK):
                     yield f, p
         elif p.exists() or p.is_symlink():
             yield p, None
         else:
             raise InputError(p, "no such file or directory")
+
+
+def _unwalked_folders(root: Path) -> list[Path]:
+    """Folders under ``root`` that a recursive glob passes over without a word: links to folders (not followed:
+    they may lead outside the input, or round in a cycle) and folders that cannot be read."""
+    unreadable: list[Path] = []
+    linked: list[Path] = []
+    for dirpath, dirnames, _ in os.walk(root, onerror=lambda err: unreadable.append(Path(err.filename))):
+        linked += [Path(dirpath, d) for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+    return [d for d in unreadable + linked if d != root]
 
 
 def list_inputs(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) -> list[tuple[Path, Path | None]]:

@@ -65,6 +65,8 @@ class GlossaryLinker:
             link = link_treaty(ent.text, self.glossary) or resolver.containing(ent.text)
             if link is None and _READING.fullmatch(ent.text):
                 link = resolver.last()  # a headword's reading follows the headword
+            # a treaty the glossary does not know is still an antecedent (同協定 after it carries its name)
+            link = link or english_only(ent)
             resolver.add(ent.text, link)
             return link
         if ent.label_ == "LEADER":
@@ -104,6 +106,11 @@ def _short_form(short: str, full: str) -> bool:
     return _KANJI.fullmatch(full) is not None and full.startswith(short)
 
 
+def _replaceable(link: Link | None) -> bool:
+    """No link, or only a rendering of our own: an English name the text gives is better."""
+    return link is None or link.source in ("translation", "transliteration")
+
+
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
 _ENGLISH_TITLE = re.compile(r"[A-Z][A-Za-z'\-]*(?:[ ,]+[A-Za-z()'\-]+)+")
 
@@ -113,14 +120,14 @@ def _english_in_brackets(text: str, values: list[tuple[Link | None, Span]]) -> l
     to the Japanese name it follows in brackets (X条約(Treaty of …))."""
     out = list(values)
     for k, (link, span) in enumerate(out):
-        if span.label_ != "TREATY" or link is not None or span._.anaphor:
+        if span.label_ != "TREATY" or not _replaceable(link) or span._.anaphor:
             continue
         if _ENGLISH_TITLE.fullmatch(span.text):
             out[k] = (Link(span.text, source="text"), span)
     for k, (link, span) in enumerate(out[:-1]):
         nxt_link, nxt = out[k + 1]
         english_after = text[span.end_char : nxt.start_char] == "(" and _ENGLISH_TITLE.fullmatch(nxt.text)
-        if span.label_ == nxt.label_ == "TREATY" and link is None and nxt_link and nxt_link.en and english_after:
+        if span.label_ == nxt.label_ == "TREATY" and _replaceable(link) and nxt_link and nxt_link.en and english_after:
             out[k] = (replace(nxt_link, source="text"), span)
     return out
 

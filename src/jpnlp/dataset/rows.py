@@ -63,8 +63,9 @@ def sentence_row(
 ) -> dict[str, Any]:
     """The row of one sentence; ``ents`` are (start, end, label, attrs) in document offsets."""
     span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-    # a block separator cannot be inside a sentence; never here, but be safe
-    toks = [t for t in span if not (t.is_space and not t.text.strip(" "))] if span is not None else []
+    # a run of extra spaces is a token of its own, as in spaCy (text "A  B": "A", " ", "B"), so that tokens and
+    # spaces rebuild the text and a DocBin's offsets match the row's
+    toks = list(span) if span is not None else []
     tokens = [t.text for t in toks]
     spaces = [bool(t.whitespace_) and t.i < span.end - 1 for t in toks] if span is not None else []
     tags = ["O"] * len(toks)

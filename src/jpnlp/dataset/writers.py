@@ -6,6 +6,7 @@ fixed size, so memory stays flat whatever the corpus size.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -202,27 +203,54 @@ def _field(s: str) -> str:
     return " ".join(s.split()) if s.strip() else "_"
 
 
+def _whitespace_after(row: dict[str, Any], kept: list[int]) -> dict[int, str]:
+    """The text between each kept token and the next: its own space and the whitespace tokens after it (which
+    CoNLL-U does not allow as words; UD's ``SpacesAfter`` carries them)."""
+    tokens, spaces = row["tokens"], row["spaces"]
+    after = {kept[-1]: ""}  # nothing after the sentence's last word
+    for i, nxt in pairwise(kept):
+        after[i] = (" " if spaces[i] else "") + "".join(tokens[j] + (" " if spaces[j] else "") for j in range(i + 1, nxt))
+    return after
+
+
+def _kept_head(heads: list[int], i: int, number: dict[int, int]) -> int:
+    """The head of token ``i`` among kept tokens: a whitespace token's place is taken by its own head."""
+    head, seen = heads[i], {i}
+    while head not in number and head not in seen:
+        seen.add(head)
+        head = heads[head]
+    return head if head in number else i
+
+
+def _escape(ws: str) -> str:
+    return ws.replace("\\", "\\\\").replace(" ", "\\s").replace("\t", "\\t").replace("\n", "\\n")
+
+
 class ConllUWriter:
     """CoNLL-U: ``# sent_id`` (the row id) and ``# text``, then one line per token with GiNZA's lemma, UPOS,
-    tag, head and relation (``_`` in fast mode, which has no analysis); MISC holds ``SpaceAfter=No`` and
-    ``NE=B-TREATY``-style IOB2 tags.  The forms and SpaceAfter rebuild ``# text``."""
+    tag, head and relation (``_`` in fast mode, which has no analysis); MISC holds ``SpaceAfter=No`` (or UD's
+    ``SpacesAfter=\\s\\s`` where a run of spaces follows: whitespace is never a word) and ``NE=B-TREATY``-style IOB2
+    tags.  The forms and SpaceAfter/SpacesAfter rebuild ``# text``."""
 
     def __init__(self, path: Path) -> None:
         self.fh = path.open("w", encoding="utf-8", newline="\n")
 
     def add(self, row: dict[str, Any]) -> None:
-        if not row["tokens"]:
+        kept = [i for i, t in enumerate(row["tokens"]) if t.strip()]
+        if not kept:
             return
-        forms = [_field(t) for t in row["tokens"]]
-        text = "".join(f + (" " if sp else "") for f, sp in zip(forms, row["spaces"]))
-        self.fh.write(f"# sent_id = {_field(row['id'])}\n# text = {text}\n")
+        after = _whitespace_after(row, kept)
+        text = "".join(_field(row["tokens"][i]) + after[i] for i in kept)
+        # the comment line holds no tab or line break (MISC's SpacesAfter keeps the exact whitespace)
+        self.fh.write(f"# sent_id = {_field(row['id'])}\n# text = {' '.join(text.split(chr(9)))}\n")
+        number = {i: n + 1 for n, i in enumerate(kept)}
         parsed = any(row["deps"])
-        for i, form in enumerate(forms):
-            head = row["heads"][i]
-            misc = [*([] if row["spaces"][i] else ["SpaceAfter=No"]),
-                    *([] if row["ner_tags"][i] == "O" else [f"NE={row['ner_tags'][i]}"])]  # fmt: skip
-            cols = [str(i + 1), form, _field(row["lemmas"][i]), _field(row["pos"][i]), _field(row["tags"][i]), "_",
-                    str(0 if head == i else head + 1) if parsed else "_",
+        for i in kept:
+            head = _kept_head(row["heads"], i, number)
+            space = [] if after[i] == " " else ["SpaceAfter=No"] if not after[i] else [f"SpacesAfter={_escape(after[i])}"]
+            misc = [*space, *([] if row["ner_tags"][i] == "O" else [f"NE={row['ner_tags'][i]}"])]
+            cols = [str(number[i]), _field(row["tokens"][i]), _field(row["lemmas"][i]), _field(row["pos"][i]),
+                    _field(row["tags"][i]), "_", str(0 if head == i else number[head]) if parsed else "_",
                     ("root" if head == i else _field(row["deps"][i])) if parsed else "_",
                     "_", "|".join(misc) or "_"]  # fmt: skip
             self.fh.write("\t".join(cols) + "\n")
