@@ -62,6 +62,9 @@ def test_spacy_convert_reads_the_conll_as_the_dataset(built: Path, rows: dict, t
     assert "-DOCSTART-" not in words
     assert (words, ents) == (expected_words, expected_ents)
     assert len(ents) > 10
+    # the sentence ids beside the file, one per sentence in order
+    ids = (built / "conll" / "test.ids").read_text(encoding="utf-8").splitlines()
+    assert ids == [r["id"] for r in rows["test"]]
 
 
 def test_conllu_parses_and_rebuilds_each_sentence(built: Path, rows: dict) -> None:
@@ -127,6 +130,7 @@ def test_conll_token_with_spaces_becomes_its_parts(tmp_path: Path) -> None:
     w.add(ROW)
     w.close()
     assert (tmp_path / "x.conll").read_text(encoding="utf-8") == "-DOCSTART- -X- O O\n\nNew\tB-LEADER\nYork\tI-LEADER\nで\tO\n\n"
+    assert (tmp_path / "x.ids").read_text(encoding="utf-8") == "d#00000\n"
 
 
 def test_conllu_in_fast_mode_has_no_analysis_and_no_whitespace_word(tmp_path: Path) -> None:

@@ -452,6 +452,7 @@ def _build_into(
         if not w.rows:
             shutil.rmtree(tmp / "spacy" / s, ignore_errors=True)
             (tmp / "conll" / f"{s}.conll").unlink(missing_ok=True)
+            (tmp / "conll" / f"{s}.ids").unlink(missing_ok=True)
             (tmp / "conllu" / f"{s}.conllu").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
     if n_ok == 0:

@@ -180,6 +180,8 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
   entities with the Wikidata QID as `kb_id_` where the glossary entry has one, else the glossary id); `spacy train` reads each folder as a corpus;
 - `conll/{{split}}.conll`: CoNLL-2003-style NER, `token<TAB>IOB2 tag`, a blank line after each sentence and
   `-DOCSTART- -X- O O` before each document (what `spacy convert -c ner` splits on); a token never holds a space;
+  `conll/{{split}}.ids` has the row `id` of each sentence, one per line in the same order (not comments in the
+  CoNLL file: `spacy convert` would read them as tokens);
 - `conllu/{{split}}.conllu`: CoNLL-U with `# sent_id` (the row `id`) and `# text`, GiNZA's analysis in full mode,
   and MISC `SpaceAfter=No` and `NE=B-TREATY`-style tags.
 

@@ -175,12 +175,15 @@ class ConllWriter:
     Documents start with ``-DOCSTART- -X- O O``, the delimiter ``spacy convert -c ner`` splits on (readers of
     the CoNLL-2003 files skip any line that starts with ``-DOCSTART-``).  A token never holds whitespace: one
     that does (``New York``) is written as its parts, the first keeping the tag and the rest continuing it.
+    Sentence ids are not comments (``spacy convert`` would read ``#`` as a token): ``{split}.ids`` beside the file
+    holds the row id of each sentence, one per line, in the same order.
     """
 
     DOCSTART = "-DOCSTART- -X- O O"
 
     def __init__(self, path: Path) -> None:
         self.fh = path.open("w", encoding="utf-8", newline="\n")
+        self.ids = path.with_suffix(".ids").open("w", encoding="utf-8", newline="\n")
         self.last_doc: str | None = None
 
     def add(self, row: dict[str, Any]) -> None:
@@ -193,9 +196,11 @@ class ConllWriter:
             for n, part in enumerate(tok.split()):
                 self.fh.write(f"{part}\t{tag if n == 0 or tag == 'O' else 'I-' + tag[2:]}\n")
         self.fh.write("\n")
+        self.ids.write(_field(row["id"]) + "\n")
 
     def close(self) -> None:
         self.fh.close()
+        self.ids.close()
 
 
 def _field(s: str) -> str:
