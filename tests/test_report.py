@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -284,6 +285,18 @@ def test_report_in_a_browser(corpus_page: Path, tmp_path: Path) -> None:
     assert r["back_to_row"] and r["row_flash"] and r["row_in_view"] and r["sentence_unflashed"]  # and back
     assert r["mention_flash"]  # entity table → mention
     assert r["gloss_hidden"]  # the English-name toggle
+    assert r["collapsed_marks_rendered"] == 0 and r["print_all_open"] and r["after_print_open"] == 0
+
+
+def test_print_styles(corpus_page: Path, tmp_path: Path) -> None:
+    """The print rules applied on screen: names shown though toggled off, closed documents shown, no controls."""
+    page = corpus_page.read_text(encoding="utf-8")
+    assert page.count("@media print {") == 1
+    printed = tmp_path / "printed.html"
+    printed.write_text(page.replace("@media print {", "@media all {"), encoding="utf-8")
+    r = _drive(printed, tmp_path)
+    assert not r["gloss_hidden"] and not r["controls_rendered"]
+    assert r["collapsed_marks_rendered"] == 145
 
 
 def test_hostile_file_in_a_browser(tmp_path: Path) -> None:
@@ -322,7 +335,15 @@ def test_report_without_script_in_a_browser(corpus_page: Path, tmp_path: Path) -
 
 
 def test_report_screenshot(corpus_page: Path, tmp_path: Path) -> None:
+    """The corpus report searched for 批准 (ratification); JPNLP_UPDATE_SCREENSHOT=1 writes it to docs/report.png."""
+    search = "<script>var q = document.getElementById('q'); q.value = '批准'; q.dispatchEvent(new Event('input', {bubbles: true}));</script>"
+    searched = tmp_path / "searched.html"
+    searched.write_text(
+        corpus_page.read_text(encoding="utf-8").replace("</body>", search + "</body>"), encoding="utf-8"
+    )
     shot = tmp_path / "report.png"
-    cmd = [_browser(), *_flags(tmp_path), f"--screenshot={shot}", corpus_page.as_uri()]
-    subprocess.run(cmd, check=False, capture_output=True, timeout=120)
-    assert shot.exists() and shot.stat().st_size > 50_000
+    cmd = [_browser(), *_flags(tmp_path), "--window-size=1000,1200", "--hide-scrollbars", "--virtual-time-budget=2000"]
+    subprocess.run([*cmd, f"--screenshot={shot}", searched.as_uri()], check=False, capture_output=True, timeout=120)
+    assert shot.exists() and 50_000 < shot.stat().st_size < 300_000
+    if os.environ.get("JPNLP_UPDATE_SCREENSHOT"):
+        shutil.copyfile(shot, Path(__file__).parent.parent / "docs" / "report.png")

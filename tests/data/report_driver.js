@@ -14,7 +14,9 @@
   R.scripts = $("script").length;
   R.headings = $("h2").map(function (h) { return h.textContent; });
   R.controls = form ? !form.hidden : false;
-  var rendered = function (el) { return el.getClientRects().length > 0; };
+  var rendered = function (el) {  // laid out and not inside a closed <details> or a display:none ancestor
+    return el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0;
+  };
   R.marks_rendered = $("mark.ent").filter(rendered).length;
   R.glosses_rendered = $("mark .gloss").filter(rendered).length;
   R.vote_rows_rendered = $("table.votes tbody tr").filter(rendered).length;
@@ -83,6 +85,13 @@
     }
     doc.getElementById("gl").click();
     R.gloss_hidden = $("mark .gloss").every(function (g) { return getComputedStyle(g).display === "none"; });
+    doc.getElementById("collapse").click();
+    R.collapsed_marks_rendered = $("mark.ent").filter(rendered).length;
+    window.dispatchEvent(new Event("beforeprint"));
+    R.print_all_open = $("details").every(function (d) { return d.open; });
+    window.dispatchEvent(new Event("afterprint"));
+    R.after_print_open = $("details[open]").length;
+    R.controls_rendered = rendered(doc.getElementById("controls"));
   }
   var pre = doc.createElement("pre");
   pre.id = "driver-result";

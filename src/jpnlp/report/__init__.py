@@ -44,7 +44,8 @@ def render(documents: Iterable[Any], title: str = "jpnlp report", open_first: in
     n_docs = len(sections)
     todo_html = "".join(f"<li>{esc(k)} ({c})</li>" for k, c in todo.most_common())
     body = (
-        f"{mk.legend()}<p>{n_docs} document{'' if n_docs == 1 else 's'}; mentions by label:</p>{summary_table(total)}"
+        mk.legend()
+        + (f"<p>{n_docs} documents; mentions by label:</p>{summary_table(total)}" if n_docs != 1 else "")
         + (
             f"<details><summary>Unaligned mentions in the corpus (the glossary's to-do list)</summary><ul>{todo_html}</ul></details>"
             if todo_html

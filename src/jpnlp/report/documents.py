@@ -71,13 +71,18 @@ def _text(doc: Any, p: str, group_of: dict[int, int], vote_of: dict[int, int], v
 def _entity_table(doc: Any, p: str, groups: dict[tuple[str, str], list[int]]) -> str:
     """One row per entity group: label, English name or value, id, source, count, forms, links to mentions."""
     rows = []
-    for g, ((label, _), idx) in enumerate(groups.items()):
+    labels = list(COLOURS)
+    order = sorted(enumerate(groups.items()), key=lambda t: (labels.index(t[1][0][0]), -len(t[1][1]), t[0]))
+    for g, ((label, _), idx) in order:  # by label, most mentioned first; ``g`` is the anchor the marks use
         ents = [doc.entities[j] for j in idx]
         e = ents[0]
         src = e.en_source or ""
         conf = f"{e.en_conf:.2f}" if isinstance(e.en_conf, (int, float)) else ""
         forms = Counter(x.text for x in ents)
-        links = " ".join(f'<a href="#{p}-m{j}">{n + 1}</a>' for n, j in enumerate(idx))
+        links = " ".join(
+            f'<a href="#{p}-m{j}" title="{esc(doc.entities[j].text)}">{n + 1}</a>' for n, j in enumerate(idx)
+        )
+        shown = "、".join(f"{f} ×{c}" if c > 1 else f for f, c in forms.items())
         attrs = f'data-label="{esc(label)}" data-src="{esc(src or "none")}"' + (
             ' data-un="1"' if mk.unaligned(e) else ""
         )
@@ -85,7 +90,7 @@ def _entity_table(doc: Any, p: str, groups: dict[tuple[str, str], list[int]]) ->
             f'<tr id="{p}-e{g}" {attrs}><td><span class="ent ent-{esc(label)}">{esc(label)}</span></td>'
             f"<td>{esc(mk.gloss(e))}</td><td>{esc(e.id)}{' · ' + esc(e.wikidata) if e.wikidata else ''}</td>"
             f'<td>{esc(src)}</td><td class="num">{conf}</td><td class="num">{len(idx)}</td>'
-            f'<td>{esc("、".join(forms))}</td><td class="links">{links}</td></tr>'
+            f'<td>{esc(shown)}</td><td class="links">{links}</td></tr>'
         )
     if not rows:
         return "<p>No entities.</p>"
