@@ -8,6 +8,7 @@ to each mention; a vote row links to its sentence, the sentence's VOTE mark link
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,32 +41,44 @@ def _groups(doc: Any) -> dict[tuple[str, str], list[int]]:
     return groups
 
 
-def _sentence_of(doc: Any, pos: int) -> int | None:
+def _sentence_at(doc: Any, starts: list[int], pos: int) -> Any | None:
+    """The sentence holding text offset ``pos`` (sentences are in text order)."""
+    k = bisect_right(starts, pos) - 1
+    return doc.sentences[k] if k >= 0 and pos < doc.sentences[k].end else None
+
+
+def _paragraphs(doc: Any) -> list[tuple[str, str, list[Any]]]:
+    """(kind, text, sentences) per block; sentences of no known block, or a text without any, still show."""
+    by_block: dict[int, list[Any]] = {}
     for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s.index
-    return None
+        by_block.setdefault(s.block_index, []).append(s)
+    paras = [(b.kind, b.text, by_block.pop(b.index, [])) for b in doc.blocks]
+    paras += [("paragraph", "", ss) for ss in by_block.values()]
+    return paras or [("paragraph", doc.text, [])]
 
 
-def _text(doc: Any, p: str, group_of: dict[int, int], vote_of: dict[int, int], votes_in: dict[int, list[int]]) -> str:
-    """The document's blocks as paragraphs of sentence spans, every entity marked."""
-    paras = []
-    for block in doc.blocks:
+def _text(doc: Any, p: str, hrefs: dict[int, str], votes_in: dict[int, list[int]]) -> str:
+    """The document's blocks as paragraphs of sentence spans, every entity marked and linked."""
+    starts = [s.start for s in doc.sentences]
+    ents_in: dict[int, list[int]] = {}
+    for j, ent in enumerate(doc.entities):
+        s = _sentence_at(doc, starts, ent.start)
+        if s is not None and ent.end <= s.end:
+            ents_in.setdefault(s.index, []).append(j)
+    html = []
+    for kind, text, sentences in _paragraphs(doc):
         parts = []
-        for s in (s for s in doc.sentences if s.block_index == block.index):
+        for s in sentences:
             marks = []
-            for j, ent in enumerate(doc.entities):
-                if s.start <= ent.start and ent.end <= s.end:
-                    href = f"{p}-v{vote_of[j]}" if j in vote_of else f"{p}-e{group_of[j]}" if j in group_of else ""
-                    marks.append(mk.from_entity(ent, ent.start - s.start, ent.end - s.start, id=f"{p}-m{j}", href=href))
-            refs = "".join(
-                f'<a class="vref" href="#{p}-v{i}">vote {i + 1}</a>'
-                for i in votes_in.get(s.index, [])
-                if i not in vote_of.values()
-            )
+            for j in ents_in.get(s.index, []):
+                e = doc.entities[j]
+                marks.append(
+                    mk.from_entity(e, e.start - s.start, e.end - s.start, id=f"{p}-m{j}", href=hrefs.get(j, ""))
+                )
+            refs = "".join(f'<a class="vref" href="#{p}-v{i}">vote {i + 1}</a>' for i in votes_in.get(s.index, []))
             parts.append(f'<span class="sent" id="{p}-s{s.index}">{mk.highlight(s.text, marks)}{refs}</span>')
-        paras.append(f'<p class="blk {esc(block.kind)}">{"".join(parts) or esc(block.text)}</p>')
-    return "".join(paras)
+        html.append(f'<p class="blk {esc(kind)}">{"".join(parts) or esc(text)}</p>')
+    return "".join(html)
 
 
 def _entity_table(doc: Any, p: str, groups: dict[tuple[str, str], list[int]]) -> str:
@@ -103,14 +116,14 @@ def _entity_table(doc: Any, p: str, groups: dict[tuple[str, str], list[int]]) ->
 VOTE_FIELDS = ("sentence", "body", "date", "subject", "for", "against", "abstain", "other", "total", "result", "notes")
 
 
-def _vote_table(doc: Any, p: str, sentence_of: list[int | None]) -> str:
+def _vote_table(doc: Any, p: str, sentence_of: list[Any]) -> str:
     """One row per vote tally with every field of the record, and a link to its sentence."""
     if not doc.votes:
         return "<p>No vote tallies.</p>"
     rows = []
     for i, v in enumerate(doc.votes):
         k = sentence_of[i]
-        sent = f'<a href="#{p}-s{k}">{esc(doc.sentences[k].text)}</a>' if k is not None else esc(v.sentence)
+        sent = f'<a href="#{p}-s{k.index}">{esc(k.text)}</a>' if k is not None else esc(v.sentence)
         body = esc(v.body) + (f" ({esc(v.body_ja)})" if v.body_ja else "")
         subject = esc(v.subject_ja) + (" / " + esc(v.subject_en) if v.subject_en else "")
         nums = "".join(f'<td class="num">{esc(x)}</td>' for x in (v.for_, v.against, v.abstain, v.other, v.total))
@@ -140,14 +153,19 @@ def section(doc: Any, prefix: str, open_: bool = True) -> Section:
     """The ``<details>`` of one document; ``prefix`` makes its anchors unique on the page."""
     p = esc(prefix)
     groups = _groups(doc)
-    group_of = {j: g for g, idx in enumerate(groups.values()) for j in idx}
+    hrefs = {j: f"{p}-e{g}" for g, idx in enumerate(groups.values()) for j in idx}
     by_start = {e.start: j for j, e in enumerate(doc.entities) if e.label == "VOTE"}
-    vote_of = {by_start[v.start]: i for i, v in enumerate(doc.votes) if v.start in by_start}
-    sentence_of = [_sentence_of(doc, v.start) for v in doc.votes]
+    linked = set()  # votes whose VOTE mark links to their row; the others get a "vote n" link after the sentence
+    for i, v in enumerate(doc.votes):
+        if v.start in by_start:
+            hrefs[by_start[v.start]] = f"{p}-v{i}"
+            linked.add(i)
+    starts = [s.start for s in doc.sentences]
+    sentence_of = [_sentence_at(doc, starts, v.start) for v in doc.votes]
     votes_in: dict[int, list[int]] = {}
-    for i, k in enumerate(sentence_of):
-        if k is not None:
-            votes_in.setdefault(k, []).append(i)
+    for i, s in enumerate(sentence_of):
+        if s is not None and i not in linked:
+            votes_in.setdefault(s.index, []).append(i)
     counts: Counter[str] = Counter(e.label for e in doc.entities)
     todo = Counter(f"{e.label} {e.text}" for e in doc.entities if mk.unaligned(e))
     counts["unaligned"] = sum(todo.values())
@@ -157,7 +175,7 @@ def section(doc: Any, prefix: str, open_: bool = True) -> Section:
         f'<details class="doc" id="{p}"{" open" if open_ else ""}><summary><h2>{esc(doc.doc_id)}</h2> '
         f"— {len(doc.sentences)} sentences, {n_ents} mentions, {len(doc.votes)} votes</summary>"
         f"{meta_list(doc)}{summary_table(counts)}<h3>Text</h3>"
-        f"{_text(doc, p, group_of, vote_of, votes_in)}<h3>Vote tallies</h3>{_vote_table(doc, p, sentence_of)}"
+        f"{_text(doc, p, hrefs, votes_in)}<h3>Vote tallies</h3>{_vote_table(doc, p, sentence_of)}"
         f"<h3>Entities ({len(groups)} grouped by id)</h3>{_entity_table(doc, p, groups)}"
         + (f"<h3>Unaligned mentions</h3><ul>{todo_html}</ul>" if todo_html else "")
         + "</details>"
