@@ -224,7 +224,7 @@ def test_dataset_report_compares_names_and_values(
     assert phrase in page
     assert "on 1 sentences (" in page and f"{len(gold)} gold mentions" in page
     disagree = phrase != "2 mentions agree, 0 missed"
-    assert ("1 of the 1 sentences have a disagreement" in page) == disagree
+    assert ("Sentences with a disagreement: 1 of 1." in page) == disagree
     assert ('data-dis="1"' in page) == disagree
     assert 'id="dis"' in page  # the "disagreements only" filter
 

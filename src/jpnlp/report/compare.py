@@ -61,5 +61,5 @@ def summary(n_sentences: int, counts: Counter[str], n_disagree: int, n_gold: int
         f"Gold against silver on {n_sentences} sentences ({n_gold} gold mentions, {n_silver} silver mentions): "
         f"{counts['agree']} mentions agree, {counts['missed']} missed, {counts['spurious']} spurious, "
         f"{counts['wrong']} with a wrong label, {counts['wrong-en']} with a wrong English name, "
-        f"{counts['wrong-value']} with a wrong DATE value; {n_disagree} of the {n_sentences} sentences have a disagreement."
+        f"{counts['wrong-value']} with a wrong DATE value. Sentences with a disagreement: {n_disagree} of {n_sentences}."
     )
