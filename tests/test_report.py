@@ -280,7 +280,7 @@ def test_report_in_a_browser(corpus_page: Path, tmp_path: Path) -> None:
     assert r["unaligned_only"] == [0, True] and r["disagreements_only"] is None  # nothing unaligned; no gold here
     assert 0 < r["search_sentences"] < r["sentences"] and r["search_all_match"]  # search
     assert r["count"] == f"{r['search_sentences']} of {r['sentences']} sentences shown"
-    assert r["collapsed"] == 0  # collapse all
+    assert r["expanded"] and r["collapsed"] == 0  # expand and collapse all
     assert r["sentence_is_sent"] and r["sentence_flash"] and r["sentence_in_view"]  # vote row → sentence
     assert r["back_to_row"] and r["row_flash"] and r["row_in_view"] and r["sentence_unflashed"]  # and back
     assert r["mention_flash"]  # entity table → mention
@@ -347,3 +347,12 @@ def test_report_screenshot(corpus_page: Path, tmp_path: Path) -> None:
     assert shot.exists() and 50_000 < shot.stat().st_size < 300_000
     if os.environ.get("JPNLP_UPDATE_SCREENSHOT"):
         shutil.copyfile(shot, Path(__file__).parent.parent / "docs" / "report.png")
+
+
+def test_dataset_report_escapes_its_title_and_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = {**S, "en": HOSTILE, "en_source": HOSTILE}
+    page = render_dataset(_fake_dataset(tmp_path, monkeypatch, [hostile], [S]), title=HOSTILE_NAME)
+    assert "<img" not in page and "<script>window" not in page
+    assert html.escape(HOSTILE_NAME, quote=True) in page and html.escape(HOSTILE, quote=True) in page
+    p = parse(page)
+    assert "img" not in p.tags and len(p.scripts) == 1

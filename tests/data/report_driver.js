@@ -58,6 +58,8 @@
     R.count = doc.getElementById("count").textContent;
     q.value = "";
     fire(q, "input");
+    doc.getElementById("expand").click();
+    R.expanded = $("details").every(function (d) { return d.open; });
     doc.getElementById("collapse").click();
     R.collapsed = $("details[open]").length;
     var row = doc.querySelector("table.votes tbody tr");
