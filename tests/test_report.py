@@ -169,6 +169,9 @@ def test_document_html_for_notebooks(hostile_doc) -> None:  # type: ignore[no-un
     assert a.startswith('<div class="jpnlp"><style>') and "<script" not in a
     assert parse(a).ids.isdisjoint(parse(b).ids)  # two cells in one notebook do not share anchors
     assert len(parse(a).marks) == len(hostile_doc.entities)
+    # Document._repr_html_ is this fragment: a notebook shows the document with its marks
+    html = hostile_doc._repr_html_()
+    assert html.startswith('<div class="jpnlp"><style>') and len(parse(html).marks) == len(hostile_doc.entities)
 
 
 S = {"start": 0, "end": 4, "label": "TREATY", "en": "START II", "value": None}

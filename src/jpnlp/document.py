@@ -150,6 +150,12 @@ class Document:
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
 
+    def _repr_html_(self) -> str:
+        """The document with its marks, English names and values, in a notebook."""
+        from .report import document_html  # the report imports nothing from here: imports stay one-way
+
+        return document_html(self)
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw span ``[rs, re)`` of normalized span ``[start, end)`` of :attr:`text`.
 
