@@ -85,6 +85,10 @@ def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int,
     return None
 
 
+class GoldMismatchError(InputError):
+    """Corrections of a document whose text is not the document's: the whole build stops."""
+
+
 def _reviewed_gold(
     document: Document, review: dict[str, Any]
 ) -> tuple[list[tuple[int, int, str, dict[str, Any]]], list[dict[str, Any]]]:
@@ -92,8 +96,8 @@ def _reviewed_gold(
     if review["text"] != document.text:
         at = next((i for i, (a, b) in enumerate(zip(review["text"], document.text)) if a != b),
                   min(len(review["text"]), len(document.text)))  # fmt: skip
-        raise InputError(document.path or document.doc_id, f"the corrected text of document {document.doc_id!r} "
-                         f"is not the document's text (they differ from offset {at}): export it again")  # fmt: skip
+        raise GoldMismatchError(None, f"document {document.doc_id!r}: the corrected text is not the document's "
+                                f"text (they differ from offset {at}): export the document again")  # fmt: skip
     meta = document.meta or {}
     context = {"doc_date": document.doc_date, "doc_title": meta.get("title"), "source": meta.get("source")}
     ents = [(e["start"], e["end"], e["label"], e) for e in review["entities"]]
@@ -136,6 +140,8 @@ def _safe_process(args: tuple[RawDocument, Path | None, dict[str, Any] | None]) 
     raw = args[0]
     try:
         return process_document(*args)
+    except GoldMismatchError as e:  # not one bad document: the --gold file does not fit the corpus
+        return {"doc_id": raw.doc_id, "gold_error": e.message}
     except Exception as e:  # noqa: BLE001 - one bad document must not stop the build
         return {"doc_id": raw.doc_id, "error": f"{type(e).__name__}: {e}", "path": raw.path}
 
@@ -488,6 +494,8 @@ def _build_into(
                 res = next(results)
                 journal.add(key, res)
             bar.update(sentences + res.get("sentences", 0), time.perf_counter() - started, resumed=key in done)
+            if "gold_error" in res:
+                raise InputError(options.gold_path, res["gold_error"])
             if "error" in res:
                 failed.append({"doc_id": res["doc_id"], "path": res.get("path") or "", "error": res["error"]})
                 continue

@@ -93,7 +93,7 @@ def _list(record: dict[str, Any], name: str, doc_id: str) -> list[Any]:
 
 def _span(obj: dict[str, Any], text: str, where: str, what: str) -> tuple[int, int]:
     start, end = obj.get("start"), obj.get("end")
-    shown = f"{what} {start}-{end} {obj.get('text')!r}"
+    shown = f"{what} {start}-{end}" + (f" {obj['text']!r}" if obj.get("text") is not None else "")
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
         raise RecordError(f"{where}: {shown}: 'start' and 'end' must be integers")
     if not 0 <= start < end <= len(text):
