@@ -392,3 +392,24 @@ def test_detect(text: str, kind: str) -> None:
     from jpnlp.review.detect import detect
 
     assert detect(text, "input.txt") == kind
+
+
+def test_the_loop_on_the_shipped_corpus(tmp_path: Path) -> None:
+    """The same loop on the corpus document (fast mode): 145 mentions, 4 votes, one of each edited."""
+    import datasets
+
+    from .conftest import CORPUS
+
+    exported = tmp_path / "review.json"
+    _ok(["export", "labelstudio", str(CORPUS), "--fast", "-o", str(exported)])
+    edited = _rewrite(exported, "labelstudio", _edit_labelstudio)
+    gold = tmp_path / "gold.jsonl"
+    _ok(["import", "labelstudio", str(edited), "-o", str(gold)])
+    _ok(["build", str(CORPUS), "-o", str(tmp_path / "ds"), "--fast", "--gold", str(gold), "--ratios", "0,0,1"])
+    rows = list(datasets.load_from_disk(str(tmp_path / "ds" / "jpnlp-arms-control" / "disk"))["gold"])
+    assert [e["en"] for r in rows for e in r["entities"]].count(EDITED_EN) == 1
+    assert [v["result"] for r in rows for v in r["votes"]].count("rejected") == 1
+    _ok(["eval", "--passages", str(gold), "--fast", "--json", str(tmp_path / "s.json")])
+    scores = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))[str(gold)]
+    assert scores["votes"]["fields"]["result"] == 0.75
+    assert scores["name_accuracy"] == round(108 / 109, 4)  # every name right but the edited one
