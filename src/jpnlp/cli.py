@@ -371,7 +371,12 @@ def build(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Documents processed in parallel processes.")] = 1,
     ratios: Annotated[str, typer.Option("--ratios", help="train,validation,test fractions.")] = "0.7,0.15,0.15",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the split assignment.")] = 13,
-    gold: Annotated[bool, typer.Option("--gold/--no-gold", help="Add a gold split from corpus/annotations/.")] = True,
+    gold: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--gold", help="Gold for the gold split: corrections from jpnlp import (a file or folder), or a "
+                     "folder of <doc>.segments.jsonl/.entities.jsonl (default: corpus/annotations/)."),
+    ] = None,
+    no_gold: Annotated[bool, typer.Option("--no-gold", help="No gold split.")] = False,
     from_hf: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--from-hf", help="Also read texts from a Hugging Face dataset on disk (folder or file; hub:NAME for the Hub)."),
@@ -404,10 +409,12 @@ def build(
         split = SplitConfig.parse(ratios, seed)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--ratios") from None
+    if gold is not None and no_gold:
+        raise UsageError("--gold and --no-gold: choose one")
     try:
         result = build_dataset(
             [str(p) for p in paths] if paths else None, output, name, overwrite=overwrite, workers=workers,
-            split=split, gold=gold, from_hf=from_hf, text_column=text_column, id_column=id_column, date_column=date_column,
+            split=split, gold=False if no_gold else (str(gold) if gold else True), from_hf=from_hf, text_column=text_column, id_column=id_column, date_column=date_column,
             glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
             resume=resume, engine=Engine(engine).value, ray_address=ray_address, doc_date=_doc_date(doc_date),
         )  # fmt: skip
@@ -512,16 +519,76 @@ def report(
             fh.write(page)
         typer.echo(f"wrote {output}")
         return
-    from .pipeline import process
 
     run = _Run(paths, encoding, glob, output)
-    nlp = _pipeline(glossary, fast)
-    docs = [process(d, nlp) for d in run.documents(layout)]
+    docs = list(_documents(run, layout, glossary, fast))
     run.check_read()
     with atomic_write(output) as fh:
         fh.write(render(docs))
     typer.echo(f"wrote {output}")
     run.finish()
+
+
+def _documents(run: _Run, layout: Layout, glossary: Path | None, fast: bool) -> Iterator[Document]:
+    """The documents of every input: texts through the pipeline (loaded when first needed), ``extract`` records
+    and corrected files as they are (see :mod:`jpnlp.review.detect`)."""
+    from .pipeline import process
+    from .review.detect import documents
+
+    def annotate(raw: RawDocument) -> Document:
+        return process(prepare(raw, layout=layout.value), _pipeline(glossary, fast))  # type: ignore[arg-type]
+
+    for raw in run.raws():
+        yield from documents(raw, annotate)
+
+
+class ReviewFormat(str, Enum):
+    labelstudio = "labelstudio"
+    doccano = "doccano"
+    spacy = "spacy"
+    passages = "passages"
+
+
+@app.command("export")
+@_guard
+def export_cmd(
+    format: Annotated[ReviewFormat, typer.Argument(help="labelstudio (tasks JSON), doccano or spacy (JSONL), passages.")],
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The file to correct in the annotation tool.")] = Path("review.json"),
+    encoding: EncodingOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    glob: GlobOpt = DEFAULT_GLOB,
+    glossary: GlossaryOpt = None,
+    fast: FastOpt = False,
+) -> None:
+    """Write documents for review: texts (run through the pipeline) or extract records, with entities and votes."""
+    from .review import FORMATS
+    from .review.records import from_document
+
+    run = _Run(paths, encoding, glob, output)
+    records = [from_document(d) for d in _documents(run, layout, glossary, fast)]
+    _write(output, iter([FORMATS[format.value].write(records)]), run)
+    typer.echo(f"wrote {output}: {len(records)} documents")
+    run.finish()
+
+
+@app.command("import")
+@_guard
+def import_cmd(
+    format: Annotated[ReviewFormat, typer.Argument(help="The format of the corrected file.")],
+    path: Annotated[Path, typer.Argument(help="A corrected file (from jpnlp export, after review).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The gold file (passages format).")] = Path("gold.jsonl"),
+) -> None:
+    """Check a corrected file against its texts and write it as gold: for jpnlp build --gold and jpnlp eval --passages."""
+    from .review import passages as gold_format
+    from .review.gold import read_file
+
+    check_output(output, [path])
+    records = read_file(path, format.value)  # every span checked before anything is written
+    with atomic_write(output) as fh:
+        fh.write(gold_format.write(records))
+    typer.echo(f"wrote {output}: {len(records)} documents, {sum(len(r['entities']) for r in records)} entities, "
+               f"{sum(len(r['votes']) for r in records)} votes")  # fmt: skip
 
 
 train_app = typer.Typer(help="Train NER models on a built dataset (needs the 'train' extra).", no_args_is_help=True)

@@ -15,7 +15,7 @@ import os
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from .normalize import NormalizeConfig, OffsetMap, normalize_with_map
 from .segment import MAX_CHARS, split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
+RECORD_SCHEMA = "1"  # the version of the ``jpnlp extract`` record (:meth:`Document.to_dict`)
 # A footnote marker attached to the word before it: 主張している(6)。
 _MARKER = re.compile(r"(?<=[^\s(])\((\d{1,3})\)")
 
@@ -128,6 +129,17 @@ class Entity:
             "en_conf": self.en_conf,
         }
 
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Entity:
+        """An entity of an ``extract`` record (:meth:`to_dict`); raw offsets default to the normalized ones."""
+        start, end, text = obj["start"], obj["end"], obj["text"]
+        attrs = {f.name: obj[f.name] for f in fields(cls) if f.name in obj and f.name not in _ENTITY_SPAN}
+        return cls(start=start, end=end, text=text, label=obj["label"],
+                   **{"raw_start": start, "raw_end": end, "raw_text": text, **attrs})  # fmt: skip
+
+
+_ENTITY_SPAN = ("start", "end", "text", "label")
+
 
 @dataclass
 class Document:
@@ -146,6 +158,7 @@ class Document:
     votes: list[Any] = field(default_factory=list)  # jpnlp.votes.VoteTally records
     doc_date: str | None = None  # ISO YYYY-MM-DD: given by the user, else from a dateline (jpnlp.docdate)
     meta: dict[str, Any] = field(default_factory=dict)  # title, source, url, … (jpnlp.meta)
+    record_config: dict[str, Any] | None = field(default=None, repr=False)  # the config of a loaded extract record
     _layout_blocks: list[layout_mod.Block] = field(default_factory=list, repr=False)
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
@@ -166,6 +179,8 @@ class Document:
             raise IndexError(f"span ({start}, {end}) outside text of length {len(self.text)}")
         if not self.blocks:
             return 0, 0
+        if not self._maps:
+            raise ValueError(f"document {self.doc_id!r} was loaded from a record: it has no raw text to map to")
         if start == end:
             p = self._raw_pos(start, left=True)
             return p, p
@@ -190,30 +205,88 @@ class Document:
         return lb.offsets[e - 1] + 1
 
     def to_dict(self) -> dict[str, Any]:
+        """The document's ``jpnlp extract`` record (see :mod:`jpnlp.extract`); :meth:`from_dict` reads it back.
+
+        ``config`` is the record's own for a document loaded from one; otherwise what the document knows
+        (schema, normalization, layout, encoding), to which ``jpnlp extract`` adds the pipeline that ran.
+        """
+        config = self.record_config if self.record_config is not None else {
+            "schema": RECORD_SCHEMA, "normalize": self.config.to_dict(), "layout": self.layout, "encoding": self.encoding,
+        }  # fmt: skip
         return {
             "doc_id": self.doc_id,
-            "path": self.path,
-            "encoding": self.encoding,
-            "layout": self.layout,
-            "text": self.text,
             "doc_date": self.doc_date,
             "meta": self.meta,
-            "blocks": [
-                {
-                    "index": b.index,
-                    "kind": b.kind,
-                    "start": b.start,
-                    "end": b.end,
-                    "raw_start": b.raw_start,
-                    "raw_end": b.raw_end,
-                    "number": b.number,
-                    "markers": [{"number": m.number, "start": m.start, "end": m.end} for m in b.markers],
-                }
-                for b in self.blocks
+            "text": self.text,
+            "sentences": [
+                {"start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end} for s in self.sentences
             ],
-            "sentences": [s.to_dict() for s in self.sentences],
-            "config": {"normalize": self.config.to_dict()},
+            "entities": [e.to_dict() for e in self.entities],
+            "votes": [t.to_dict() for t in self.votes],
+            "config": config,
         }
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Document:
+        """A document from its ``jpnlp extract`` record, to read, correct and write back with :meth:`to_dict`.
+
+        A record holds the normalized text only: ``raw`` is empty and :meth:`raw_span` cannot be used (the
+        raw offsets the record gives are kept).  Blocks are the text's parts between blank lines, all of kind
+        ``paragraph``; sentences are the record's, or the segmenter's when it gives none.
+        ``KeyError``/``TypeError``/``ValueError`` when a required field is missing or of the wrong type.
+        """
+        from .votes import VoteTally
+
+        text, doc_id = record["text"], record["doc_id"]
+        if not isinstance(text, str) or not isinstance(doc_id, str):
+            raise TypeError("'doc_id' and 'text' must be strings")
+        config = record.get("config")
+        doc = cls(
+            doc_id=doc_id, raw="", text=text, blocks=_blocks_of(text), sentences=[],
+            encoding=(config or {}).get("encoding", "utf-8"), layout=(config or {}).get("layout", "auto"),
+            config=_normalize_config(config), doc_date=record.get("doc_date"), meta=dict(record.get("meta") or {}),
+            record_config=config,
+        )  # fmt: skip
+        spans = record.get("sentences")
+        if spans is None:
+            doc.sentences = [_sentence(doc, len(doc.sentences), s.start, s.end) for s in _segment_blocks(doc)]
+        else:
+            doc.sentences = [_sentence(doc, i, s["start"], s["end"], s.get("raw_start"), s.get("raw_end"))
+                             for i, s in enumerate(spans)]  # fmt: skip
+        doc.entities = [Entity.from_dict(e) for e in record.get("entities") or []]
+        doc.votes = [VoteTally.from_dict(v) for v in record.get("votes") or []]
+        return doc
+
+
+def _blocks_of(text: str) -> list[Block]:
+    """The blocks of a normalized text: the parts between the blank lines that join them (raw offsets unknown)."""
+    blocks: list[Block] = []
+    pos = 0
+    for i, part in enumerate(text.split(BLOCK_SEPARATOR) if text else []):
+        blocks.append(Block(i, "paragraph", part, pos, pos + len(part), pos, pos + len(part)))
+        pos += len(part) + len(BLOCK_SEPARATOR)
+    return blocks
+
+
+def _segment_blocks(doc: Document) -> list[Block]:
+    """Sentence spans of a loaded document's blocks (as blocks: only ``start``/``end`` are used)."""
+    return [Block(b.index, b.kind, "", b.start + s.start, b.start + s.end, 0, 0)
+            for b in doc.blocks for s in split_sentences(b.text)]  # fmt: skip
+
+
+def _sentence(doc: Document, index: int, start: int, end: int, rs: int | None = None, re_: int | None = None) -> Sentence:
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(doc.text)):
+        raise ValueError(f"sentence {index}: offsets {start}-{end} outside the text")
+    k = max(0, bisect_right([b.start for b in doc.blocks], start) - 1)
+    return Sentence(doc.doc_id, index, "paragraph", k, doc.text[start:end], start, end,
+                    start if rs is None else rs, end if re_ is None else re_)  # fmt: skip
+
+
+def _normalize_config(config: dict[str, Any] | None) -> NormalizeConfig:
+    try:
+        return NormalizeConfig.from_dict((config or {}).get("normalize") or {})
+    except (ValueError, TypeError, AttributeError):  # a record of another version: its settings are still kept
+        return NormalizeConfig()
 
 
 def _is_file(s: str) -> bool:

@@ -16,6 +16,9 @@ entities       ``start``, ``end``, ``text``, ``label``, ``raw_start``, ``raw_end
 votes          vote tallies (the ``jpnlp votes`` record of each, see :mod:`jpnlp.votes`)
 config         normalization config, pipeline and model versions
 =============  =================================================================
+
+:meth:`jpnlp.document.Document.from_dict` loads a record (to correct it in Python) and
+:meth:`~jpnlp.document.Document.to_dict` writes it back unchanged.
 """
 
 from __future__ import annotations
@@ -32,11 +35,11 @@ from typing import IO, Any
 from spacy.language import Language
 
 from . import __version__
-from .document import Document
+from .document import RECORD_SCHEMA, Document
 from .io import RawDocument, json_line
 from .pipeline import PIPELINE_VERSION
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = RECORD_SCHEMA
 SHARD_NAME = re.compile(r"extract-\d{5}(-of-\d{5})?\.jsonl")
 
 
@@ -45,15 +48,7 @@ def document_record(doc: Document, nlp: Language | None = None, model: str | Non
     from .pipeline import describe
 
     return {
-        "doc_id": doc.doc_id,
-        "doc_date": doc.doc_date,
-        "meta": doc.meta,
-        "text": doc.text,
-        "sentences": [
-            {"start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end} for s in doc.sentences
-        ],
-        "entities": [e.to_dict() for e in doc.entities],
-        "votes": [t.to_dict() for t in doc.votes],
+        **doc.to_dict(),
         "config": {
             "schema": SCHEMA_VERSION,
             "jpnlp": __version__,

@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -148,6 +148,18 @@ class VoteTally:
             "sentence": self.sentence,
             "notes": self.notes,
         }
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> VoteTally:
+        """A tally from its :meth:`to_dict` form (``for`` read as ``for_``); missing fields are empty."""
+        names = {f.name for f in fields(cls)} - {"for_"}
+        text = obj.get("text") or ""
+        start = obj.get("start") or 0
+        end = obj.get("end") if obj.get("end") is not None else start + len(text)
+        base = {"result": "unknown", "text": text, "start": start, "end": end, "raw_start": start, "raw_end": end,
+                "sentence": "", "notes": []}  # fmt: skip
+        return cls(for_=obj.get("for"), **{**{k: None for k in names}, **base,
+                                            **{k: v for k, v in obj.items() if k in names and v is not None}})  # fmt: skip
 
 
 @dataclass(frozen=True)

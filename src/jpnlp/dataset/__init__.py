@@ -85,9 +85,30 @@ def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int,
     return None
 
 
-def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
+class GoldMismatchError(InputError):
+    """Corrections of a document whose text is not the document's: the whole build stops."""
+
+
+def _reviewed_gold(
+    document: Document, review: dict[str, Any]
+) -> tuple[list[tuple[int, int, str, dict[str, Any]]], list[dict[str, Any]]]:
+    """The entities and votes of a reviewer's corrections (a :mod:`jpnlp.review` record) of ``document``."""
+    if review["text"] != document.text:
+        at = next((i for i, (a, b) in enumerate(zip(review["text"], document.text)) if a != b),
+                  min(len(review["text"]), len(document.text)))  # fmt: skip
+        raise GoldMismatchError(None, f"document {document.doc_id!r}: the corrected text is not the document's "
+                                f"text (they differ from offset {at}): export the document again")  # fmt: skip
+    meta = document.meta or {}
+    context = {"doc_date": document.doc_date, "doc_title": meta.get("title"), "source": meta.get("source")}
+    ents = [(e["start"], e["end"], e["label"], e) for e in review["entities"]]
+    votes = [{**context, **v} for v in review["votes"] if v.get("start") is not None]  # no offsets: no sentence
+    return ents, votes
+
+
+def process_document(raw: RawDocument, gold_dir: Path | None, review: dict[str, Any] | None = None) -> dict[str, Any]:
     """The rows of one document (each with its gold row, where there is hand-made gold); runs in a worker.
 
+    ``review`` is a reviewer's corrections of the document (:mod:`jpnlp.review`): its gold rows carry them.
     The split is assigned later, when the rows are written, so a document's result does not depend on
     the rest of the corpus and can be kept in the resume journal.
     """
@@ -100,7 +121,7 @@ def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
     split_tokens = doc.user_data.get("jpnlp_split_tokens", 0)
     ents = [(e.start_char, e.end_char, e.label_, {k: getattr(e._, k) for k in ENTITY_ATTRS}) for e in doc.ents]
     votes = [t.to_dict() for t in (doc._.votes or [])]
-    gold = _gold_for(document, gold_dir)
+    gold, gold_votes = _reviewed_gold(document, review) if review is not None else (_gold_for(document, gold_dir), votes)
     out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for sent in document.sentences:
         in_sent = [x for x in ents if sent.start <= x[0] and x[1] <= sent.end]
@@ -108,16 +129,19 @@ def process_document(raw: RawDocument, gold_dir: Path | None) -> dict[str, Any]:
         gold_row = None
         if gold is not None:
             g = [x for x in gold if sent.start <= x[0] and x[1] <= sent.end]
-            gold_row = sentence_row(document, doc, sent, g, v)
+            gv = [t for t in gold_votes if sent.start <= t["start"] and t["end"] <= sent.end]
+            gold_row = sentence_row(document, doc, sent, g, gv, reviewed=True)
         out.append((sentence_row(document, doc, sent, in_sent, v), gold_row))
     return {"doc_id": document.doc_id, "rows": out, "retokenized": split_tokens, "sentences": len(document.sentences),
-            "document": document_row(document)}  # fmt: skip
+            "document": document_row(document), "reviewed": review is not None}  # fmt: skip
 
 
-def _safe_process(args: tuple[RawDocument, Path | None]) -> dict[str, Any]:
+def _safe_process(args: tuple[RawDocument, Path | None, dict[str, Any] | None]) -> dict[str, Any]:
     raw = args[0]
     try:
         return process_document(*args)
+    except GoldMismatchError as e:  # not one bad document: the --gold file does not fit the corpus
+        return {"doc_id": raw.doc_id, "gold_error": e.message}
     except Exception as e:  # noqa: BLE001 - one bad document must not stop the build
         return {"doc_id": raw.doc_id, "error": f"{type(e).__name__}: {e}", "path": raw.path}
 
@@ -159,7 +183,7 @@ def build_dataset(
     overwrite: bool = False,
     workers: int = 1,
     split: SplitConfig | None = None,
-    gold: bool = True,
+    gold: bool | str | os.PathLike[str] = True,
     from_hf: str | None = None,
     text_column: str = "text",
     glossary: str | None = None,
@@ -181,6 +205,10 @@ def build_dataset(
     ``doc_date`` (YYYY-MM-DD) is the date of every document that its manifest entry does not date.
     ``from_hf`` reads a dataset on disk offline (see :mod:`jpnlp.hf`): ``text_column`` holds the texts,
     ``id_column`` and ``date_column`` the ids and dates, the other columns become each document's metadata.
+    ``gold`` is ``True`` for the corpus's ``annotations/`` folder, ``False`` for none, or a path: a folder of
+    ``<doc>.segments.jsonl``/``<doc>.entities.jsonl``, or a corrected file (or folder of them) that ``jpnlp import``
+    wrote or any :mod:`jpnlp.review` format reads; corrections also replace the silver rows of their sentences in
+    ``train`` and ``validation``.
     """
     from ..glossary import Glossary
     from ..journal import Journal
@@ -197,6 +225,7 @@ def build_dataset(
         Glossary.load(glossary)
     if inputs and inputs[0].is_dir():
         _manifest(inputs[0])
+    gold_path, reviewed = _gold_option(gold)
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     check_workers(workers, engine)
@@ -215,10 +244,10 @@ def build_dataset(
             (tmp / sub).mkdir(parents=True)
         journal = Journal(journal_dir, resume=resume, valid=_valid_entry)
         options = _Options(
-            workers, split, gold, from_hf, text_column, glossary, progress, fast, engine, ray_address, doc_date,
-            id_column, date_column,
+            workers, split, gold is not False, from_hf, text_column, glossary, progress, fast, engine, ray_address,
+            doc_date, id_column, date_column, gold_path,
         )
-        result = _build_into(tmp, final, inputs, files, name, journal, options)
+        result = _build_into(tmp, final, inputs, files, name, journal, options, reviewed)
         replace_dir(tmp, final)
         journal.discard()
         result.path = final
@@ -241,6 +270,40 @@ def build_dataset(
         os.close(lock)
         if journal is not None:
             journal.close()
+
+
+def _gold_option(gold: bool | str | os.PathLike[str]) -> tuple[str | None, dict[str, dict[str, Any]]]:
+    """``--gold PATH``: a folder of hand-made annotations (its path), or corrections read and checked now
+    (by document id), so that a bad file stops the build before any work."""
+    if isinstance(gold, bool):
+        return None, {}
+    path = Path(gold)
+    if not path.exists():
+        raise InputError(path, "no such file or folder (--gold)")
+    if path.is_dir() and any(path.glob("*.segments.jsonl")):
+        return str(path.resolve()), {}
+    from ..review.gold import read_gold
+
+    return str(path.resolve()), read_gold(path)
+
+
+def _review_for(reviewed: dict[str, dict[str, Any]], doc_id: str) -> dict[str, Any] | None:
+    """The corrections of a document: by its id, or its id without the last suffix (``a.ja`` → ``a``)."""
+    return reviewed.get(doc_id) or reviewed.get(doc_id.rsplit(".", 1)[0])
+
+
+def _warn_unmatched(reviewed: dict[str, dict[str, Any]], doc_ids: list[str]) -> None:
+    """Corrections of documents the build did not read are worth a warning: a renamed file, the wrong folder."""
+    import warnings
+
+    from ..errors import JpnlpWarning
+
+    used = {r["id"] for r in (_review_for(reviewed, d) for d in doc_ids) if r is not None}
+    unused = sorted(set(reviewed) - used)
+    if unused:
+        more = f" and {len(unused) - 3} more" if len(unused) > 3 else ""
+        warnings.warn(f"--gold: {len(unused)} corrected document(s) match no input: "
+                      f"{', '.join(map(repr, unused[:3]))}{more}", JpnlpWarning, stacklevel=2)  # fmt: skip
 
 
 def check_name(name: str) -> str:
@@ -304,6 +367,7 @@ class _Options:
     doc_date: str | None = None
     id_column: str | None = None
     date_column: str | None = None
+    gold_path: str | None = None  # --gold PATH
 
 
 def _settings(options: _Options, gold_dir: Path | None) -> str:
@@ -329,7 +393,7 @@ def _settings(options: _Options, gold_dir: Path | None) -> str:
 
 def _build_into(
     tmp: Path, final: Path, inputs: list[Path], files: list[tuple[Path, Path | None]] | None, name: str,
-    journal: Any, options: _Options,
+    journal: Any, options: _Options, reviewed: dict[str, dict[str, Any]] | None = None,
 ) -> BuildResult:  # fmt: skip
     from ..glossary import Glossary, default_glossary
     from ..journal import content_key
@@ -340,12 +404,16 @@ def _build_into(
 
     split, from_hf, fast, glossary = options.split, options.from_hf, options.fast, options.glossary
     corpus_dirs = [p for p in inputs if p.is_dir()]
-    gold_dir = (
-        next((d.resolve() / "annotations" for d in corpus_dirs if (d / "annotations").is_dir()), None)
-        if options.gold
-        else None
-    )
-    settings = _settings(options, gold_dir)
+    reviewed = reviewed or {}
+    if options.gold_path is not None:
+        gold_dir = None if reviewed else Path(options.gold_path)
+    else:
+        gold_dir = (
+            next((d.resolve() / "annotations" for d in corpus_dirs if (d / "annotations").is_dir()), None)
+            if options.gold
+            else None
+        )
+    settings = _settings(options, Path(options.gold_path) if options.gold_path else gold_dir)
 
     def raw_documents() -> Iterator[RawDocument | InputError]:
         if from_hf:
@@ -375,16 +443,16 @@ def _build_into(
     by_document = n_docs is not None and n_docs >= split.min_documents
 
     # Pass 2: the documents still to do, from the snapshot, to the engine; results come back in input order.
-    def tasks() -> Iterator[tuple[RawDocument, Path | None]]:
+    def tasks() -> Iterator[tuple[RawDocument, Path | None, dict[str, Any] | None]]:
         with spool.open("rb") as fh:
             while True:
                 try:
                     raw = pickle.load(fh)  # our own file, written above
                 except EOFError:
                     return
-                yield (raw, gold_dir)
+                yield (raw, gold_dir, _review_for(reviewed, raw.doc_id))
 
-    splits = [*SPLITS, "gold"] if gold_dir is not None else list(SPLITS)
+    splits = [*SPLITS, "gold"] if gold_dir is not None or reviewed else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
     docbins = {s: DocBinWriter(tmp / "spacy" / s) for s in splits}
     conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
@@ -426,6 +494,8 @@ def _build_into(
                 res = next(results)
                 journal.add(key, res)
             bar.update(sentences + res.get("sentences", 0), time.perf_counter() - started, resumed=key in done)
+            if "gold_error" in res:
+                raise InputError(options.gold_path, res["gold_error"])
             if "error" in res:
                 failed.append({"doc_id": res["doc_id"], "path": res.get("path") or "", "error": res["error"]})
                 continue
@@ -435,7 +505,9 @@ def _build_into(
             retokenized += res["retokenized"]
             for row, gold_row in res["rows"]:
                 split_name = assign(split, res["doc_id"], None if by_document else row["block_index"])
-                write(split_name, row)
+                # a reviewer's corrections are what models learn from; test keeps jpnlp's labels to compare with gold
+                corrected = gold_row is not None and res.get("reviewed") and split_name != "test"
+                write(split_name, gold_row if corrected else row)
                 if gold_row is not None and split_name == "test":
                     write("gold", gold_row)
     finally:
@@ -511,6 +583,7 @@ def _build_into(
         with (tmp / "errors.jsonl").open("w", encoding="utf-8") as fh:
             for f in failed:
                 fh.write(json_line(f))
+    _warn_unmatched(reviewed, [doc_id for _, doc_id, *_ in plan])
     resumed = sum(1 for key, *_ in plan if key in done)
     return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, resumed)
 

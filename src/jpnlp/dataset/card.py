@@ -84,7 +84,10 @@ def render(
     gold_note = (
         "The `gold` split holds the **hand-made** annotations (made by reading the text, following "
         "`corpus/annotations/GUIDELINES.md`) of the gold-annotated sentences that fall in the `test` split: "
-        "the same sentences as in `test`, with gold instead of silver labels, never in `train`."
+        "the same sentences as in `test`, with gold instead of silver labels, never in `train`. Corrections "
+        "imported with `jpnlp import` and given to `jpnlp build --gold` are gold too: they also replace the "
+        "silver labels of their sentences in `train` and `validation` (`reviewed` is true there), while `test` "
+        "keeps jpnlp's own labels to compare with `gold`."
         if "gold" in split_rows
         else "No hand-made gold annotations were available for this build, so there is no `gold` split."
     )
@@ -115,6 +118,7 @@ structured vote tallies of each sentence. Built with jpnlp {build['jpnlp']} (`jp
 | `lemmas`, `pos`, `tags`, `heads`, `deps` | GiNZA's lemma, universal POS, Sudachi tag, head (index of the head token in `tokens`; a root points to itself) and dependency relation of each token; empty strings and self-heads in fast mode, which computes no analysis |
 | `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `en_full` (full English title), `id` (glossary id), `wikidata` (the entry's Wikidata QID, where it is one unambiguous item), `en_source` (where `en` came from: `glossary`, `composed` (a glossary name plus a suffix), `text` (an English name the text gives), `dictionary` (JMnedict), `transliteration`, `translation` (a rendering of the Japanese title)), `en_conf` (how often names from that source were right on hand-annotated real text), `value` (DATE value, TIMEX3 style), `mod` (DATE modifier: `EARLY`, `MID`, `LATE`, …), `role` (LEADER: the title written after the name), `anaphor` (true for `同条約`-style references, linked to their antecedent), `raw_start`/`raw_end` in the raw document |
 | `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text`, `notes` (plausibility warnings: counts larger than the body, totals that do not add up), and the document's `doc_date`, `doc_title`, `source` |
+| `reviewed` | true when the row's entities and votes are gold (hand-made, or a reviewer's corrections read with `jpnlp build --gold`), false for jpnlp's own (silver) |
 
 ## Tag scheme and labels
 

@@ -60,8 +60,10 @@ def sentence_row(
     sent: Sentence,
     ents: list[tuple[int, int, str, dict[str, Any]]],
     votes: list[dict[str, Any]],
+    reviewed: bool = False,
 ) -> dict[str, Any]:
-    """The row of one sentence; ``ents`` are (start, end, label, attrs) in document offsets."""
+    """The row of one sentence; ``ents`` are (start, end, label, attrs) in document offsets; ``reviewed``: its
+    labels are hand-made or a reviewer's corrections (gold), not the pipeline's (silver)."""
     span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
     # a run of extra spaces is a token of its own, as in spaCy (text "A  B": "A", " ", "B"), so that tokens and
     # spaces rebuild the text and a DocBin's offsets match the row's
@@ -102,6 +104,7 @@ def sentence_row(
         **token_analysis(toks),
         "entities": entities,
         "votes": [{k: v.get(k) for k in VOTE_FIELDS} | {"start": v["start"] - sent.start, "end": v["end"] - sent.start} for v in votes],
+        "reviewed": reviewed,
     }
 
 

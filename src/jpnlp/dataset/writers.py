@@ -61,6 +61,7 @@ def features() -> Features:
             "deps": List(Value("string")),
             "entities": List(entity),
             "votes": List(vote),
+            "reviewed": Value("bool"),
         }
     )
 
