@@ -394,17 +394,19 @@ def test_detect(text: str, kind: str) -> None:
     assert detect(text, "input.txt") == kind
 
 
-def test_the_loop_on_the_shipped_corpus(tmp_path: Path) -> None:
-    """The same loop on the corpus document (fast mode): 145 mentions, 4 votes, one of each edited."""
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_loop_on_the_shipped_corpus(fmt: str, tmp_path: Path) -> None:
+    """The same loop on the corpus document (fast mode), in every format: 145 mentions, 4 votes, one of each
+    edited."""
     import datasets
 
     from .conftest import CORPUS
 
-    exported = tmp_path / "review.json"
-    _ok(["export", "labelstudio", str(CORPUS), "--fast", "-o", str(exported)])
-    edited = _rewrite(exported, "labelstudio", _edit_labelstudio)
+    exported = tmp_path / ("review.json" if fmt == "labelstudio" else "review.jsonl")
+    _ok(["export", fmt, str(CORPUS), "--fast", "-o", str(exported)])
+    edited = _rewrite(exported, fmt, EDITS[fmt])
     gold = tmp_path / "gold.jsonl"
-    _ok(["import", "labelstudio", str(edited), "-o", str(gold)])
+    _ok(["import", fmt, str(edited), "-o", str(gold)])
     _ok(["build", str(CORPUS), "-o", str(tmp_path / "ds"), "--fast", "--gold", str(gold), "--ratios", "0,0,1"])
     rows = list(datasets.load_from_disk(str(tmp_path / "ds" / "jpnlp-arms-control" / "disk"))["gold"])
     assert [e["en"] for r in rows for e in r["entities"]].count(EDITED_EN) == 1
