@@ -181,6 +181,47 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     # a bare ratification law and a law on another subject are no names
     ("批准法が成立した", []),
     ("漁業振興に関する法律", []),
+    # a treaty name's reading in brackets after it, or after (読み); a head read とりきめ on its own line
+    ("宇宙平和利用条約(うちゅうへいわりようじょうやく、英語: Outer Space Treaty)は", [("宇宙平和利用条約", False), ("うちゅうへいわりようじょうやく", False)]),
+    ("海底非核化協定(読み)かいていひかくかきょうてい(英語表記)", [("海底非核化協定", False), ("かいていひかくかきょうてい", False)]),
+    ("第3次兵器制限取決め\nだいさんじへいきせいげんとりきめ\n", [("第3次兵器制限取決め", False), ("だいさんじへいきせいげんとりきめ", False)]),
+    # a line wrapped inside a name; PDF spaces between kanji inside a formal title only
+    ("米国が弾道ミサイル削減\n条約を破棄した", [("弾道ミサイル削減\n条約", False)]),
+    ("深海底及び極地における核\n\nを配備する条約の説明", [("深海底及び極地における核\n\nを配備する条約", False)]),
+    ("日程第二 深海底及び極地における核   兵器配備を禁止する条約締結", [("深海底及び極地における核   兵器配備を禁止する条約", False)]),
+    ("年表\n核兵器不拡散条約", [("核兵器不拡散条約", False)]),
+    ("見出し 核兵器不拡散条約", [("核兵器不拡散条約", False)]),
+    # enumerations with katakana items and the legal 又はこれらに類する; an adjective inside a formal title
+    (
+        "「催涙ガス,神経ガス又はこれらに類するガス及び生物剤の使用の禁止に関する議定書」",
+        [("催涙ガス,神経ガス又はこれらに類するガス及び生物剤の使用の禁止に関する議定書", False)],
+    ),
+    ("漁業協定第三条についての新たな措置に関する甲国と乙国との間の協定", [("漁業協定第三条についての新たな措置に関する甲国と乙国との間の協定", False)]),
+    # an organisation named after a treaty; what a meeting reached; a draft of a known treaty; a bare kind
+    ("対人地雷禁止条約履行支援ユニットの職員", []),
+    ("第5回NPT運用検討会議における合意", [("NPT", False)]),
+    ("核兵器不拡散条約案を審議した", [("核兵器不拡散条約", False)]),
+    ("原則に関する合意書を交わした", [("原則に関する合意書", False)]),
+    ("両国は安全保障条約を結んだ。削減条約の交渉", []),
+    ("両国に米朝不可侵条約の締結を求めた", []),
+    ("核実験停止条約に署名", [("核実験停止条約", False)]),
+    # an abbreviation the text defines: after a treaty name it refers to it; after 交渉 it names the talks
+    ("「中距離ミサイル全廃条約(=IRM)」を破棄。IRMは2国間の条約で、IRMCIRCは別", [("中距離ミサイル全廃条約(=IRM)", False), ("IRM", False)]),
+    ("新戦略兵器削減交渉(START)が始まった。STARTは難航し、新STARTを結んだ", [("新START", False)]),
+    ("CTBT(Comprehensive Test Ban Talks、交渉)の開始", []),
+    ("SALT IIIについての協議", []),
+    # English: a lost separator, commas without a space, a lower-case subject up to the end, short names
+    ("英語: Treaty on the Prohibition of Nuclear WeaponsCTBT)", [("Treaty on the Prohibition of Nuclear Weapons", False), ("CTBT", False)]),
+    ("Treaty on Tests in the Air,in Space,and under Water。", [("Treaty on Tests in the Air,in Space,and under Water", False)]),
+    ("Treaty between Japan and the Kingdom of Spain on the reduction of naval arms。", [("Treaty between Japan and the Kingdom of Spain on the reduction of naval arms", False)]),
+    ("The Treaty on Open Skies was signed by many states.", [("Treaty on Open Skies", False)]),
+    ("英語: Intermediate Range Missile Treaty II; IRM", [("Intermediate Range Missile Treaty II", False)]),
+    ("NATO (North Atlantic Treaty Organization)", []),
+    # a Russian name in Cyrillic with a head word
+    ("(ロシア語: Договор о дружбе Японии и Испании)", [("Договор о дружбе Японии и Испании", False)]),
+    ("(ロシア語: Министерство иностранных дел)", []),
+    # a bracket with a single capitalised word is no abbreviation
+    ("全文\n武器輸出規制条約(Wikisource)\n", [("武器輸出規制条約", False)]),
     # a dictionary headword's reading on a line of its own
     ("部分的核実験禁止条約\nぶぶんてきかくじっけんきんしじょうやく\n", [("部分的核実験禁止条約", False), ("ぶぶんてきかくじっけんきんしじょうやく", False)]),
 ]  # fmt: skip

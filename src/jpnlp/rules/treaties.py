@@ -400,6 +400,7 @@ def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMat
     cands += _defined_abbreviations(text, cands, talks)
     cands += _glossary_forms(text, glossary)
     cands += _english_titles(text, glossary)
+    cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _CYRILLIC_TITLE.finditer(text)]
     cands += _quoted_names(text, glossary)
     cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _READING.finditer(text)]
     return longest_first(cands)
@@ -496,6 +497,8 @@ def _english_title_in(phrase: str, glossary: Glossary | None) -> tuple[int, int]
     a = max((w.end() + 1 for w in _EN_BODY.finditer(phrase, 0, f.start())), default=0)
     a = next((s for s in starts if s >= a), f.start())
     a = min(a, f.start())
+    if phrase.startswith("The ", a):
+        a += 4  # a sentence's article, not part of the name
     name = phrase[a:]
     while ", " in name and not re.search(rf"\b{_EN_LINK}\b", name.rsplit(", ", 1)[1]):
         name = name.rsplit(", ", 1)[0]  # …Weapons, New York: a place after the name
@@ -504,6 +507,13 @@ def _english_title_in(phrase: str, glossary: Glossary | None) -> tuple[int, int]
     if " " not in name:
         return None
     return a, a + len(name)
+
+
+# A Russian name in Cyrillic (…(ロシア語: Совместная декларация …)): two or more words, one a head word.
+_CYRILLIC_TITLE = re.compile(
+    r"(?i)(?<![\u0400-\u04ff])(?=[\u0400-\u04ff -]*(?:договор|деклараци|соглашени|конвенци|протокол|хартия))"
+    r"[\u0400-\u04ff]+(?:[ -][\u0400-\u04ff]+)+"
+)
 
 
 # A short English name: three or more capitalised words ending in a head word, with a series number
@@ -550,7 +560,7 @@ def _quoted_names(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
 # An abbreviation the text defines for negotiations (戦略兵器削減交渉(START), START(Strategic Arms Reduction
 # Talks、…)): standing alone in that text it names the talks, not a treaty.
 _TALKS_DEF = re.compile(
-    r"交渉\(([A-Z][A-Za-z0-9]{1,9})\)|(?<![A-Za-z])([A-Z][A-Za-z0-9]{1,9})\([^()]{0,80}(?:Talks|交渉)\)"
+    r"交渉\(([A-Z][A-Za-z0-9]{1,9})(?=[)(・,、 ])|(?<![A-Za-z])([A-Z][A-Za-z0-9]{1,9})\([^()]{0,80}(?:Talks|交渉)\)"
 )
 
 
