@@ -217,6 +217,12 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("The Treaty on Open Skies was signed by many states.", [("Treaty on Open Skies", False)]),
     ("英語: Intermediate Range Missile Treaty II; IRM", [("Intermediate Range Missile Treaty II", False)]),
     ("NATO (North Atlantic Treaty Organization)", []),
+    # old character forms read as new ones, the span as written; katakana-era connectors and particles
+    ("甲國と乙國との間の通商航海條約を廢棄", [("甲國と乙國との間の通商航海條約", False)]),
+    ("日露漁業條約ヲ締結", [("日露漁業條約", False)]),
+    ("帝國政府ハ空爆制限ニ關スル條約ヲ批准ス", [("空爆制限ニ關スル條約", False)]),
+    ("甲國ト乙國トノ間ノ同盟協約", [("甲國ト乙國トノ間ノ同盟協約", False)]),
+    ("日ソ中立条約と米ロ間の協定", [("日ソ中立条約", False)]),
     # a Russian name in Cyrillic with a head word
     ("(ロシア語: Договор о дружбе Японии и Испании)", [("Договор о дружбе Японии и Испании", False)]),
     ("(ロシア語: Министерство иностранных дел)", []),

@@ -30,21 +30,32 @@ A law counts when it is about a treaty or arms control (批准関連法,
 (条約の批准), generic phrases (多数国間協定) and organizations
 (北大西洋条約機構, CTBT機関) are not names.  A quoted short name with its head
 (「7・4」共同声明) is one name, and the quoted part alone later refers to it.
+An organisation named after a treaty (…条約履行支援ユニット), what a meeting reached (…会議における合意)
+and a bare kind (安全保障条約, 全廃条約) are no names; the draft of a known treaty (核兵器不拡散条約案) is
+described by the treaty's name.
+
+Layout and old texts: a wrapped line or PDF spacing inside a name belongs to it (…制限\n条約, …における核
+兵器実験を…), a line starting with kanji does not; old character forms read as new ones (條約) and
+katakana-era connectors (ニ関スル, トノ間ノ) count, its particles (ハ, ヲ) end a name.
 
 Standalone abbreviations are TREATY mentions when the glossary knows them as
 a treaty's form (NPT, CTBT, 新START, START II), and so are the glossary's other
 forms as written (日本国との平和条約, 枠組み合意 forms) and English names in
 Latin script — the glossary's, or formal titles (Treaty on …, Convention on …),
-without a conference's or body's name around them.
+without a conference's or body's name around them; short English names of three capitalised words and
+more (Partial Test Ban Treaty) and Russian ones with a head word count too.  A name's reading in hiragana,
+in brackets after it or on a line of its own, is a mention.  An abbreviation the text defines after a treaty
+name (…全廃条約(=INF)) refers to it alone elsewhere; one it defines for talks (…交渉(START)) does not.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from ..glossary import Glossary
-from . import longest_first
+from . import longest_first, read_table
 from .dates import leading_date_end
 
 HEADS = (
@@ -168,6 +179,8 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             break  # two names joined by ・: 化学兵器禁止条約・生物兵器禁止条約
         if text.endswith(_NAME_HEADS, 0, i) and not (_COMPOSING.match(text, i) or not re.match(_NAME_CHAR, text[i])):
             break  # names listed without a separator (…条約第2次…条約): a head ends the name before
+        if _katakana_particle_at(text, i - 1):
+            break  # 日本国ハ…条約: a particle of katakana-era prose, not name material
         if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _latin_hyphen_at(text, i - 1):
             i -= 1
             continue
@@ -250,6 +263,22 @@ def _layout_break(text: str, i: int, head_start: int) -> int | None:
     return k
 
 
+# Formal connectors of katakana-era titles (戦争抛棄ニ関スル条約, 日本国ト…トノ間ノ条約); their katakana are
+# taken in as name material, so they are evidence of a formal title once inside a name.
+_OLD_CONNECTOR = re.compile(r"ニ関スル|ニ付テノ|ニ於ケル|ノ為ノ|トノ間ノ|ニ基ク")
+# Katakana particles of katakana-era prose (ハ, ヲ, ガ …) between kanji; ソ and ロ are country names (日ソ, 米ロ).
+_KATAKANA_PARTICLES = "ハヲガモヘデヨ"
+
+
+def _katakana_particle_at(text: str, k: int) -> bool:
+    return (
+        text[k] in _KATAKANA_PARTICLES
+        and 0 < k < len(text) - 1
+        and bool(_KANJI.match(text[k - 1]))
+        and bool(_KANJI.match(text[k + 1]) or text[k + 1] in "ニノト")
+    )
+
+
 def _okurigana_at(text: str, k: int) -> bool:
     """A kana of a kanji word (枠組み, 取り決め) at ``k``: between two kanji."""
     return (
@@ -295,7 +324,7 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return bool(_LATIN.search(core)) or any(w in core for w in (*LAW_TREATY_WORDS, *ARMS_TERMS)) or _known(
             glossary, span_text
         )
-    if formal or _LATIN.search(core) or _ORDINAL.search(core):
+    if formal or _LATIN.search(core) or _ORDINAL.search(core) or _OLD_CONNECTOR.search(core):
         return True
     if _known(glossary, span_text):
         return True
@@ -392,8 +421,21 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
     return TreatyMatch(start, end, text[start:end], anaphor, head)
 
 
+@cache
+def _old_forms() -> dict[int, str]:
+    """Old character forms → new (``data/old_kanji.tsv``), as a ``str.translate`` table."""
+    return str.maketrans({r["old"]: r["new"] for r in read_table("old_kanji.tsv")})
+
+
 def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMatch]:
-    """TREATY mentions of normalized ``text``, longest first wins, in order."""
+    """TREATY mentions of normalized ``text``, longest first wins, in order.  Old character forms are read as
+    new ones (條約 as 条約); the mentions keep the text as written."""
+    written = text
+    text = text.translate(_old_forms())
+    return [replace(c, text=written[c.start : c.end]) for c in _find(text, glossary)]
+
+
+def _find(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     cands = [c for m in _HEAD_RE.finditer(text) if (c := _name_at(text, m, glossary)) is not None]
     talks = _talks_abbreviations(text)
     cands += [c for c in _abbreviations(text, glossary) if c.text.split("(")[0] not in talks]
