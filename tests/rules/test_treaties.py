@@ -223,6 +223,12 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("帝國政府ハ空爆制限ニ關スル條約ヲ批准ス", [("空爆制限ニ關スル條約", False)]),
     ("甲國ト乙國トノ間ノ同盟協約", [("甲國ト乙國トノ間ノ同盟協約", False)]),
     ("日ソ中立条約と米ロ間の協定", [("日ソ中立条約", False)]),
+    # foreign names joined by = inside one name; a kind of treaty is no name
+    ("ケロッグ＝ブリアン条約に署名", [("ケロッグ=ブリアン条約", False)]),
+    ("ルサカ＝ザンビア常駐代表", []),
+    ("各地の非核兵器地帯条約と南太平洋非核地帯条約", [("南太平洋非核地帯条約", False)]),
+    # a leading kanji city name: named after where it was signed or adopted
+    ("天津議定書と上海共同宣言", [("天津議定書", False), ("上海共同宣言", False)]),
     # a Russian name in Cyrillic with a head word
     ("(ロシア語: Договор о дружбе Японии и Испании)", [("Договор о дружбе Японии и Испании", False)]),
     ("(ロシア語: Министерство иностранных дел)", []),

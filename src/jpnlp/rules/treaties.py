@@ -85,7 +85,8 @@ TITLE_ADJECTIVES = ("新たな", "新しい", "更なる", "さらなる")
 AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
 DESCRIPTIVE = ("禁止", "削減", "制限", "停止", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
 GENERIC = frozenset(
-    {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連"}
+    {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連",
+     "非核兵器地帯", "非核地帯"}
 )
 # What a country pair and a head describe rather than name (米ロ核軍縮条約).
 PAIR_DESCRIPTIONS = frozenset({"核軍縮", "平和", "核", "軍縮", "核削減", "核兵器削減", "不可侵"})
@@ -179,6 +180,9 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             break  # two names joined by ・: 化学兵器禁止条約・生物兵器禁止条約
         if text.endswith(_NAME_HEADS, 0, i) and not (_COMPOSING.match(text, i) or not re.match(_NAME_CHAR, text[i])):
             break  # names listed without a separator (…条約第2次…条約): a head ends the name before
+        if text[i - 1] == "=" and _between_katakana(text, i - 1) and not text.endswith(HEADS, 0, i - 1):
+            i -= 1  # two foreign names joined inside one name: ラッセル=アインシュタイン宣言
+            continue
         if _katakana_particle_at(text, i - 1):
             break  # 日本国ハ…条約: a particle of katakana-era prose, not name material
         if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _latin_hyphen_at(text, i - 1):
@@ -270,6 +274,11 @@ _OLD_CONNECTOR = re.compile(r"ニ関スル|ニ付テノ|ニ於ケル|ノ為ノ|�
 _KATAKANA_PARTICLES = "ハヲガモヘデヨ"
 
 
+def _between_katakana(text: str, k: int) -> bool:
+    kata = re.compile(r"[\u30a1-\u30fa\u30fc]")
+    return 0 < k < len(text) - 1 and bool(kata.match(text[k - 1]) and kata.match(text[k + 1]))
+
+
 def _katakana_particle_at(text: str, k: int) -> bool:
     return (
         text[k] in _KATAKANA_PARTICLES
@@ -333,7 +342,15 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
     pair = COUNTRY_PAIRS.match(core)
     if pair and core[pair.end() :] in GENERIC | PAIR_DESCRIPTIONS:
         return False  # 米ロ核軍縮条約, 日ロ平和条約: a kind of treaty between two countries, not its name
+    if core.startswith(_places()):
+        return True  # 京都議定書, 平壌宣言: named after where it was signed
     return any(d in core for d in DESCRIPTIVE) or bool(COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core))
+
+
+@cache
+def _places() -> tuple[str, ...]:
+    """Cities written in kanji (``data/places_kanji.tsv``)."""
+    return tuple(r["place"] for r in read_table("places_kanji.tsv"))
 
 
 def _known(glossary: Glossary | None, span_text: str) -> bool:
