@@ -161,7 +161,7 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             k = _layout_break(text, i, head_start)
             if k is None:
                 break
-            if "\n" in text[k:i]:
+            if "\n" in text[k:i] or not _stands_alone(text[i:head_start]):
                 i = k  # a line wrapped inside the name: 弾道弾迎撃ミサイル制限\n条約, 核兵器実験\n\nを禁止する
                 continue
             if formal:
@@ -262,9 +262,17 @@ def _layout_break(text: str, i: int, head_start: int) -> int | None:
         return None
     if not (_JA_CHAR.match(text[k - 1]) and _JA_CHAR.match(text[i])) or text.endswith(HEADS, 0, k):
         return None
-    if "\n" in run and not (i == head_start or "\u3041" <= text[i] <= "\u3096"):
+    if "\n" in run and not (i == head_start or "\u3041" <= text[i] <= "\u3096" or not _stands_alone(text[i:head_start])):
         return None
     return k
+
+
+def _stands_alone(piece: str) -> bool:
+    """Whether the words between a break and the head are a name on their own (核兵器不拡散 is; 禁止, 散 are
+    not: the break is inside a word)."""
+    if not re.fullmatch(rf"{_NAME_CHAR}*", piece):
+        return True  # a phrase, not the rest of a word
+    return bool(piece) and _evidence(piece, False, None, piece, "条約")
 
 
 # Formal connectors of katakana-era titles (戦争抛棄ニ関スル条約, 日本国ト…トノ間ノ条約); their katakana are
@@ -325,6 +333,7 @@ _ENUM_ITEM = re.compile(
 
 
 def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str, head: str) -> bool:
+    core = _SPACES.sub("", core).strip()  # layout inside a name (核兵器不拡 散条約)
     if head in ("法", "法律"):
         if core.removesuffix("に関する") in LAW_STEMS:
             return _known(glossary, span_text)  # 批准法 alone: a kind of law
@@ -357,11 +366,12 @@ def _known(glossary: Glossary | None, span_text: str) -> bool:
     """The glossary lists the span (with or without its bracketed abbreviation) as a treaty."""
     if glossary is None:
         return False
-    variants = (span_text, _strip_abbr(span_text), _INNER_BRACKETS.sub("", span_text))
+    variants = (span_text, _strip_abbr(span_text), _INNER_BRACKETS.sub("", span_text), _SPACES.sub("", span_text))
     return any(glossary.lookup(v, "TREATY") is not None for v in variants)
 
 
 _INNER_BRACKETS = re.compile(r"\([^()]*\)")
+_SPACES = re.compile(r"(?<=[^\x00-\x7f])[ \u3000\n]+(?=[^\x00-\x7f])")
 
 
 def _strip_abbr(s: str) -> str:
@@ -371,7 +381,7 @@ def _strip_abbr(s: str) -> str:
 def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glossary | None) -> int:
     """Drop what the leftward growth crossed that is not part of a name: particles, time words, dates."""
     while start < head_start:
-        if text[start] in "のをにはがもでと、":
+        if text[start] in "のをにはがもでと、 \u3000\n":
             start += 1
             continue
         k = leading_date_end(text[start:head_start])
