@@ -231,6 +231,10 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("ケロッグ＝ブリアン条約に署名", [("ケロッグ=ブリアン条約", False)]),
     ("ルサカ＝ザンビア常駐代表", []),
     ("各地の非核兵器地帯条約と南太平洋非核地帯条約", [("南太平洋非核地帯条約", False)]),
+    # による inside a formal title; a title about the law of a head (条約法に関する…)
+    ("油による河川の汚濁の防止のための国際条約の締結", [("油による河川の汚濁の防止のための国際条約", False)]),
+    ("国連による制裁と両国による条約", []),
+    ("協定法に関する甲国条約", [("協定法に関する甲国条約", False)]),
     # a leading kanji city name: named after where it was signed or adopted
     ("天津議定書と上海共同宣言", [("天津議定書", False), ("上海共同宣言", False)]),
     # a Russian name in Cyrillic with a head word
