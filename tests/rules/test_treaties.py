@@ -182,7 +182,7 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("批准法が成立した", []),
     ("漁業振興に関する法律", []),
     # a treaty name's reading in brackets after it, or after (読み); a head read とりきめ on its own line
-    ("宇宙平和利用条約(うちゅうへいわりようじょうやく、英語: Outer Space Treaty)は", [("宇宙平和利用条約", False), ("うちゅうへいわりようじょうやく", False)]),
+    ("宇宙平和利用条約(うちゅうへいわりようじょうやく、英語: Outer Space Treaty)は", [("宇宙平和利用条約", False), ("うちゅうへいわりようじょうやく", False), ("Outer Space Treaty", False)]),
     ("海底非核化協定(読み)かいていひかくかきょうてい(英語表記)", [("海底非核化協定", False), ("かいていひかくかきょうてい", False)]),
     ("第3次兵器制限取決め\nだいさんじへいきせいげんとりきめ\n", [("第3次兵器制限取決め", False), ("だいさんじへいきせいげんとりきめ", False)]),
     # a line wrapped inside a name; PDF spaces between kanji inside a formal title only
@@ -221,6 +221,9 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("The Treaty on Open Skies was signed by many states.", [("Treaty on Open Skies", False)]),
     ("英語: Intermediate Range Missile Treaty II; IRM", [("Intermediate Range Missile Treaty II", False)]),
     ("NATO (North Atlantic Treaty Organization)", []),
+    # after a label (英語:) one capitalised word before the head will do; unlabelled it will not
+    ("海底非核化条約(英語: Seabed Treaty)", [("海底非核化条約", False), ("Seabed Treaty", False)]),
+    ("the Seabed Treaty was", []),
     # old character forms read as new ones, the span as written; katakana-era connectors and particles
     ("甲國と乙國との間の通商航海條約を廢棄", [("甲國と乙國との間の通商航海條約", False)]),
     ("日露漁業條約ヲ締結", [("日露漁業條約", False)]),

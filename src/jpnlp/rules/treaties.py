@@ -534,6 +534,8 @@ def _english_titles(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     out = []
     for m in _EN_TITLE.finditer(text):
         hit = _english_title_in(m.group(), glossary)
+        if hit is None and _EN_LABEL.search(text, max(0, m.start() - 8), m.start()):
+            hit = _english_short_name(m.group(), labelled=True)
         if hit is not None:
             a, b = m.start() + hit[0], m.start() + hit[1]
             tail = _EN_LOWER_TAIL.match(text, b) if _EN_FORMAL.search(text, a, b) else None
@@ -593,8 +595,16 @@ _EN_SHORT = re.compile(
 )
 
 
-def _english_short_name(phrase: str) -> tuple[int, int] | None:
-    m = _EN_SHORT.search(phrase)
+# A label that introduces a Japanese name's English one: (英語: …), (英語表記)…, 英: …
+_EN_LABEL = re.compile(r"(?:英語|英文|英|英語名)[:：]\s*$|\(英語表記\)\s*$")
+# After such a label one capitalised word before the head will do (Outer Space Treaty).
+_EN_SHORT_LABELLED = re.compile(
+    r"(?:[A-Z][A-Za-z'\-]*[ ,]+){1,}(?:Treaty|Convention|Agreement|Accords?|Protocol|Declaration|Charter)(?: (?:[IVX]{1,4}|[0-9]))?$"
+)
+
+
+def _english_short_name(phrase: str, labelled: bool = False) -> tuple[int, int] | None:
+    m = (_EN_SHORT_LABELLED if labelled else _EN_SHORT).search(phrase)
     if m is None or _EN_BODY.search(m.group()):
         return None
     a = m.start()
