@@ -190,6 +190,8 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("深海底及び極地における核\n\nを配備する条約の説明", [("深海底及び極地における核\n\nを配備する条約", False)]),
     ("日程第二 深海底及び極地における核   兵器配備を禁止する条約締結", [("深海底及び極地における核   兵器配備を禁止する条約", False)]),
     ("年表\n核兵器不拡散条約", [("核兵器不拡散条約", False)]),
+    ("深海底及び極地におけ   る核兵器配備を禁止する条約", [("深海底及び極地におけ   る核兵器配備を禁止する条約", False)]),
+    ("深海底に関   する条約", [("深海底に関   する条約", False)]),
     # a break inside a word (what follows it is no name alone) is layout; a line before a name is not part of it
     ("包括的核実験 禁止条約の発効", [("包括的核実験 禁止条約", False)]),
     ("核兵器不拡\n散条約の締約国", [("核兵器不拡\n散条約", False)]),

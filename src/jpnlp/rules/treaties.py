@@ -206,6 +206,11 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                 formal = True
                 break
         else:
+            m = _SPACED_CONNECTOR.search(text, max(0, i - 24), i)
+            if m and m.start() > 0 and re.match(_NAME_CHAR, text[m.start() - 1]) and " " in m.group().replace("\u3000", " "):
+                i = m.start()  # PDF spacing inside a connector: 水中におけ   る
+                formal = True
+                continue
             m = _VERB_PHRASE.search(text, max(0, i - 12), i)
             if m and m.end() == i and m.start() > 0 and (
                 re.match(_NAME_CHAR, text[m.start() - 1]) or _layout_break(text, m.start(), head_start) is not None
@@ -238,6 +243,12 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                     continue
                 break
     return i, formal
+
+
+_SPACED_CONNECTOR = re.compile(
+    "(?:" + "|".join("".join(rf"{re.escape(ch)}[ \u3000]*" for ch in c[:-1]) + re.escape(c[-1]) for c in FORMAL_CONNECTORS)
+    + ")$"
+)
 
 
 # Heads after which a name may go on only with a word that composes a new instrument (条約議定書,
