@@ -240,6 +240,9 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("油による河川の汚濁の防止のための国際条約の締結", [("油による河川の汚濁の防止のための国際条約", False)]),
     ("国連による制裁と両国による条約", []),
     ("協定法に関する甲国条約", [("協定法に関する甲国条約", False)]),
+    # a month and day joined by ・ name what was signed that day; a plain date before a name does not
+    ("5・20甲乙共同宣言と3・1宣言", [("5・20甲乙共同宣言", False), ("3・1宣言", False)]),
+    ("5月20日南北共同宣言", [("南北共同宣言", False)]),
     # a leading kanji city name: named after where it was signed or adopted
     ("天津議定書と上海共同宣言", [("天津議定書", False), ("上海共同宣言", False)]),
     # a Russian name in Cyrillic with a head word

@@ -353,7 +353,7 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return bool(_LATIN.search(core)) or any(w in core for w in (*LAW_TREATY_WORDS, *ARMS_TERMS)) or _known(
             glossary, span_text
         )
-    if formal or _LATIN.search(core) or _ORDINAL.search(core) or _OLD_CONNECTOR.search(core):
+    if formal or _LATIN.search(core) or _ORDINAL.search(core) or _OLD_CONNECTOR.search(core) or _DATE_NAME.match(core):
         return True
     if _known(glossary, span_text):
         return True
@@ -389,6 +389,10 @@ def _strip_abbr(s: str) -> str:
     return _TRAILING_ABBR.sub("", s)
 
 
+# A month and day joined by ・ names what was signed that day (6・15南北共同宣言, 10・4宣言): part of the name.
+_DATE_NAME = re.compile(r"[0-9]{1,2}・[0-9]{1,2}(?![0-9])")
+
+
 def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glossary | None) -> int:
     """Drop what the leftward growth crossed that is not part of a name: particles, time words, dates."""
     while start < head_start:
@@ -396,7 +400,7 @@ def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glos
             start += 1
             continue
         k = leading_date_end(text[start:head_start])
-        if k:
+        if k and not _DATE_NAME.match(text, start):
             start += k  # 1925年ジュネーブ議定書: the date is a DATE, not the name
             continue
         m = LEADING_NOISE.match(text, start, head_start)
