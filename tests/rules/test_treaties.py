@@ -240,6 +240,8 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     ("油による河川の汚濁の防止のための国際条約の締結", [("油による河川の汚濁の防止のための国際条約", False)]),
     ("国連による制裁と両国による条約", []),
     ("協定法に関する甲国条約", [("協定法に関する甲国条約", False)]),
+    # a numbered or optional protocol to a treaty composes with it
+    ("ハーグ諸条約第二追加議定書と海洋汚染防止条約選択議定書", [("ハーグ諸条約第二追加議定書", False), ("海洋汚染防止条約選択議定書", False)]),
     # a month and day joined by ・ name what was signed that day; a plain date before a name does not
     ("5・20甲乙共同宣言と3・1宣言", [("5・20甲乙共同宣言", False), ("3・1宣言", False)]),
     ("5月20日南北共同宣言", [("南北共同宣言", False)]),

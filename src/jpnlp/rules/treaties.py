@@ -254,7 +254,7 @@ _SPACED_CONNECTOR = re.compile(
 # Heads after which a name may go on only with a word that composes a new instrument (条約議定書,
 # 条約関連文書批准法) or an article (条約第六条に基づく…協定).
 _NAME_HEADS = ("条約", "協定", "議定書", "宣言", "共同声明", "憲章")
-_COMPOSING = re.compile(r"法に|議定書|関連|関係|批准|改正|追加|附属|付属|実施|案|第[0-9一二三四五六七八九十]+条|に|の|及び|並びに|および")
+_COMPOSING = re.compile(r"法に|第[0-9一二三四五六七八九十]+(?:追加|選択)?議定書|選択議定書|議定書|関連|関係|批准|改正|追加|附属|付属|実施|案|第[0-9一二三四五六七八九十]+条|に|の|及び|並びに|および")
 
 
 _LAYOUT_SPACE = " \u3000\n"
