@@ -239,6 +239,7 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     # による inside a formal title; a title about the law of a head (条約法に関する…)
     ("油による河川の汚濁の防止のための国際条約の締結", [("油による河川の汚濁の防止のための国際条約", False)]),
     ("国連による制裁と両国による条約", []),
+    ("決議9における5大国による宣言", []),
     ("協定法に関する甲国条約", [("協定法に関する甲国条約", False)]),
     # a numbered or optional protocol to a treaty composes with it
     ("ハーグ諸条約第二追加議定書と海洋汚染防止条約選択議定書", [("ハーグ諸条約第二追加議定書", False), ("海洋汚染防止条約選択議定書", False)]),

@@ -227,6 +227,8 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                 if j > 0 and text.startswith(c, j) and re.match(_NAME_CHAR, text[j - 1]):
                     if c in AND_CONNECTORS and text.endswith(HEADS, 0, j):
                         return i, formal  # two names joined: …に関する条約及び…に関する暫定協定
+                    if c == "による" and i == head_start:
+                        return i, formal  # …国による宣言: who made it, a description (油による汚染: a cause)
                     if not formal and not (c in AND_CONNECTORS and _places_joined(text, j, i)):
                         # 相互協力及び安全保障条約, 首脳の共同声明: an inner connector is part of the
                         # name only if a formal connector follows further left
