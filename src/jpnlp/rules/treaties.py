@@ -183,8 +183,8 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
         if text[i - 1] == "=" and _between_katakana(text, i - 1) and not text.endswith(HEADS, 0, i - 1):
             i -= 1  # two foreign names joined inside one name: ラッセル=アインシュタイン宣言
             continue
-        if _katakana_particle_at(text, i - 1):
-            break  # 日本国ハ…条約: a particle of katakana-era prose, not name material
+        if _katakana_particle_at(text, i - 1) or text.endswith(_OLD_CLAUSE_ENDS, 0, i):
+            break  # 日本国ハ…条約, 巴里ニ於テ署名セラレタル…条約: katakana-era prose, not name material
         if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _latin_hyphen_at(text, i - 1):
             i -= 1
             continue
@@ -291,6 +291,10 @@ def _stands_alone(piece: str) -> bool:
 # Formal connectors of katakana-era titles (戦争抛棄ニ関スル条約, 日本国ト…トノ間ノ条約); their katakana are
 # taken in as name material, so they are evidence of a formal title once inside a name.
 _OLD_CONNECTOR = re.compile(r"ニ関スル|ニ付テノ|ニ於ケル|ノ為ノ|トノ間ノ|ニ基ク")
+# Katakana-era clause endings before a name: an attributive verb (署名セラレタル), an adverbial (ニ於テ, ニ依リ).
+_OLD_CLAUSE_ENDS = ("タル", "ニ於テ", "ニ依リ", "ニ基キ", "ヲ以テ")
+# A count of powers in kanji numerals names a treaty among them (四国条約, 九国条約, 三国同盟条約); 二国間 is a kind.
+_POWERS = re.compile(r"[一二三四五六七八九十]+国(?!間)")
 # Katakana particles of katakana-era prose (ハ, ヲ, ガ …) between kanji; ソ and ロ are country names (日ソ, 米ロ).
 _KATAKANA_PARTICLES = "ハヲガモヘデヨ"
 
@@ -357,6 +361,8 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         )
     if formal or _LATIN.search(core) or _ORDINAL.search(core) or _OLD_CONNECTOR.search(core) or _DATE_NAME.match(core):
         return True
+    if _POWERS.match(core):
+        return True
     if _known(glossary, span_text):
         return True
     if core in GENERIC or core in DESCRIPTIVE or not core:
@@ -400,6 +406,9 @@ def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glos
     while start < head_start:
         if text[start] in "のをにはがもでと、 \u3000\n":
             start += 1
+            continue
+        if text[start] in "及並" and text.endswith(HEADS, 0, start):
+            start += 1  # 九国条約及四国条約: the old coordinator between two names
             continue
         k = leading_date_end(text[start:head_start])
         if k and not _DATE_NAME.match(text, start):
