@@ -385,7 +385,7 @@ def _known(glossary: Glossary | None, span_text: str) -> bool:
     """The glossary lists the span (with or without its bracketed abbreviation) as a treaty."""
     if glossary is None:
         return False
-    variants = (span_text, _strip_abbr(span_text), _INNER_BRACKETS.sub("", span_text), _SPACES.sub("", span_text))
+    variants = dict.fromkeys((span_text, _strip_abbr(span_text), _INNER_BRACKETS.sub("", span_text), _SPACES.sub("", span_text)))
     return any(glossary.lookup(v, "TREATY") is not None for v in variants)
 
 
