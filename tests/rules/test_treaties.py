@@ -226,6 +226,7 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     # after a label (英語:) one capitalised word before the head will do; unlabelled it will not
     ("海底非核化条約(英語: Seabed Treaty)", [("海底非核化条約", False), ("Seabed Treaty", False)]),
     ("the Seabed Treaty was", []),
+    ("自由貿易協定(英語: Free Trade Agreement)", []),
     # old character forms read as new ones, the span as written; katakana-era connectors and particles
     ("甲國と乙國との間の通商航海條約を廢棄", [("甲國と乙國との間の通商航海條約", False)]),
     ("日露漁業條約ヲ締結", [("日露漁業條約", False)]),

@@ -494,7 +494,7 @@ def _find(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     cands += [c for c in _abbreviations(text, glossary) if c.text.split("(")[0] not in talks]
     cands += _defined_abbreviations(text, cands, talks)
     cands += _glossary_forms(text, glossary)
-    cands += _english_titles(text, glossary)
+    cands += _english_titles(text, glossary, {c.end for c in cands})
     cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _CYRILLIC_TITLE.finditer(text)]
     cands += _quoted_names(text, glossary)
     cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _READING.finditer(text)]
@@ -553,14 +553,16 @@ _EN_BODY = re.compile(
 )
 
 
-def _english_titles(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
+def _english_titles(text: str, glossary: Glossary | None, name_ends: set[int] | None = None) -> list[TreatyMatch]:
     """English names in Latin script: the glossary's, or formal titles (Treaty on …, Convention on …).
     Inside a body's or a meeting's name only the instrument counts (Review Conference of the Parties to the
     Treaty on …)."""
     out = []
     for m in _EN_TITLE.finditer(text):
         hit = _english_title_in(m.group(), glossary)
-        if hit is None and _EN_LABEL.search(text, max(0, m.start() - 8), m.start()):
+        # the English of a Japanese name found before the bracket: 宇宙条約(…、英語: Outer Space Treaty)
+        labelled = _EN_LABEL.search(text, max(0, m.start() - 8), m.start()) is not None
+        if hit is None and labelled and text.rfind("(", max(0, m.start() - 100), m.start()) in (name_ends or set()):
             hit = _english_short_name(m.group(), labelled=True)
         if hit is not None:
             a, b = m.start() + hit[0], m.start() + hit[1]
