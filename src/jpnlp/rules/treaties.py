@@ -299,9 +299,11 @@ _POWERS = re.compile(r"[一二三四五六七八九十]+国(?!間)")
 _KATAKANA_PARTICLES = "ハヲガモヘデヨ"
 
 
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
 def _between_katakana(text: str, k: int) -> bool:
-    kata = re.compile(r"[\u30a1-\u30fa\u30fc]")
-    return 0 < k < len(text) - 1 and bool(kata.match(text[k - 1]) and kata.match(text[k + 1]))
+    return 0 < k < len(text) - 1 and bool(_KATAKANA.match(text[k - 1]) and _KATAKANA.match(text[k + 1]))
 
 
 def _katakana_particle_at(text: str, k: int) -> bool:
@@ -343,7 +345,8 @@ def _and_before(text: str, k: int) -> bool:
     return any(c in window for c in ("と", *AND_CONNECTORS))
 
 
-# An enumerated item: 2-4 kanji after a non-kanji character, then 、
+# An enumerated item: a word of 2-8 kanji and katakana, starting with kanji (毒性ガス), after a non-name
+# character, then 、
 _ENUM_ITEM = re.compile(
     r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc0-9A-Za-z])(?=[\u4e00-\u9fff])[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,8}[、,]$"
 )
