@@ -181,6 +181,82 @@ REAL_TEXT_CASES: list[tuple[str, list[tuple[str, bool]]]] = [
     # a bare ratification law and a law on another subject are no names
     ("批准法が成立した", []),
     ("漁業振興に関する法律", []),
+    # a treaty name's reading in brackets after it, or after (読み); a head read とりきめ on its own line
+    ("宇宙平和利用条約(うちゅうへいわりようじょうやく、英語: Outer Space Treaty)は", [("宇宙平和利用条約", False), ("うちゅうへいわりようじょうやく", False), ("Outer Space Treaty", False)]),
+    ("海底非核化協定(読み)かいていひかくかきょうてい(英語表記)", [("海底非核化協定", False), ("かいていひかくかきょうてい", False)]),
+    ("第3次兵器制限取決め\nだいさんじへいきせいげんとりきめ\n", [("第3次兵器制限取決め", False), ("だいさんじへいきせいげんとりきめ", False)]),
+    # a line wrapped inside a name; PDF spaces between kanji inside a formal title only
+    ("米国が弾道ミサイル削減\n条約を破棄した", [("弾道ミサイル削減\n条約", False)]),
+    ("深海底及び極地における核\n\nを配備する条約の説明", [("深海底及び極地における核\n\nを配備する条約", False)]),
+    ("日程第二 深海底及び極地における核   兵器配備を禁止する条約締結", [("深海底及び極地における核   兵器配備を禁止する条約", False)]),
+    ("年表\n核兵器不拡散条約", [("核兵器不拡散条約", False)]),
+    ("深海底及び極地におけ   る核兵器配備を禁止する条約", [("深海底及び極地におけ   る核兵器配備を禁止する条約", False)]),
+    ("深海底に関   する条約", [("深海底に関   する条約", False)]),
+    # a break inside a word (what follows it is no name alone) is layout; a line before a name is not part of it
+    ("包括的核実験 禁止条約の発効", [("包括的核実験 禁止条約", False)]),
+    ("核兵器不拡\n散条約の締約国", [("核兵器不拡\n散条約", False)]),
+    ("について\n禁止条約", []),
+    ("見出し 核兵器不拡散条約", [("核兵器不拡散条約", False)]),
+    # enumerations with katakana items and the legal 又はこれらに類する; an adjective inside a formal title
+    (
+        "「催涙ガス,神経ガス又はこれらに類するガス及び生物剤の使用の禁止に関する議定書」",
+        [("催涙ガス,神経ガス又はこれらに類するガス及び生物剤の使用の禁止に関する議定書", False)],
+    ),
+    ("漁業協定第三条についての新たな措置に関する甲国と乙国との間の協定", [("漁業協定第三条についての新たな措置に関する甲国と乙国との間の協定", False)]),
+    # an organisation named after a treaty; what a meeting reached; a draft of a known treaty; a bare kind
+    ("対人地雷禁止条約履行支援ユニットの職員", []),
+    ("第5回NPT運用検討会議における合意", [("NPT", False)]),
+    ("核兵器不拡散条約案を審議した", [("核兵器不拡散条約", False)]),
+    ("原則に関する合意書を交わした", [("原則に関する合意書", False)]),
+    ("両国は安全保障条約を結んだ。削減条約の交渉", []),
+    ("両国に米朝不可侵条約の締結を求めた", []),
+    ("核実験停止条約に署名", [("核実験停止条約", False)]),
+    # an abbreviation the text defines: after a treaty name it refers to it; after 交渉 it names the talks
+    ("「中距離ミサイル全廃条約(=IRM)」を破棄。IRMは2国間の条約で、IRMCIRCは別", [("中距離ミサイル全廃条約(=IRM)", False), ("IRM", False)]),
+    ("新戦略兵器削減交渉(START)が始まった。STARTは難航し、新STARTを結んだ", [("新START", False)]),
+    ("CTBT(Comprehensive Test Ban Talks、交渉)の開始", []),
+    ("SALT IIIについての協議", []),
+    # English: a lost separator, commas without a space, a lower-case subject up to the end, short names
+    ("英語: Treaty on the Prohibition of Nuclear WeaponsCTBT)", [("Treaty on the Prohibition of Nuclear Weapons", False), ("CTBT", False)]),
+    ("Treaty on Tests in the Air,in Space,and under Water。", [("Treaty on Tests in the Air,in Space,and under Water", False)]),
+    ("Treaty between Japan and the Kingdom of Spain on the reduction of naval arms。", [("Treaty between Japan and the Kingdom of Spain on the reduction of naval arms", False)]),
+    ("The Treaty on Open Skies was signed by many states.", [("Treaty on Open Skies", False)]),
+    ("英語: Intermediate Range Missile Treaty II; IRM", [("Intermediate Range Missile Treaty II", False)]),
+    ("NATO (North Atlantic Treaty Organization)", []),
+    # after a label (英語:) one capitalised word before the head will do; unlabelled it will not
+    ("海底非核化条約(英語: Seabed Treaty)", [("海底非核化条約", False), ("Seabed Treaty", False)]),
+    ("the Seabed Treaty was", []),
+    ("自由貿易協定(英語: Free Trade Agreement)", []),
+    # old character forms read as new ones, the span as written; katakana-era connectors and particles
+    ("甲國と乙國との間の通商航海條約を廢棄", [("甲國と乙國との間の通商航海條約", False)]),
+    ("日露漁業條約ヲ締結", [("日露漁業條約", False)]),
+    ("帝國政府ハ空爆制限ニ關スル條約ヲ批准ス", [("空爆制限ニ關スル條約", False)]),
+    ("甲國ト乙國トノ間ノ同盟協約", [("甲國ト乙國トノ間ノ同盟協約", False)]),
+    ("日ソ中立条約と米ロ間の協定", [("日ソ中立条約", False)]),
+    ("帝國政府ハ倫敦ニ於テ署名セラレタル空爆制限ニ關スル條約ヲ批准ス", [("空爆制限ニ關スル條約", False)]),
+    ("五國條約及二国間条約", [("五國條約", False)]),
+    ("五國條約及九國條約", [("五國條約", False), ("九國條約", False)]),
+    # foreign names joined by = inside one name; a kind of treaty is no name
+    ("ケロッグ＝ブリアン条約に署名", [("ケロッグ=ブリアン条約", False)]),
+    ("ルサカ＝ザンビア常駐代表", []),
+    ("各地の非核兵器地帯条約と南太平洋非核地帯条約", [("南太平洋非核地帯条約", False)]),
+    # による inside a formal title; a title about the law of a head (条約法に関する…)
+    ("油による河川の汚濁の防止のための国際条約の締結", [("油による河川の汚濁の防止のための国際条約", False)]),
+    ("国連による制裁と両国による条約", []),
+    ("決議9における5大国による宣言", []),
+    ("協定法に関する甲国条約", [("協定法に関する甲国条約", False)]),
+    # a numbered or optional protocol to a treaty composes with it
+    ("ハーグ諸条約第二追加議定書と海洋汚染防止条約選択議定書", [("ハーグ諸条約第二追加議定書", False), ("海洋汚染防止条約選択議定書", False)]),
+    # a month and day joined by ・ name what was signed that day; a plain date before a name does not
+    ("5・20甲乙共同宣言と3・1宣言", [("5・20甲乙共同宣言", False), ("3・1宣言", False)]),
+    ("5月20日南北共同宣言", [("南北共同宣言", False)]),
+    # a leading kanji city name: named after where it was signed or adopted
+    ("天津議定書と上海共同宣言", [("天津議定書", False), ("上海共同宣言", False)]),
+    # a Russian name in Cyrillic with a head word
+    ("(ロシア語: Договор о дружбе Японии и Испании)", [("Договор о дружбе Японии и Испании", False)]),
+    ("(ロシア語: Министерство иностранных дел)", []),
+    # a bracket with a single capitalised word is no abbreviation
+    ("全文\n武器輸出規制条約(Wikisource)\n", [("武器輸出規制条約", False)]),
     # a dictionary headword's reading on a line of its own
     ("部分的核実験禁止条約\nぶぶんてきかくじっけんきんしじょうやく\n", [("部分的核実験禁止条約", False), ("ぶぶんてきかくじっけんきんしじょうやく", False)]),
 ]  # fmt: skip

@@ -30,25 +30,36 @@ A law counts when it is about a treaty or arms control (批准関連法,
 (条約の批准), generic phrases (多数国間協定) and organizations
 (北大西洋条約機構, CTBT機関) are not names.  A quoted short name with its head
 (「7・4」共同声明) is one name, and the quoted part alone later refers to it.
+An organisation named after a treaty (…条約履行支援ユニット), what a meeting reached (…会議における合意)
+and a bare kind (安全保障条約, 全廃条約) are no names; the draft of a known treaty (核兵器不拡散条約案) is
+described by the treaty's name.
+
+Layout and old texts: a wrapped line or PDF spacing inside a name belongs to it (…制限\n条約, …における核
+兵器実験を…), a line starting with kanji does not; old character forms read as new ones (條約) and
+katakana-era connectors (ニ関スル, トノ間ノ) count, its particles (ハ, ヲ) end a name.
 
 Standalone abbreviations are TREATY mentions when the glossary knows them as
 a treaty's form (NPT, CTBT, 新START, START II), and so are the glossary's other
 forms as written (日本国との平和条約, 枠組み合意 forms) and English names in
 Latin script — the glossary's, or formal titles (Treaty on …, Convention on …),
-without a conference's or body's name around them.
+without a conference's or body's name around them; short English names of three capitalised words and
+more (Partial Test Ban Treaty) and Russian ones with a head word count too.  A name's reading in hiragana,
+in brackets after it or on a line of its own, is a mention.  An abbreviation the text defines after a treaty
+name (…全廃条約(=INF)) refers to it alone elsewhere; one it defines for talks (…交渉(START)) does not.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from ..glossary import Glossary
-from . import longest_first
+from . import longest_first, read_table
 from .dates import leading_date_end
 
 HEADS = (
-    "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
+    "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "合意書", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
     "規約", "憲章", "取極", "取決め", "協約", "関連文書", "関係文書", "行動規範", "共同作業計画", "ビジョン",
 )  # fmt: skip
 # Heads that are common words too: a name only inside a formal title or as a glossary form (…に関する…ビジョン).
@@ -68,19 +79,26 @@ LAW_STEMS = ("批准", "関連", "防衛", "規制", "禁止", "基本", "措置
 ANAPHOR_PREFIXES = ("同", "両", "本", "当該", "前記", "上記")
 FORMAL_CONNECTORS = ("との間の", "との間における", "に関する", "についての", "に関連する", "における", "のための", "に基づく")
 INNER_CONNECTORS = (
-    "その他の", "以外の", "の更なる", "のさらなる", "及び", "および", "並びに", "ならびに", "又は", "または", "的な", "の", "と",
+    "又はこれらに類する", "若しくはこれらに類する", "その他これらに類する", "その他の", "以外の", "による", "の更なる", "のさらなる", "及び", "および", "並びに", "ならびに", "又は", "または", "的な", "の", "と",
 )  # fmt: skip
+TITLE_ADJECTIVES = ("新たな", "新しい", "更なる", "さらなる")
 AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
-DESCRIPTIVE = ("禁止", "削減", "制限", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
+DESCRIPTIVE = ("禁止", "削減", "制限", "停止", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
 GENERIC = frozenset(
-    {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連"}
+    {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連",
+     "非核兵器地帯", "非核地帯"}
 )
 # What a country pair and a head describe rather than name (米ロ核軍縮条約).
-PAIR_DESCRIPTIONS = frozenset({"核軍縮", "平和", "核", "軍縮", "核削減", "核兵器削減"})
+PAIR_DESCRIPTIONS = frozenset({"核軍縮", "平和", "核", "軍縮", "核削減", "核兵器削減", "不可侵"})
 COUNTRY_PAIRS = re.compile(
     r"^(?:日米|米ソ|米露|米ロ|日ソ|日露|日ロ|日中|日韓|日朝|南北|米朝|中朝|米英|英米|英仏|独仏|中ソ|中露|中ロ|米中|米韓|米印|日豪|日印|日英|日仏|日独)"
 )
 NOT_AFTER = ("機構", "機関")
+# A meeting and における (or での) just before the head: the outcome of a meeting, not a name.
+_EVENT_AT = re.compile(r"(?:会議|会合|総会|会談|サミット)(?:における|での)$")
+# An organisation named after a treaty: a compound going on from the head to a body's noun
+# (…条約機構, …条約履行支援ユニット, …条約事務局) holds no treaty mention.
+_ORG_AFTER = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,8}?(?:機構|機関|事務局|ユニット)")
 # What a law about arms control is about (国家ミサイル防衛法, 化学兵器禁止法).
 ARMS_TERMS = ("核", "ミサイル", "兵器", "軍縮", "軍備", "地雷", "不拡散")  # 北大西洋条約機構 is an organization
 
@@ -104,7 +122,7 @@ _KATAKANA_START = re.compile(r"^[\u30a1-\u30fa\u30fc]{3,}")
 # What may follow a name in brackets: an abbreviation (CWC), (STARTII条約), (新START), or a short
 # name of the same instrument ending in a head: (モスクワ条約), (INF全廃条約), (宇宙条約)
 _TRAILING_ABBR = re.compile(
-    r"\(=?(?:(?![A-Za-z]*[A-Z][a-z]+[ -]+[A-Za-z]*[a-z])(?=[^)]*[A-Za-z])[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+"
+    r"\(=?(?:(?![A-Za-z]*[A-Z][a-z]+[ -]+[A-Za-z]*[a-z])(?=(?:[^)]*[A-Z]){2})[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+"
     r"|[^()。、\s]{1,20}(?:条約|協定|議定書|合意)"
     r"|[^()。「」『』\s]{8,120}(?:条約|協定|議定書|合意|宣言|声明))\)"
 )
@@ -139,6 +157,18 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
     formal = False
     seen_and = False
     while i > 0:
+        if text[i - 1] in _LAYOUT_SPACE:
+            k = _layout_break(text, i, head_start)
+            if k is None:
+                break
+            if "\n" in text[k:i] or not _stands_alone(text[i:head_start]):
+                i = k  # a line wrapped inside the name: 弾道弾迎撃ミサイル制限\n条約, 核兵器実験\n\nを禁止する
+                continue
+            if formal:
+                break
+            # spaces between kanji (PDF layout) only inside a formal title further left: 水中における核   兵器実験
+            k2, f = _grow_left(text, k)
+            return (k2, True) if f and k2 < k else (i, formal)
         # brackets inside the name: 対弾道ミサイル(ABM)条約, 領空開放(オープンスカイズ)条約
         if text[i - 1] == ")":
             m = _INNER_GROUP.search(text, max(0, i - 64), i)
@@ -150,11 +180,21 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             break  # two names joined by ・: 化学兵器禁止条約・生物兵器禁止条約
         if text.endswith(_NAME_HEADS, 0, i) and not (_COMPOSING.match(text, i) or not re.match(_NAME_CHAR, text[i])):
             break  # names listed without a separator (…条約第2次…条約): a head ends the name before
+        if text[i - 1] == "=" and _between_katakana(text, i - 1) and not text.endswith(HEADS, 0, i - 1):
+            i -= 1  # two foreign names joined inside one name: ラッセル=アインシュタイン宣言
+            continue
+        if _katakana_particle_at(text, i - 1) or text.endswith(_OLD_CLAUSE_ENDS, 0, i):
+            break  # 日本国ハ…条約, 巴里ニ於テ署名セラレタル…条約: katakana-era prose, not name material
         if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _latin_hyphen_at(text, i - 1):
             i -= 1
             continue
         if text[i - 1] == " " and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum() and text[i].isascii():
             i -= 1  # a space inside a Latin name: START II条約, New START条約
+            continue
+        # an adjective opening a phrase inside a formal title: …についての新たな特別の措置に関する協定
+        adj = next((a for a in TITLE_ADJECTIVES if text.endswith(a, 0, i)), None)
+        if formal and adj and any(text.endswith(c, 0, i - len(adj)) for c in FORMAL_CONNECTORS):
+            i -= len(adj)
             continue
         # この inside a formal title that names its own instrument: …に関するこの暫定協定
         if text.startswith("この", i - 2) and any(text.endswith(c, 0, i - 2) for c in FORMAL_CONNECTORS):
@@ -166,8 +206,15 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                 formal = True
                 break
         else:
+            m = _SPACED_CONNECTOR.search(text, max(0, i - 24), i)
+            if m and m.start() > 0 and re.match(_NAME_CHAR, text[m.start() - 1]) and " " in m.group().replace("\u3000", " "):
+                i = m.start()  # PDF spacing inside a connector: 水中におけ   る
+                formal = True
+                continue
             m = _VERB_PHRASE.search(text, max(0, i - 12), i)
-            if m and m.end() == i and m.start() > 0 and re.match(_NAME_CHAR, text[m.start() - 1]):
+            if m and m.end() == i and m.start() > 0 and (
+                re.match(_NAME_CHAR, text[m.start() - 1]) or _layout_break(text, m.start(), head_start) is not None
+            ):
                 # を…する makes a relative clause; it is part of a name only inside a formal title
                 # (…における核兵器実験を禁止する条約), never alone (核戦力を制限する条約)
                 if formal:
@@ -180,6 +227,8 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                 if j > 0 and text.startswith(c, j) and re.match(_NAME_CHAR, text[j - 1]):
                     if c in AND_CONNECTORS and text.endswith(HEADS, 0, j):
                         return i, formal  # two names joined: …に関する条約及び…に関する暫定協定
+                    if c == "による" and i == head_start:
+                        return i, formal  # …国による宣言: who made it, a description (油による汚染: a cause)
                     if not formal and not (c in AND_CONNECTORS and _places_joined(text, j, i)):
                         # 相互協力及び安全保障条約, 首脳の共同声明: an inner connector is part of the
                         # name only if a formal connector follows further left
@@ -190,7 +239,7 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                     break
             else:
                 # an enumeration inside a formal title: 開発、生産、貯蔵及び使用; 平和と繁栄、統一のための
-                m = _ENUM_ITEM.search(text, max(0, i - 6), i)
+                m = _ENUM_ITEM.search(text, max(0, i - 10), i)
                 if formal and text[i - 1] in "、," and m and m.end() == i and (seen_and or _and_before(text, m.start())):
                     i = m.start()
                     continue
@@ -198,10 +247,72 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
     return i, formal
 
 
+_SPACED_CONNECTOR = re.compile(
+    "(?:" + "|".join("".join(rf"{re.escape(ch)}[ \u3000]*" for ch in c[:-1]) + re.escape(c[-1]) for c in FORMAL_CONNECTORS)
+    + ")$"
+)
+
+
 # Heads after which a name may go on only with a word that composes a new instrument (条約議定書,
 # 条約関連文書批准法) or an article (条約第六条に基づく…協定).
 _NAME_HEADS = ("条約", "協定", "議定書", "宣言", "共同声明", "憲章")
-_COMPOSING = re.compile(r"議定書|関連|関係|批准|改正|追加|附属|付属|実施|案|第[0-9一二三四五六七八九十]+条|に|の|及び|並びに|および")
+_COMPOSING = re.compile(r"法に|第[0-9一二三四五六七八九十]+(?:追加|選択)?議定書|選択議定書|議定書|関連|関係|批准|改正|追加|附属|付属|実施|案|第[0-9一二三四五六七八九十]+条|に|の|及び|並びに|および")
+
+
+_LAYOUT_SPACE = " \u3000\n"
+_JA_CHAR = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]")
+
+
+def _layout_break(text: str, i: int, head_start: int) -> int | None:
+    """Start of the whitespace before ``i`` when it is layout inside a name (a wrapped line, PDF spacing):
+    short, between two Japanese characters, not after a head.  A line break only before the head itself or
+    before a word going on in kana (…実験\nを禁止する条約); a line starting with kanji may start a name."""
+    k = i
+    while k > 0 and text[k - 1] in _LAYOUT_SPACE:
+        k -= 1
+    run = text[k:i]
+    if k == 0 or i >= len(text) or len(run) > 6 or run.count("\n") > 2:
+        return None
+    if not (_JA_CHAR.match(text[k - 1]) and _JA_CHAR.match(text[i])) or text.endswith(HEADS, 0, k):
+        return None
+    if "\n" in run and not (i == head_start or "\u3041" <= text[i] <= "\u3096" or not _stands_alone(text[i:head_start])):
+        return None
+    return k
+
+
+def _stands_alone(piece: str) -> bool:
+    """Whether the words between a break and the head are a name on their own (核兵器不拡散 is; 禁止, 散 are
+    not: the break is inside a word)."""
+    if not re.fullmatch(rf"{_NAME_CHAR}*", piece):
+        return True  # a phrase, not the rest of a word
+    return bool(piece) and _evidence(piece, False, None, piece, "条約")
+
+
+# Formal connectors of katakana-era titles (戦争抛棄ニ関スル条約, 日本国ト…トノ間ノ条約); their katakana are
+# taken in as name material, so they are evidence of a formal title once inside a name.
+_OLD_CONNECTOR = re.compile(r"ニ関スル|ニ付テノ|ニ於ケル|ノ為ノ|トノ間ノ|ニ基ク")
+# Katakana-era clause endings before a name: an attributive verb (署名セラレタル), an adverbial (ニ於テ, ニ依リ).
+_OLD_CLAUSE_ENDS = ("タル", "ニ於テ", "ニ依リ", "ニ基キ", "ヲ以テ")
+# A count of powers in kanji numerals names a treaty among them (四国条約, 九国条約, 三国同盟条約); 二国間 is a kind.
+_POWERS = re.compile(r"[一二三四五六七八九十]+国(?!間)")
+# Katakana particles of katakana-era prose (ハ, ヲ, ガ …) between kanji; ソ and ロ are country names (日ソ, 米ロ).
+_KATAKANA_PARTICLES = "ハヲガモヘデヨ"
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _between_katakana(text: str, k: int) -> bool:
+    return 0 < k < len(text) - 1 and bool(_KATAKANA.match(text[k - 1]) and _KATAKANA.match(text[k + 1]))
+
+
+def _katakana_particle_at(text: str, k: int) -> bool:
+    return (
+        text[k] in _KATAKANA_PARTICLES
+        and 0 < k < len(text) - 1
+        and bool(_KANJI.match(text[k - 1]))
+        and bool(_KANJI.match(text[k + 1]) or text[k + 1] in "ニノト")
+    )
 
 
 def _okurigana_at(text: str, k: int) -> bool:
@@ -234,11 +345,15 @@ def _and_before(text: str, k: int) -> bool:
     return any(c in window for c in ("と", *AND_CONNECTORS))
 
 
-# An enumerated item: 2-4 kanji after a non-kanji character, then 、
-_ENUM_ITEM = re.compile(r"(?<![\u4e00-\u9fff0-9A-Za-z])[\u4e00-\u9fff]{2,4}[、,]$")
+# An enumerated item: a word of 2-8 kanji and katakana, starting with kanji (毒性ガス), after a non-name
+# character, then 、
+_ENUM_ITEM = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc0-9A-Za-z])(?=[\u4e00-\u9fff])[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,8}[、,]$"
+)
 
 
 def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str, head: str) -> bool:
+    core = _SPACES.sub("", core).strip()  # layout inside a name (核兵器不拡 散条約)
     if head in ("法", "法律"):
         if core.removesuffix("に関する") in LAW_STEMS:
             return _known(glossary, span_text)  # 批准法 alone: a kind of law
@@ -247,43 +362,59 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return bool(_LATIN.search(core)) or any(w in core for w in (*LAW_TREATY_WORDS, *ARMS_TERMS)) or _known(
             glossary, span_text
         )
-    if formal or _LATIN.search(core) or _ORDINAL.search(core):
+    if formal or _LATIN.search(core) or _ORDINAL.search(core) or _OLD_CONNECTOR.search(core) or _DATE_NAME.match(core):
+        return True
+    if _POWERS.match(core):
         return True
     if _known(glossary, span_text):
         return True
-    if core in GENERIC or not core:
-        return False
+    if core in GENERIC or core in DESCRIPTIVE or not core:
+        return False  # 多数国間協定; 全廃条約, 安全保障条約: a bare kind of treaty
     pair = COUNTRY_PAIRS.match(core)
     if pair and core[pair.end() :] in GENERIC | PAIR_DESCRIPTIONS:
         return False  # 米ロ核軍縮条約, 日ロ平和条約: a kind of treaty between two countries, not its name
-    if any(d in core for d in DESCRIPTIVE) or COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core):
-        return True
-    return False
+    if core.startswith(_places()):
+        return True  # 京都議定書, 平壌宣言: named after where it was signed
+    return any(d in core for d in DESCRIPTIVE) or bool(COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core))
+
+
+@cache
+def _places() -> tuple[str, ...]:
+    """Cities written in kanji (``data/places_kanji.tsv``)."""
+    return tuple(r["place"] for r in read_table("places_kanji.tsv"))
 
 
 def _known(glossary: Glossary | None, span_text: str) -> bool:
     """The glossary lists the span (with or without its bracketed abbreviation) as a treaty."""
     if glossary is None:
         return False
-    variants = (span_text, _strip_abbr(span_text), _INNER_BRACKETS.sub("", span_text))
+    variants = dict.fromkeys((span_text, _strip_abbr(span_text), _INNER_BRACKETS.sub("", span_text), _SPACES.sub("", span_text)))
     return any(glossary.lookup(v, "TREATY") is not None for v in variants)
 
 
 _INNER_BRACKETS = re.compile(r"\([^()]*\)")
+_SPACES = re.compile(r"(?<=[^\x00-\x7f])[ \u3000\n]+(?=[^\x00-\x7f])")
 
 
 def _strip_abbr(s: str) -> str:
     return _TRAILING_ABBR.sub("", s)
 
 
+# A month and day joined by ・ names what was signed that day (6・15南北共同宣言, 10・4宣言): part of the name.
+_DATE_NAME = re.compile(r"[0-9]{1,2}・[0-9]{1,2}(?![0-9])")
+
+
 def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glossary | None) -> int:
     """Drop what the leftward growth crossed that is not part of a name: particles, time words, dates."""
     while start < head_start:
-        if text[start] in "のをにはがもでと、":
+        if text[start] in "のをにはがもでと、 \u3000\n":
             start += 1
             continue
+        if text[start] in "及並" and text.endswith(HEADS, 0, start):
+            start += 1  # 九国条約及四国条約: the old coordinator between two names
+            continue
         k = leading_date_end(text[start:head_start])
-        if k:
+        if k and not _DATE_NAME.match(text, start):
             start += k  # 1925年ジュネーブ議定書: the date is a DATE, not the name
             continue
         m = LEADING_NOISE.match(text, start, head_start)
@@ -314,7 +445,7 @@ def _english_title_after(text: str, pos: int, glossary: Glossary | None) -> bool
 def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMatch | None:
     """The treaty name that ends in the head ``m``, or None."""
     hs, he, head = m.start(), m.end(), m.group()
-    if any(text.startswith(x, he) for x in NOT_AFTER):
+    if _ORG_AFTER.match(text, he):
         return None
     if head == "法" and not any(text.endswith(stem, 0, hs) for stem in LAW_STEMS):
         return None  # 方法, 憲法, 手法: not laws about treaties
@@ -323,6 +454,10 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
     start, formal = _grow_left(text, hs)
     start = _trim_start(text, start, hs, he, glossary)
     core = text[start:hs]
+    if _EVENT_AT.search(core):
+        return None  # NPT運用検討会議における合意: what a meeting reached, not a named instrument
+    if head.endswith("案") and _known(glossary, text[start : he - 1]):
+        he -= 1  # 核兵器不拡散条約案: the draft of a known treaty is described by its name
     end = he
     ab = _TRAILING_ABBR.match(text, end)
     if ab:
@@ -342,19 +477,41 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
     return TreatyMatch(start, end, text[start:end], anaphor, head)
 
 
+@cache
+def _old_forms() -> dict[int, str]:
+    """Old character forms → new (``data/old_kanji.tsv``), as a ``str.translate`` table."""
+    return str.maketrans({r["old"]: r["new"] for r in read_table("old_kanji.tsv")})
+
+
 def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMatch]:
-    """TREATY mentions of normalized ``text``, longest first wins, in order."""
+    """TREATY mentions of normalized ``text``, longest first wins, in order.  Old character forms are read as
+    new ones (條約 as 条約); the mentions keep the text as written."""
+    written = text
+    text = text.translate(_old_forms())
+    return [replace(c, text=written[c.start : c.end]) for c in _find(text, glossary)]
+
+
+def _find(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     cands = [c for m in _HEAD_RE.finditer(text) if (c := _name_at(text, m, glossary)) is not None]
-    cands += _abbreviations(text, glossary)
+    talks = _talks_abbreviations(text)
+    cands += [c for c in _abbreviations(text, glossary) if c.text.split("(")[0] not in talks]
+    cands += _defined_abbreviations(text, cands, talks)
     cands += _glossary_forms(text, glossary)
-    cands += _english_titles(text, glossary)
+    cands += _english_titles(text, glossary, {c.end for c in cands})
+    cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _CYRILLIC_TITLE.finditer(text)]
     cands += _quoted_names(text, glossary)
-    cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _READING_LINE.finditer(text)]
+    cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _READING.finditer(text)]
     return longest_first(cands)
 
 
-# A dictionary headword's reading: a treaty's name spelled in hiragana on a line of its own.
-_READING_LINE = re.compile(r"(?m)^[\u3041-\u3096\u30fc]{4,40}(?:じょうやく|きょうてい|ぎていしょ|せんげん|ごうい)$")
+# A treaty name's reading, spelled in hiragana (a katakana loan word inside) and ending in a head's reading:
+# a dictionary headword's on a line of its own, or one in brackets after the name (…条約(…じょうやく、英語: …),
+# …条約(読み)…じょうやく(英語表記)).
+_HEAD_READINGS = "じょうやく|きょうてい|ぎていしょ|せんげん|ごういしょ|ごうい|とりきめ|きょうやく|けんしょう|おぼえがき|きやく"
+_READING = re.compile(
+    rf"(?m)(?:^|(?<=\()|(?<=\(読み\)))[\u3041-\u3096][\u3041-\u3096\u30a1-\u30fa\u30fc]{{3,80}}?(?:{_HEAD_READINGS})"
+    r"(?=[、,)(\n]|$)"
+)
 
 
 def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
@@ -373,7 +530,7 @@ def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
         glossary.cache["treaty_ja_forms"] = pat
     out = []
     for m in pat.finditer(text):
-        if any(text.startswith(x, m.end()) for x in NOT_AFTER):
+        if _ORG_AFTER.match(text, m.end()):
             continue
         if m.start() > 0 and text[m.start() - 1] in "同両" and not _LATIN.search(m.group()):
             continue  # 同安保条約 reads as an anaphor's phrase, not this form
@@ -382,9 +539,11 @@ def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
 
 
 # English treaty names in Latin script: capitalised words joined by of/on/the/and …, with a head word.
-_EN_WORD = r"(?:[A-Z][A-Za-z'\-]*|\([A-Z][a-z]+\))"
-_EN_LINK = r"(?:of|on|the|and|for|in|to|between|with|their|against|a|an|by|from|at|concerning|regarding|relating)"
-_EN_TITLE = re.compile(rf"(?<![A-Za-z]){_EN_WORD}(?:,? (?:{_EN_WORD}|{_EN_LINK}(?= )))*")
+# (a word ends where a lower-case letter meets two capitals: WeaponsTPNW, a separator lost in extraction)
+_EN_WORD = r"(?:[A-Z](?:(?<![a-z])[A-Za-z'\-]|[a-z'\-]|(?<=[a-z])[A-Z](?![A-Z]))*|\([A-Z][a-z]+\))"
+_EN_LINK = r"(?:of|on|the|and|for|in|to|between|with|their|against|a|an|by|from|at|under|concerning|regarding|relating)"
+# words joined by a space, or by a comma with or without one (…in the Atmosphere,in Outer Space,and under Water)
+_EN_TITLE = re.compile(rf"(?<![A-Za-z]){_EN_WORD}(?:(?:, ?| )(?:{_EN_WORD}|{_EN_LINK}(?= )))*")
 _EN_HEAD = re.compile(
     r"\b(?:Treaty|Convention|Agreement|Accords?|Declaration|Protocol|Charter|Memorandum|Statement|Act|Framework)\b"
 )
@@ -397,16 +556,28 @@ _EN_BODY = re.compile(
 )
 
 
-def _english_titles(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
+def _english_titles(text: str, glossary: Glossary | None, name_ends: set[int] | None = None) -> list[TreatyMatch]:
     """English names in Latin script: the glossary's, or formal titles (Treaty on …, Convention on …).
     Inside a body's or a meeting's name only the instrument counts (Review Conference of the Parties to the
     Treaty on …)."""
     out = []
     for m in _EN_TITLE.finditer(text):
         hit = _english_title_in(m.group(), glossary)
+        # the English of a Japanese name found before the bracket: 宇宙条約(…、英語: Outer Space Treaty)
+        labelled = _EN_LABEL.search(text, max(0, m.start() - 8), m.start()) is not None
+        if hit is None and labelled and text.rfind("(", max(0, m.start() - 100), m.start()) in (name_ends or set()):
+            hit = _english_short_name(m.group(), labelled=True)
         if hit is not None:
-            out.append(TreatyMatch(m.start() + hit[0], m.start() + hit[1], m.group()[hit[0] : hit[1]], False, ""))
+            a, b = m.start() + hit[0], m.start() + hit[1]
+            tail = _EN_LOWER_TAIL.match(text, b) if _EN_FORMAL.search(text, a, b) else None
+            b = tail.end() if tail else b
+            out.append(TreatyMatch(a, b, text[a:b], False, ""))
     return out
+
+
+# A formal title's subject in lower case, up to the end of the English (…Republics on the limitation of
+# strategic offensive arms。): only where nothing but a delimiter follows, so English prose is not taken in.
+_EN_LOWER_TAIL = re.compile(rf" {_EN_LINK}(?: the)? [a-z][a-z\-]*(?: (?:{_EN_LINK}|[a-z][a-z\-]*)){{0,8}}(?=[。、;)\n]|$)")
 
 
 def _english_title_in(phrase: str, glossary: Glossary | None) -> tuple[int, int] | None:
@@ -419,15 +590,17 @@ def _english_title_in(phrase: str, glossary: Glossary | None) -> tuple[int, int]
         for b in ends:
             if b - a < 8:
                 break
-            if _known(glossary, phrase[a:b]):
-                return a, b
+            if _known(glossary, phrase[a:b]) and not _EN_BODY.match(phrase, b + 1):
+                return a, b  # not the treaty inside a body's name (North Atlantic Treaty Organization)
     # not in the glossary: a formal title, without a body's name before it or a place after a comma
     f = _EN_FORMAL.search(phrase)
     if f is None:
-        return None
+        return _english_short_name(phrase)
     a = max((w.end() + 1 for w in _EN_BODY.finditer(phrase, 0, f.start())), default=0)
     a = next((s for s in starts if s >= a), f.start())
     a = min(a, f.start())
+    if phrase.startswith("The ", a):
+        a += 4  # a sentence's article, not part of the name
     name = phrase[a:]
     while ", " in name and not re.search(rf"\b{_EN_LINK}\b", name.rsplit(", ", 1)[1]):
         name = name.rsplit(", ", 1)[0]  # …Weapons, New York: a place after the name
@@ -436,6 +609,41 @@ def _english_title_in(phrase: str, glossary: Glossary | None) -> tuple[int, int]
     if " " not in name:
         return None
     return a, a + len(name)
+
+
+# A Russian name in Cyrillic (…(ロシア語: Совместная декларация …)): two or more words, one a head word.
+_CYRILLIC_TITLE = re.compile(
+    r"(?i)(?<![\u0400-\u04ff])(?=[\u0400-\u04ff -]*(?:договор|деклараци|соглашени|конвенци|протокол|хартия))"
+    r"[\u0400-\u04ff]+(?:[ -][\u0400-\u04ff]+)+"
+)
+
+
+# A short English name: three or more capitalised words ending in a head word, with a series number
+# (Partial Test Ban Treaty, Strategic Arms Reduction Treaty II) — not a kind (Free Trade Agreement) nor a
+# body's name (…Treaty Organization).
+_EN_SHORT = re.compile(
+    r"(?:[A-Z][A-Za-z'\-]*[ ,]+){3,}(?:Treaty|Convention|Agreement|Accords?|Protocol|Declaration|Charter)(?: (?:[IVX]{1,4}|[0-9]))?$"
+)
+
+
+# A label that introduces a Japanese name's English one: (英語: …), (英語表記)…, 英: …
+_EN_LABEL = re.compile(r"(?:英語|英文|英|英語名)[:：]\s*$|\(英語表記\)\s*$")
+# After such a label one capitalised word before the head will do (Outer Space Treaty).
+_EN_SHORT_LABELLED = re.compile(
+    r"(?:[A-Z][A-Za-z'\-]*[ ,]+){1,}(?:Treaty|Convention|Agreement|Accords?|Protocol|Declaration|Charter)(?: (?:[IVX]{1,4}|[0-9]))?$"
+)
+
+
+def _english_short_name(phrase: str, labelled: bool = False) -> tuple[int, int] | None:
+    m = (_EN_SHORT_LABELLED if labelled else _EN_SHORT).search(phrase)
+    if m is None or _EN_BODY.search(m.group()):
+        return None
+    a = m.start()
+    if phrase.startswith(("The ", "This ", "That "), a):
+        a = phrase.index(" ", a) + 1
+    if " " not in phrase[a:m.end()].strip():
+        return None
+    return a, m.end()
 
 
 # 「X」共同声明, 『X』宣言: a quoted short name with its head
@@ -456,6 +664,32 @@ def _quoted_names(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     for inner in seen:
         for q in re.finditer(rf"[「『]({re.escape(inner)})[」』](?!共同声明|共同宣言|宣言|合意|条約|協定|議定書)", text):
             out.append(TreatyMatch(q.start(1), q.end(1), inner, False, ""))
+    return out
+
+
+# An abbreviation the text defines for negotiations (戦略兵器削減交渉(START), START(Strategic Arms Reduction
+# Talks、…)): standing alone in that text it names the talks, not a treaty.
+_TALKS_DEF = re.compile(
+    r"交渉\(([A-Z][A-Za-z0-9]{1,9})(?=[)(・,、 ])|(?<![A-Za-z])([A-Z][A-Za-z0-9]{1,9})\([^()]{0,80}(?:Talks|交渉)\)"
+)
+
+
+def _talks_abbreviations(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _TALKS_DEF.finditer(text)}
+
+
+# A treaty name that defines its abbreviation in brackets: 中距離核ミサイル全廃条約(=INF)
+_DEFINED_ABBR = re.compile(r"\(=?([A-Z][A-Z0-9]{1,9})\)$")
+
+
+def _defined_abbreviations(text: str, cands: list[TreatyMatch], talks: set[str]) -> list[TreatyMatch]:
+    """The abbreviation a treaty name defines in brackets refers to that treaty alone elsewhere in the text
+    (…全廃条約(=INF) … INFは…), not inside a longer Latin word or an organisation's name."""
+    out = []
+    for abbr in {m.group(1) for c in cands if c.head and (m := _DEFINED_ABBR.search(c.text))} - talks:
+        for m in re.finditer(rf"(?<![A-Za-z0-9]){abbr}(?![A-Za-z0-9])", text):
+            if not _ORG_AFTER.match(text, m.end()):
+                out.append(TreatyMatch(m.start(), m.end(), abbr, False, ""))
     return out
 
 
@@ -505,6 +739,11 @@ def _abbr_forms(glossary: Glossary) -> list[re.Pattern[str]]:
     # an abbreviation glued to a lower-case word (CTBTconference) still ends there
     # (a look-ahead on the forms' first characters lets every other position fail at once)
     first = "".join(sorted({re.escape(f[0]) for f in forms}))
-    pats = [re.compile(rf"(?=[{first}])(?<![A-Za-z0-9])(?:{'|'.join(alts)})(?![A-Z0-9]|(?<=[a-z0-9])[a-z]|[a-z]{{1,2}}(?![a-z]))")] if alts else []
+    # a series number after it makes another name (SALT III is not SALT); after a lower-case letter an
+    # upper-case abbreviation starts a word of its own (…WeaponsTPNW: a separator lost in extraction)
+    pats = [re.compile(
+        rf"(?=[{first}])(?<![A-Z0-9])(?<![a-z](?=[a-z]))(?:{'|'.join(alts)})"
+        rf"(?![A-Z0-9]|(?<=[a-z0-9])[a-z]|[a-z]{{1,2}}(?![a-z])| [IVX]{{1,4}}(?![A-Za-z0-9]))"
+    )] if alts else []
     glossary.cache["treaty_abbreviations"] = pats
     return pats
