@@ -68,6 +68,7 @@ _BILL = re.compile(
 _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
 _BARE_CHAMBER = re.compile(r"上院|下院")
+_PLENARY = re.compile(r"本会議")
 _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
 # a body that is the subject or the place of its clause (国連総会は, 上院で), not a modifier (人権理事会における, 上院での)
 _AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
@@ -86,6 +87,8 @@ def _reports_vote(text: str, span: tuple[int, int]) -> bool:
 _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
 # (翌日10日、: a relative date restated by its day is one date)
 _MAIN_CLAUSE_DATE = re.compile(r"(?:[0-9]{1,2}日)?(?:[、,]|は|には|\()")
+# a tally that ends its sentence with no verb of its own (賛成13、反対1だった): the breakdown of a vote reported before
+_BREAKDOWN_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:だった|であった|でした|となった|となりました|[。\n]|$)")
 _LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
@@ -274,7 +277,27 @@ def body_mentions(text: str) -> list[Mention]:
         en = _bare_chamber(text, m.start(), m.group(), named)
         if en:
             bare.append(_with_committee(text, Mention(m.start(), m.end(), en, m.group())))
-    return sorted(named + bare, key=lambda m: m.start)
+    return _plenaries(text, sorted(named + bare, key=lambda m: m.start))
+
+
+def _plenaries(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with each bare 本会議 read as the whole of the body named last before it (委員会で可決され、
+    本会議でも…: the chamber, not its committee)."""
+    out = list(found)
+    for m in _PLENARY.finditer(text):
+        if not _free(found, m.start(), m.end()) or (m.start() and _NAME_CHAR.match(text[m.start() - 1])):
+            continue
+        before = [f for f in found if f.end <= m.start()]
+        if before:
+            whole = _whole_body(before[-1].en)
+            out.append(Mention(m.start(), m.end(), whole, m.group()))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _whole_body(en: str) -> str:
+    """The body a committee belongs to (US Senate Foreign Relations Committee → US Senate), else ``en``."""
+    whole = [b for b in _sizes() if en.startswith(b + " ")]
+    return max(whole, key=len) if whole else en
 
 
 def _with_committee(text: str, m: Mention) -> Mention:
@@ -499,6 +522,12 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if found_result is None and not t.row:
             lo_res = max([s_start] + [m.end for m in matches if m.counted and m.end <= t.start])
             found_result = _result(text, lo_res, t.start, name_spans)
+            # the sentence before, when it reports the outcome and this one gives its breakdown (…否決された。
+            # 賛成13、反対1、棄権1だった)
+            if found_result is None and _BREAKDOWN_END.match(text, t.end) and s_start:
+                pv = _containing(ctx.sentences, s_start - 1)
+                if not any(pv[0] <= m.start < pv[1] for m in matches if m.counted):
+                    found_result = _result(text, pv[0], pv[1], name_spans)
             nxt = next(((a, b) for a, b in ctx.sentences if a >= max(s_end, t.end)), None)
             if found_result is None and nxt is not None and not any(nxt[0] <= m.start < nxt[1] for m in matches):
                 found_result = _result(text, nxt[0], nxt[1], name_spans)
