@@ -174,8 +174,8 @@ CASES = [
     ("会期 採択日 賛成 反対 棄権 可否\n60 2005年12月8日 168 2 7 成立",
      [V(168, 2, 7, "passed", None, "2005-12-08", None, "168 2 7")]),
     # a vote planned is not the vote reported
-    ("国連総会第一委員会は3日、決議案を採択した。同様の決議案は来月、IAEA総会において採決される予定だ。\n\n採択結果\n"
-     "賛成150、反対4、棄権20",
+    (("国連総会第一委員会は3日、決議案を採択した。同様の決議案は来月、IAEA総会において採決される予定だ。\n\n採択結果\n"
+     "賛成150、反対4、棄権20"),
      [V(150, 4, 20, "passed", "UN General Assembly First Committee", "XXXX-XX-03", None, "賛成150、反対4、棄権20")]),
     # a relative date restated by its day
     ("会議は2001年5月9日に召集され、翌日10日、決議を賛成100、反対3で採択した。",
@@ -189,6 +189,27 @@ CASES = [
     ("3回の実験のうち2回が失敗した。", []),
     ("第2条と第9条に規定された。", []),
     ("条約の批准に賛成する議員が多い。", []),
+    # a Diet roll call: a white ballot is a yes beside a blue one, the total listed with them
+    ("衆議院本会議は2023年6月2日、法案を記名投票で採決し、投票総数450、白票300、青票150で可決した。",
+     [V(300, 150, None, "passed", "House of Representatives (Japan)", "2023-06-02", "法案", "投票総数450、白票300、青票150",
+        total=450)]),
+    # the outcome in the sentence before its breakdown (a veto the numbers alone do not show)
+    ("安保理は2024年3月4日、決議案を採決したが、ロシアが拒否権を行使し、否決された。賛成13か国、反対1か国、棄権1か国だった。",
+     [V(13, 1, 1, "rejected", "UN Security Council", "2024-03-04", "決議案", "賛成13か国、反対1か国、棄権1か国")]),
+    # a bare 本会議 after a committee is its chamber; 総会本会議 after a Main Committee is the Assembly
+    ("法案は2019年5月7日に衆院外務委員会で可決され、本会議でも賛成310、反対140で可決された。",
+     [V(310, 140, None, "passed", "House of Representatives (Japan)", "2019-05-07", "法案", "賛成310、反対140")]),
+    ("国連総会第1委員会は2022年10月31日、決議案を賛成139、反対6、棄権35で採択した。同日、総会本会議でも賛成140、反対5で採択された。",
+     [V(139, 6, 35, "passed", "UN General Assembly First Committee", "2022-10-31", "決議案", "賛成139、反対6、棄権35"),
+      V(140, 5, None, "passed", "UN General Assembly", "2022-10-31", "決議案", "賛成140、反対5")]),
+    # bodies of older texts and a committee of the House of Councillors
+    ("国際連盟総会は1932年3月11日、決議を賛成45、反対0、棄権2で採択した。",
+     [V(45, 0, 2, "passed", "League of Nations Assembly", "1932-03-11", "決議", "賛成45、反対0、棄権2")]),
+    ("貴族院は1930年4月2日、予算案を賛成二百十、反対六十で可決した。",
+     [V(210, 60, None, "passed", "House of Peers (Japan)", "1930-04-02", "予算案", "賛成二百十、反対六十")]),
+    ("参院外交防衛委員会は2015年6月5日、協定を賛成20、反対5で承認した。",
+     [V(20, 5, None, "passed", "House of Councillors (Japan) Foreign Affairs and Defense Committee", "2015-06-05", None,
+        "賛成20、反対5")]),
 ]
 
 

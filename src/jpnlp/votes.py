@@ -60,6 +60,7 @@ from .rules.votes import TableCell, TallyMatch, find_tallies
 CONTEXT_CHARS = 300
 DATE_CONTEXT_CHARS = 600
 FORWARD_CHARS = 200
+HEADER_CHARS, HEADER_LINES = 120, 3  # a document's header: its first lines
 COUNTRY_CONTEXT_CHARS = 2000
 _BILL = re.compile(
     r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?"
@@ -563,8 +564,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             body, body_ja = mention.en, mention.ja
         elif prev is not None:
             body, body_ja = prev.body, prev.body_ja
-        else:  # only the organisation is named (国連で採択): it is the body
-            venue = _venue(text, window, min(len(text), t.end + FORWARD_CHARS))
+        else:  # only the organisation is named (国連で採択): it is the body; else the one the header names
+            venue = _venue(text, window, min(len(text), t.end + FORWARD_CHARS)) or _header_body(text, mentions, t.start)
             body, body_ja = (venue.en, venue.ja) if venue else (None, None)
         size, min_for = _size(body)
         if found_result is not None:
@@ -604,6 +605,16 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.counted:
             prev_counted = t.end
     return out
+
+
+def _header_body(text: str, mentions: list[Mention], pos: int) -> Mention | None:
+    """The one body a document's header names (minutes headed 衆議院 本会議): the scene of all it records."""
+    end = min(pos, HEADER_CHARS)
+    line_ends = [i for i, c in enumerate(text[:end]) if c == "\n"]
+    if len(line_ends) >= HEADER_LINES:
+        end = line_ends[HEADER_LINES - 1]
+    named = {m.en: m for m in mentions if m.end <= end}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _agent(text: str, candidates: list[Mention]) -> Mention:

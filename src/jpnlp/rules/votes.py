@@ -80,7 +80,7 @@ _MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
 # single-character country abbreviations: 中ロ, 米英仏 name one country each
 _ABBREV = set("米英仏中ロ露独日韓朝印")
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]{2,}")
-_LISTED_WITH = " \t、,，・:："  # what may stand between a total and the counts it is listed with
+_LISTED_WITH = " \t\n、,，・:："  # what may stand between a total and the counts it is listed with
 _WHO = re.compile(r"[ \t]*\([^()\n]{1,200}\)")
 _DIGIT = re.compile(r"[0-9〇一二三四五六七八九十百千]")
 _SENT_END = re.compile(r"[。!?！？]")
@@ -91,10 +91,15 @@ CONSENSUS = {
 CONSENSUS_RE = re.compile("|".join(CONSENSUS))
 # what makes "X対Y" a vote: a majority phrase right after it, or an outcome shortly after で …
 _VS_AFTER = re.compile(
-    r"[ \t]*(?:の(?:賛成|反対)多数|の(?:大差|僅差|小差)|で[^。、\n]{0,12}?(?:可決|否決|承認|採択|成立|通過|批准|決定))"
+    r"[ \t]*(?:の(?:賛成|反対)多数|(?:の|という)(?:大差|僅差|小差)"
+    r"|で[^。、\n]{0,12}?(?:可決|否決|承認|採択|成立|通過|批准|決定)"
+    r"|で[、,]?[^。、\n]{0,40}?(?:可決|否決|承認|採択|成立|通過|批准))"  # 71対26で、…批准承認決議案を可決
 )
 # … or a vote named right before it (採決の結果、52対47)
-_VS_BEFORE = re.compile(r"(?:採決|投票|票決|表決)(?:の)?(?:結果)?(?:は|で|では)?[、,:：]?[ \t]*$")
+_VS_BEFORE = re.compile(
+    r"(?:(?:採決|投票|票決|表決|評決)(?:の)?(?:結果)?(?:は|で|では)?[、,:：]?"
+    r"|(?:賛成多数|反対多数|可決|否決|採択|承認)(?:され(?:た)?)?[ \t]*\()[ \t]*$"
+)  # 採決の結果、52対47 / 賛成多数(71対26)
 _VS_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,6})"
 VERSUS_RE = re.compile(
     rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*票?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
@@ -166,7 +171,7 @@ def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
         rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|国|{_VOTED_WHO})?"
-        rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*"
+        rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
         rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}|(?P<zero>{_ZERO}))"
     )
 
@@ -190,7 +195,7 @@ _TOPIC_END = re.compile(r"(?:は|も)[、,]?")
 _VOTE_PREDICATE = re.compile(
     r"(?P<kw>棄権|反対票を投じ|賛成票を投じ|拒否権を(?:行使|発動))(?:し)?(?:た|ました|ていた|ていました)(?=[。\n]|$)"
 )
-_CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
+_CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
 
 
@@ -315,7 +320,8 @@ def find_counts(text: str) -> list[Count]:
     for m in _label_re().finditer(text):
         end = m.start() + len(m.group().rstrip(" \t"))  # 賛成: 12 反対: 2 — the space before the next label is not ours
         role = labels[m.group("label")]
-        if m.group("label") == "白票" and _DIET_BALLOT.search(text, max(0, m.start() - BALLOT_CHARS), m.end() + BALLOT_CHARS):
+        near = text[max(0, m.start() - BALLOT_CHARS) : m.end() + BALLOT_CHARS]
+        if m.group("label") == "白票" and _DIET_BALLOT.search(near):
             role = "for"
         found.append(Count(m.start(), end, role, _num(m.group("num")) if m.group("num") else 0))
     for m in _LISTED_RE.finditer(text):
