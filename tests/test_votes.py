@@ -210,6 +210,15 @@ CASES = [
     ("参院外交防衛委員会は2015年6月5日、協定を賛成20、反対5で承認した。",
      [V(20, 5, None, "passed", "House of Councillors (Japan) Foreign Affairs and Defense Committee", "2015-06-05", None,
         "賛成20、反対5")]),
+    # a majority needed and not reached rejects, though the verb it names is 可決
+    ("決議案は賛成60、反対40で、可決に必要な3分の2に届かなかった。",
+     [V(60, 40, None, "rejected", None, None, "決議案", "賛成60、反対40")]),
+    # 同委員会 / 同理事会: the body of that kind named last, not a body named in between
+    (("米上院外交委員会は2021年3月3日、条約の審議を始めた。上院本会議での採決は来月になる見通しだ。"
+     "同委員会は2021年3月10日、承認決議案を賛成14、反対4で可決した。"),
+     [V(14, 4, None, "passed", "US Senate Foreign Relations Committee", "2021-03-10", "承認決議案", "賛成14、反対4")]),
+    ("安保理は2022年5月5日に会合を開いた。国連総会も同日に会合を開いた。同理事会の採決は賛成13、反対2だった。",
+     [V(13, 2, None, "passed", "UN Security Council", "2022-05-05", None, "賛成13、反対2")]),
 ]
 
 
@@ -261,3 +270,17 @@ def test_json_names_for_without_underscore() -> None:
     d = t.to_dict()
     assert "for" in d and "for_" not in d
     assert (d["raw_start"], d["raw_end"]) == (4, 12)  # 決議案は|賛成10、反対2|
+
+
+def test_body_from_the_header_of_minutes() -> None:
+    """A roll call far below a header naming the chamber (会議録): the header's body."""
+    speech = "○委員長(甲野太郎君) ただいま議題となりました法律案につきまして、審査の経過及び結果を御報告申し上げます。\n"
+    text = (
+        "第九十九回国会 参議院 本会議 第五号\n平成二年四月三日(火曜日)\n\n" + speech * 8
+        + "○議長(乙野次郎君) 投票の結果を報告いたします。\n投票総数 二百四十\n可とする者(白票) 百五十\n否とする者(青票) 九十\n"
+        + "○議長(乙野次郎君) 右の結果、本案は可決されました。\n"
+    )  # fmt: skip
+    (v,) = votes(text)
+    assert (v["for"], v["against"], v["total"], v["body"], v["result"]) == (
+        150, 90, 240, "House of Councillors (Japan)", "passed"
+    )  # fmt: skip

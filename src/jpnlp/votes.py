@@ -70,6 +70,9 @@ _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
 _BARE_CHAMBER = re.compile(r"上院|下院")
 _PLENARY = re.compile(r"本会議")
+# 同委員会, 同院 (the committee, the chamber just named); the forms a body of that kind ends with
+_SAME_BODY = re.compile(r"同(委員会|院|理事会|総会|会議)")
+_SAME_HEADS = {"院": ("院", "院本会議"), "理事会": ("理事会", "安保理"), "委員会": ("委員会",)}
 _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
 # a body that is the subject or the place of its clause (国連総会は, 上院で), not a modifier (人権理事会における, 上院での)
 _AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
@@ -278,7 +281,21 @@ def body_mentions(text: str) -> list[Mention]:
         en = _bare_chamber(text, m.start(), m.group(), named)
         if en:
             bare.append(_with_committee(text, Mention(m.start(), m.end(), en, m.group())))
-    return _plenaries(text, sorted(named + bare, key=lambda m: m.start))
+    return _anaphora(text, _plenaries(text, sorted(named + bare, key=lambda m: m.start)))
+
+
+def _anaphora(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with 同委員会, 同院, 同理事会, 同総会 … read as the body of that kind named last before them."""
+    out = list(found)
+    for m in _SAME_BODY.finditer(text):
+        if not _free(found, m.start(), m.end()):
+            continue
+        head = m.group(1)
+        kinds = _SAME_HEADS.get(head, (head,))
+        before = [f for f in found if f.end <= m.start() and f.ja.endswith(kinds)]
+        if before:
+            out.append(Mention(m.start(), m.end(), before[-1].en, m.group()))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _plenaries(text: str, found: list[Mention]) -> list[Mention]:

@@ -112,6 +112,13 @@ CASES = [
      "内容が一方的だとして棄権しました。"),
      [T("10か国の賛成多数で決議を採択した。\n\n決議はA国が起草した。\n\n一方、ペルーとチリは、内容が一方的だとして棄権",
         10, None, 2)]),
+    # versus forms: the outcome further on in the clause, in brackets after 賛成多数; N票の賛成 as a clause count
+    ("上院は58対40で、戦略兵器の削減に関する条約の批准承認決議案を可決した。", [T("58対40", 58, 40, kind="versus")]),
+    ("動議は賛成多数(33対29)で可決された。", [T("33対29", 33, 29, kind="versus")]),
+    ("決議は98票の賛成、6票の反対、40票の棄権で採択された。", [T("98票の賛成、6票の反対、40票の棄権", 98, 6, 40)]),
+    # a list: each label with its number on the line below; names after a label and colon
+    ("採決結果\n賛成\n88\n反対\n9\n棄権\n31\n", [T("賛成\n88\n反対\n9\n棄権\n31", 88, 9, 31)]),
+    ("賛成: 77\n反対: ペルー、チリ\n棄権: タイ\n", [T("賛成: 77\n反対: ペルー、チリ\n棄権: タイ", 77, 2, 1)]),
     # not tallies: a single count, thresholds, countries listed with など, party members, outcome words,
     # ranges and dates, 賛成国 that grew
     ("決議は賛成150票を集めた。", []),
@@ -129,6 +136,10 @@ CASES = [
     # a blank ballot with no blue one beside it; none alone; a topic that states a stance, not a vote
     ("選挙では白票が12票、無効が3票あった。", []),
     ("決議は反対なしで採択された。", []),
+    # a score; headings with a year below them; money
+    ("サッカーの試合は3対2で日本が勝ち、決勝進出を決定した。", []),
+    ("賛成\n2019年に条約に署名した。\n反対\n2020年に離脱した。", []),
+    ("賛成派は5億円、反対派は3億円を集めた。", []),
     ("決議は9か国の賛成で採択された。ペルーは、内容に問題があるとして反対した。", []),
 ]
 

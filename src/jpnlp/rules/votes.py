@@ -60,7 +60,10 @@ _ZERO = r"(?:なし|無し|ゼロ)"  # 反対なし, 反対ゼロ: a count of no
 # 國 is the old form of 国 (pre-1946 texts)
 _COUNTRY_UNIT = r"(?:[カかヵヶケ箇][国國]|理事国|[国國])"
 _UNIT = rf"(?:票|人|名|議席|{_COUNTRY_UNIT})"
-_NOT_A_COUNT = r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|増|減|を超|を上回|を下回|に満た)"
+_NOT_A_COUNT = (
+    r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|増|減|を超|を上回|を下回|に満た"
+    r"|[年月日時号条項回歳位点円万億]|ドル)"  # a date, an ordinal, money; 1万2000 is no count we read
+)
 _ROLES = ("for", "against", "abstain")
 # what a clause count's keyword is (87カ国が賛成票を投じた, AとBが拒否権を行使)
 _KW = r"(?P<kw>賛成票|反対票|棄権票|賛成|反対|棄権|支持|拒否権を(?:行使|発動))(?!の|派|論|意見|姿勢|側|国は|する声)"
@@ -182,12 +185,14 @@ _LISTED_RE = re.compile(
     rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*(?:票|人|名|{_COUNTRY_UNIT}){_NOT_A_COUNT}"
 )
 # 反対はオランダ、棄権はシンガポールだった / 反対したのは米国とイスラエルだった: the label, then who (counted)
-_LABEL_IS_RE = re.compile(r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?は[、,]?")
+_LABEL_IS_RE = re.compile(
+    r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?(?:は[、,]?|[:：][ \t]*)"
+)  # …は / 反対: A、B (a list's label)
 _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
 _LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?")
 # the group a listed country is named as a member of: 反対はNATO加盟国のオランダ
 _MEMBER_OF = re.compile(r"[^。、\n]{1,30}?(?:加盟国|理事国|同盟国|締約国|諸国)の")
-_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|$)")
+_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|[ \t]*\n|[ \t]+(?=賛成|反対|棄権)|$)")
 # the countries a sentence is about (一方、ロシアと中国は、…として棄権した): a topic at the sentence's start whose
 # predicate, at the sentence's end, is a vote; what lies between is the reason
 _TOPIC_START = re.compile(r"(?:^|(?<=[。\n]))[ \t]*(?:(?:一方|また|他方|ただ|しかし|これに対し(?:て)?)[、,]?[ \t]*)?")
@@ -319,6 +324,8 @@ def find_counts(text: str) -> list[Count]:
     labels = _labels()
     for m in _label_re().finditer(text):
         end = m.start() + len(m.group().rstrip(" \t"))  # 賛成: 12 反対: 2 — the space before the next label is not ours
+        if "\n" in m.group().rstrip() and text[end : text.find("\n", end) % (len(text) + 1)].strip():
+            continue  # a label alone on its line is a list's only when its number is alone on the next
         role = labels[m.group("label")]
         near = text[max(0, m.start() - BALLOT_CHARS) : m.end() + BALLOT_CHARS]
         if m.group("label") == "白票" and _DIET_BALLOT.search(near):
