@@ -219,6 +219,11 @@ CASES = [
      [V(14, 4, None, "passed", "US Senate Foreign Relations Committee", "2021-03-10", "承認決議案", "賛成14、反対4")]),
     ("安保理は2022年5月5日に会合を開いた。国連総会も同日に会合を開いた。同理事会の採決は賛成13、反対2だった。",
      [V(13, 2, None, "passed", "UN Security Council", "2022-05-05", None, "賛成13、反対2")]),
+    # the date after the tally, before its verb; not a later event's date in the same sentence
+    ("交渉は2015年3月2日に始まった。条約は賛成90、反対4、棄権7で、2015年9月9日に採択された。",
+     [V(90, 4, 7, "passed", None, "2015-09-09", None, "賛成90、反対4、棄権7")]),
+    ("条約は賛成90、反対4、棄権7で採択され、2016年5月1日に発効した。",
+     [V(90, 4, 7, "passed", None, None, None, "賛成90、反対4、棄権7")]),
 ]
 
 

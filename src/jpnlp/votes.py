@@ -448,10 +448,14 @@ def _fill_year(value: str | None, doc_date: str | None) -> str | None:
     return f"{year:04d}{rest}"
 
 
-def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, forward: bool) -> str | None:
-    """The date of the vote: in its sentence, else in the sentences before it (about a vote first), else, for the
-    first tally, in a sentence about the vote just after it."""
-    in_sentence = _event_dates(text, ctx.dates, s_start, t.start)
+def _date(
+    text: str, ctx: Context, t: TallyMatch, sentence: tuple[int, int, int], window: int, forward: bool
+) -> str | None:
+    """The date of the vote: in its sentence (before the tally, else after it: …で、7日に採択された), else in the
+    sentences before it (about a vote first), else, for the first tally, in a sentence about the vote just after
+    it. ``sentence``: where the tally's sentence starts, where its verb is and where it ends."""
+    s_start = sentence[0]
+    in_sentence = _event_dates(text, ctx.dates, s_start, t.start) or _event_dates(text, ctx.dates, t.end, sentence[1])
     if in_sentence:
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
@@ -462,7 +466,7 @@ def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, for
     if not forward:
         return None
     # nothing before it (a tally that opens the text): a sentence just after it about the vote
-    after = [d for d in ctx.dates if t.end <= d[0] < t.end + FORWARD_CHARS]
+    after = [d for d in ctx.dates if sentence[2] <= d[0] < t.end + FORWARD_CHARS]  # not a later event's (発効)
     voted = [d for d in after if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     return voted[0][2] if voted else None
 
@@ -598,7 +602,9 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         elif t.row is not None:  # a table row's own date
             date = next((v for ds, de, v in ctx.dates if t.row[0] <= ds and de <= t.row[1]), None)
         else:
-            date = _date(text, ctx, t, s_start, window, forward=prev is None)
+            # after the tally only up to its verb (…で、7日に採択され、翌年発効した: not the entry into force)
+            verb = found_result[1] if found_result and t.end <= found_result[1] < s_end else t.end
+            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None)
             if date is None and prev is not None and prev_block == block:
                 date = prev.date
         date = local.get(date, date) if date else ctx.doc_date
