@@ -119,6 +119,12 @@ CASES = [
     # a list: each label with its number on the line below; names after a label and colon
     ("採決結果\n賛成\n88\n反対\n9\n棄権\n31\n", [T("賛成\n88\n反対\n9\n棄権\n31", 88, 9, 31)]),
     ("賛成: 77\n反対: ペルー、チリ\n棄権: タイ\n", [T("賛成: 77\n反対: ペルー、チリ\n棄権: タイ", 77, 2, 1)]),
+    # numbers in brackets after their labels; not voting as attendance
+    ("決議は賛成(101)、反対(8)、棄権(22)で採択された。", [T("賛成(101)、反対(8)、棄権(22)", 101, 8, 22)]),
+    ("決議は賛成120、反対6、棄権30、無投票12で採択された。", [T("賛成120、反対6、棄権30", 120, 6, 30, other=12)]),
+    # none against (反対はなく) between a clause count and named abstentions in the next sentence
+    ("理事会は決議案を12か国の賛成で採択した。反対はなく、ペルーとチリが棄権した。",
+     [T("12か国の賛成で採択した。反対はなく、ペルーとチリが棄権", 12, 0, 2)]),
     # not tallies: a single count, thresholds, countries listed with など, party members, outcome words,
     # ranges and dates, 賛成国 that grew
     ("決議は賛成150票を集めた。", []),

@@ -56,7 +56,7 @@ from .leaders import countries
 
 # 1,234 (thousands grouped) before plain digits; kanji numerals, positional (一〇三) or not (百三)
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,7})"
-_ZERO = r"(?:なし|無し|ゼロ)"  # 反対なし, 反対ゼロ: a count of none
+_ZERO = r"(?:なし|無し|なく|無く|ゼロ)"  # 反対なし, 反対はなく, 反対ゼロ: a count of none
 # 國 is the old form of 国 (pre-1946 texts)
 _COUNTRY_UNIT = r"(?:[カかヵヶケ箇][国國]|理事国|[国國])"
 _UNIT = rf"(?:票|人|名|議席|{_COUNTRY_UNIT})"
@@ -175,7 +175,8 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|国|{_VOTED_WHO})?"
         rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
-        rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}|(?P<zero>{_ZERO}))"
+        rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
+        rf"|\([ \t]*(?P<bnum>{_NUM})[ \t]*{_UNIT}?[ \t]*\)|(?P<zero>{_ZERO}))"  # 賛成(158): the number in brackets
     )
 
 
@@ -330,7 +331,8 @@ def find_counts(text: str) -> list[Count]:
         near = text[max(0, m.start() - BALLOT_CHARS) : m.end() + BALLOT_CHARS]
         if m.group("label") == "白票" and _DIET_BALLOT.search(near):
             role = "for"
-        found.append(Count(m.start(), end, role, _num(m.group("num")) if m.group("num") else 0))
+        n = m.group("num") or m.group("bnum")
+        found.append(Count(m.start(), end, role, _num(n) if n else 0))
     for m in _LISTED_RE.finditer(text):
         if _listed_names_ok(m.group("who")):
             found.append(Count(m.start(), m.end(), _KW_ROLE[m.group("label")], _num(m.group("num"))))
