@@ -224,6 +224,10 @@ CASES = [
      [V(90, 4, 7, "passed", None, "2015-09-09", None, "賛成90、反対4、棄権7")]),
     ("条約は賛成90、反対4、棄権7で採択され、2016年5月1日に発効した。",
      [V(90, 4, 7, "passed", None, None, None, "賛成90、反対4、棄権7")]),
+    # the US House's 外交委員会 is its Foreign Affairs Committee (the Senate's: Foreign Relations)
+    ("米下院外交委員会は2019年2月6日、法案を賛成30、反対10で可決した。",
+     [V(30, 10, None, "passed", "US House of Representatives Foreign Affairs Committee", "2019-02-06", "法案",
+        "賛成30、反対10")]),
 ]
 
 

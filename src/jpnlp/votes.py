@@ -221,8 +221,9 @@ def chambers() -> tuple[Chamber, ...]:
 
 
 @cache
-def committees() -> dict[str, str]:
-    return {r["ja"]: r["en"] for r in read_table("committees.tsv")}
+def committees() -> dict[tuple[str, str], str]:
+    """(committee's Japanese name, the chamber's English name or '' for any) → the committee's English name."""
+    return {(r["ja"], r.get("body") or ""): r["en"] for r in read_table("committees.tsv")}
 
 
 @cache
@@ -324,7 +325,8 @@ def _with_committee(text: str, m: Mention) -> Mention:
     if not c or m.en.endswith("Committee"):
         return m
     name = c.group(1)
-    return Mention(m.start, c.end(), f"{m.en} {committees().get(name, name)}", text[m.start : c.end()])
+    en = committees().get((name, m.en)) or committees().get((name, ""), name)  # the chamber's own name first
+    return Mention(m.start, c.end(), f"{m.en} {en}", text[m.start : c.end()])
 
 
 def _org_positions(text: str) -> list[tuple[int, str]]:
