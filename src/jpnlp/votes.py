@@ -8,7 +8,9 @@
   採択されなかった, 拒否権を行使 … → rejected), skipping words inside treaty and
   law names (批准 in ``…批准関連法``), so two tallies that share
   ``それぞれ可決された`` both get it (a table row: its row's); else one
-  before it in its sentence (``決議を採択した際は、…``); else the next
+  before it in its sentence (``決議を採択した際は、…``); for a breakdown with no
+  verb of its own (``賛成13、反対1だった``), the sentence before's when that holds
+  no tally (``…否決された。``); else the next
   sentence's when that holds no tally; else what the phrase states
   (賛成多数); else the numbers: a veto rejects, else the body's majority rule
   (``min_for`` in ``bodies.tsv``: nine votes in the Security Council), else a
@@ -20,16 +22,20 @@
   おける``); outside its sentence, one where a vote was held (not one planned,
   ``採決にかけられる予定``) first — else the previous tally's; else the
   organisation named as the place of the vote (``国連で``,
-  ``data/org_venues.tsv``);
+  ``data/org_venues.tsv``); else the one body a document's header names
+  (minutes headed ``衆議院 本会議``);
   bodies are ``data/bodies.tsv`` (chambers, parliaments, UN bodies and the
   General Assembly's committees), organs of organisations
   (``data/organs.tsv``: ``IAEA理事会``; a bare ``理事会`` after the
   organisation was named) and bare 上院/下院 (the chamber of that kind named
   before, else the country's, ``data/chambers.tsv``); a committee after its
-  chamber is kept; a table row's label names its body (``米国での批准投票``:
+  chamber is kept (named by chamber: ``committees.tsv``); a bare ``本会議`` is
+  the whole body named last (its chamber, not a committee of it); ``同委員会``,
+  ``同院``, ``同理事会`` … the body of that kind named last; a table row's label names its body (``米国での批准投票``:
   the chamber that ratifies);
 * **date** — a table row's own date; in its sentence, a main-clause DATE (``国連総会は5日、``) before
-  one inside a modifier (``28日より``), read as the local day when both are
+  one inside a modifier (``28日より``), else one after the tally up to its verb
+  (``…で、7日に採択された``, never a later event's: ``…採択され、翌年発効した``), read as the local day when both are
   given (``11月7日(現地時間6日)``); else the previous tally's in the same
   block; else the last DATE before it, in a sentence about a vote first; for a
   table cell, the date in its column; else the document's date

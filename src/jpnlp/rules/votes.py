@@ -7,15 +7,22 @@ real text uses, then joins neighbouring counts into tallies:
 labelled counts
     ``賛成288``, ``賛成が52票``, ``賛成:158``, ``賛成票155``, ``棄権は12カ国``,
     ``保留72`` (an abstention), ``退席百三十六人`` (attendance), ``投票総数450``,
-    kanji numerals, units 票/人/名/カ国/か国/議席, in any order and with any
-    separator (``、`` ``・`` ``,`` ``対`` ``-`` line breaks, ``ロシアなど反対5``);
+    kanji numerals, grouped thousands (``2,801``), none (``反対なし``, ``反対はなく``,
+    ``反対ゼロ``), a number in brackets (``賛成(158)``), units 票/人/名/カ国/か国/議席
+    (and the old forms 贊成, 反對, 棄權, カ國), in any order and with any
+    separator (``、`` ``・`` ``,`` ``対`` ``-`` line breaks, ``ロシアなど反対5``),
+    a label and its number on lines of their own (a list);
+    Diet roll calls: ``可とする者(白票) 290``, ``否とする者(青票) 140``, and
+    ``白票`` as a yes where a ``青票`` stands beside it (elsewhere a blank ballot);
+    who voted that way, then how many (``賛成に回ったのは88カ国``);
     a label with the list of who voted that way before the number
     (``反対は、A、B、Cの3カ国``);
 clause counts
     ``87カ国が賛成票を投じた``, ``13カ国が賛成した``, ``16カ国は棄権``,
     ``167カ国の支持を得て``, ``N カ国が決議案に反対``;
 named countries
-    ``A、B、Cが反対票を投じた`` (3), ``AとBが拒否権を行使`` (2: a veto is an
+    ``A、B、Cが反対票を投じた`` (3), ``反対: A、B``, ``一方、AとBは、…として
+    棄権した`` (the topic of a sentence whose predicate is a vote), ``AとBが拒否権を行使`` (2: a veto is an
     against vote), ``AのほかB``, ``反対はNATO加盟国のA``; countries listed
     with など are not counted; names alone make a tally only where one of them
     cast a vote (``棄権``, ``反対票``), not where they state a stance
@@ -23,7 +30,8 @@ named countries
     a number (``Aが反対した … AのほかBなど18カ国が反対``) is not counted twice;
 versus forms
     ``71対26``, ``52―47``, ``81-11-8`` — only next to what makes them a vote
-    (``の賛成多数``, ``で可決``, ``採決の結果``) or in a table row about a vote
+    (``の賛成多数``, ``で可決``, ``で、…批准承認決議案を可決``, ``採決の結果``,
+    ``賛成多数(71対26)``) or in a table row about a vote
     (``批准投票 | 88-2 |``), so ``3000-3500発`` is no tally;
 table rows
     under a header that names the columns (``会期 採択日 賛成 反対 棄権``,
@@ -32,7 +40,7 @@ table rows
 Counts join when they are in one sentence, or in the next sentence close by,
 and no role repeats (two tallies on consecutive lines stay two); a lone
 for-count also joins the breakdown a sentence about the vote gives further on
-(``Nカ国の賛成多数で採択された。… 採決ではMカ国が反対``). A tally needs
+(``Nカ国の賛成多数で採択された。… 採決ではMカ国が反対``, ``… AとBは棄権した``). A tally needs
 two of for/against/abstain; its span runs from the first count to the last
 one, attendance before or after them left out. Thresholds (``9カ国以上``) and
 single counts are not tallies. ``全会一致``, ``賛成多数`` … with no numbers
