@@ -125,6 +125,9 @@ CASES = [
     # none against (反対はなく) between a clause count and named abstentions in the next sentence
     ("理事会は決議案を12か国の賛成で採択した。反対はなく、ペルーとチリが棄権した。",
      [T("12か国の賛成で採択した。反対はなく、ペルーとチリが棄権", 12, 0, 2)]),
+    # a country named before a numbered tally is not joined to the tally's first count
+    ("理事会では、中国が拒否権を行使し、決議案は賛成12、反対2、棄権1で否決された。", [T("賛成12、反対2、棄権1", 12, 2, 1)]),
+    ("英国が反対票を投じ、決議案は賛成14、反対1で否決された。", [T("賛成14、反対1", 14, 1)]),
     # not tallies: a single count, thresholds, countries listed with など, party members, outcome words,
     # ranges and dates, 賛成国 that grew
     ("決議は賛成150票を集めた。", []),

@@ -382,17 +382,28 @@ def _gap_ok(gap: str, same_sentence: bool) -> bool:
     return ends <= 1 and len(gap.strip()) <= 40 or ends == 2 and len(gap.strip()) <= 80 and not _DIGIT.search(gap)
 
 
+def _roles(group: list[Count]) -> set[str]:
+    return {c.role for c in group if c.role != "other"}
+
+
 def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list[list[Count]]:
-    """Neighbouring groups of counts joined where no role repeats and the gap allows it."""
+    """Neighbouring groups of counts joined where no role repeats and the gap allows it; named countries do not
+    take the first count of a numbered tally that goes on after it (ロシアが拒否権を行使し、賛成13、反対1、棄権1:
+    the numbers are one tally, the veto one of its against votes)."""
     out: list[list[Count]] = []
-    for g in groups:
+    for k, g in enumerate(groups):
         if out:
             prev = out[-1]
-            roles = {c.role for c in prev if c.role != "other"}
-            new = {c.role for c in g if c.role != "other"}
-            if not roles & new and _gap_ok(text[prev[-1].end : g[0].start], same_sentence):
-                prev.extend(g)
-                continue
+            if not _roles(prev) & _roles(g) and _gap_ok(text[prev[-1].end : g[0].start], same_sentence):
+                nxt = groups[k + 1] if k + 1 < len(groups) else None
+                numbers_go_on = (
+                    nxt is not None and all(c.named for c in prev) and not any(c.named for c in g + nxt)
+                    and not _roles(g) & _roles(nxt) and _roles(prev) & _roles(nxt)
+                    and _gap_ok(text[g[-1].end : nxt[0].start], same_sentence)
+                )  # fmt: skip
+                if not numbers_go_on:
+                    prev.extend(g)
+                    continue
         out.append(list(g))
     return out
 
