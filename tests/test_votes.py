@@ -228,6 +228,16 @@ CASES = [
     ("米下院外交委員会は2019年2月6日、法案を賛成30、反対10で可決した。",
      [V(30, 10, None, "passed", "US House of Representatives Foreign Affairs Committee", "2019-02-06", "法案",
         "賛成30、反対10")]),
+    # two tallies in one sentence: the committee's and the plenary's, each with its own body and date
+    ("条約の批准承認案は、米上院外交委員会で賛成14、反対5、本会議で賛成71、反対26でそれぞれ可決された。",
+     [V(14, 5, None, "passed", "US Senate Foreign Relations Committee", None, "批准承認案", "賛成14、反対5"),
+      V(71, 26, None, "passed", "US Senate", None, "批准承認案", "賛成71、反対26")]),
+    ("決議案は、第1委員会で賛成139、反対6、棄権35、総会本会議で賛成140、反対5、棄権36で採択された。",
+     [V(139, 6, 35, "passed", "UN General Assembly First Committee", None, "決議案", "賛成139、反対6、棄権35"),
+      V(140, 5, 36, "passed", "UN General Assembly", None, "決議案", "賛成140、反対5、棄権36")]),
+    ("ロシア下院は2011年1月14日、批准法案を賛成350、反対96、棄権1で可決し、上院も1月26日に賛成137、反対3で承認した。",
+     [V(350, 96, 1, "passed", "State Duma", "2011-01-14", "批准法案", "賛成350、反対96、棄権1"),
+      V(137, 3, None, "passed", "Federation Council", "2011-01-26", "批准法案", "賛成137、反対3")]),
 ]
 
 

@@ -70,12 +70,12 @@ HEADER_CHARS, HEADER_LINES = 120, 3  # a document's header: its first lines
 COUNTRY_CONTEXT_CHARS = 2000
 _BILL = re.compile(
     r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?"
-    r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
+    r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|承認案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
 )
 _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
 _BARE_CHAMBER = re.compile(r"上院|下院")
-_PLENARY = re.compile(r"本会議")
+_PLENARY = re.compile(r"(?:総会)?本会議")  # 総会本会議 after a Main Committee: the General Assembly
 # 同委員会, 同院 (the committee, the chamber just named); the forms a body of that kind ends with
 _SAME_BODY = re.compile(r"同(委員会|院|理事会|総会|会議)")
 _SAME_HEADS = {"院": ("院", "院本会議"), "理事会": ("理事会", "安保理"), "委員会": ("委員会",)}
@@ -457,13 +457,21 @@ def _fill_year(value: str | None, doc_date: str | None) -> str | None:
 
 
 def _date(
-    text: str, ctx: Context, t: TallyMatch, sentence: tuple[int, int, int], window: int, forward: bool
+    text: str,
+    ctx: Context,
+    t: TallyMatch,
+    sentence: tuple[int, int, int],
+    window: int,
+    forward: bool,
+    prev_end: int | None = None,
 ) -> str | None:
     """The date of the vote: in its sentence (before the tally, else after it: …で、7日に採択された), else in the
     sentences before it (about a vote first), else, for the first tally, in a sentence about the vote just after
     it. ``sentence``: where the tally's sentence starts, where its verb is and where it ends."""
     s_start = sentence[0]
-    in_sentence = _event_dates(text, ctx.dates, s_start, t.start) or _event_dates(text, ctx.dates, t.end, sentence[1])
+    # in its sentence after the tally before it there (…14日、…で可決し、上院も19日に…で承認した)
+    lo = max([s_start] + [m for m in (prev_end,) if m is not None and m > s_start])
+    in_sentence = _event_dates(text, ctx.dates, lo, t.start) or _event_dates(text, ctx.dates, t.end, sentence[1])
     if in_sentence:
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
@@ -567,7 +575,10 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         # body: named between the tally and its verb (…と衆院で再可決), else the nearest before it (back to the
         # previous tally), else the previous tally's
         verb_at = found_result[1] if found_result and found_result[1] < s_end else s_end
-        after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end)]
+        # (not when another tally comes before the verb: …委員会で賛成14、反対5、本会議で賛成71、反対26でそれぞれ
+        # 可決 — what follows is that tally's)
+        later = any(m.counted and t.end <= m.start < verb_at for m in matches)
+        after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end) and not later]
         lo = prev.end if prev is not None else window
         before = [m for m in mentions if lo <= m.start < t.start and m.end <= t.start]
         if before and before[-1].start >= s_start:
@@ -612,7 +623,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         else:
             # after the tally only up to its verb (…で、7日に採択され、翌年発効した: not the entry into force)
             verb = found_result[1] if found_result and t.end <= found_result[1] < s_end else t.end
-            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None)
+            prev_end = prev.end if prev is not None else None
+            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None, prev_end=prev_end)
             if date is None and prev is not None and prev_block == block:
                 date = prev.date
         date = local.get(date, date) if date else ctx.doc_date
