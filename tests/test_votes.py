@@ -238,6 +238,11 @@ CASES = [
     ("ロシア下院は2011年1月14日、批准法案を賛成350、反対96、棄権1で可決し、上院も1月26日に賛成137、反対3で承認した。",
      [V(350, 96, 1, "passed", "State Duma", "2011-01-14", "批准法案", "賛成350、反対96、棄権1"),
       V(137, 3, None, "passed", "Federation Council", "2011-01-26", "批准法案", "賛成137、反対3")]),
+    # two tallies after one date in their sentence: both take it, not an earlier sentence's
+    (("ロシア下院は2001年6月2日に両法案を可決した。2001年6月9日には上院でも、第一法案が賛成60、反対5で、"
+     "また第二法案が賛成58、反対7で、それぞれ可決された。"),
+     [V(60, 5, None, "passed", "Federation Council", "2001-06-09", "第一法案", "賛成60、反対5"),
+      V(58, 7, None, "passed", "Federation Council", "2001-06-09", "第二法案", "賛成58、反対7")]),
 ]
 
 

@@ -471,7 +471,11 @@ def _date(
     s_start = sentence[0]
     # in its sentence after the tally before it there (…14日、…で可決し、上院も19日に…で承認した)
     lo = max([s_start] + [m for m in (prev_end,) if m is not None and m > s_start])
-    in_sentence = _event_dates(text, ctx.dates, lo, t.start) or _event_dates(text, ctx.dates, t.end, sentence[1])
+    in_sentence = (
+        _event_dates(text, ctx.dates, lo, t.start)
+        or _event_dates(text, ctx.dates, t.end, sentence[1])
+        or _event_dates(text, ctx.dates, s_start, t.start)  # 19日には…が賛成122…で、また…が賛成112…で可決された
+    )
     if in_sentence:
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
