@@ -174,8 +174,8 @@ CASES = [
     ("会期 採択日 賛成 反対 棄権 可否\n60 2005年12月8日 168 2 7 成立",
      [V(168, 2, 7, "passed", None, "2005-12-08", None, "168 2 7")]),
     # a vote planned is not the vote reported
-    ("国連総会第一委員会は3日、決議案を採択した。同様の決議案は来月、IAEA総会において採決される予定だ。\n\n採択結果\n"
-     "賛成150、反対4、棄権20",
+    (("国連総会第一委員会は3日、決議案を採択した。同様の決議案は来月、IAEA総会において採決される予定だ。\n\n採択結果\n"
+     "賛成150、反対4、棄権20"),
      [V(150, 4, 20, "passed", "UN General Assembly First Committee", "XXXX-XX-03", None, "賛成150、反対4、棄権20")]),
     # a relative date restated by its day
     ("会議は2001年5月9日に召集され、翌日10日、決議を賛成100、反対3で採択した。",
@@ -189,6 +189,60 @@ CASES = [
     ("3回の実験のうち2回が失敗した。", []),
     ("第2条と第9条に規定された。", []),
     ("条約の批准に賛成する議員が多い。", []),
+    # a Diet roll call: a white ballot is a yes beside a blue one, the total listed with them
+    ("衆議院本会議は2023年6月2日、法案を記名投票で採決し、投票総数450、白票300、青票150で可決した。",
+     [V(300, 150, None, "passed", "House of Representatives (Japan)", "2023-06-02", "法案", "投票総数450、白票300、青票150",
+        total=450)]),
+    # the outcome in the sentence before its breakdown (a veto the numbers alone do not show)
+    ("安保理は2024年3月4日、決議案を採決したが、ロシアが拒否権を行使し、否決された。賛成13か国、反対1か国、棄権1か国だった。",
+     [V(13, 1, 1, "rejected", "UN Security Council", "2024-03-04", "決議案", "賛成13か国、反対1か国、棄権1か国")]),
+    # a bare 本会議 after a committee is its chamber; 総会本会議 after a Main Committee is the Assembly
+    ("法案は2019年5月7日に衆院外務委員会で可決され、本会議でも賛成310、反対140で可決された。",
+     [V(310, 140, None, "passed", "House of Representatives (Japan)", "2019-05-07", "法案", "賛成310、反対140")]),
+    ("国連総会第1委員会は2022年10月31日、決議案を賛成139、反対6、棄権35で採択した。同日、総会本会議でも賛成140、反対5で採択された。",
+     [V(139, 6, 35, "passed", "UN General Assembly First Committee", "2022-10-31", "決議案", "賛成139、反対6、棄権35"),
+      V(140, 5, None, "passed", "UN General Assembly", "2022-10-31", "決議案", "賛成140、反対5")]),
+    # bodies of older texts and a committee of the House of Councillors
+    ("国際連盟総会は1932年3月11日、決議を賛成45、反対0、棄権2で採択した。",
+     [V(45, 0, 2, "passed", "League of Nations Assembly", "1932-03-11", "決議", "賛成45、反対0、棄権2")]),
+    ("貴族院は1930年4月2日、予算案を賛成二百十、反対六十で可決した。",
+     [V(210, 60, None, "passed", "House of Peers (Japan)", "1930-04-02", "予算案", "賛成二百十、反対六十")]),
+    ("参院外交防衛委員会は2015年6月5日、協定を賛成20、反対5で承認した。",
+     [V(20, 5, None, "passed", "House of Councillors (Japan) Foreign Affairs and Defense Committee", "2015-06-05", None,
+        "賛成20、反対5")]),
+    # a majority needed and not reached rejects, though the verb it names is 可決
+    ("決議案は賛成60、反対40で、可決に必要な3分の2に届かなかった。",
+     [V(60, 40, None, "rejected", None, None, "決議案", "賛成60、反対40")]),
+    # 同委員会 / 同理事会: the body of that kind named last, not a body named in between
+    (("米上院外交委員会は2021年3月3日、条約の審議を始めた。上院本会議での採決は来月になる見通しだ。"
+     "同委員会は2021年3月10日、承認決議案を賛成14、反対4で可決した。"),
+     [V(14, 4, None, "passed", "US Senate Foreign Relations Committee", "2021-03-10", "承認決議案", "賛成14、反対4")]),
+    ("安保理は2022年5月5日に会合を開いた。国連総会も同日に会合を開いた。同理事会の採決は賛成13、反対2だった。",
+     [V(13, 2, None, "passed", "UN Security Council", "2022-05-05", None, "賛成13、反対2")]),
+    # the date after the tally, before its verb; not a later event's date in the same sentence
+    ("交渉は2015年3月2日に始まった。条約は賛成90、反対4、棄権7で、2015年9月9日に採択された。",
+     [V(90, 4, 7, "passed", None, "2015-09-09", None, "賛成90、反対4、棄権7")]),
+    ("条約は賛成90、反対4、棄権7で採択され、2016年5月1日に発効した。",
+     [V(90, 4, 7, "passed", None, None, None, "賛成90、反対4、棄権7")]),
+    # the US House's 外交委員会 is its Foreign Affairs Committee (the Senate's: Foreign Relations)
+    ("米下院外交委員会は2019年2月6日、法案を賛成30、反対10で可決した。",
+     [V(30, 10, None, "passed", "US House of Representatives Foreign Affairs Committee", "2019-02-06", "法案",
+        "賛成30、反対10")]),
+    # two tallies in one sentence: the committee's and the plenary's, each with its own body and date
+    ("条約の批准承認案は、米上院外交委員会で賛成14、反対5、本会議で賛成71、反対26でそれぞれ可決された。",
+     [V(14, 5, None, "passed", "US Senate Foreign Relations Committee", None, "批准承認案", "賛成14、反対5"),
+      V(71, 26, None, "passed", "US Senate", None, "批准承認案", "賛成71、反対26")]),
+    ("決議案は、第1委員会で賛成139、反対6、棄権35、総会本会議で賛成140、反対5、棄権36で採択された。",
+     [V(139, 6, 35, "passed", "UN General Assembly First Committee", None, "決議案", "賛成139、反対6、棄権35"),
+      V(140, 5, 36, "passed", "UN General Assembly", None, "決議案", "賛成140、反対5、棄権36")]),
+    ("ロシア下院は2011年1月14日、批准法案を賛成350、反対96、棄権1で可決し、上院も1月26日に賛成137、反対3で承認した。",
+     [V(350, 96, 1, "passed", "State Duma", "2011-01-14", "批准法案", "賛成350、反対96、棄権1"),
+      V(137, 3, None, "passed", "Federation Council", "2011-01-26", "批准法案", "賛成137、反対3")]),
+    # two tallies after one date in their sentence: both take it, not an earlier sentence's
+    (("ロシア下院は2001年6月2日に両法案を可決した。2001年6月9日には上院でも、第一法案が賛成60、反対5で、"
+     "また第二法案が賛成58、反対7で、それぞれ可決された。"),
+     [V(60, 5, None, "passed", "Federation Council", "2001-06-09", "第一法案", "賛成60、反対5"),
+      V(58, 7, None, "passed", "Federation Council", "2001-06-09", "第二法案", "賛成58、反対7")]),
 ]
 
 
@@ -240,3 +294,17 @@ def test_json_names_for_without_underscore() -> None:
     d = t.to_dict()
     assert "for" in d and "for_" not in d
     assert (d["raw_start"], d["raw_end"]) == (4, 12)  # 決議案は|賛成10、反対2|
+
+
+def test_body_from_the_header_of_minutes() -> None:
+    """A roll call far below a header naming the chamber (会議録): the header's body."""
+    speech = "○委員長(甲野太郎君) ただいま議題となりました法律案につきまして、審査の経過及び結果を御報告申し上げます。\n"
+    text = (
+        "第九十九回国会 参議院 本会議 第五号\n平成二年四月三日(火曜日)\n\n" + speech * 8
+        + "○議長(乙野次郎君) 投票の結果を報告いたします。\n投票総数 二百四十\n可とする者(白票) 百五十\n否とする者(青票) 九十\n"
+        + "○議長(乙野次郎君) 右の結果、本案は可決されました。\n"
+    )  # fmt: skip
+    (v,) = votes(text)
+    assert (v["for"], v["against"], v["total"], v["body"], v["result"]) == (
+        150, 90, 240, "House of Councillors (Japan)", "passed"
+    )  # fmt: skip

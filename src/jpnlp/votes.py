@@ -8,7 +8,9 @@
   採択されなかった, 拒否権を行使 … → rejected), skipping words inside treaty and
   law names (批准 in ``…批准関連法``), so two tallies that share
   ``それぞれ可決された`` both get it (a table row: its row's); else one
-  before it in its sentence (``決議を採択した際は、…``); else the next
+  before it in its sentence (``決議を採択した際は、…``); for a breakdown with no
+  verb of its own (``賛成13、反対1だった``), the sentence before's when that holds
+  no tally (``…否決された。``); else the next
   sentence's when that holds no tally; else what the phrase states
   (賛成多数); else the numbers: a veto rejects, else the body's majority rule
   (``min_for`` in ``bodies.tsv``: nine votes in the Security Council), else a
@@ -20,16 +22,20 @@
   おける``); outside its sentence, one where a vote was held (not one planned,
   ``採決にかけられる予定``) first — else the previous tally's; else the
   organisation named as the place of the vote (``国連で``,
-  ``data/org_venues.tsv``);
+  ``data/org_venues.tsv``); else the one body a document's header names
+  (minutes headed ``衆議院 本会議``);
   bodies are ``data/bodies.tsv`` (chambers, parliaments, UN bodies and the
   General Assembly's committees), organs of organisations
   (``data/organs.tsv``: ``IAEA理事会``; a bare ``理事会`` after the
   organisation was named) and bare 上院/下院 (the chamber of that kind named
   before, else the country's, ``data/chambers.tsv``); a committee after its
-  chamber is kept; a table row's label names its body (``米国での批准投票``:
+  chamber is kept (named by chamber: ``committees.tsv``); a bare ``本会議`` is
+  the whole body named last (its chamber, not a committee of it); ``同委員会``,
+  ``同院``, ``同理事会`` … the body of that kind named last; a table row's label names its body (``米国での批准投票``:
   the chamber that ratifies);
 * **date** — a table row's own date; in its sentence, a main-clause DATE (``国連総会は5日、``) before
-  one inside a modifier (``28日より``), read as the local day when both are
+  one inside a modifier (``28日より``), else one after the tally up to its verb
+  (``…で、7日に採択された``, never a later event's: ``…採択され、翌年発効した``), read as the local day when both are
   given (``11月7日(現地時間6日)``); else the previous tally's in the same
   block; else the last DATE before it, in a sentence about a vote first; for a
   table cell, the date in its column; else the document's date
@@ -60,14 +66,19 @@ from .rules.votes import TableCell, TallyMatch, find_tallies
 CONTEXT_CHARS = 300
 DATE_CONTEXT_CHARS = 600
 FORWARD_CHARS = 200
+HEADER_CHARS, HEADER_LINES = 120, 3  # a document's header: its first lines
 COUNTRY_CONTEXT_CHARS = 2000
 _BILL = re.compile(
     r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?"
-    r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
+    r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|承認案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
 )
 _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
 _BARE_CHAMBER = re.compile(r"上院|下院")
+_PLENARY = re.compile(r"(?:総会)?本会議")  # 総会本会議 after a Main Committee: the General Assembly
+# 同委員会, 同院 (the committee, the chamber just named); the forms a body of that kind ends with
+_SAME_BODY = re.compile(r"同(委員会|院|理事会|総会|会議)")
+_SAME_HEADS = {"院": ("院", "院本会議"), "理事会": ("理事会", "安保理"), "委員会": ("委員会",)}
 _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
 # a body that is the subject or the place of its clause (国連総会は, 上院で), not a modifier (人権理事会における, 上院での)
 _AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
@@ -86,6 +97,8 @@ def _reports_vote(text: str, span: tuple[int, int]) -> bool:
 _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
 # (翌日10日、: a relative date restated by its day is one date)
 _MAIN_CLAUSE_DATE = re.compile(r"(?:[0-9]{1,2}日)?(?:[、,]|は|には|\()")
+# a tally that ends its sentence with no verb of its own (賛成13、反対1だった): the breakdown of a vote reported before
+_BREAKDOWN_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:だった|であった|でした|となった|となりました|[。\n]|$)")
 _LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
@@ -226,8 +239,9 @@ def chambers() -> tuple[Chamber, ...]:
 
 
 @cache
-def committees() -> dict[str, str]:
-    return {r["ja"]: r["en"] for r in read_table("committees.tsv")}
+def committees() -> dict[tuple[str, str], str]:
+    """(committee's Japanese name, the chamber's English name or '' for any) → the committee's English name."""
+    return {(r["ja"], r.get("body") or ""): r["en"] for r in read_table("committees.tsv")}
 
 
 @cache
@@ -286,7 +300,41 @@ def body_mentions(text: str) -> list[Mention]:
         en = _bare_chamber(text, m.start(), m.group(), named)
         if en:
             bare.append(_with_committee(text, Mention(m.start(), m.end(), en, m.group())))
-    return sorted(named + bare, key=lambda m: m.start)
+    return _anaphora(text, _plenaries(text, sorted(named + bare, key=lambda m: m.start)))
+
+
+def _anaphora(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with 同委員会, 同院, 同理事会, 同総会 … read as the body of that kind named last before them."""
+    out = list(found)
+    for m in _SAME_BODY.finditer(text):
+        if not _free(found, m.start(), m.end()):
+            continue
+        head = m.group(1)
+        kinds = _SAME_HEADS.get(head, (head,))
+        before = [f for f in found if f.end <= m.start() and f.ja.endswith(kinds)]
+        if before:
+            out.append(Mention(m.start(), m.end(), before[-1].en, m.group()))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _plenaries(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with each bare 本会議 read as the whole of the body named last before it (委員会で可決され、
+    本会議でも…: the chamber, not its committee)."""
+    out = list(found)
+    for m in _PLENARY.finditer(text):
+        if not _free(found, m.start(), m.end()) or (m.start() and _NAME_CHAR.match(text[m.start() - 1])):
+            continue
+        before = [f for f in found if f.end <= m.start()]
+        if before:
+            whole = _whole_body(before[-1].en)
+            out.append(Mention(m.start(), m.end(), whole, m.group()))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _whole_body(en: str) -> str:
+    """The body a committee belongs to (US Senate Foreign Relations Committee → US Senate), else ``en``."""
+    whole = [b for b in _sizes() if en.startswith(b + " ")]
+    return max(whole, key=len) if whole else en
 
 
 def _with_committee(text: str, m: Mention) -> Mention:
@@ -295,7 +343,8 @@ def _with_committee(text: str, m: Mention) -> Mention:
     if not c or m.en.endswith("Committee"):
         return m
     name = c.group(1)
-    return Mention(m.start, c.end(), f"{m.en} {committees().get(name, name)}", text[m.start : c.end()])
+    en = committees().get((name, m.en)) or committees().get((name, ""), name)  # the chamber's own name first
+    return Mention(m.start, c.end(), f"{m.en} {en}", text[m.start : c.end()])
 
 
 def _org_positions(text: str) -> list[tuple[int, str]]:
@@ -419,10 +468,26 @@ def _fill_year(value: str | None, doc_date: str | None) -> str | None:
     return f"{year:04d}{rest}"
 
 
-def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, forward: bool) -> str | None:
-    """The date of the vote: in its sentence, else in the sentences before it (about a vote first), else, for the
-    first tally, in a sentence about the vote just after it."""
-    in_sentence = _event_dates(text, ctx.dates, s_start, t.start)
+def _date(
+    text: str,
+    ctx: Context,
+    t: TallyMatch,
+    sentence: tuple[int, int, int],
+    window: int,
+    forward: bool,
+    prev_end: int | None = None,
+) -> str | None:
+    """The date of the vote: in its sentence (before the tally, else after it: …で、7日に採択された), else in the
+    sentences before it (about a vote first), else, for the first tally, in a sentence about the vote just after
+    it. ``sentence``: where the tally's sentence starts, where its verb is and where it ends."""
+    s_start = sentence[0]
+    # in its sentence after the tally before it there (…14日、…で可決し、上院も19日に…で承認した)
+    lo = max([s_start] + [m for m in (prev_end,) if m is not None and m > s_start])
+    in_sentence = (
+        _event_dates(text, ctx.dates, lo, t.start)
+        or _event_dates(text, ctx.dates, t.end, sentence[1])
+        or _event_dates(text, ctx.dates, s_start, t.start)  # 19日には…が賛成122…で、また…が賛成112…で可決された
+    )
     if in_sentence:
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
@@ -433,7 +498,7 @@ def _date(text: str, ctx: Context, t: TallyMatch, s_start: int, window: int, for
     if not forward:
         return None
     # nothing before it (a tally that opens the text): a sentence just after it about the vote
-    after = [d for d in ctx.dates if t.end <= d[0] < t.end + FORWARD_CHARS]
+    after = [d for d in ctx.dates if sentence[2] <= d[0] < t.end + FORWARD_CHARS]  # not a later event's (発効)
     voted = [d for d in after if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     return voted[0][2] if voted else None
 
@@ -511,6 +576,12 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if found_result is None and not t.row:
             lo_res = max([s_start] + [m.end for m in matches if m.counted and m.end <= t.start])
             found_result = _result(text, lo_res, t.start, name_spans)
+            # the sentence before, when it reports the outcome and this one gives its breakdown (…否決された。
+            # 賛成13、反対1、棄権1だった)
+            if found_result is None and _BREAKDOWN_END.match(text, t.end) and s_start:
+                pv = _containing(ctx.sentences, s_start - 1)
+                if not any(pv[0] <= m.start < pv[1] for m in matches if m.counted):
+                    found_result = _result(text, pv[0], pv[1], name_spans)
             nxt = next(((a, b) for a, b in ctx.sentences if a >= max(s_end, t.end)), None)
             if found_result is None and nxt is not None and not any(nxt[0] <= m.start < nxt[1] for m in matches):
                 found_result = _result(text, nxt[0], nxt[1], name_spans)
@@ -520,7 +591,10 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         # body: named between the tally and its verb (…と衆院で再可決), else the nearest before it (back to the
         # previous tally), else the previous tally's
         verb_at = found_result[1] if found_result and found_result[1] < s_end else s_end
-        after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end)]
+        # (not when another tally comes before the verb: …委員会で賛成14、反対5、本会議で賛成71、反対26でそれぞれ
+        # 可決 — what follows is that tally's)
+        later = any(m.counted and t.end <= m.start < verb_at for m in matches)
+        after = [m for m in mentions if t.end <= m.start < verb_at and _AT_BODY.match(text, m.end) and not later]
         lo = prev.end if prev is not None else window
         before = [m for m in mentions if lo <= m.start < t.start and m.end <= t.start]
         if before and before[-1].start >= s_start:
@@ -546,8 +620,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             body, body_ja = mention.en, mention.ja
         elif prev is not None:
             body, body_ja = prev.body, prev.body_ja
-        else:  # only the organisation is named (国連で採択): it is the body
-            venue = _venue(text, window, min(len(text), t.end + FORWARD_CHARS))
+        else:  # only the organisation is named (国連で採択): it is the body; else the one the header names
+            venue = _venue(text, window, min(len(text), t.end + FORWARD_CHARS)) or _header_body(text, mentions, t.start)
             body, body_ja = (venue.en, venue.ja) if venue else (None, None)
         size, min_for = _size(body)
         if found_result is not None:
@@ -563,7 +637,10 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         elif t.row is not None:  # a table row's own date
             date = next((v for ds, de, v in ctx.dates if t.row[0] <= ds and de <= t.row[1]), None)
         else:
-            date = _date(text, ctx, t, s_start, window, forward=prev is None)
+            # after the tally only up to its verb (…で、7日に採択され、翌年発効した: not the entry into force)
+            verb = found_result[1] if found_result and t.end <= found_result[1] < s_end else t.end
+            prev_end = prev.end if prev is not None else None
+            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None, prev_end=prev_end)
             if date is None and prev is not None and prev_block == block:
                 date = prev.date
         date = local.get(date, date) if date else ctx.doc_date
@@ -587,6 +664,16 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.counted:
             prev_counted = t.end
     return out
+
+
+def _header_body(text: str, mentions: list[Mention], pos: int) -> Mention | None:
+    """The one body a document's header names (minutes headed 衆議院 本会議): the scene of all it records."""
+    end = min(pos, HEADER_CHARS)
+    line_ends = [i for i, c in enumerate(text[:end]) if c == "\n"]
+    if len(line_ends) >= HEADER_LINES:
+        end = line_ends[HEADER_LINES - 1]
+    named = {m.en: m for m in mentions if m.end <= end}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _agent(text: str, candidates: list[Mention]) -> Mention:

@@ -7,15 +7,22 @@ real text uses, then joins neighbouring counts into tallies:
 labelled counts
     ``賛成288``, ``賛成が52票``, ``賛成:158``, ``賛成票155``, ``棄権は12カ国``,
     ``保留72`` (an abstention), ``退席百三十六人`` (attendance), ``投票総数450``,
-    kanji numerals, units 票/人/名/カ国/か国/議席, in any order and with any
-    separator (``、`` ``・`` ``,`` ``対`` ``-`` line breaks, ``ロシアなど反対5``);
+    kanji numerals, grouped thousands (``2,801``), none (``反対なし``, ``反対はなく``,
+    ``反対ゼロ``), a number in brackets (``賛成(158)``), units 票/人/名/カ国/か国/議席
+    (and the old forms 贊成, 反對, 棄權, カ國), in any order and with any
+    separator (``、`` ``・`` ``,`` ``対`` ``-`` line breaks, ``ロシアなど反対5``),
+    a label and its number on lines of their own (a list);
+    Diet roll calls: ``可とする者(白票) 290``, ``否とする者(青票) 140``, and
+    ``白票`` as a yes where a ``青票`` stands beside it (elsewhere a blank ballot);
+    who voted that way, then how many (``賛成に回ったのは88カ国``);
     a label with the list of who voted that way before the number
     (``反対は、A、B、Cの3カ国``);
 clause counts
     ``87カ国が賛成票を投じた``, ``13カ国が賛成した``, ``16カ国は棄権``,
     ``167カ国の支持を得て``, ``N カ国が決議案に反対``;
 named countries
-    ``A、B、Cが反対票を投じた`` (3), ``AとBが拒否権を行使`` (2: a veto is an
+    ``A、B、Cが反対票を投じた`` (3), ``反対: A、B``, ``一方、AとBは、…として
+    棄権した`` (the topic of a sentence whose predicate is a vote), ``AとBが拒否権を行使`` (2: a veto is an
     against vote), ``AのほかB``, ``反対はNATO加盟国のA``; countries listed
     with など are not counted; names alone make a tally only where one of them
     cast a vote (``棄権``, ``反対票``), not where they state a stance
@@ -23,7 +30,8 @@ named countries
     a number (``Aが反対した … AのほかBなど18カ国が反対``) is not counted twice;
 versus forms
     ``71対26``, ``52―47``, ``81-11-8`` — only next to what makes them a vote
-    (``の賛成多数``, ``で可決``, ``採決の結果``) or in a table row about a vote
+    (``の賛成多数``, ``で可決``, ``で、…批准承認決議案を可決``, ``採決の結果``,
+    ``賛成多数(71対26)``) or in a table row about a vote
     (``批准投票 | 88-2 |``), so ``3000-3500発`` is no tally;
 table rows
     under a header that names the columns (``会期 採択日 賛成 反対 棄権``,
@@ -32,7 +40,7 @@ table rows
 Counts join when they are in one sentence, or in the next sentence close by,
 and no role repeats (two tallies on consecutive lines stay two); a lone
 for-count also joins the breakdown a sentence about the vote gives further on
-(``Nカ国の賛成多数で採択された。… 採決ではMカ国が反対``). A tally needs
+(``Nカ国の賛成多数で採択された。… 採決ではMカ国が反対``, ``… AとBは棄権した``). A tally needs
 two of for/against/abstain; its span runs from the first count to the last
 one, attendance before or after them left out. Thresholds (``9カ国以上``) and
 single counts are not tallies. ``全会一致``, ``賛成多数`` … with no numbers
@@ -54,15 +62,24 @@ from . import read_table
 from .dates import kanji_to_int
 from .leaders import countries
 
-_NUM = r"(?:[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,7})"
-_COUNTRY_UNIT = r"(?:カ国|か国|ヵ国|ヶ国|ケ国|箇国|理事国|国)"
+# 1,234 (thousands grouped) before plain digits; kanji numerals, positional (一〇三) or not (百三)
+_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,7})"
+_ZERO = r"(?:なし|無し|なく|無く|ゼロ)"  # 反対なし, 反対はなく, 反対ゼロ: a count of none
+# 國 is the old form of 国 (pre-1946 texts)
+_COUNTRY_UNIT = r"(?:[カかヵヶケ箇][国國]|理事国|[国國])"
 _UNIT = rf"(?:票|人|名|議席|{_COUNTRY_UNIT})"
-_NOT_A_COUNT = r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|増|減|を超|を上回|を下回|に満た)"
+_NOT_A_COUNT = (
+    r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|増|減|を超|を上回|を下回|に満た"
+    r"|[年月日時号条項回歳位点円万億]|ドル)"  # a date, an ordinal, money; 1万2000 is no count we read
+)
 _ROLES = ("for", "against", "abstain")
 # what a clause count's keyword is (87カ国が賛成票を投じた, AとBが拒否権を行使)
 _KW = r"(?P<kw>賛成票|反対票|棄権票|賛成|反対|棄権|支持|拒否権を(?:行使|発動))(?!の|派|論|意見|姿勢|側|国は|する声)"
 _ROLE_WORD = {"賛成": "for", "反対": "against", "棄権": "abstain", "保留": "abstain"}
 _KW_ROLE = {"賛成": "for", "支持": "for", "反対": "against", "棄権": "abstain", "拒否権": "against"}
+# in Diet ballots a white ballot is a yes and a blue one a no (記名投票: 白票 N、青票 M); elsewhere 白票 is blank
+_DIET_BALLOT = re.compile(r"青色?票")
+BALLOT_CHARS = 80
 # an object between the subject and the keyword (決議案に反対), or what a veto is held as (常任理事国として持つ拒否権)
 _OBJ = r"(?:[^。、\n]{0,12}?に|[^。、\n]{0,20}?持つ(?=拒否権))?"
 _NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
@@ -74,7 +91,7 @@ _MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
 # single-character country abbreviations: 中ロ, 米英仏 name one country each
 _ABBREV = set("米英仏中ロ露独日韓朝印")
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]{2,}")
-_LISTED_WITH = " \t、,，・:："  # what may stand between a total and the counts it is listed with
+_LISTED_WITH = " \t\n、,，・:："  # what may stand between a total and the counts it is listed with
 _WHO = re.compile(r"[ \t]*\([^()\n]{1,200}\)")
 _DIGIT = re.compile(r"[0-9〇一二三四五六七八九十百千]")
 _SENT_END = re.compile(r"[。!?！？]")
@@ -85,11 +102,16 @@ CONSENSUS = {
 CONSENSUS_RE = re.compile("|".join(CONSENSUS))
 # what makes "X対Y" a vote: a majority phrase right after it, or an outcome shortly after で …
 _VS_AFTER = re.compile(
-    r"[ \t]*(?:の(?:賛成|反対)多数|の(?:大差|僅差|小差)|で[^。、\n]{0,12}?(?:可決|否決|承認|採択|成立|通過|批准|決定))"
+    r"[ \t]*(?:の(?:賛成|反対)多数|(?:の|という)(?:大差|僅差|小差)"
+    r"|で[^。、\n]{0,12}?(?:可決|否決|承認|採択|成立|通過|批准|決定)"
+    r"|で[、,]?[^。、\n]{0,40}?(?:可決|否決|承認|採択|成立|通過|批准))"  # 71対26で、…批准承認決議案を可決
 )
 # … or a vote named right before it (採決の結果、52対47)
-_VS_BEFORE = re.compile(r"(?:採決|投票|票決|表決)(?:の)?(?:結果)?(?:は|で|では)?[、,:：]?[ \t]*$")
-_VS_NUM = r"(?:[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,6})"
+_VS_BEFORE = re.compile(
+    r"(?:(?:採決|投票|票決|表決|評決)(?:の)?(?:結果)?(?:は|で|では)?[、,:：]?"
+    r"|(?:賛成多数|反対多数|可決|否決|採択|承認)(?:され(?:た)?)?[ \t]*\()[ \t]*$"
+)  # 採決の結果、52対47 / 賛成多数(71対26)
+_VS_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,6})"
 VERSUS_RE = re.compile(
     rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*票?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
     rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?[ \t]*票?(?![0-9.\-/年月日発基])"
@@ -144,6 +166,12 @@ class TallyMatch:
         return self.kind != "consensus"
 
 
+# 賛成したのは / 反対に回ったのは / 賛成票を投じた国は: who voted that way, then how many
+_VOTED_WHO = r"(?:票を投じ|に回っ|し)た(?:の|国|議員)"
+# 可とする者(白票) 328: the ballot's colour in brackets between the label and its number
+_BALLOT_NOTE = r"\([^()\n0-9]{1,6}\)"
+
+
 @cache
 def _labels() -> dict[str, str]:
     return {r["word"]: r["role"] for r in read_table("tally_words.tsv")}
@@ -153,29 +181,40 @@ def _labels() -> dict[str, str]:
 def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?<=対)|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票|者|国)?[ \t]*(?:が|は|で|[:：=])?[ \t]*"
-        rf"(?P<num>{_NUM})(?![0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
+        rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|国|{_VOTED_WHO})?"
+        rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
+        rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
+        rf"|\([ \t]*(?P<bnum>{_NUM})[ \t]*{_UNIT}?[ \t]*\)|(?P<zero>{_ZERO}))"  # 賛成(158): the number in brackets
     )
 
 
 # 反対は、A、B、Cの3カ国 / 反対票を投じたのは、A、Bの2カ国: the label, who, then how many
 _LISTED_RE = re.compile(
     rf"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの|に回った国)?は[、,]?"
-    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*(?:票|{_COUNTRY_UNIT}){_NOT_A_COUNT}"
+    rf"(?P<who>[^。\n()]{{1,80}}?)(?:の|など|等)?(?P<num>{_NUM})[ \t]*(?:票|人|名|{_COUNTRY_UNIT}){_NOT_A_COUNT}"
 )
 # 反対はオランダ、棄権はシンガポールだった / 反対したのは米国とイスラエルだった: the label, then who (counted)
-_LABEL_IS_RE = re.compile(r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?は[、,]?")
+_LABEL_IS_RE = re.compile(
+    r"(?P<label>賛成|反対|棄権)(?:票を投じたの|票を投じた国|したの|した国|に回ったの)?(?:は[、,]?|[:：][ \t]*)"
+)  # …は / 反対: A、B (a list's label)
 _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
 _LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?")
 # the group a listed country is named as a member of: 反対はNATO加盟国のオランダ
 _MEMBER_OF = re.compile(r"[^。、\n]{1,30}?(?:加盟国|理事国|同盟国|締約国|諸国)の")
-_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|$)")
-_CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}{_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
+_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|[ \t]*\n|[ \t]+(?=賛成|反対|棄権)|$)")
+# the countries a sentence is about (一方、ロシアと中国は、…として棄権した): a topic at the sentence's start whose
+# predicate, at the sentence's end, is a vote; what lies between is the reason
+_TOPIC_START = re.compile(r"(?:^|(?<=[。\n]))[ \t]*(?:(?:一方|また|他方|ただ|しかし|これに対し(?:て)?)[、,]?[ \t]*)?")
+_TOPIC_END = re.compile(r"(?:は|も)[、,]?")
+_VOTE_PREDICATE = re.compile(
+    r"(?P<kw>棄権|反対票を投じ|賛成票を投じ|拒否権を(?:行使|発動))(?:し)?(?:た|ました|ていた|ていました)(?=[。\n]|$)"
+)
+_CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
 
 
 def _num(s: str) -> int:
-    return kanji_to_int(s)
+    return kanji_to_int(s.replace(",", ""))
 
 
 def _country_count(name: str) -> int | None:
@@ -229,6 +268,37 @@ def _names_after(text: str, pos: int) -> tuple[int, int] | None:
     return end, count
 
 
+def _topic_counts(text: str) -> list[Count]:
+    """Countries named as a sentence's topic whose predicate is a vote (一方、AとBは、…などとして棄権した)."""
+    out = []
+    for p in _VOTE_PREDICATE.finditer(text):
+        lo = max(text.rfind("。", 0, p.start()), text.rfind("\n", 0, p.start())) + 1
+        start = _TOPIC_START.match(text, lo)
+        names = _names_run(text, start.end()) if start else None
+        if names is None or not _TOPIC_END.match(text, names[0]) or names[0] >= p.start():
+            continue
+        kw = p.group("kw")
+        role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
+        veto = kw.startswith("拒否権")
+        out.append(Count(start.end(), p.start() + len(kw), role, names[1], veto=veto, named=True, voted=True))
+    return out
+
+
+def _names_run(text: str, pos: int) -> tuple[int, int] | None:
+    """(end, how many) of the country names listed from ``pos`` (AとB, A、B及びC), None if none."""
+    count, end, p = 0, None, pos
+    while m := _NAME_RUN.match(text, p):
+        n = _country_count(m.group())
+        if n is None:
+            break
+        count, end = count + n, m.end()
+        sep = _LIST_SEP_AFTER.match(text, end)
+        if not sep:
+            break
+        p = sep.end()
+    return (end, count) if end is not None else None
+
+
 def _listed_names_ok(who: str) -> bool:
     """Whether ``who`` is a list of names (ロシアや中国、北朝鮮), nothing else."""
     parts = [p for p in re.split(r"[、,，]|及び|および|並びに|や|と", re.sub(r"(?:など|等|ほか)$", "", who)) if p]
@@ -263,7 +333,14 @@ def find_counts(text: str) -> list[Count]:
     labels = _labels()
     for m in _label_re().finditer(text):
         end = m.start() + len(m.group().rstrip(" \t"))  # 賛成: 12 反対: 2 — the space before the next label is not ours
-        found.append(Count(m.start(), end, labels[m.group("label")], _num(m.group("num"))))
+        if "\n" in m.group().rstrip() and text[end : text.find("\n", end) % (len(text) + 1)].strip():
+            continue  # a label alone on its line is a list's only when its number is alone on the next
+        role = labels[m.group("label")]
+        near = text[max(0, m.start() - BALLOT_CHARS) : m.end() + BALLOT_CHARS]
+        if m.group("label") == "白票" and _DIET_BALLOT.search(near):
+            role = "for"
+        n = m.group("num") or m.group("bnum")
+        found.append(Count(m.start(), end, role, _num(n) if n else 0))
     for m in _LISTED_RE.finditer(text):
         if _listed_names_ok(m.group("who")):
             found.append(Count(m.start(), m.end(), _KW_ROLE[m.group("label")], _num(m.group("num"))))
@@ -284,6 +361,7 @@ def find_counts(text: str) -> list[Count]:
             role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
             voted = kw.startswith(("拒否権", "棄権")) or kw.endswith("票")
             found.append(Count(named[0], m.end(), role, named[1], veto=kw.startswith("拒否権"), named=True, voted=voted))
+    found += _topic_counts(text)
     taken: list[Count] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
@@ -304,17 +382,28 @@ def _gap_ok(gap: str, same_sentence: bool) -> bool:
     return ends <= 1 and len(gap.strip()) <= 40 or ends == 2 and len(gap.strip()) <= 80 and not _DIGIT.search(gap)
 
 
+def _roles(group: list[Count]) -> set[str]:
+    return {c.role for c in group if c.role != "other"}
+
+
 def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list[list[Count]]:
-    """Neighbouring groups of counts joined where no role repeats and the gap allows it."""
+    """Neighbouring groups of counts joined where no role repeats and the gap allows it; named countries do not
+    take the first count of a numbered tally that goes on after it (ロシアが拒否権を行使し、賛成13、反対1、棄権1:
+    the numbers are one tally, the veto one of its against votes)."""
     out: list[list[Count]] = []
-    for g in groups:
+    for k, g in enumerate(groups):
         if out:
             prev = out[-1]
-            roles = {c.role for c in prev if c.role != "other"}
-            new = {c.role for c in g if c.role != "other"}
-            if not roles & new and _gap_ok(text[prev[-1].end : g[0].start], same_sentence):
-                prev.extend(g)
-                continue
+            if not _roles(prev) & _roles(g) and _gap_ok(text[prev[-1].end : g[0].start], same_sentence):
+                nxt = groups[k + 1] if k + 1 < len(groups) else None
+                numbers_go_on = (
+                    nxt is not None and all(c.named for c in prev) and not any(c.named for c in g + nxt)
+                    and not _roles(g) & _roles(nxt) and _roles(prev) & _roles(nxt)
+                    and _gap_ok(text[g[-1].end : nxt[0].start], same_sentence)
+                )  # fmt: skip
+                if not numbers_go_on:
+                    prev.extend(g)
+                    continue
         out.append(list(g))
     return out
 
@@ -335,7 +424,9 @@ def _completed(text: str, groups: list[list[Count]]) -> list[list[Count]]:
             and all(c.role != "for" for c in g) and g[0].start - prev[0].end <= BREAKDOWN_CHARS
         ):  # fmt: skip
             s = max(text.rfind(c, 0, g[0].start) for c in "。\n") + 1
-            if _BREAKDOWN.search(text, s, g[0].start):
+            # a sentence that reports the vote (採決では), or countries that cast a vote (AとBは棄権した): the
+            # vote just reported
+            if _BREAKDOWN.search(text, s, g[0].start) or all(c.named and c.voted for c in g):
                 prev.extend(g)
                 continue
         out.append(list(g))
