@@ -77,6 +77,7 @@ _LIST = r"[-~〜～―—–・]"
 TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
 # Characters a PDF dump may separate with a space inside a date: 2006 年 7 月, 十 一日, 7月 31日
 _DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
+_DIGIT_CHARS = frozenset("0123456789〇零一二三四五六七八九十")
 _SENTENCE_END = frozenset("。\n！？!?")
 _DAY_LIST = rf"(?=[、，,]{_N}日)"  # 12月3、4日: the first day of a list drops its 日 (two dates)
 
@@ -100,6 +101,12 @@ def eras() -> dict[str, int]:
 
 
 @cache
+def era_letters() -> dict[str, str]:
+    """Latin letter → era name (H → 平成), from ``data/eras.tsv``."""
+    return {r["letter"]: r["era"] for r in read_table("eras.tsv")}
+
+
+@cache
 def _words(kind: str) -> dict[str, tuple[str, str]]:
     """``data/date_words.tsv`` rows of one kind: word → (unit, code)."""
     return {r["word"]: (r["unit"], r["code"]) for r in read_table("date_words.tsv") if r["kind"] == kind}
@@ -117,6 +124,7 @@ _SEASONS = _alt(_words("season"))
 _YPARTS = _part_alt("month")  # parts of a year (or of anything): 末, 前半, 初め
 _MPARTS = _part_alt("year")  # parts of a month: 上旬, 末, 半ば
 _ERAS = _alt(eras())
+_ERA_LETTERS = "".join(era_letters())
 
 
 def kanji_to_int(s: str) -> int:
@@ -126,9 +134,9 @@ def kanji_to_int(s: str) -> int:
     if all(c in _KANJI_DIGITS for c in s):  # positional: 一九九三
         return int("".join(str(_KANJI_DIGITS[c]) for c in s))
     total = current = 0
-    for c in s:
-        if c in _KANJI_DIGITS:
-            current = _KANJI_DIGITS[c]
+    for i, c in enumerate(s):
+        if c in _KANJI_DIGITS:  # a digit after a digit is positional within the unit (千六〇〇, 百〇七)
+            current = current * 10 + _KANJI_DIGITS[c] if i and s[i - 1] in _KANJI_DIGITS else _KANJI_DIGITS[c]
         elif c in _KANJI_UNITS:
             total += (current or 1) * _KANJI_UNITS[c]
             current = 0
@@ -263,7 +271,9 @@ def _century(yy: int, st: _State) -> int:
 
 
 def _era_year(era: str | None, n: int) -> int | None:
-    return eras()[era] + n - 1 if era in eras() else None
+    """The Gregorian year of year ``n`` of ``era`` (year 0 of an era does not exist; 平成33年, a year written before
+    the era ended, does)."""
+    return eras()[era] + n - 1 if era in eras() and n >= 1 else None
 
 
 def _in_era(era: str, n: int) -> bool:
@@ -351,11 +361,75 @@ def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # date; not a version number 1.2.3.4, not 2019-08-02-1)
 @_form(
     "num",
-    r"(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})"
-    r"(?![0-9]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
+    r"(?:西暦)?(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.・])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})"
+    r"(?![0-9年]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
 )
 def _num(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+
+
+# 2008/09年度, 2008/09年: a fiscal year or a span across two years, its second year in two digits
+@_form("ysp", r"(?P<ysp_a>(?:1[89]|20)[0-9]{2})/(?P<ysp_b>[0-9]{2})年(?P<ysp_fy>度)?")
+def _ysp(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    a, b = int(g["ysp_a"]), int(g["ysp_b"])
+    if b != (a + 1) % 100:
+        return None
+    if g["ysp_fy"]:
+        return _fmt(a), "FY", _Anchor(a), None
+    return f"{a:04d}/{a + 1:04d}", None, _Anchor(a + 1), None
+
+
+# 2021/7, 2021/07月: a year and a month (not 2010/11年度 or 2010/11シーズン, a season across two years)
+@_form("ysm", r"(?:西暦)?(?P<ysm_y>(?:1[89]|20)[0-9]{2})/(?P<ysm_m>[0-9]{1,2})月?(?![0-9/.年度]|[ァ-ヶー])")
+def _ysm(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y, mo = int(g["ysm_y"]), int(g["ysm_m"])
+    if not _valid(mo) or mo == (y + 1) % 100:
+        return None
+    return _fmt(y, mo), None, _Anchor(y, mo), None
+
+
+# 一九四〇・一・四: an old text's positional kanji date with middle dots
+@_form("kdot", rf"(?P<kd_y>[{_KD}]{{4}})・(?P<kd_m>[{_KD}十]{{1,2}})・(?P<kd_d>[{_KD}十]{{1,3}})(?![{_KD}十年月日・])")
+def _kdot(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = kanji_to_int(g["kd_y"])
+    return _full(y, kanji_to_int(g["kd_m"]), kanji_to_int(g["kd_d"])) if 1000 <= y <= 2999 else None
+
+
+# H31.4.30, S20/8/15, R5年度, H7年1月17日: an era abbreviated to its Latin letter
+@_form(
+    "wab",
+    rf"(?<![A-Za-z])(?P<wab_e>[{_ERA_LETTERS}])(?P<wab_n>[0-9]{{1,2}})"
+    rf"(?:(?P<wab_sep>[./])(?P<wab_m>[0-9]{{1,2}})(?P=wab_sep)(?P<wab_d>[0-9]{{1,2}})(?![0-9])|年" + _tail("wab_") + ")",
+)
+def _wab(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    era = era_letters()[g["wab_e"]]
+    y = _era_year(era, int(g["wab_n"]))
+    if y is None:
+        return None
+    st.era = era
+    if g["wab_sep"]:
+        return _full(y, int(g["wab_m"]), int(g["wab_d"]))
+    return _tail_value(g, "wab_", y)
+
+
+# 紀元前202年, 紀元前3世紀, 21世紀, 20世紀後半 (not 半世紀, a span of time; not 1世紀にわたり, 2世紀前)
+@_form("bc", rf"紀元前(?P<bc_y>[0-9]{{1,4}}|{_NUM})年")
+def _bc(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = kanji_to_int(g["bc_y"])
+    return (f"BC{y:04d}", None, None, None) if y >= 1 else None
+
+
+@_form(
+    "cent",
+    rf"(?P<cent_bc>紀元前)?(?P<cent_n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})世紀(?P<cent_part>{_YPARTS})?"
+    r"(?!間|前|後|ぶり|にわた|以上|近く|余り|超|半|も|ほど|来|分)",
+)
+def _cent(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    n = kanji_to_int(g["cent_n"])
+    if not 1 <= n <= 30 or re.search(r"(?:約|数|ほぼ|およそ)$", st.text[: m.start()]):
+        return None
+    part = g["cent_part"]
+    return f"{'BC' if g['cent_bc'] else ''}{n - 1:02d}XX", _words("part")[part][1] if part else None, None, None
 
 
 # 98/05/11, 99/12/03: a two-digit year, month and day
@@ -373,12 +447,12 @@ def _ysl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # 2001(平成13)年6月, 2001年(平成13年)6月, 03(同15)年4月: the Gregorian year with the era year in brackets
 @_form(
     "ge",
-    rf"(?P<ge_y>[0-9]{{4}}|[0-9]{{2}})(?P<ge_n1>年)?\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|[0-9]{{1,2}})(?(ge_n1)年)\)"
+    rf"(?P<ge_y>[0-9]{{4}}|[{_KD}]{{4}}|[0-9]{{2}})(?P<ge_n1>年)?\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|{_N})(?(ge_n1)年)\)"
     r"(?(ge_n1)|年)" + _tail("ge_"),
 )
 def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    y = int(g["ge_y"])
-    n = 1 if g["ge_ey"] == "元" else int(g["ge_ey"])
+    y = kanji_to_int(g["ge_y"])
+    n = 1 if g["ge_ey"] == "元" else kanji_to_int(g["ge_ey"])
     era = st.era if g["ge_era"] in (None, "同") else g["ge_era"]
     if g["ge_era"] and g["ge_era"] != "同":
         st.era = era
@@ -392,10 +466,10 @@ def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 令和5(2023)年, 昭和35(1960)年1月19日, 平成13年(2001年)6月
-@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})(?P<eg_n1>年)?\((?P<eg_y>[0-9]{{4}})(?(eg_n1)年)\)(?(eg_n1)|年)" + _tail("eg_"))
+@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})(?P<eg_n1>年)?\((?P<eg_y>[0-9]{{4}}|[{_KD}]{{4}})(?(eg_n1)年)\)(?(eg_n1)|年)" + _tail("eg_"))
 def _eg(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     st.era = g["eg_era"]
-    return _tail_value(g, "eg_", int(g["eg_y"]))
+    return _tail_value(g, "eg_", kanji_to_int(g["eg_y"]))
 
 
 # 1999-2001年: one year range (1969年-1972年, written out on both sides, is two dates)
@@ -448,11 +522,14 @@ def _era(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     era = st.era if g["era"] == "同" else g["era"]
     st.era = era
     n = 1 if g["eyear"] == "元" else kanji_to_int(g["eyear"])
-    return _tail_value(g, "e_", _era_year(era, n))
+    y = _era_year(era, n)
+    if y is None and era is not None or st.text.startswith("代", m.end()):
+        return None  # 令和0年; 平成10年代, a decade of the era, is not its tenth year
+    return _tail_value(g, "e_", y)
 
 
-# 2000年4月14日, 2000年4月上旬, 2000年夏, 1962年末, 2005年度, 2000年
-@_form("ymd", rf"(?P<ymd>{_YEAR})年" + _tail("y_"))
+# 2000年4月14日, 2000年4月上旬, 2000年夏, 1962年末, 2005年度, 2000年, 西暦2000年, 翌2006年7月
+@_form("ymd", rf"(?:西暦|翌)?(?P<ymd>{_YEAR})年" + _tail("y_"))
 def _ymd(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = kanji_to_int(g["ymd"])
     if not 1000 <= y <= 2999:
@@ -670,6 +747,30 @@ def _mdsl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
 
 
+# 2/1~2/14: two slash dates joined by a dash are a range of dates, in order (not fractions, 2/3~1/2)
+_SL_WD = r"(?:\s?[(（][月火水木金土日](?:曜日?)?[)）])?"
+_SL_NEXT = rf"{_SL_WD}\s?{_DASH}\s?(?P<{{}}>[0-9]{{{{1,2}}}}/[0-9]{{{{1,2}}}})(?![0-9/])"
+
+
+@_form("slr", r"(?P<slr_m>[0-9]{1,2})/(?P<slr_d>[0-9]{1,2})(?=" + _SL_NEXT.format("slr_next") + ")")
+def _slr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["slr_m"]), int(g["slr_d"])
+    mo2, d2 = (int(x) for x in g["slr_next"].split("/"))
+    if not (_valid(mo, d) and _valid(mo2, d2) and (mo, d) < (mo2, d2)):
+        return None
+    y = st.year_of_month(m.start(), mo)
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+@_form("slr2", rf"(?:(?<={_DASH})|(?<={_DASH}\s))(?P<slr2_m>[0-9]{{1,2}})/(?P<slr2_d>[0-9]{{1,2}})(?![0-9/])")
+def _slr2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["slr2_m"]), int(g["slr2_d"])
+    a = st.anchor
+    if st.end < 0 or m.start() - st.end > 8 or a.month is None or a.day is None or not _valid(mo, d) or (mo, d) <= (a.month, a.day):
+        return None
+    return _fmt(a.year, mo, d), None, _Anchor(a.year, mo, d), None
+
+
 # 9.11テロ: an event named by its date
 @_form("ev", rf"(?P<ev_m>[0-9]{{1,2}})[.・](?P<ev_d>[0-9]{{1,2}})(?={_alt(_words('event'))})")
 def _ev(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
@@ -708,7 +809,7 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 def _start_chars() -> frozenset[str]:
     """Every character a DATE expression can start with (a quick test before the long alternation)."""
     words = [*eras(), *_words("deictic"), *_words("anaphoric"), *_MONTHS_EN]
-    return frozenset("0123456789十百千同翌本" + _KD + "".join(w[0] + w[0].upper() for w in words))
+    return frozenset("0123456789十百千同翌本西紀" + _KD + _ERA_LETTERS + "".join(w[0] + w[0].upper() for w in words))
 
 
 @cache
@@ -726,8 +827,9 @@ def _handlers() -> dict[str, Callable[[dict[str, Any], _State, re.Match[str]], _
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
-    """``text`` without the spaces a PDF dump puts inside dates (2006 年 7 月), and each character's offset."""
-    if " " not in text and "\u3000" not in text:
+    """``text`` without the spaces a PDF dump puts inside dates (2006 年 7 月) and the line breaks it puts between a
+    number and its unit (2019年5\n月), and each character's offset."""
+    if " " not in text and "\u3000" not in text and "\n" not in text:
         return text, list(range(len(text) + 1))
     out: list[str] = []
     pos: list[int] = []
@@ -735,6 +837,9 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     i = 0
     while i < n:
         c = text[i]
+        if c == "\n" and out and out[-1] in _DIGIT_CHARS and text[i + 1 : i + 2] in ("年", "月", "日"):
+            i += 1
+            continue
         if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
             j = i
             while j < n and j - i < 2 and text[j] in " \u3000":

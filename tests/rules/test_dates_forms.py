@@ -1,0 +1,98 @@
+"""DATE forms of real Japanese text beyond news prose: Western-era prefixes, BC years and centuries, era letters,
+mixed kanji numerals, dotted and slashed dates, more deictic words and parts of a period, dates broken by a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from jpnlp.normalize import normalize
+from jpnlp.rules.dates import find_dates, kanji_to_int
+
+Row = tuple[str, str, str | None]
+
+
+def dates(text: str, doc_date: str | None = None) -> list[Row]:
+    return [(d.text, d.value, d.mod) for d in find_dates(normalize(text), doc_date=doc_date)]
+
+
+FORMS: list[tuple[str, list[Row]]] = [
+    # 西暦 (the Western era) is part of the expression
+    ("西暦1995年に延長された", [("西暦1995年", "1995", None)]),
+    ("西暦１９６８年７月１日署名", [("西暦1968年7月1日", "1968-07-01", None)]),
+    ("西暦1970/3/5発効", [("西暦1970/3/5", "1970-03-05", None)]),
+    # BC years and centuries (a century like a decade: its years' first digits, then X)
+    ("紀元前５００年ごろの遺跡", [("紀元前500年", "BC0500", None)]),
+    ("紀元前1200年の", [("紀元前1200年", "BC1200", None)]),
+    ("２０世紀の軍拡競争", [("20世紀", "19XX", None)]),
+    ("二十一世紀の安全保障", [("二十一世紀", "20XX", None)]),
+    ("20世紀後半の核実験", [("20世紀後半", "19XX", "LATE")]),
+    ("紀元前4世紀の", [("紀元前4世紀", "BC03XX", None)]),
+    # a century as a span of time is not a date
+    ("半世紀にわたる交渉", []),
+    ("四半世紀ぶりの会談", []),
+    ("1世紀にわたり", []),
+    ("約2世紀前", []),
+    ("世紀の発見", []),
+    # era letters (as on forms and tables)
+    ("H8.9.24署名", [("H8.9.24", "1996-09-24", None)]),
+    ("S47/5/15に返還", [("S47/5/15", "1972-05-15", None)]),
+    ("R4年度予算", [("R4年度", "2022", "FY")]),
+    ("Ｈ１２年４月", [("H12年4月", "2000-04", None)]),
+    ("WHO3年", []),
+    # no year 0 of an era; a decade of an era is not its tenth year
+    ("平成0年", []),
+    ("昭和四十年代の", []),
+    # a text writing kanji digits after a unit (千九百〇八, 千八百七〇)
+    ("千九百〇八年", [("千九百〇八年", "1908", None)]),
+    ("千八百七〇年", [("千八百七〇年", "1870", None)]),
+    # an old text's dotted kanji date; a dotted date with a four-digit year
+    ("一九五一・九・八調印", [("一九五一・九・八", "1951-09-08", None)]),
+    ("1972・5・26署名", [("1972・5・26", "1972-05-26", None)]),
+    ("1990・91・92年", [("92年", "1992", None)]),  # a list of years, not a dotted date
+    # a year and a month with a slash; not a season across two years
+    ("2013/4の報告", [("2013/4", "2013-04", None)]),
+    ("2013/04月号", [("2013/04月", "2013-04", None)]),
+    ("2008/09年度の予算", [("2008/09年度", "2008", "FY")]),
+    ("2008/09年の景気", [("2008/09年", "2008/2009", None)]),
+    ("2013/13", []),
+    # the Gregorian year with the era year in brackets, in kanji
+    ("一九六〇年(昭和三十五年)に", [("一九六〇年(昭和三十五年)", "1960", None)]),
+    ("昭和三十五年(一九六〇年)一月", [("昭和三十五年(一九六〇年)一月", "1960-01", None)]),
+    # 翌 before a year written out
+    ("1996年9月に署名し、翌1997年4月に発効", [("1996年9月", "1996-09", None), ("翌1997年4月", "1997-04", None)]),
+    # parts of a period written in kana or as 頭/始め
+    ("1998年なかばに", [("1998年なかば", "1998", "MID")]),
+    ("平成5年おわりに", [("平成5年おわり", "1993", "LATE")]),
+    ("1998年始めに", [("1998年始め", "1998", "EARLY")]),
+    ("1998年3月頭に", [("1998年3月頭", "1998-03", "EARLY")]),
+    # two slash dates joined by a dash are a range, in order; fractions are not
+    ("3/9～3/20に開催", [("3/9", "XXXX-03-09", None), ("3/20", "XXXX-03-20", None)]),
+    ("3/9(月) - 3/13(金)", [("3/9", "XXXX-03-09", None), ("3/13", "XXXX-03-13", None)]),
+    ("人口の2/3～1/2が", []),
+    # a PDF line break between a number and its unit
+    ("1997年12\n月3日に署名", [("1997年12\n月3日", "1997-12-03", None)]),
+    ("平成9年5\n月", [("平成9年5\n月", "1997-05", None)]),
+]
+
+DEICTIC: list[tuple[str, str, list[Row]]] = [
+    ("あさって公表する", "2015-03-30", [("あさって", "2015-04-01", None)]),
+    ("明後日に採決", "2015-12-31", [("明後日", "2016-01-02", None)]),
+    ("おととしの会議", "2015-03-30", [("おととし", "2013", None)]),
+    ("再来週に再開", "2015-03-30", [("再来週", "2015-W16", None)]),
+    ("先々週の会合", "2015-03-30", [("先々週", "2015-W12", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[c[0][:16] for c in FORMS])
+def test_forms(text: str, expected: list[Row]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), DEICTIC, ids=[c[0][:16] for c in DEICTIC])
+def test_more_deictic_words(text: str, doc_date: str, expected: list[Row]) -> None:
+    assert dates(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(("s", "n"), [("千九百〇八", 1908), ("千八百七〇", 1870), ("二千〇〇五", 2005), ("百〇七", 107), ("千六〇〇", 1600)])
+def test_kanji_digits_after_a_unit(s: str, n: int) -> None:
+    assert kanji_to_int(s) == n
