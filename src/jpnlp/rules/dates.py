@@ -79,7 +79,9 @@ TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
 _DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
 _DIGIT_CHARS = frozenset("0123456789〇零一二三四五六七八九十")
 _SENTENCE_END = frozenset("。\n！？!?")
-_DAY_LIST = rf"(?=[、，,]{_N}日)"  # 12月3、4日: the first day of a list drops its 日 (two dates)
+# 12月3、4日, 12月3、4の両日: the first day of a list drops its 日 (two dates); before 両日 (both days) the last too
+_BOTH_DAYS = r"(?=の?両日)"
+_DAY_LIST = rf"(?=[、，,]{_N}(?:日|{_BOTH_DAYS}))"
 
 _MONTHS_EN = {
     m.lower(): i
@@ -124,6 +126,7 @@ _SEASONS = _alt(_words("season"))
 _YPARTS = _part_alt("month")  # parts of a year (or of anything): 末, 前半, 初め
 _MPARTS = _part_alt("year")  # parts of a month: 上旬, 末, 半ば
 _ERAS = _alt(eras())
+_DAYNAMES = _alt(_words("dayname"))
 _ERA_LETTERS = "".join(era_letters())
 
 
@@ -286,7 +289,8 @@ def _tail(p: str) -> str:
     """What may follow ``…年``: a month (with a day or a part), a season, a part of the year, or 度."""
     return (
         rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})(?:日|{_DAY_LIST})|(?P<{p}mpart>{_MPARTS}))?"
-        rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度))?"
+        rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度)(?P<{p}fypart>{_YPARTS})?"
+        rf"|(?P<{p}dname>{_DAYNAMES}))?"
     )
 
 
@@ -298,8 +302,15 @@ def _tail_value(g: dict[str, Any], p: str, year: int | None) -> _Result | None:
         return f"{_fmt(year)}-{_words('season')[g[f'{p}season']][1]}", None, _Anchor(year), None
     if g[f"{p}fy"]:
         return _fmt(year), "FY", _Anchor(year), None
+    if g[f"{p}dname"]:  # 2020年元日
+        return _day_name(year, g[f"{p}dname"])
     part = g[f"{p}mpart"] or g[f"{p}ypart"]
     return _fmt(year, mo, d), _words("part")[part][1] if part else None, _Anchor(year, mo, d), None
+
+
+def _day_name(year: int | None, word: str) -> _Result:
+    month, day = (int(x) for x in _words("dayname")[word])
+    return _fmt(year, month, day), None, _Anchor(year, month, day), None
 
 
 def _full(y: int, mo: int, d: int) -> _Result | None:
@@ -472,10 +483,12 @@ def _eg(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _tail_value(g, "eg_", kanji_to_int(g["eg_y"]))
 
 
-# 1999-2001年: one year range (1969年-1972年, written out on both sides, is two dates)
-@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}})年(?!代)")
+# 1999-2001年, 2010～15年: one year range (1969年-1972年, written out on both sides, is two dates)
+@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}}|[0-9]{{2}})年(?!代)")
 def _yrng(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     a, b = int(g["yrng_a"]), int(g["yrng_b"])
+    if len(g["yrng_b"]) == 2:  # 2010～15年: the second year in the first's century
+        b += a - a % 100 + (100 if b < a % 100 else 0)
     if not (1000 <= a < b <= 2999):
         return None
     return f"{a:04d}/{b:04d}", None, _Anchor(b), None
@@ -507,13 +520,39 @@ def _yr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, _Anchor(y), None
 
 
-@_form("decade", rf"(?P<decade_y>{_YEAR})年代(?P<decade_part>{_YPARTS})?")
+# 1990年代, 90年代前半 (the century by context, as a two-digit year), 1960～70年代 (one range)
+@_form(
+    "decade",
+    rf"(?:(?P<decade_a>{_YEAR}|[0-9]{{2}}){_DASH})?(?P<decade_y>{_YEAR}|{_Y2})年代(?P<decade_part>{_YPARTS})?",
+)
 def _decade(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    y = kanji_to_int(g["decade_y"])
-    if not 1000 <= y <= 2990 or y % 10:
+    y = _decade_year(g["decade_y"], st)
+    a = _decade_year(g["decade_a"], st) if g["decade_a"] else None
+    if y is None or (g["decade_a"] and (a is None or a >= y)):
         return None
+    if st.text[: m.start()].endswith("同"):
+        return None  # 同年代: the same generation
     part = g["decade_part"]
-    return f"{y // 10:03d}X", _words("part")[part][1] if part else None, None, None
+    value = f"{y // 10:03d}X" if a is None else f"{a // 10:03d}X/{y // 10:03d}X"
+    return value, _words("part")[part][1] if part else None, None, None
+
+
+def _decade_year(s: str, st: _State) -> int | None:
+    y = kanji_to_int(s)
+    if len(s) == 2 or y < 100:
+        y = _century(y, st)
+    return y if 1000 <= y <= 2990 and y % 10 == 0 else None
+
+
+# 昭和20年代: ten years of an era from its Nth year (1945-1954)
+@_form("edec", rf"(?P<edec_era>{_ERAS})(?P<edec_n>{_NUM})年代(?P<edec_part>{_YPARTS})?")
+def _edec(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = _era_year(g["edec_era"], kanji_to_int(g["edec_n"]))
+    if y is None or kanji_to_int(g["edec_n"]) % 10:
+        return None
+    st.era = g["edec_era"]
+    part = g["edec_part"]
+    return f"{y:04d}/{y + 9:04d}", _words("part")[part][1] if part else None, None, None
 
 
 # 平成12年, 令和元年5月1日, 翌昭和41年, 同15年4月 (the era last named)
@@ -605,7 +644,7 @@ def _rel_words() -> str:
     "rel",
     rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
     rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
-    rf"|の?(?P<r_season>{_SEASONS})(?![季期])"
+    rf"|の?(?P<r_season>{_SEASONS})(?![季期])|の?(?P<r_dname>{_DAYNAMES})"
     rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_alt(_words('part'))}))?",
 )
 def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
@@ -665,6 +704,8 @@ def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Res
     y = base.year + off if base.year is not None else None
     if g["r_season"]:
         return f"{_fmt(y)}-{_words('season')[g['r_season']][1]}", None, _Anchor(y), None
+    if g["r_dname"]:  # 昨年の大みそか
+        return _day_name(y, g["r_dname"])
     mo, d = _int(g["r_mo"]), _int(g["r_dy"])
     if not _valid(mo, d):
         return None
@@ -771,6 +812,13 @@ def _slr2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(a.year, mo, d), None, _Anchor(a.year, mo, d), None
 
 
+# 元日, 大みそか: a day named by a word, in the year a bare month/day would take
+@_form("dname", rf"(?<!年)(?P<dname>{_DAYNAMES})")
+def _dname(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    month = int(_words("dayname")[g["dname"]][0])
+    return _day_name(st.year_of_month(m.start(), month), g["dname"])
+
+
 # 9.11テロ: an event named by its date
 @_form("ev", rf"(?P<ev_m>[0-9]{{1,2}})[.・](?P<ev_d>[0-9]{{1,2}})(?={_alt(_words('event'))})")
 def _ev(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
@@ -793,9 +841,14 @@ _DAY_NOT_BEFORE = (
 )
 
 
-@_form("d_only", rf"(?<![月第毎])(?P<d_only>{_N})日(?!{_DAY_NOT_BEFORE})")
+_BARE_DAY_LIST = rf"(?=[、，,]{_N}(?:日(?!{_DAY_NOT_BEFORE})|{_BOTH_DAYS}))"  # 3、4日: the 3rd and the 4th
+
+
+@_form("d_only", rf"(?<![月第毎])(?P<d_only>{_N})(?:日(?!{_DAY_NOT_BEFORE})|(?P<d_both>{_BOTH_DAYS})|{_BARE_DAY_LIST})")
 def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     d = kanji_to_int(g["d_only"])
+    if g["d_both"] is not None and not st.text[: m.start()].endswith(("、", "，", ",")):
+        return None  # 3、4の両日: only the last day of a list drops its 日
     if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
         return None  # 1日中: all day long (9日中 is a date)
     base = st.day_base(m.start())
@@ -808,7 +861,7 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 @cache
 def _start_chars() -> frozenset[str]:
     """Every character a DATE expression can start with (a quick test before the long alternation)."""
-    words = [*eras(), *_words("deictic"), *_words("anaphoric"), *_MONTHS_EN]
+    words = [*eras(), *_words("deictic"), *_words("anaphoric"), *_words("dayname"), *_MONTHS_EN]
     return frozenset("0123456789十百千同翌本西紀" + _KD + _ERA_LETTERS + "".join(w[0] + w[0].upper() for w in words))
 
 
