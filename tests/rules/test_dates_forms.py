@@ -21,7 +21,7 @@ FORMS: list[tuple[str, list[Row]]] = [
     ("西暦１９６８年７月１日署名", [("西暦1968年7月1日", "1968-07-01", None)]),
     ("西暦1970/3/5発効", [("西暦1970/3/5", "1970-03-05", None)]),
     # BC years and centuries (a century like a decade: its years' first digits, then X)
-    ("紀元前５００年ごろの遺跡", [("紀元前500年", "BC0500", None)]),
+    ("紀元前５００年ごろの遺跡", [("紀元前500年ごろ", "BC0500", "APPROX")]),
     ("紀元前1200年の", [("紀元前1200年", "BC1200", None)]),
     ("２０世紀の軍拡競争", [("20世紀", "19XX", None)]),
     ("二十一世紀の安全保障", [("二十一世紀", "20XX", None)]),
@@ -39,6 +39,7 @@ FORMS: list[tuple[str, list[Row]]] = [
     ("R4年度予算", [("R4年度", "2022", "FY")]),
     ("Ｈ１２年４月", [("H12年4月", "2000-04", None)]),
     ("WHO3年", []),
+    ("節S3.1.2.4", []),  # a section number, not 昭和3年1月2日
     # no year 0 of an era; a decade of an era is not its tenth year but ten years from it
     ("平成0年", []),
     ("昭和四十年代の", [("昭和四十年代", "1965/1974", None)]),
@@ -67,6 +68,7 @@ FORMS: list[tuple[str, list[Row]]] = [
     ("平成5年おわりに", [("平成5年おわり", "1993", "LATE")]),
     ("1998年始めに", [("1998年始め", "1998", "EARLY")]),
     ("1998年3月頭に", [("1998年3月頭", "1998-03", "EARLY")]),
+    ("1998年始めた制度", [("1998年", "1998", None)]),
     # two slash dates joined by a dash are a range, in order; fractions are not
     ("3/9～3/20に開催", [("3/9", "XXXX-03-09", None), ("3/20", "XXXX-03-20", None)]),
     ("3/9(月) - 3/13(金)", [("3/9", "XXXX-03-09", None), ("3/13", "XXXX-03-13", None)]),
@@ -83,13 +85,21 @@ FORMS: list[tuple[str, list[Row]]] = [
     # days named by a word
     ("1995年元日に", [("1995年元日", "1995-01-01", None)]),
     ("1999年大晦日", [("1999年大晦日", "1999-12-31", None)]),
+    ("元日本大使と元日銀総裁", []),
     # a list of days closed by 両日 (both days): each day its own date
     ("1997年9月8、9の両日", [("1997年9月8", "1997-09-08", None), ("9", "1997-09-09", None)]),
     ("1997年9月、11、12両日に", [("1997年9月", "1997-09", None), ("11", "1997-09-11", None), ("12", "1997-09-12", None)]),
     ("1、2日間の日程", []),
+    # 頃/ごろ (about) is part of the expression, as a part of a period is
+    ("1986年4月頃に", [("1986年4月頃", "1986-04", "APPROX")]),
+    ("1970年代末ごろ", [("1970年代末ごろ", "197X", "LATE")]),
+    ("午後3時頃", []),
     # a PDF line break between a number and its unit
     ("1997年12\n月3日に署名", [("1997年12\n月3日", "1997-12-03", None)]),
     ("平成9年5\n月", [("平成9年5\n月", "1997-05", None)]),
+    # …or after a unit, where a long line was wrapped (a short line before it is a heading)
+    ("核実験の全面的な禁止を定めた条約は国連総会で1996年\n9月10日に採択された", [("1996年\n9月10日", "1996-09-10", None)]),
+    ("1996年\n9月10日に採択", [("1996年", "1996", None), ("9月10日", "1996-09-10", None)]),
 ]
 
 DEICTIC: list[tuple[str, str, list[Row]]] = [

@@ -118,8 +118,10 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
-def _part_alt(not_unit: str) -> str:
-    return _alt(w for w, (unit, _) in _words("part").items() if unit != not_unit)
+def _part_alt(not_unit: str = "") -> str:
+    """Parts of a period, not a verb's stem: 今年始め, not 今年始めた (began this year)."""
+    words = sorted((w for w, (unit, _) in _words("part").items() if unit != not_unit), key=len, reverse=True)
+    return "|".join(re.escape(w) + ("(?![てたるらまなよ])" if w.endswith("め") else "") for w in words)
 
 
 _SEASONS = _alt(_words("season"))
@@ -127,6 +129,7 @@ _YPARTS = _part_alt("month")  # parts of a year (or of anything): 末, 前半, �
 _MPARTS = _part_alt("year")  # parts of a month: 上旬, 末, 半ば
 _ERAS = _alt(eras())
 _DAYNAMES = _alt(_words("dayname"))
+_NOT_DAYNAME = "本|銀|経|赤|教|弁|大|産|航|立|商|刊|系|米|英|仏|独|露|韓|中|印|豪"  # 元日本代表: 元 (former) + a name
 _ERA_LETTERS = "".join(era_letters())
 
 
@@ -290,7 +293,7 @@ def _tail(p: str) -> str:
     return (
         rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})(?:日|{_DAY_LIST})|(?P<{p}mpart>{_MPARTS}))?"
         rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度)(?P<{p}fypart>{_YPARTS})?"
-        rf"|(?P<{p}dname>{_DAYNAMES}))?"
+        rf"|(?P<{p}dname>{_DAYNAMES})(?!{_NOT_DAYNAME}))?"
     )
 
 
@@ -410,7 +413,7 @@ def _kdot(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 @_form(
     "wab",
     rf"(?<![A-Za-z])(?P<wab_e>[{_ERA_LETTERS}])(?P<wab_n>[0-9]{{1,2}})"
-    rf"(?:(?P<wab_sep>[./])(?P<wab_m>[0-9]{{1,2}})(?P=wab_sep)(?P<wab_d>[0-9]{{1,2}})(?![0-9])|年" + _tail("wab_") + ")",
+    rf"(?:(?P<wab_sep>[./])(?P<wab_m>[0-9]{{1,2}})(?P=wab_sep)(?P<wab_d>[0-9]{{1,2}})(?![0-9]|[./][0-9])|年" + _tail("wab_") + ")",
 )
 def _wab(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     era = era_letters()[g["wab_e"]]
@@ -644,8 +647,8 @@ def _rel_words() -> str:
     "rel",
     rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
     rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
-    rf"|の?(?P<r_season>{_SEASONS})(?![季期])|の?(?P<r_dname>{_DAYNAMES})"
-    rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_alt(_words('part'))}))?",
+    rf"|の?(?P<r_season>{_SEASONS})(?![季期])|の?(?P<r_dname>{_DAYNAMES})(?!{_NOT_DAYNAME})"
+    rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_part_alt()}))?",
 )
 def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word = g["rel"]
@@ -813,7 +816,7 @@ def _slr2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 元日, 大みそか: a day named by a word, in the year a bare month/day would take
-@_form("dname", rf"(?<!年)(?P<dname>{_DAYNAMES})")
+@_form("dname", rf"(?<!年)(?P<dname>{_DAYNAMES})(?!{_NOT_DAYNAME})")
 def _dname(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     month = int(_words("dayname")[g["dname"]][0])
     return _day_name(st.year_of_month(m.start(), month), g["dname"])
@@ -890,7 +893,9 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     i = 0
     while i < n:
         c = text[i]
-        if c == "\n" and out and out[-1] in _DIGIT_CHARS and text[i + 1 : i + 2] in ("年", "月", "日"):
+        if c == "\n" and out and (
+            out[-1] in _DIGIT_CHARS and text[i + 1 : i + 2] in ("年", "月", "日") or _wrapped_after_unit(out, text, i)
+        ):
             i += 1
             continue
         if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
@@ -907,6 +912,19 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(out), pos
 
 
+def _wrapped_after_unit(out: list[str], text: str, i: int) -> bool:
+    """Whether the line break at ``i`` wraps a long line inside a date: 2019年 | 3月5日, 5月 | 12日 (a short line
+    before it is a heading, its own date)."""
+    if len(out) < 2 or out[-1] not in "年月" or out[-2] not in _DIGIT_CHARS:
+        return False
+    line = len(out) - 1 - max((k for k, ch in enumerate(out) if ch == "\n"), default=-1)
+    nxt = re.match(r"[0-9〇一二三四五六七八九十]{1,3}([月日])", text[i + 1 : i + 5])
+    return line >= _WRAPPED_LINE and nxt is not None and (out[-1], nxt.group(1)) in {("年", "月"), ("月", "日")}
+
+
+_WRAPPED_LINE = 20  # characters: a line this long that breaks inside a date was wrapped, not ended
+
+
 def _ends_with_era(chars: list[str]) -> bool:
     """Whether the text so far ends with an era name (平成 9 年: a PDF's space after it)."""
     tail = "".join(chars[-2:])
@@ -918,6 +936,7 @@ _GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "dec
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
 
+_APPROX = ("頃", "ごろ")
 _UPDATED = re.compile(r"更新(?:日時?)?\s*[:：]?\s*$")
 
 
@@ -954,6 +973,9 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         if name in _ERA_FORMS or name in _GREGORIAN_FORMS:
             st.era_years = name in _ERA_FORMS
         end = m.end() if end is None else end
+        if squeezed.startswith(_APPROX, end):  # 2019年12月頃: about, part of the expression (TIMEX3 APPROX)
+            end += len(next(a for a in _APPROX if squeezed.startswith(a, end)))
+            mod = mod or "APPROX"
         if anchor is not None and _UPDATED.search(squeezed, max(0, m.start() - 8), m.start()):
             anchor = None  # 更新: 2016年3月9日 stamps the page, not the story
         if anchor is not None:
