@@ -609,7 +609,7 @@ def _ago(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # A bare two-digit year (05年, 97年ノーベル賞) only where a year can stand: not a count (20年間, 12年前,
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
 _Y2_FOLLOW = (
-    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]"
+    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]|[A-Z]{2}"
     rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回)|にわた|に及)(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
 # …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too
@@ -668,8 +668,9 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         base = st.same_day(m.start())
     else:
         base = st.anchor
-    if unit == "fy":
-        return _fiscal(base, off, word_end)
+    if unit == "fy":  # 今年度, 今年度末
+        part = g["r_part"] if g["r_part"] and _words("part")[g["r_part"]][0] != "month" else None
+        return _fiscal(base, off, m.end() if part else word_end)
     if unit in {code for _, code in _words("season").values()}:  # 今秋, 昨春
         y = base.year + off if base.year is not None else None
         return f"{_fmt(y)}-{unit}", None, _Anchor(y), word_end
@@ -731,7 +732,7 @@ def _rel_month(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Re
 
 
 # 同9月25日, 翌28日, 翌3月, 本3日
-@_form("pre", rf"(?P<pre>同|翌|本)(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日)?|(?P<p_dy2>{_N})日)(?!間)")
+@_form("pre", rf"(?P<pre>同|翌|本)(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日|(?P<p_mpart>{_MPARTS}))?|(?P<p_dy2>{_N})日)(?!間)")
 def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     pre = g["pre"]
     base = st.deictic_base() if pre == "本" else st.anchor
@@ -749,7 +750,8 @@ def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         y += 1
     if mo is None:
         return _fmt(y) + f"-XX-{d:02d}", None, _Anchor(y, None, d), None
-    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+    part = g["p_mpart"]
+    return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
 
 
 # 2005年7月26日から8月7日: 7月14~17日, 7月20・21日
