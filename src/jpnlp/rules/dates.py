@@ -40,6 +40,18 @@ July-September 1998            1998-07/1998-09
 翌年の2002年5月1日 / 翌日9日    one expression each
 30年前の今日 (doc 2017-12-08)  1987-12-08
 19日 (after 2000年4月)          2000-04-19
+西暦1995年 / 翌1997年4月       1995 / 1997-04
+紀元前500年 / 20世紀後半        BC0500 / 19XX         — / LATE
+H8.9.24 / R4年度               1996-09-24 / 2022     — / FY
+90年代 / 60～70年代            199X / 196X/197X      (the century by context)
+昭和20年代                     1945/1954             (ten years of the era)
+2010～15年 / 2008/09年度        2010/2015 / 2008      — / FY
+2013/4 / 1972・5・26 / 一九五一・九・八   2013-04 / full dates
+3/9～3/20                      …-03-09, …-03-20      (two slash dates in order)
+1995年元日 / 昨年の大みそか     1995-01-01 / …-12-31
+9月8、9の両日 / 3、4日           two dates each
+1986年4月頃 / 2003年上半期      1986-04 / 2003        APPROX / EARLY
+1997年12\n月3日                1997-12-03            (a PDF line break inside)
 =============================  ====================  =========
 
 A two-digit year takes the century that puts it at most 10 years after the
@@ -50,8 +62,10 @@ range written out on both sides (1969年-1972年, 5月22日~5月28日) is two
 dates; a compact one (1999年3-6月) is one.  An unknown year stays ``XXXX``:
 the current year is never assumed.  Not dates: 冷戦期, 3回, 3000-3500発,
 第2条, 5年間, 2日遅れ, 禁錮2年6月, 毎月1日, 12年前, bare numbers.
-The words (deictic, anaphoric, seasons, parts of a period, event nouns) are
-in ``data/date_words.tsv``.
+Nor 半世紀 or 1世紀にわたり (spans of time), 元日本… (元, former), 今年始めた
+(a verb), 2/3～1/2 (fractions), 令和0年.  The words (deictic, anaphoric,
+seasons, parts of a period, event nouns, day names) are in
+``data/date_words.tsv``; era names and their Latin letters in ``data/eras.tsv``.
 """
 
 from __future__ import annotations
