@@ -355,7 +355,7 @@ def _en_month(s: str) -> int:
     return _MONTHS_EN[s.rstrip(".").lower()]
 
 
-@_form("en_dmy", rf"(?P<en_d1>[0-9]{{1,2}})\s+(?P<en_m1>{_MONTH_EN})\s+(?P<en_y1>[0-9]{{4}})")
+@_form("en_dmy", rf"(?P<en_d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<en_m1>{_MONTH_EN})\s+(?P<en_y1>[0-9]{{4}})")
 def _en_dmy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["en_y1"]), _en_month(g["en_m1"]), int(g["en_d1"]))
 
@@ -368,7 +368,7 @@ def _en_mddy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, mo, d1)}/{_fmt(y, mo, d2)}", None, _Anchor(y, mo), None
 
 
-@_form("en_mdy", rf"(?P<en_m2>{_MONTH_EN})\s+(?P<en_d2>[0-9]{{1,2}}),?\s+(?P<en_y2>[0-9]{{4}})")
+@_form("en_mdy", rf"(?P<en_m2>{_MONTH_EN})\s+(?P<en_d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<en_y2>[0-9]{{4}})")
 def _en_mdy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["en_y2"]), _en_month(g["en_m2"]), int(g["en_d2"]))
 
@@ -423,14 +423,14 @@ def _kdot(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(y, kanji_to_int(g["kd_m"]), kanji_to_int(g["kd_d"])) if 1000 <= y <= 2999 else None
 
 
-# H31.4.30, S20/8/15, R5年度, H7年1月17日: an era abbreviated to its Latin letter
+# H31.4.30, S20/8/15, R5年度, H7年1月17日: an era abbreviated to its Latin letter; 平成27.3.10
 @_form(
     "wab",
-    rf"(?<![A-Za-z])(?P<wab_e>[{_ERA_LETTERS}])(?P<wab_n>[0-9]{{1,2}})"
+    rf"(?<![A-Za-z])(?P<wab_e>[{_ERA_LETTERS}]|(?:{_ERAS})(?=[0-9]{{1,2}}[./]))(?P<wab_n>[0-9]{{1,2}})"
     rf"(?:(?P<wab_sep>[./])(?P<wab_m>[0-9]{{1,2}})(?P=wab_sep)(?P<wab_d>[0-9]{{1,2}})(?![0-9]|[./][0-9])|年" + _tail("wab_") + ")",
 )
 def _wab(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    era = era_letters()[g["wab_e"]]
+    era = era_letters().get(g["wab_e"], g["wab_e"])
     y = _era_year(era, int(g["wab_n"]))
     if y is None:
         return None
@@ -947,7 +947,7 @@ def _ends_with_era(chars: list[str]) -> bool:
     return any(tail.endswith(e) for e in eras())
 
 
-_ERA_FORMS = frozenset({"era_", "eg_"})
+_ERA_FORMS = frozenset({"era_", "eg_", "wab_"})
 _GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
