@@ -92,6 +92,7 @@ TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
 # Characters a PDF dump may separate with a space inside a date: 2006 年 7 月, 十 一日, 7月 31日
 _DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
 _DIGIT_CHARS = frozenset("0123456789〇零一二三四五六七八九十")
+_BROKEN = re.compile(r"[0-9〇零一二三四五六七八九十](?:\n[年月日]|[年月]\n)")  # a line break inside a date, maybe
 _SENTENCE_END = frozenset("。\n！？!?")
 # 12月3、4日, 12月3、4の両日: the first day of a list drops its 日 (two dates); before 両日 (both days) the last too
 _BOTH_DAYS = r"(?=の?両日)"
@@ -901,7 +902,7 @@ def _handlers() -> dict[str, Callable[[dict[str, Any], _State, re.Match[str]], _
 def _squeeze(text: str) -> tuple[str, list[int]]:
     """``text`` without the spaces a PDF dump puts inside dates (2006 年 7 月) and the line breaks it puts between a
     number and its unit (2019年5\n月), and each character's offset."""
-    if " " not in text and "\u3000" not in text and "\n" not in text:
+    if " " not in text and "\u3000" not in text and not _BROKEN.search(text):
         return text, list(range(len(text) + 1))
     out: list[str] = []
     pos: list[int] = []
