@@ -661,9 +661,9 @@ def _rel_words() -> str:
 @_form(
     "rel",
     rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
-    rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
+    rf"(?:の?(?:(?P<r_mo0>{_N}){_LIST})?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
     rf"|の?(?P<r_season>{_SEASONS})(?![季期])|の?(?P<r_dname>{_DAYNAMES})(?!{_NOT_DAYNAME})"
-    rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_part_alt()}))?",
+    rf"|(?:(?P<r_dy0>{_N}){_LIST})?(?P<r_dy2>{_N})日|(?P<r_part>{_part_alt()}))?",
 )
 def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word = g["rel"]
@@ -719,7 +719,7 @@ def _fiscal(base: _Anchor, off: int, end: int) -> _Result:
 
 
 def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
-    """今年の3月5日, 昨年末, 同年秋, 翌年."""
+    """今年の3月5日, 昨年末, 同年秋, 翌年, 今年1~3月."""
     y = base.year + off if base.year is not None else None
     if g["r_season"]:
         return f"{_fmt(y)}-{_words('season')[g['r_season']][1]}", None, _Anchor(y), None
@@ -728,6 +728,11 @@ def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Res
     mo, d = _int(g["r_mo"]), _int(g["r_dy"])
     if not _valid(mo, d):
         return None
+    if g["r_mo0"]:  # 今年1~3月: a range of months in that year
+        m0 = kanji_to_int(g["r_mo0"])
+        if d is not None or g["r_mpart"] or mo is None or not (_valid(m0) and m0 < mo):
+            return None
+        return f"{_fmt(y, m0)}/{_fmt(y, mo)}", None, _Anchor(y), None
     part, end = g["r_mpart"] or g["r_part"], None
     if g["r_dy2"] or (g["r_part"] and _words("part")[g["r_part"]][0] == "month"):
         part, end = None, word_end  # 昨年3日, 昨年上旬: not one expression
@@ -735,13 +740,15 @@ def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Res
 
 
 def _rel_month(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
-    """来月上旬, 同月14日, 先月."""
+    """来月上旬, 同月14日, 先月, 同月1~3日."""
     y, mo = (base.year, None) if base.month is None else _shift_month(base.year, base.month, off)
     d = _int(g["r_dy2"])
     part = g["r_part"] if g["r_part"] and _words("part")[g["r_part"]][0] != "year" else None
     end = word_end if g["r_mo"] or g["r_season"] or (g["r_part"] and part is None) else None
     if not _valid(mo, d):
         return None
+    if g["r_dy0"]:  # 同月1~3日: a range of days in that month
+        return _day_range(y, mo, _int(g["r_dy0"]), d) if mo is not None else None
     value = _fmt(y, mo, d) if mo is not None else _fmt(y) + "-XX"
     return value, _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
 
