@@ -672,7 +672,7 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word_end = m.start("rel") + len(word)
     if re.fullmatch(r"[ぁ-ゖ]+", word) and re.match(r"(?!から|まで)[ぁ-ゖ](?<![はのもにでがを])", st.text[word_end:]):
         return None  # きょうだい, あすか: not the word
-    if word == "今日" and not (re.match(r"[、,，は]", st.text[word_end:]) or st.text[: m.start()].endswith("の")):
+    if word == "今日" and not (re.match(r"[、,，は]|$", st.text[word_end:]) or st.text[: m.start()].endswith("の")):
         return None  # 今日の世界, 今日では, 今日に至る: nowadays
     if unit == "day" and code == "0" and m.start() == st.end and kind == "anaphoric":
         return None  # 2003年2月1日当日: the same day, said again
