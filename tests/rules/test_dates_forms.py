@@ -102,6 +102,12 @@ FORMS: list[tuple[str, list[Row]]] = [
     ("1986年4月頃に", [("1986年4月頃", "1986-04", "APPROX")]),
     ("1970年代末ごろ", [("1970年代末ごろ", "197X", "LATE")]),
     ("午後3時頃", []),
+    # a kanji day or month inside a place name or a word; a rate per day
+    ("四日市市と十日町で", []),
+    ("三日月形の湖", []),
+    ("三日月曜日に", [("三日", "XXXX-XX-03", None)]),
+    ("五月雨式の交渉", []),
+    ("1日平均20件", []),
     # a PDF line break between a number and its unit
     ("1997年12\n月3日に署名", [("1997年12\n月3日", "1997-12-03", None)]),
     ("平成9年5\n月", [("平成9年5\n月", "1997-05", None)]),

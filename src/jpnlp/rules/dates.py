@@ -798,8 +798,10 @@ def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
     if not _valid(mo, d):
         return None
-    if d is None and not g["md_part"] and not g["md_m"].isascii() and re.search(r"[\u4e00-\u9fff々]$", st.text[: m.start()]):
-        return None
+    if d is None and not g["md_part"] and not g["md_m"].isascii() and (
+        re.search(r"[\u4e00-\u9fff々]$", st.text[: m.start()]) or st.text.startswith("雨", m.end())
+    ):
+        return None  # 江田五月, 五月雨
     y = st.year_of_month(m.start(), mo)
     part = g["md_part"]
     return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
@@ -863,11 +865,12 @@ def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
 _DAY_NOT_BEFORE = (
     "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|がかり|"
-    "遅れ|早く|ごと|単位|程|"
+    "遅れ|早く|ごと|単位|程|平均|"
     "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
 )
 
 
+_KANJI_DAY_WORD = re.compile(r"市|町|月(?!曜)")  # after a day in kanji: 四日市, 十日町, 三日月 (not 三日月曜日)
 _BARE_DAY_LIST = rf"(?=[、，,]{_N}(?:日(?!{_DAY_NOT_BEFORE})|{_BOTH_DAYS}))"  # 3、4日: the 3rd and the 4th
 
 
@@ -876,6 +879,8 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     d = kanji_to_int(g["d_only"])
     if g["d_both"] is not None and not st.text[: m.start()].endswith(("、", "，", ",")):
         return None  # 3、4の両日: only the last day of a list drops its 日
+    if not g["d_only"].isascii() and _KANJI_DAY_WORD.match(st.text, m.end()):
+        return None  # 四日市, 十日町, 三日月: a place or a word, not a day
     if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
         return None  # 1日中: all day long (9日中 is a date)
     base = st.day_base(m.start())
