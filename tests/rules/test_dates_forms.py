@@ -74,6 +74,8 @@ FORMS: list[tuple[str, list[Row]]] = [
     ("3/9～3/20に開催", [("3/9", "XXXX-03-09", None), ("3/20", "XXXX-03-20", None)]),
     ("3/9(月) - 3/13(金)", [("3/9", "XXXX-03-09", None), ("3/13", "XXXX-03-13", None)]),
     ("人口の2/3～1/2が", []),
+    ("成功率は2/3～3/4と", []),
+    ("1/2～1/3に減る", []),
     # decades written with two digits take their century by context; a range of decades is one span
     ("80年代に配備された", [("80年代", "198X", None)]),
     ("1950年代末から60年代前半", [("1950年代末", "195X", "LATE"), ("60年代前半", "196X", "EARLY")]),

@@ -817,7 +817,8 @@ def _mdsl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
 
 
-# 2/1~2/14: two slash dates joined by a dash are a range of dates, in order (not fractions, 2/3~1/2)
+# 2/1~2/14, 3/1(火)~3/5(土): two slash dates joined by a dash are a range of dates, in order, where a weekday or a
+# day past the 12th shows they are not fractions (2/3~3/4, 1/2~1/3)
 _SL_WD = r"(?:\s?[(（][月火水木金土日](?:曜日?)?[)）])?"
 _SL_NEXT = rf"{_SL_WD}\s?{_DASH}\s?(?P<{{}}>[0-9]{{{{1,2}}}}/[0-9]{{{{1,2}}}})(?![0-9/])"
 
@@ -827,6 +828,8 @@ def _slr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = int(g["slr_m"]), int(g["slr_d"])
     mo2, d2 = (int(x) for x in g["slr_next"].split("/"))
     if not (_valid(mo, d) and _valid(mo2, d2) and (mo, d) < (mo2, d2)):
+        return None
+    if max(d, d2) <= 12 and not re.search(r"[(（]", st.text[m.end() : m.end("slr_next")]):
         return None
     y = st.year_of_month(m.start(), mo)
     return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
