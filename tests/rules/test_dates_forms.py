@@ -62,6 +62,10 @@ FORMS: list[tuple[str, list[Row]]] = [
     # the Gregorian year with the era year in brackets, in kanji
     ("一九六〇年(昭和三十五年)に", [("一九六〇年(昭和三十五年)", "1960", None)]),
     ("昭和三十五年(一九六〇年)一月", [("昭和三十五年(一九六〇年)一月", "1960-01", None)]),
+    ("1956年(昭和31)10月19日", [("1956年(昭和31)10月19日", "1956-10-19", None)]),
+    ("昭和31年(1956)の宣言", [("昭和31年(1956)", "1956", None)]),
+    ("2001年(13)", [("2001年", "2001", None)]),  # a note number, not an era year
+    ("7・8月の会期", [("7・8月", "XXXX-07/XXXX-08", None)]),
     # 翌 before a year written out
     ("1996年9月に署名し、翌1997年4月に発効", [("1996年9月", "1996-09", None), ("翌1997年4月", "1997-04", None)]),
     # parts of a period written in kana or as 頭/始め

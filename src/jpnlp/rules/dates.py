@@ -501,6 +501,19 @@ def _eg(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _tail_value(g, "eg_", kanji_to_int(g["eg_y"]))
 
 
+# 1945年(昭和20), 昭和20年(1945): the other calendar's year in brackets without its 年
+@_form("gep", rf"(?P<gep_y>[0-9]{{4}}|[{_KD}]{{4}})年\((?P<gep_era>{_ERAS})(?:元|{_N})\)" + _tail("gep_"))
+def _gep(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    st.era = g["gep_era"]
+    return _tail_value(g, "gep_", kanji_to_int(g["gep_y"]))
+
+
+@_form("egp", rf"(?P<egp_era>{_ERAS})(?:元|{_NUM})年\((?P<egp_y>[0-9]{{4}})\)" + _tail("egp_"))
+def _egp(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    st.era = g["egp_era"]
+    return _tail_value(g, "egp_", int(g["egp_y"]))
+
+
 # 1999-2001年, 2010～15年: one year range (1969年-1972年, written out on both sides, is two dates)
 @_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}}|[0-9]{{2}})年(?!代)")
 def _yrng(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
@@ -782,8 +795,8 @@ def _mdr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _day_range(st.bare_base(m.start()).year, _int(g["mdr_m"]), _int(g["mdr_d1"]), _int(g["mdr_d2"]))
 
 
-# 3-6月 (a month range without a year)
-@_form("mr", rf"(?<![0-9{_KD}十]年)(?P<mr1>{_N}){_DASH}(?P<mr2>{_N})月(?!間|期)")
+# 3-6月, 3・4月 (a month range without a year)
+@_form("mr", rf"(?<![0-9{_KD}十]年)(?P<mr1>{_N}){_LIST}(?P<mr2>{_N})月(?!間|期)")
 def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     m1, m2 = kanji_to_int(g["mr1"]), kanji_to_int(g["mr2"])
     if not (_valid(m1) and _valid(m2) and m1 < m2):
@@ -963,8 +976,8 @@ def _ends_with_era(chars: list[str]) -> bool:
     return any(tail.endswith(e) for e in eras())
 
 
-_ERA_FORMS = frozenset({"era_", "eg_", "wab_"})
-_GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
+_ERA_FORMS = frozenset({"era_", "eg_", "wab_", "egp_"})
+_GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "gep_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
 
