@@ -52,6 +52,8 @@ H8.9.24 / R4年度               1996-09-24 / 2022     — / FY
 9月8、9の両日 / 3、4日           two dates each
 1986年4月頃 / 2003年上半期      1986-04 / 2003        APPROX / EARLY
 1997年12\n月3日                1997-12-03            (a PDF line break inside)
+1956年(昭和31)10月19日          1956-10-19
+昨年7~9月 / 来月6~8日 / 7・8月   ranges in one span
 =============================  ====================  =========
 
 A two-digit year takes the century that puts it at most 10 years after the
@@ -63,7 +65,7 @@ dates; a compact one (1999年3-6月) is one.  An unknown year stays ``XXXX``:
 the current year is never assumed.  Not dates: 冷戦期, 3回, 3000-3500発,
 第2条, 5年間, 2日遅れ, 禁錮2年6月, 毎月1日, 12年前, bare numbers.
 Nor 半世紀 or 1世紀にわたり (spans of time), 元日本… (元, former), 今年始めた
-(a verb), 2/3～1/2 (fractions), 令和0年.  The words (deictic, anaphoric,
+(a verb), 2/3～3/4 (fractions), 令和0年, 四日市, 三日月, 五月雨, 1日平均.  The words (deictic, anaphoric,
 seasons, parts of a period, event nouns, day names) are in
 ``data/date_words.tsv``; era names and their Latin letters in ``data/eras.tsv``.
 """
