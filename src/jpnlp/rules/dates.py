@@ -40,6 +40,20 @@ July-September 1998            1998-07/1998-09
 翌年の2002年5月1日 / 翌日9日    one expression each
 30年前の今日 (doc 2017-12-08)  1987-12-08
 19日 (after 2000年4月)          2000-04-19
+西暦1995年 / 翌1997年4月       1995 / 1997-04
+紀元前500年 / 20世紀後半        BC0500 / 19XX         — / LATE
+H8.9.24 / R4年度               1996-09-24 / 2022     — / FY
+90年代 / 60～70年代            199X / 196X/197X      (the century by context)
+昭和20年代                     1945/1954             (ten years of the era)
+2010～15年 / 2008/09年度        2010/2015 / 2008      — / FY
+2013/4 / 1972・5・26 / 一九五一・九・八   2013-04 / full dates
+3/9～3/20                      …-03-09, …-03-20      (two slash dates in order)
+1995年元日 / 昨年の大みそか     1995-01-01 / …-12-31
+9月8、9の両日 / 3、4日           two dates each
+1986年4月頃 / 2003年上半期      1986-04 / 2003        APPROX / EARLY
+1997年12\n月3日                1997-12-03            (a PDF line break inside)
+1956年(昭和31)10月19日          1956-10-19
+昨年7~9月 / 来月6~8日 / 7・8月   ranges in one span
 =============================  ====================  =========
 
 A two-digit year takes the century that puts it at most 10 years after the
@@ -50,8 +64,10 @@ range written out on both sides (1969年-1972年, 5月22日~5月28日) is two
 dates; a compact one (1999年3-6月) is one.  An unknown year stays ``XXXX``:
 the current year is never assumed.  Not dates: 冷戦期, 3回, 3000-3500発,
 第2条, 5年間, 2日遅れ, 禁錮2年6月, 毎月1日, 12年前, bare numbers.
-The words (deictic, anaphoric, seasons, parts of a period, event nouns) are
-in ``data/date_words.tsv``.
+Nor 半世紀 or 1世紀にわたり (spans of time), 元日本… (元, former), 今年始めた
+(a verb), 2/3～3/4 (fractions), 令和0年, 四日市, 三日月, 五月雨, 1日平均.  The words (deictic, anaphoric,
+seasons, parts of a period, event nouns, day names) are in
+``data/date_words.tsv``; era names and their Latin letters in ``data/eras.tsv``.
 """
 
 from __future__ import annotations
@@ -77,8 +93,12 @@ _LIST = r"[-~〜～―—–・]"
 TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
 # Characters a PDF dump may separate with a space inside a date: 2006 年 7 月, 十 一日, 7月 31日
 _DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
+_DIGIT_CHARS = frozenset("0123456789〇零一二三四五六七八九十")
+_BROKEN = re.compile(r"[0-9〇零一二三四五六七八九十](?:\n[年月日]|[年月]\n)")  # a line break inside a date, maybe
 _SENTENCE_END = frozenset("。\n！？!?")
-_DAY_LIST = rf"(?=[、，,]{_N}日)"  # 12月3、4日: the first day of a list drops its 日 (two dates)
+# 12月3、4日, 12月3、4の両日: the first day of a list drops its 日 (two dates); before 両日 (both days) the last too
+_BOTH_DAYS = r"(?=の?両日)"
+_DAY_LIST = rf"(?=[、，,]{_N}(?:日|{_BOTH_DAYS}))"
 
 _MONTHS_EN = {
     m.lower(): i
@@ -100,6 +120,12 @@ def eras() -> dict[str, int]:
 
 
 @cache
+def era_letters() -> dict[str, str]:
+    """Latin letter → era name (H → 平成), from ``data/eras.tsv``."""
+    return {r["letter"]: r["era"] for r in read_table("eras.tsv")}
+
+
+@cache
 def _words(kind: str) -> dict[str, tuple[str, str]]:
     """``data/date_words.tsv`` rows of one kind: word → (unit, code)."""
     return {r["word"]: (r["unit"], r["code"]) for r in read_table("date_words.tsv") if r["kind"] == kind}
@@ -109,14 +135,19 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
-def _part_alt(not_unit: str) -> str:
-    return _alt(w for w, (unit, _) in _words("part").items() if unit != not_unit)
+def _part_alt(not_unit: str = "") -> str:
+    """Parts of a period, not a verb's stem: 今年始め, not 今年始めた (began this year)."""
+    words = sorted((w for w, (unit, _) in _words("part").items() if unit != not_unit), key=len, reverse=True)
+    return "|".join(re.escape(w) + ("(?![てたるらまなよ])" if w.endswith("め") else "") for w in words)
 
 
 _SEASONS = _alt(_words("season"))
 _YPARTS = _part_alt("month")  # parts of a year (or of anything): 末, 前半, 初め
 _MPARTS = _part_alt("year")  # parts of a month: 上旬, 末, 半ば
 _ERAS = _alt(eras())
+_DAYNAMES = _alt(_words("dayname"))
+_NOT_DAYNAME = "本|銀|経|赤|教|弁|大|産|航|立|商|刊|系|米|英|仏|独|露|韓|中|印|豪"  # 元日本代表: 元 (former) + a name
+_ERA_LETTERS = "".join(era_letters())
 
 
 def kanji_to_int(s: str) -> int:
@@ -126,9 +157,9 @@ def kanji_to_int(s: str) -> int:
     if all(c in _KANJI_DIGITS for c in s):  # positional: 一九九三
         return int("".join(str(_KANJI_DIGITS[c]) for c in s))
     total = current = 0
-    for c in s:
-        if c in _KANJI_DIGITS:
-            current = _KANJI_DIGITS[c]
+    for i, c in enumerate(s):
+        if c in _KANJI_DIGITS:  # a digit after a digit is positional within the unit (千六〇〇, 百〇七)
+            current = current * 10 + _KANJI_DIGITS[c] if i and s[i - 1] in _KANJI_DIGITS else _KANJI_DIGITS[c]
         elif c in _KANJI_UNITS:
             total += (current or 1) * _KANJI_UNITS[c]
             current = 0
@@ -263,7 +294,9 @@ def _century(yy: int, st: _State) -> int:
 
 
 def _era_year(era: str | None, n: int) -> int | None:
-    return eras()[era] + n - 1 if era in eras() else None
+    """The Gregorian year of year ``n`` of ``era`` (year 0 of an era does not exist; 平成33年, a year written before
+    the era ended, does)."""
+    return eras()[era] + n - 1 if era in eras() and n >= 1 else None
 
 
 def _in_era(era: str, n: int) -> bool:
@@ -276,7 +309,8 @@ def _tail(p: str) -> str:
     """What may follow ``…年``: a month (with a day or a part), a season, a part of the year, or 度."""
     return (
         rf"(?:(?P<{p}mo>{_N})月(?:(?P<{p}dy>{_N})(?:日|{_DAY_LIST})|(?P<{p}mpart>{_MPARTS}))?"
-        rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度))?"
+        rf"|(?P<{p}season>{_SEASONS})(?![季期])|(?P<{p}ypart>{_YPARTS})|(?P<{p}fy>度)(?P<{p}fypart>{_YPARTS})?"
+        rf"|(?P<{p}dname>{_DAYNAMES})(?!{_NOT_DAYNAME}))?"
     )
 
 
@@ -288,8 +322,15 @@ def _tail_value(g: dict[str, Any], p: str, year: int | None) -> _Result | None:
         return f"{_fmt(year)}-{_words('season')[g[f'{p}season']][1]}", None, _Anchor(year), None
     if g[f"{p}fy"]:
         return _fmt(year), "FY", _Anchor(year), None
+    if g[f"{p}dname"]:  # 2020年元日
+        return _day_name(year, g[f"{p}dname"])
     part = g[f"{p}mpart"] or g[f"{p}ypart"]
     return _fmt(year, mo, d), _words("part")[part][1] if part else None, _Anchor(year, mo, d), None
+
+
+def _day_name(year: int | None, word: str) -> _Result:
+    month, day = (int(x) for x in _words("dayname")[word])
+    return _fmt(year, month, day), None, _Anchor(year, month, day), None
 
 
 def _full(y: int, mo: int, d: int) -> _Result | None:
@@ -317,7 +358,7 @@ def _en_month(s: str) -> int:
     return _MONTHS_EN[s.rstrip(".").lower()]
 
 
-@_form("en_dmy", rf"(?P<en_d1>[0-9]{{1,2}})\s+(?P<en_m1>{_MONTH_EN})\s+(?P<en_y1>[0-9]{{4}})")
+@_form("en_dmy", rf"(?P<en_d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<en_m1>{_MONTH_EN})\s+(?P<en_y1>[0-9]{{4}})")
 def _en_dmy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["en_y1"]), _en_month(g["en_m1"]), int(g["en_d1"]))
 
@@ -330,7 +371,7 @@ def _en_mddy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, mo, d1)}/{_fmt(y, mo, d2)}", None, _Anchor(y, mo), None
 
 
-@_form("en_mdy", rf"(?P<en_m2>{_MONTH_EN})\s+(?P<en_d2>[0-9]{{1,2}}),?\s+(?P<en_y2>[0-9]{{4}})")
+@_form("en_mdy", rf"(?P<en_m2>{_MONTH_EN})\s+(?P<en_d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<en_y2>[0-9]{{4}})")
 def _en_mdy(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["en_y2"]), _en_month(g["en_m2"]), int(g["en_d2"]))
 
@@ -351,11 +392,75 @@ def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # date; not a version number 1.2.3.4, not 2019-08-02-1)
 @_form(
     "num",
-    r"(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})"
-    r"(?![0-9]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
+    r"(?:西暦)?(?P<num_y>(?:1[89]|20)[0-9]{2})(?P<num_sep>[-/.・])(?P<num_m>[0-9]{1,2})(?P=num_sep)(?P<num_d>[0-9]{1,2})"
+    r"(?![0-9年]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
 )
 def _num(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+
+
+# 2008/09年度, 2008/09年: a fiscal year or a span across two years, its second year in two digits
+@_form("ysp", r"(?P<ysp_a>(?:1[89]|20)[0-9]{2})/(?P<ysp_b>[0-9]{2})年(?P<ysp_fy>度)?")
+def _ysp(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    a, b = int(g["ysp_a"]), int(g["ysp_b"])
+    if b != (a + 1) % 100:
+        return None
+    if g["ysp_fy"]:
+        return _fmt(a), "FY", _Anchor(a), None
+    return f"{a:04d}/{a + 1:04d}", None, _Anchor(a + 1), None
+
+
+# 2021/7, 2021/07月: a year and a month (not 2010/11年度 or 2010/11シーズン, a season across two years)
+@_form("ysm", r"(?:西暦)?(?P<ysm_y>(?:1[89]|20)[0-9]{2})/(?P<ysm_m>[0-9]{1,2})月?(?![0-9/.年度]|[ァ-ヶー])")
+def _ysm(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y, mo = int(g["ysm_y"]), int(g["ysm_m"])
+    if not _valid(mo) or mo == (y + 1) % 100:
+        return None
+    return _fmt(y, mo), None, _Anchor(y, mo), None
+
+
+# 一九四〇・一・四: an old text's positional kanji date with middle dots
+@_form("kdot", rf"(?P<kd_y>[{_KD}]{{4}})・(?P<kd_m>[{_KD}十]{{1,2}})・(?P<kd_d>[{_KD}十]{{1,3}})(?![{_KD}十年月日・])")
+def _kdot(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = kanji_to_int(g["kd_y"])
+    return _full(y, kanji_to_int(g["kd_m"]), kanji_to_int(g["kd_d"])) if 1000 <= y <= 2999 else None
+
+
+# H31.4.30, S20/8/15, R5年度, H7年1月17日: an era abbreviated to its Latin letter; 平成27.3.10
+@_form(
+    "wab",
+    rf"(?<![A-Za-z])(?P<wab_e>[{_ERA_LETTERS}]|(?:{_ERAS})(?=[0-9]{{1,2}}[./]))(?P<wab_n>[0-9]{{1,2}})"
+    rf"(?:(?P<wab_sep>[./])(?P<wab_m>[0-9]{{1,2}})(?P=wab_sep)(?P<wab_d>[0-9]{{1,2}})(?![0-9]|[./][0-9])|年" + _tail("wab_") + ")",
+)
+def _wab(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    era = era_letters().get(g["wab_e"], g["wab_e"])
+    y = _era_year(era, int(g["wab_n"]))
+    if y is None:
+        return None
+    st.era = era
+    if g["wab_sep"]:
+        return _full(y, int(g["wab_m"]), int(g["wab_d"]))
+    return _tail_value(g, "wab_", y)
+
+
+# 紀元前202年, 紀元前3世紀, 21世紀, 20世紀後半 (not 半世紀, a span of time; not 1世紀にわたり, 2世紀前)
+@_form("bc", rf"紀元前(?P<bc_y>[0-9]{{1,4}}|{_NUM})年")
+def _bc(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = kanji_to_int(g["bc_y"])
+    return (f"BC{y:04d}", None, None, None) if y >= 1 else None
+
+
+@_form(
+    "cent",
+    rf"(?P<cent_bc>紀元前)?(?P<cent_n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})世紀(?P<cent_part>{_YPARTS})?"
+    r"(?!間|前|後|ぶり|にわた|以上|近く|余り|超|半|も|ほど|来|分)",
+)
+def _cent(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    n = kanji_to_int(g["cent_n"])
+    if not 1 <= n <= 30 or re.search(r"(?:約|数|ほぼ|およそ)$", st.text[: m.start()]):
+        return None
+    part = g["cent_part"]
+    return f"{'BC' if g['cent_bc'] else ''}{n - 1:02d}XX", _words("part")[part][1] if part else None, None, None
 
 
 # 98/05/11, 99/12/03: a two-digit year, month and day
@@ -373,12 +478,12 @@ def _ysl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # 2001(平成13)年6月, 2001年(平成13年)6月, 03(同15)年4月: the Gregorian year with the era year in brackets
 @_form(
     "ge",
-    rf"(?P<ge_y>[0-9]{{4}}|[0-9]{{2}})(?P<ge_n1>年)?\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|[0-9]{{1,2}})(?(ge_n1)年)\)"
+    rf"(?P<ge_y>[0-9]{{4}}|[{_KD}]{{4}}|[0-9]{{2}})(?P<ge_n1>年)?\((?P<ge_era>{_ERAS}|同)?(?P<ge_ey>元|{_N})(?(ge_n1)年)\)"
     r"(?(ge_n1)|年)" + _tail("ge_"),
 )
 def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    y = int(g["ge_y"])
-    n = 1 if g["ge_ey"] == "元" else int(g["ge_ey"])
+    y = kanji_to_int(g["ge_y"])
+    n = 1 if g["ge_ey"] == "元" else kanji_to_int(g["ge_ey"])
     era = st.era if g["ge_era"] in (None, "同") else g["ge_era"]
     if g["ge_era"] and g["ge_era"] != "同":
         st.era = era
@@ -392,16 +497,31 @@ def _ge(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 令和5(2023)年, 昭和35(1960)年1月19日, 平成13年(2001年)6月
-@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})(?P<eg_n1>年)?\((?P<eg_y>[0-9]{{4}})(?(eg_n1)年)\)(?(eg_n1)|年)" + _tail("eg_"))
+@_form("eg", rf"(?P<eg_era>{_ERAS})(?P<eg_ey>元|{_NUM})(?P<eg_n1>年)?\((?P<eg_y>[0-9]{{4}}|[{_KD}]{{4}})(?(eg_n1)年)\)(?(eg_n1)|年)" + _tail("eg_"))
 def _eg(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     st.era = g["eg_era"]
-    return _tail_value(g, "eg_", int(g["eg_y"]))
+    return _tail_value(g, "eg_", kanji_to_int(g["eg_y"]))
 
 
-# 1999-2001年: one year range (1969年-1972年, written out on both sides, is two dates)
-@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}})年(?!代)")
+# 1945年(昭和20), 昭和20年(1945): the other calendar's year in brackets without its 年
+@_form("gep", rf"(?P<gep_y>[0-9]{{4}}|[{_KD}]{{4}})年\((?P<gep_era>{_ERAS})(?:元|{_N})\)" + _tail("gep_"))
+def _gep(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    st.era = g["gep_era"]
+    return _tail_value(g, "gep_", kanji_to_int(g["gep_y"]))
+
+
+@_form("egp", rf"(?P<egp_era>{_ERAS})(?:元|{_NUM})年\((?P<egp_y>[0-9]{{4}})\)" + _tail("egp_"))
+def _egp(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    st.era = g["egp_era"]
+    return _tail_value(g, "egp_", int(g["egp_y"]))
+
+
+# 1999-2001年, 2010～15年: one year range (1969年-1972年, written out on both sides, is two dates)
+@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}}|[0-9]{{2}})年(?!代)")
 def _yrng(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     a, b = int(g["yrng_a"]), int(g["yrng_b"])
+    if len(g["yrng_b"]) == 2:  # 2010～15年: the second year in the first's century
+        b += a - a % 100 + (100 if b < a % 100 else 0)
     if not (1000 <= a < b <= 2999):
         return None
     return f"{a:04d}/{b:04d}", None, _Anchor(b), None
@@ -433,13 +553,39 @@ def _yr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, _Anchor(y), None
 
 
-@_form("decade", rf"(?P<decade_y>{_YEAR})年代(?P<decade_part>{_YPARTS})?")
+# 1990年代, 90年代前半 (the century by context, as a two-digit year), 1960～70年代 (one range)
+@_form(
+    "decade",
+    rf"(?:(?P<decade_a>{_YEAR}|[0-9]{{2}}){_DASH})?(?P<decade_y>{_YEAR}|{_Y2})年代(?P<decade_part>{_YPARTS})?",
+)
 def _decade(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    y = kanji_to_int(g["decade_y"])
-    if not 1000 <= y <= 2990 or y % 10:
+    y = _decade_year(g["decade_y"], st)
+    a = _decade_year(g["decade_a"], st) if g["decade_a"] else None
+    if y is None or (g["decade_a"] and (a is None or a >= y)):
         return None
+    if st.text[: m.start()].endswith("同"):
+        return None  # 同年代: the same generation
     part = g["decade_part"]
-    return f"{y // 10:03d}X", _words("part")[part][1] if part else None, None, None
+    value = f"{y // 10:03d}X" if a is None else f"{a // 10:03d}X/{y // 10:03d}X"
+    return value, _words("part")[part][1] if part else None, None, None
+
+
+def _decade_year(s: str, st: _State) -> int | None:
+    y = kanji_to_int(s)
+    if len(s) == 2 or y < 100:
+        y = _century(y, st)
+    return y if 1000 <= y <= 2990 and y % 10 == 0 else None
+
+
+# 昭和20年代: ten years of an era from its Nth year (1945-1954)
+@_form("edec", rf"(?P<edec_era>{_ERAS})(?P<edec_n>{_NUM})年代(?P<edec_part>{_YPARTS})?")
+def _edec(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = _era_year(g["edec_era"], kanji_to_int(g["edec_n"]))
+    if y is None or kanji_to_int(g["edec_n"]) % 10:
+        return None
+    st.era = g["edec_era"]
+    part = g["edec_part"]
+    return f"{y:04d}/{y + 9:04d}", _words("part")[part][1] if part else None, None, None
 
 
 # 平成12年, 令和元年5月1日, 翌昭和41年, 同15年4月 (the era last named)
@@ -448,11 +594,14 @@ def _era(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     era = st.era if g["era"] == "同" else g["era"]
     st.era = era
     n = 1 if g["eyear"] == "元" else kanji_to_int(g["eyear"])
-    return _tail_value(g, "e_", _era_year(era, n))
+    y = _era_year(era, n)
+    if y is None and era is not None or st.text.startswith("代", m.end()):
+        return None  # 令和0年; 平成10年代, a decade of the era, is not its tenth year
+    return _tail_value(g, "e_", y)
 
 
-# 2000年4月14日, 2000年4月上旬, 2000年夏, 1962年末, 2005年度, 2000年
-@_form("ymd", rf"(?P<ymd>{_YEAR})年" + _tail("y_"))
+# 2000年4月14日, 2000年4月上旬, 2000年夏, 1962年末, 2005年度, 2000年, 西暦2000年, 翌2006年7月
+@_form("ymd", rf"(?:西暦|翌)?(?P<ymd>{_YEAR})年" + _tail("y_"))
 def _ymd(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = kanji_to_int(g["ymd"])
     if not 1000 <= y <= 2999:
@@ -490,7 +639,7 @@ def _ago(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # A bare two-digit year (05年, 97年ノーベル賞) only where a year can stand: not a count (20年間, 12年前,
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
 _Y2_FOLLOW = (
-    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]"
+    r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]|[A-Z]{2}"
     rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回)|にわた|に及)(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
 # …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too
@@ -527,9 +676,9 @@ def _rel_words() -> str:
 @_form(
     "rel",
     rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
-    rf"(?:の?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
-    rf"|の?(?P<r_season>{_SEASONS})(?![季期])"
-    rf"|(?P<r_dy2>{_N})日|(?P<r_part>{_alt(_words('part'))}))?",
+    rf"(?:の?(?:(?P<r_mo0>{_N}){_LIST})?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
+    rf"|の?(?P<r_season>{_SEASONS})(?![季期])|の?(?P<r_dname>{_DAYNAMES})(?!{_NOT_DAYNAME})"
+    rf"|(?:(?P<r_dy0>{_N}){_LIST})?(?P<r_dy2>{_N})日|(?P<r_part>{_part_alt()}))?",
 )
 def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word = g["rel"]
@@ -538,7 +687,7 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word_end = m.start("rel") + len(word)
     if re.fullmatch(r"[ぁ-ゖ]+", word) and re.match(r"(?!から|まで)[ぁ-ゖ](?<![はのもにでがを])", st.text[word_end:]):
         return None  # きょうだい, あすか: not the word
-    if word == "今日" and not (re.match(r"[、,，は]", st.text[word_end:]) or st.text[: m.start()].endswith("の")):
+    if word == "今日" and not (re.match(r"[、,，は]|$", st.text[word_end:]) or st.text[: m.start()].endswith("の")):
         return None  # 今日の世界, 今日では, 今日に至る: nowadays
     if unit == "day" and code == "0" and m.start() == st.end and kind == "anaphoric":
         return None  # 2003年2月1日当日: the same day, said again
@@ -549,8 +698,9 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         base = st.same_day(m.start())
     else:
         base = st.anchor
-    if unit == "fy":
-        return _fiscal(base, off, word_end)
+    if unit == "fy":  # 今年度, 今年度末
+        part = g["r_part"] if g["r_part"] and _words("part")[g["r_part"]][0] != "month" else None
+        return _fiscal(base, off, m.end() if part else word_end)
     if unit in {code for _, code in _words("season").values()}:  # 今秋, 昨春
         y = base.year + off if base.year is not None else None
         return f"{_fmt(y)}-{unit}", None, _Anchor(y), word_end
@@ -584,13 +734,20 @@ def _fiscal(base: _Anchor, off: int, end: int) -> _Result:
 
 
 def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
-    """今年の3月5日, 昨年末, 同年秋, 翌年."""
+    """今年の3月5日, 昨年末, 同年秋, 翌年, 今年1~3月."""
     y = base.year + off if base.year is not None else None
     if g["r_season"]:
         return f"{_fmt(y)}-{_words('season')[g['r_season']][1]}", None, _Anchor(y), None
+    if g["r_dname"]:  # 昨年の大みそか
+        return _day_name(y, g["r_dname"])
     mo, d = _int(g["r_mo"]), _int(g["r_dy"])
     if not _valid(mo, d):
         return None
+    if g["r_mo0"]:  # 今年1~3月: a range of months in that year
+        m0 = kanji_to_int(g["r_mo0"])
+        if d is not None or g["r_mpart"] or mo is None or not (_valid(m0) and m0 < mo):
+            return None
+        return f"{_fmt(y, m0)}/{_fmt(y, mo)}", None, _Anchor(y), None
     part, end = g["r_mpart"] or g["r_part"], None
     if g["r_dy2"] or (g["r_part"] and _words("part")[g["r_part"]][0] == "month"):
         part, end = None, word_end  # 昨年3日, 昨年上旬: not one expression
@@ -598,19 +755,21 @@ def _rel_year(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Res
 
 
 def _rel_month(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Result | None:
-    """来月上旬, 同月14日, 先月."""
+    """来月上旬, 同月14日, 先月, 同月1~3日."""
     y, mo = (base.year, None) if base.month is None else _shift_month(base.year, base.month, off)
     d = _int(g["r_dy2"])
     part = g["r_part"] if g["r_part"] and _words("part")[g["r_part"]][0] != "year" else None
     end = word_end if g["r_mo"] or g["r_season"] or (g["r_part"] and part is None) else None
     if not _valid(mo, d):
         return None
+    if g["r_dy0"]:  # 同月1~3日: a range of days in that month
+        return _day_range(y, mo, _int(g["r_dy0"]), d) if mo is not None else None
     value = _fmt(y, mo, d) if mo is not None else _fmt(y) + "-XX"
     return value, _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
 
 
 # 同9月25日, 翌28日, 翌3月, 本3日
-@_form("pre", rf"(?P<pre>同|翌|本)(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日)?|(?P<p_dy2>{_N})日)(?!間)")
+@_form("pre", rf"(?P<pre>同|翌|本)(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日|(?P<p_mpart>{_MPARTS}))?|(?P<p_dy2>{_N})日)(?!間)")
 def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     pre = g["pre"]
     base = st.deictic_base() if pre == "本" else st.anchor
@@ -628,7 +787,8 @@ def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         y += 1
     if mo is None:
         return _fmt(y) + f"-XX-{d:02d}", None, _Anchor(y, None, d), None
-    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+    part = g["p_mpart"]
+    return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
 
 
 # 2005年7月26日から8月7日: 7月14~17日, 7月20・21日
@@ -637,8 +797,8 @@ def _mdr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _day_range(st.bare_base(m.start()).year, _int(g["mdr_m"]), _int(g["mdr_d1"]), _int(g["mdr_d2"]))
 
 
-# 3-6月 (a month range without a year)
-@_form("mr", rf"(?<![0-9{_KD}十]年)(?P<mr1>{_N}){_DASH}(?P<mr2>{_N})月(?!間|期)")
+# 3-6月, 3・4月 (a month range without a year)
+@_form("mr", rf"(?<![0-9{_KD}十]年)(?P<mr1>{_N}){_LIST}(?P<mr2>{_N})月(?!間|期)")
 def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     m1, m2 = kanji_to_int(g["mr1"]), kanji_to_int(g["mr2"])
     if not (_valid(m1) and _valid(m2) and m1 < m2):
@@ -653,8 +813,10 @@ def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
     if not _valid(mo, d):
         return None
-    if d is None and not g["md_part"] and not g["md_m"].isascii() and re.search(r"[\u4e00-\u9fff々]$", st.text[: m.start()]):
-        return None
+    if d is None and not g["md_part"] and not g["md_m"].isascii() and (
+        re.search(r"[\u4e00-\u9fff々]$", st.text[: m.start()]) or st.text.startswith("雨", m.end())
+    ):
+        return None  # 江田五月, 五月雨
     y = st.year_of_month(m.start(), mo)
     part = g["md_part"]
     return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
@@ -668,6 +830,40 @@ def _mdsl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return None
     y = st.year_of_month(m.start(), mo)
     return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+# 2/1~2/14, 3/1(火)~3/5(土): two slash dates joined by a dash are a range of dates, in order, where a weekday or a
+# day past the 12th shows they are not fractions (2/3~3/4, 1/2~1/3)
+_SL_WD = r"(?:\s?[(（][月火水木金土日](?:曜日?)?[)）])?"
+_SL_NEXT = rf"{_SL_WD}\s?{_DASH}\s?(?P<{{}}>[0-9]{{{{1,2}}}}/[0-9]{{{{1,2}}}})(?![0-9/])"
+
+
+@_form("slr", r"(?P<slr_m>[0-9]{1,2})/(?P<slr_d>[0-9]{1,2})(?=" + _SL_NEXT.format("slr_next") + ")")
+def _slr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["slr_m"]), int(g["slr_d"])
+    mo2, d2 = (int(x) for x in g["slr_next"].split("/"))
+    if not (_valid(mo, d) and _valid(mo2, d2) and (mo, d) < (mo2, d2)):
+        return None
+    if max(d, d2) <= 12 and not re.search(r"[(（]", st.text[m.end() : m.end("slr_next")]):
+        return None
+    y = st.year_of_month(m.start(), mo)
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+@_form("slr2", rf"(?:(?<={_DASH})|(?<={_DASH}\s))(?P<slr2_m>[0-9]{{1,2}})/(?P<slr2_d>[0-9]{{1,2}})(?![0-9/])")
+def _slr2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["slr2_m"]), int(g["slr2_d"])
+    a = st.anchor
+    if st.end < 0 or m.start() - st.end > 8 or a.month is None or a.day is None or not _valid(mo, d) or (mo, d) <= (a.month, a.day):
+        return None
+    return _fmt(a.year, mo, d), None, _Anchor(a.year, mo, d), None
+
+
+# 元日, 大みそか: a day named by a word, in the year a bare month/day would take
+@_form("dname", rf"(?<!年)(?P<dname>{_DAYNAMES})(?!{_NOT_DAYNAME})")
+def _dname(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    month = int(_words("dayname")[g["dname"]][0])
+    return _day_name(st.year_of_month(m.start(), month), g["dname"])
 
 
 # 9.11テロ: an event named by its date
@@ -687,14 +883,22 @@ def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
 _DAY_NOT_BEFORE = (
     "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|がかり|"
-    "遅れ|早く|ごと|単位|程|"
+    "遅れ|早く|ごと|単位|程|平均|"
     "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
 )
 
 
-@_form("d_only", rf"(?<![月第毎])(?P<d_only>{_N})日(?!{_DAY_NOT_BEFORE})")
+_KANJI_DAY_WORD = re.compile(r"市|町|月(?!曜)")  # after a day in kanji: 四日市, 十日町, 三日月 (not 三日月曜日)
+_BARE_DAY_LIST = rf"(?=[、，,]{_N}(?:日(?!{_DAY_NOT_BEFORE})|{_BOTH_DAYS}))"  # 3、4日: the 3rd and the 4th
+
+
+@_form("d_only", rf"(?<![月第毎])(?P<d_only>{_N})(?:日(?!{_DAY_NOT_BEFORE})|(?P<d_both>{_BOTH_DAYS})|{_BARE_DAY_LIST})")
 def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     d = kanji_to_int(g["d_only"])
+    if g["d_both"] is not None and not st.text[: m.start()].endswith(("、", "，", ",")):
+        return None  # 3、4の両日: only the last day of a list drops its 日
+    if not g["d_only"].isascii() and _KANJI_DAY_WORD.match(st.text, m.end()):
+        return None  # 四日市, 十日町, 三日月: a place or a word, not a day
     if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
         return None  # 1日中: all day long (9日中 is a date)
     base = st.day_base(m.start())
@@ -707,8 +911,8 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 @cache
 def _start_chars() -> frozenset[str]:
     """Every character a DATE expression can start with (a quick test before the long alternation)."""
-    words = [*eras(), *_words("deictic"), *_words("anaphoric"), *_MONTHS_EN]
-    return frozenset("0123456789十百千同翌本" + _KD + "".join(w[0] + w[0].upper() for w in words))
+    words = [*eras(), *_words("deictic"), *_words("anaphoric"), *_words("dayname"), *_MONTHS_EN]
+    return frozenset("0123456789十百千同翌本西紀" + _KD + _ERA_LETTERS + "".join(w[0] + w[0].upper() for w in words))
 
 
 @cache
@@ -726,8 +930,9 @@ def _handlers() -> dict[str, Callable[[dict[str, Any], _State, re.Match[str]], _
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
-    """``text`` without the spaces a PDF dump puts inside dates (2006 年 7 月), and each character's offset."""
-    if " " not in text and "\u3000" not in text:
+    """``text`` without the spaces a PDF dump puts inside dates (2006 年 7 月) and the line breaks it puts between a
+    number and its unit (2019年5\n月), and each character's offset."""
+    if " " not in text and "\u3000" not in text and not _BROKEN.search(text):
         return text, list(range(len(text) + 1))
     out: list[str] = []
     pos: list[int] = []
@@ -735,6 +940,11 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     i = 0
     while i < n:
         c = text[i]
+        if c == "\n" and out and (
+            out[-1] in _DIGIT_CHARS and text[i + 1 : i + 2] in ("年", "月", "日") or _wrapped_after_unit(out, text, i)
+        ):
+            i += 1
+            continue
         if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
             j = i
             while j < n and j - i < 2 and text[j] in " \u3000":
@@ -749,17 +959,31 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(out), pos
 
 
+def _wrapped_after_unit(out: list[str], text: str, i: int) -> bool:
+    """Whether the line break at ``i`` wraps a long line inside a date: 2019年 | 3月5日, 5月 | 12日 (a short line
+    before it is a heading, its own date)."""
+    if len(out) < 2 or out[-1] not in "年月" or out[-2] not in _DIGIT_CHARS:
+        return False
+    line = len(out) - 1 - max((k for k, ch in enumerate(out) if ch == "\n"), default=-1)
+    nxt = re.match(r"[0-9〇一二三四五六七八九十]{1,3}([月日])", text[i + 1 : i + 5])
+    return line >= _WRAPPED_LINE and nxt is not None and (out[-1], nxt.group(1)) in {("年", "月"), ("月", "日")}
+
+
+_WRAPPED_LINE = 20  # characters: a line this long that breaks inside a date was wrapped, not ended
+
+
 def _ends_with_era(chars: list[str]) -> bool:
     """Whether the text so far ends with an era name (平成 9 年: a PDF's space after it)."""
     tail = "".join(chars[-2:])
     return any(tail.endswith(e) for e in eras())
 
 
-_ERA_FORMS = frozenset({"era_", "eg_"})
-_GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
+_ERA_FORMS = frozenset({"era_", "eg_", "wab_", "egp_"})
+_GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "gep_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
 
+_APPROX = ("頃", "ごろ")
 _UPDATED = re.compile(r"更新(?:日時?)?\s*[:：]?\s*$")
 
 
@@ -796,6 +1020,9 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         if name in _ERA_FORMS or name in _GREGORIAN_FORMS:
             st.era_years = name in _ERA_FORMS
         end = m.end() if end is None else end
+        if squeezed.startswith(_APPROX, end):  # 2019年12月頃: about, part of the expression (TIMEX3 APPROX)
+            end += len(next(a for a in _APPROX if squeezed.startswith(a, end)))
+            mod = mod or "APPROX"
         if anchor is not None and _UPDATED.search(squeezed, max(0, m.start() - 8), m.start()):
             anchor = None  # 更新: 2016年3月9日 stamps the page, not the story
         if anchor is not None:
