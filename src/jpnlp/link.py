@@ -62,6 +62,10 @@ def link_treaty(text: str, glossary: Glossary) -> Link | None:
         e = glossary.lookup(variant, "TREATY")
         if e is not None:
             return Link.of(e)
+    if text.isascii() and " " in text:
+        e = glossary.lookup_english(text, "TREATY")
+        if e is not None:
+            return Link.of(e)
     plain = _BRACKET.sub("", text)
     for suffix, template in COMPOSE:
         if plain.endswith(suffix) and len(plain) > len(suffix):

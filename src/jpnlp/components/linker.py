@@ -22,7 +22,10 @@ from ..english import confidence, english_only
 from ..glossary import Glossary, default_glossary
 from ..link import AnaphoraResolver, Link, link_treaty
 
-_READING = re.compile(r"[\u3041-\u3096\u30fc]+")
+# A reading: hiragana, with the katakana of foreign words in it (にほんこくとソヴィエト…きょうどうせんげん)
+_READING = re.compile(r"(?=[^\u3041-\u3096]*[\u3041-\u3096])[\u3041-\u3096\u30a1-\u30fa\u30fc・]+")
+# A name in another script (Cyrillic, Hangul, Greek …): inside brackets after a name, that name's translation
+_FOREIGN = re.compile(r"[\u0370-\u052f\u1100-\u11ff\uac00-\ud7af]")
 
 
 class GlossaryLinker:
@@ -35,7 +38,7 @@ class GlossaryLinker:
         new_ents: list[Span] = []
         values: list[tuple[Link | None, Span]] = []
         for ent in doc.ents:
-            link = self._link(ent, resolver)
+            link = self._link(ent, resolver, _bracketed_after(doc.text, ent, values))
             if ent.label_ == "LEADER":
                 link = people.resolve(ent, link)
             kb = link.kb_id if link else ""
@@ -58,13 +61,15 @@ class GlossaryLinker:
                 span._.en_conf = confidence(span._.en_source)
         return doc
 
-    def _link(self, ent: Span, resolver: AnaphoraResolver) -> Link | None:
+    def _link(self, ent: Span, resolver: AnaphoraResolver, named_before: Link | None) -> Link | None:
         if ent.label_ == "TREATY":
             if ent._.anaphor:
                 return resolver.resolve(ent.text)
             link = link_treaty(ent.text, self.glossary) or resolver.containing(ent.text)
             if link is None and _READING.fullmatch(ent.text):
                 link = resolver.last()  # a headword's reading follows the headword
+            if link is None and _FOREIGN.search(ent.text):
+                link = named_before  # 日ソ共同宣言(ロシア語: Советско-Японская …): the same declaration
             # a treaty the glossary does not know is still an antecedent (同協定 after it carries its name)
             link = link or english_only(ent)
             resolver.add(ent.text, link)
@@ -104,6 +109,20 @@ def _short_form(short: str, full: str) -> bool:
     if len(parts) > 1:
         return parts[-1] == short
     return _KANJI.fullmatch(full) is not None and full.startswith(short)
+
+
+def _bracketed_after(text: str, ent: Span, values: list[tuple[Link | None, Span]]) -> Link | None:
+    """The link of a treaty named shortly before ``ent`` when ``ent`` stands inside a bracket opened after it
+    (its reading may come between: 日ソ共同宣言(にっそきょうどうせんげん、ロシア語: …))."""
+    if ent.label_ != "TREATY":
+        return None
+    for link, s in reversed(values):
+        if ent.start_char - s.end_char > 80:
+            return None
+        gap = text[s.end_char : ent.start_char]
+        if s.label_ == "TREATY" and link is not None and gap.count("(") > gap.count(")"):
+            return link
+    return None
 
 
 def _replaceable(link: Link | None) -> bool:

@@ -52,7 +52,7 @@ _KNOWN_KEYS = frozenset(
 )
 _ID_RE = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
-_DROP = re.compile(r"[\s・･=＝\-‐「」『』\"“”'’`]")
+_DROP = re.compile(r"[\s・･=＝\-‐「」『』\"“”'’`、,，]")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "x": "10"}
 # A roman numeral glued to the end of a Latin word (STARTII, SALTI): spell it as digits.
 _ROMAN_SUFFIX = re.compile(r"(?<=[a-z])(viii|vii|vi|iv|iii|ii|i|v|x)(?![a-z])")
@@ -73,10 +73,45 @@ class GlossaryWarning(JpnlpWarning):
 
 
 def match_key(text: str) -> str:
-    """The form under which glossary entries and mentions are compared."""
-    s = normalize(text).lower()
+    """The form under which glossary entries and mentions are compared: width, case, spaces, dots, quotes,
+    list separators, old character forms (條約) and kana spellings of function words (および) do not count."""
+    s = normalize(text).lower().translate(_old_forms())
     s = _DROP.sub("", s)
+    s = _spellings().sub(lambda m: _spelling_table()[m.group()], s)
     return _ROMAN_SUFFIX.sub(lambda m: _ROMAN[m.group(1)], s)
+
+
+_ENGLISH_FILLER = frozenset({"the", "of", "and", "a", "an"})
+
+
+def english_key(title: str) -> str:
+    """An English title without articles, ``of``, ``and``, case or punctuation."""
+    words = re.findall(r"[a-z0-9]+", normalize(title).lower())
+    return " ".join(w for w in words if w not in _ENGLISH_FILLER)
+
+
+def _tsv(name: str) -> list[list[str]]:
+    """Rows of a data table (comments and the header line skipped)."""
+    lines = resources.files("jpnlp").joinpath(f"data/{name}").read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines[1:] if ln and not ln.startswith("#")] if lines else []
+
+
+@cache
+def _old_forms() -> dict[int, str]:
+    rows = _tsv("old_kanji.tsv")
+    return str.maketrans({r[0]: r[1] for r in rows if len(r) >= 2 and r[0] != "old"})
+
+
+@cache
+def _spelling_table() -> dict[str, str]:
+    return {r[0]: r[1] for r in _tsv("spelling_variants.tsv") if len(r) >= 2 and r[0] != "variant"}
+
+
+@cache
+def _spellings() -> re.Pattern[str]:
+    # longest first, and a one-kanji form (及) only where it is not already the longer one (及び)
+    variants = sorted(_spelling_table(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(v) + ("(?![びにはし])" if len(v) == 1 else "") for v in variants))
 
 
 @dataclass(frozen=True)
@@ -329,6 +364,20 @@ class Glossary:
         if len(found) > 1 and year is not None:
             found = [e for e in found if e.in_office(year)] or _nearest_in_office(found, year)
         return found[0] if len(found) == 1 else None
+
+    def lookup_english(self, title: str, label: str | None = None) -> Entry | None:
+        """The one entry whose English name or title equals ``title`` but for articles, ``of``, ``and``, case and
+        punctuation (a title quoted with small slips: ``Treaty of Banning … ,in Outer Space,and under Water``)."""
+        index = self.cache.get("english")
+        if index is None:
+            index = {}
+            for e in self.entries.values():
+                for form in (e.en, e.en_full, *e.abbr):
+                    if form and form.isascii():
+                        index.setdefault(english_key(form), []).append(e)
+            self.cache["english"] = index
+        found = {e.id: e for e in index.get(english_key(title), []) if label is None or e.label == label}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def forms_of(self, label: str) -> Iterator[tuple[str, Entry]]:
         for e in self.entries.values():
