@@ -56,7 +56,17 @@ COUNTRY_WORDS = (
 # What a person's name may be part of without naming the person.
 NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
 # A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
-NOT_A_LEADER_AFTER = ("報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席")
+NOT_A_LEADER_AFTER = (
+    "報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席",
+    "会合", "会議", "理事会",  # 外相会合, 国防相会議: a meeting of the office's holders
+)  # fmt: skip
+# Titles anyone may hold in an association or party (a trade union's 事務局長): a name only Sudachi tags is a
+# leader before them only when an intergovernmental organization or a country stands between (天野之弥IAEA事務局長).
+ORG_TITLES = frozenset({"事務局長", "事務総長", "書記長", "総書記", "第一書記", "上級代表"})
+# Japanese cabinet offices: before them a surname Sudachi reads as a place (大平首相, 愛知外相) is a name.
+CABINET_TITLES = frozenset({"首相", "総理", "総理大臣", "内閣総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "防衛庁長官"})
+_NAME_TAG = "名詞-固有名詞-人名"
+_PLACE_TAG = "名詞-固有名詞-地名-一般"
 PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
 
@@ -135,12 +145,15 @@ def find_leaders(
     glossary: Glossary | None = None,
     persons: Sequence[tuple[int, int]] = (),
     year_at: Callable[[int], int | None] | None = None,
+    tokens: Sequence[tuple[int, int, str]] = (),
 ) -> list[LeaderMatch]:
     """LEADER mentions of normalized ``text`` in order.
 
     ``persons`` are character spans a tagger found as person names (GiNZA's
     ``Person``); ``year_at(offset)`` gives the year in force at an offset, to
-    tell apart leaders who share a name (two Bushes).
+    tell apart leaders who share a name (two Bushes); ``tokens`` are Sudachi's
+    ``(start, end, tag)`` (:func:`jpnlp.name_tags.tagged_tokens`): its name tags
+    and word boundaries.
     """
 
     def entry_for(name: str, pos: int, role: str | None = None) -> str | None:
@@ -153,19 +166,33 @@ def find_leaders(
                 return e.id
         return None
 
+    tagged = _tagged_names(text, tokens)
+    places = [(s, e) for s, e, tag in tokens if tag == _PLACE_TAG and e - s >= 2 and re.fullmatch(rf"{_KANJI}+", text[s:e])]
+    word_end = {s: e for s, e, _ in tokens}
     found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
-        if m.group("title") in _other_offices() or text.startswith(NOT_A_LEADER_AFTER, m.end()):
+        title = m.group("title")
+        if title in _other_offices() or text.startswith(NOT_A_LEADER_AFTER, m.end()):
             continue  # 官房長官, 大統領報道官: not one of the offices that make a leader
-        hit = _titled(text, m, glossary, persons, entry_for)
+        if any(word_end.get(i, 0) > m.end("title") for i in range(m.start("title") + 1, m.end("title"))):
+            continue  # 王国王女: the title's last character starts another word (国王 is not there)
+        hints = list(persons)
+        if m.group("mid") or title not in ORG_TITLES:
+            hints += tagged
+            if title in CABINET_TITLES and not m.group("mid"):
+                hints += places
+        hit = _titled(text, m, glossary, hints, entry_for) or _listed_name(text, m, tagged)
         if hit is None:
-            hit = _name_after_title(text, m, glossary, persons, entry_for)
+            hit = _name_after_title(text, m, glossary, tagged, entry_for)
         if hit is not None:
             found[hit.start] = hit
-    for hit in _coordinated(text, glossary, persons, entry_for):
+    for hit in _coordinated(text, glossary, [*persons, *tagged], entry_for):
         found.setdefault(hit.start, hit)
-    for hit in _administrations(text, persons, glossary):
+    for hit in _administrations(text, persons, tagged, glossary):
         found.setdefault(hit.start, hit)
+    for hit in _english_titled(text, glossary, entry_for):
+        if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
+            found[hit.start] = hit
     if glossary is not None:
         for hit in _known_names(text, glossary, entry_for):
             if not any(f.start <= hit.start < f.end for f in found.values()):
@@ -191,10 +218,47 @@ def _lookup_keys(name: str) -> list[str]:
     return keys
 
 
+def _role(m: re.Match[str]) -> str:
+    return (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
+
+
+def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of consecutive tokens Sudachi tags as person names; a surname and a given name set apart by a
+    space, as in lists and the Diet's records, are one name (岸田 文雄)."""
+    out: list[tuple[int, int]] = []
+    last = ""
+    for s, e, tag in tokens:
+        if not tag.startswith(_NAME_TAG):
+            if not text[s:e].isspace():
+                last = ""
+            continue
+        gap = text[out[-1][1] : s] if out and last else None
+        if gap == "" or (gap and gap.isspace() and len(gap) <= 3 and last.endswith("姓") and tag.endswith("-名")):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        last = tag
+    return out
+
+
+def _listed_name(text: str, m: re.Match[str], tagged: Sequence[tuple[int, int]]) -> LeaderMatch | None:
+    """A kanji name Sudachi tags, set off by spaces before its title at the start of a line, as in a list of
+    delegates (愛知 揆一 外務大臣)."""
+    gap = re.search(r"[ \u3000]+$", text[max(0, m.start() - 8) : m.start()])
+    if gap is None:
+        return None
+    end = m.start() - len(gap.group())
+    for s, e in tagged:
+        line_start = text.rfind("\n", 0, s) + 1
+        if e == end and text[line_start:s].strip() == "" and re.search(_KANJI, text[s:e]):
+            return LeaderMatch(s, e, text[s:e], _role(m), None)
+    return None
+
+
 def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
-    role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
+    role = _role(m)
     # names are short: look back a bounded window, not to the start of the text
     kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
     kan = _KANJI_RUN.search(text, max(0, ts - _WINDOW), ts)
@@ -217,14 +281,26 @@ def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-d
 # as in signature blocks and lists (外務大臣 椎名悦三郎).
 _FULL_NAME_AFTER = re.compile(rf"\s?({_K}+(?:[・=.](?:{_K}+|[A-Z]))*[・=.]{_K}+)(?!{_K})")
 _KANJI_NAME_AFTER = re.compile(rf"[ \u3000]+({_KANJI}{{2,5}})(?=[\s、。,)(]|$)")
+_SPACES = re.compile(r"[ \u3000]+")
+# An apposition, the title first: 大統領のカルロス・メンデス氏, 外相のゴンザレス氏
+_APPOSITIVE = re.compile(rf"の({_NAME})(?=氏|さん)")
 
 
-def _name_after_title(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+def _name_after_title(text, m, glossary, tagged, entry_for):  # type: ignore[no-untyped-def]
     """The leader named right after a title that has no name before it, or None."""
     title = m.group("title")
-    for pat in (_FULL_NAME_AFTER, _KANJI_NAME_AFTER):
+    # a kanji name after an association's title (事務局長 山田太郎) may head anything
+    kanji_ok = bool(m.group("mid")) or title not in ORG_TITLES
+    # a surname and a given name set apart by a space, as in the Diet's records (外務大臣 岸田 文雄君)
+    gap = _SPACES.match(text, m.end())
+    if gap is not None and kanji_ok:
+        s = gap.end()
+        for ts, te in tagged:
+            if ts == s and re.match(_KANJI, text[s]) and re.match(r"[\s、。,()君氏]|$", text[te : te + 1]):
+                return LeaderMatch(s, te, text[s:te], title, entry_for(re.sub(r"\s", "", text[s:te]), s, title))
+    for pat in (_FULL_NAME_AFTER, _KANJI_NAME_AFTER, _APPOSITIVE):
         n = pat.match(text, m.end())
-        if n is None:
+        if n is None or (pat is _KANJI_NAME_AFTER and not kanji_ok):
             continue
         name, s = n.group(1), n.start(1)
         if match_key(name) in countries() or _is_org(name, glossary) or name in titles():
@@ -332,7 +408,7 @@ _PART = rf"(?:{_K}{{2,}}|{_KANJI}{{1,4}})"
 @cache
 def _coordination_re() -> re.Pattern[str]:
     ts = "|".join(re.escape(t) for t in titles() if t not in _other_offices())
-    return re.compile(rf"(?P<names>{_PART}(?:[・、と]{_PART})+)(?:(?P<both>両)(?:首脳|{ts})|(?:首脳)?会談)")
+    return re.compile(rf"(?P<names>{_PART}(?:[・、と]{_PART})+)(?:の?(?P<both>両)(?:首脳|{ts})|(?:首脳)?会談)")
 
 
 def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
@@ -362,14 +438,75 @@ def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped
 
 
 _ADMINISTRATION = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.])({_NAME})政権")
+# 政権 and 内閣 after a name: the head of government's administration and cabinet (not 内閣府, 内閣官房 …)
+_GOVERNMENT = re.compile(r"政権|内閣(?!府|官房|法制|情報|人事|参与|総理)")
 
 
-def _administrations(text, persons, glossary):  # type: ignore[no-untyped-def]
-    """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration)."""
+def _administrations(text, persons, tagged, glossary):  # type: ignore[no-untyped-def]
+    """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration); a name
+    Sudachi tags before 政権 or 内閣, a country word between or not (中曽根内閣, メンデス米政権)."""
     for m in _ADMINISTRATION.finditer(text):
         s, e = m.span(1)
         if any(ps <= s and e <= pe for ps, pe in persons) and not _is_org(m.group(1), glossary):
             yield LeaderMatch(s, e, m.group(1), None, None)
+    ends = {e: s for s, e in tagged}
+    for m in _GOVERNMENT.finditer(text):
+        end = m.start()
+        if end not in ends:  # a country word between: メンデス米政権
+            end -= next((len(w) for w in _mids_longest_first() if text.endswith(w, 0, end)), 0)
+        s = ends.get(end)
+        if s is None or not _starts_word(text, s):
+            continue
+        name = text[s:end]
+        if match_key(name) not in countries() and not _is_org(name, glossary):
+            yield LeaderMatch(s, end, name, None, None)
+
+
+@cache
+def _mids_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_mid_words(), key=len, reverse=True))
+
+
+def _starts_word(text: str, s: int) -> bool:
+    """A name starts a word: not after a katakana or Latin letter it would continue."""
+    return s == 0 or not re.match(r"[A-Za-z\u30a1-\u30fa\u30fc・=.]", text[s - 1])
+
+
+# An English full name: capitalised words, with the particles of Romance, Dutch, German and Arabic names
+# (António Manuel de Oliveira Guterres, Ursula von der Leyen).
+_EN_NAME = (
+    rf"[{_UPPER}][{_LATIN}'\-]+(?: (?:(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|ibn|al)[ \-])*"
+    rf"[{_UPPER}](?:[{_LATIN}'\-]+|\.))+"
+)
+_EN_HONORIFIC = r"(?:(?:H\. ?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir) )*"
+
+
+@cache
+def _english_titles() -> tuple[str, ...]:
+    """English titles of the offices that make a leader (``en`` of ``data/titles.tsv``), longest first;
+    Chairman and Director General also head associations."""
+    ens = {r["en"] for r in read_table("titles.tsv") if r["kind"] != "other"} - {"Chairman", "Director General"}
+    return tuple(sorted(ens | {"Minister for Foreign Affairs", "Minister of Foreign Affairs"}, key=len, reverse=True))
+
+
+@cache
+def _english_titled_re() -> re.Pattern[str]:
+    ts = "|".join(re.escape(t) for t in _english_titles())
+    return re.compile(
+        # the name, then its title in apposition (…Guterres, Secretary-General of the United Nations) …
+        rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b"
+        # … or the title first (Prime Minister Fumio Kishida), not a deputy's (Vice President …)
+        rf"|(?<![{_LATIN}] )(?<![{_LATIN}])(?:{ts}) {_EN_HONORIFIC}(?P<name2>{_EN_NAME})"
+    )
+
+
+def _english_titled(text, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A leader named in English with an English title before or after the name."""
+    for m in _english_titled_re().finditer(text):
+        g = "name" if m.group("name") else "name2"
+        s, e = m.span(g)
+        if not _is_org(m.group(g), glossary):
+            yield LeaderMatch(s, e, m.group(g), None, entry_for(m.group(g), s), en=m.group(g))
 
 
 # A run of capitalised words: where an English name (Vladimir Putin) may be.
