@@ -59,6 +59,7 @@ NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "�
 NOT_A_LEADER_AFTER = (
     "報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席",
     "会合", "会議", "理事会",  # 外相会合, 国防相会議: a meeting of the office's holders
+    "官房", "政務官",  # 外務大臣官房審議官: an official of the minister's office
 )  # fmt: skip
 # Titles anyone may hold in an association or party (a trade union's 事務局長): a name only Sudachi tags is a
 # leader before them only when an intergovernmental organization or a country stands between (天野之弥IAEA事務局長).
@@ -188,7 +189,7 @@ def find_leaders(
             found[hit.start] = hit
     for hit in _coordinated(text, glossary, [*persons, *tagged], entry_for):
         found.setdefault(hit.start, hit)
-    for hit in _administrations(text, persons, tagged, glossary):
+    for hit in _administrations(text, persons, tagged, glossary, entry_for):
         found.setdefault(hit.start, hit)
     for hit in _english_titled(text, glossary, entry_for):
         if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
@@ -224,10 +225,13 @@ def _role(m: re.Match[str]) -> str:
 
 def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Spans of consecutive tokens Sudachi tags as person names; a surname and a given name set apart by a
-    space, as in lists and the Diet's records, are one name (岸田 文雄)."""
+    space, as in lists and the Diet's records, are one name (岸田 文雄), and a place before a given name is a
+    surname (愛知 揆一)."""
     out: list[tuple[int, int]] = []
     last = ""
-    for s, e, tag in tokens:
+    for i, (s, e, tag) in enumerate(tokens):
+        if tag == _PLACE_TAG and _given_name_next(text, tokens, i):
+            tag = _NAME_TAG + "-姓"
         if not tag.startswith(_NAME_TAG):
             if not text[s:e].isspace():
                 last = ""
@@ -239,6 +243,16 @@ def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tup
             out.append((s, e))
         last = tag
     return out
+
+
+def _given_name_next(text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """Whether a given name follows token ``i``, directly or after a short space."""
+    for s, e, tag in tokens[i + 1 : i + 3]:
+        if tag.startswith(_NAME_TAG):
+            return tag.endswith("-名")
+        if not (text[s:e].isspace() and e - s <= 3):
+            return False
+    return False
 
 
 def _listed_name(text: str, m: re.Match[str], tagged: Sequence[tuple[int, int]]) -> LeaderMatch | None:
@@ -442,13 +456,13 @@ _ADMINISTRATION = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.])({_NAME})�
 _GOVERNMENT = re.compile(r"政権|内閣(?!府|官房|法制|情報|人事|参与|総理)")
 
 
-def _administrations(text, persons, tagged, glossary):  # type: ignore[no-untyped-def]
+def _administrations(text, persons, tagged, glossary, entry_for):  # type: ignore[no-untyped-def]
     """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration); a name
     Sudachi tags before 政権 or 内閣, a country word between or not (中曽根内閣, メンデス米政権)."""
     for m in _ADMINISTRATION.finditer(text):
         s, e = m.span(1)
         if any(ps <= s and e <= pe for ps, pe in persons) and not _is_org(m.group(1), glossary):
-            yield LeaderMatch(s, e, m.group(1), None, None)
+            yield LeaderMatch(s, e, m.group(1), None, entry_for(m.group(1), s))
     ends = {e: s for s, e in tagged}
     for m in _GOVERNMENT.finditer(text):
         end = m.start()
@@ -459,7 +473,7 @@ def _administrations(text, persons, tagged, glossary):  # type: ignore[no-untype
             continue
         name = text[s:end]
         if match_key(name) not in countries() and not _is_org(name, glossary):
-            yield LeaderMatch(s, end, name, None, None)
+            yield LeaderMatch(s, end, name, None, entry_for(name, s))
 
 
 @cache
@@ -504,9 +518,11 @@ def _english_titled(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """A leader named in English with an English title before or after the name."""
     for m in _english_titled_re().finditer(text):
         g = "name" if m.group("name") else "name2"
-        s, e = m.span(g)
-        if not _is_org(m.group(g), glossary):
-            yield LeaderMatch(s, e, m.group(g), None, entry_for(m.group(g), s), en=m.group(g))
+        (s, e), name = m.span(g), m.group(g)
+        if not _is_org(name, glossary):
+            # the glossary may know the name without its middle names (António [Manuel de Oliveira] Guterres)
+            words = name.split()
+            yield LeaderMatch(s, e, name, None, entry_for(name, s) or entry_for(f"{words[0]} {words[-1]}", s))
 
 
 # A run of capitalised words: where an English name (Vladimir Putin) may be.
