@@ -132,3 +132,84 @@ def test_unknown_leader_takes_the_latin_spelling_given_in_the_text() -> None:
         ("Miguel Santos", "Miguel Santos"),
         ("サントス", "Miguel Santos"),
     ]
+
+
+def tagged_leaders(text: str) -> list[tuple[str, str | None, str | None]]:
+    """``leaders`` with Sudachi's tokens and tags, as the pipeline passes them."""
+    from jpnlp.name_tags import tagged_tokens
+
+    text = normalize(text)
+    return [(m.text, m.role, m.entry_id) for m in find_leaders(text, GLOSSARY, tokens=tagged_tokens(text))]
+
+
+# Kanji names Sudachi's dictionary tags (名詞-固有名詞-人名-姓/名), and the offices and layouts around them.
+TAGGED_CASES = [
+    # a kanji name before a leader's title, unknown to the glossary and to GiNZA
+    ("山田太郎外相は会見した", [("山田太郎", "外相", None)]),
+    ("金南哲外相が書簡を送った", [("金南哲", "外相", None)]),
+    ("朴正浩首相と会談", [("朴正浩", "首相", None)]),
+    # a surname that is also a place: before a Japanese cabinet office, or before a given name
+    ("高松外相は", [("高松", "外相", None)]),
+    ("高松市長は", []),
+    # lists of delegates and the Diet's records: a name set off by spaces, before or after its title
+    ("  山田 太郎 外務大臣\n", [("山田 太郎", "外務大臣", None)]),
+    ("  高松 一郎 外務大臣\n", [("高松 一郎", "外務大臣", None)]),
+    ("外務大臣 山田 太郎君\n", [("山田 太郎", "外務大臣", None)]),
+    # a head of government's administration or cabinet, a country word between or not
+    ("鈴木内閣の方針", [("鈴木", None, None)]),
+    ("山田政権は", [("山田", None, None)]),
+    ("メンデス米政権は", [("メンデス", None, None)]),
+    ("佐藤内閣府副大臣", []),
+    ("新政権と軍事政権", []),
+    # the title first, the name in apposition
+    ("大統領のカルロス・メンデス氏は", [("カルロス・メンデス", "大統領", None)]),
+    ("前外相のゴンザレス氏と", [("ゴンザレス", "前外相", None)]),
+    ("首相の山田氏は", [("山田", "首相", None)]),
+    # names joined before 両 + title
+    ("山田・鈴木の両外相", [("山田", None, None), ("鈴木", None, None)]),
+    # titles anyone may hold in an association: only with an intergovernmental organization named
+    ("佐藤事務局長は", []),
+    ("事務局長 佐藤一郎\n", []),
+    ("佐藤一郎IAEA事務局長", [("佐藤一郎", "事務局長", None)]),
+    # not the title: a meeting of its holders, an official of the minister's office, a word split in two
+    ("ユートピア外相会合で", []),
+    ("鈴木外務大臣官房審議官", []),
+    ("オランダ王国王女の来日", []),
+    ("佐藤議員と会談", []),
+    # English names with an English title before or after
+    ("(H. E. Mr. Carlos Mendes da Silva, Prime Minister of Utopia)", [("Carlos Mendes da Silva", None, None)]),
+    ("Prime Minister Carlos Mendes said", [("Carlos Mendes", None, None)]),
+    ("Vice President Carlos Mendes", []),
+    ("Carlos Mendes, President of the General Assembly", []),
+    ("King Carlos Mendes Hospital", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAGGED_CASES, ids=[c[0][:14] for c in TAGGED_CASES])
+def test_names_sudachi_tags(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert tagged_leaders(text) == expected
+
+
+def test_english_name_without_middle_names_is_the_glossary_leader() -> None:
+    text = "Prime Minister Fumio Tanaka Kishida"  # the glossary knows Fumio Kishida
+    glossary = Glossary([Entry("leader.kishida", "LEADER", "Fumio Kishida", ja=("岸田文雄",))])
+    assert [(m.text, m.entry_id) for m in find_leaders(text, glossary)] == [("Fumio Tanaka Kishida", "leader.kishida")]
+
+
+def test_tagged_tokens_offsets_across_chunks() -> None:
+    from jpnlp.name_tags import tagged_tokens
+
+    text = "外務大臣 山田 太郎君\n" * 2000  # longer than one Sudachi call takes
+    tokens = tagged_tokens(text)
+    assert all(text[s:e] and not text[s:e].isspace() or tag == "空白" for s, e, tag in tokens)
+    names = [text[s:e] for s, e, tag in tokens if tag.startswith("名詞-固有名詞-人名")]
+    assert names == ["山田", "太郎"] * 2000
+
+
+def test_title_that_ends_inside_another_word_is_not_a_title() -> None:
+    from jpnlp.name_tags import tagged_tokens
+
+    glossary = Glossary([Entry("leader.wang", "LEADER", "Wang Yi", ja=("王毅", "王"))])
+    for text, expected in [("オランダ王国王女の来日", []), ("王主席と会談", ["王"])]:
+        found = find_leaders(text, glossary, tokens=tagged_tokens(text))
+        assert [m.text for m in found] == expected, text

@@ -65,7 +65,9 @@ NOT_A_LEADER_AFTER = (
 # leader before them only when an intergovernmental organization or a country stands between (天野之弥IAEA事務局長).
 ORG_TITLES = frozenset({"事務局長", "事務総長", "書記長", "総書記", "第一書記", "上級代表"})
 # Japanese cabinet offices: before them a surname Sudachi reads as a place (大平首相, 愛知外相) is a name.
-CABINET_TITLES = frozenset({"首相", "総理", "総理大臣", "内閣総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "防衛庁長官"})
+CABINET_TITLES = frozenset(
+    {"首相", "総理", "総理大臣", "内閣総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "防衛庁長官"}
+)
 _NAME_TAG = "名詞-固有名詞-人名"
 _PLACE_TAG = "名詞-固有名詞-地名-一般"
 PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
@@ -125,6 +127,7 @@ _K = r"[\u30a1-\u30fa\u30fc]"
 _NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
 _KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
 _KANJI_RUN = re.compile(rf"{_KANJI}+$")
+_KANJI_WORD = re.compile(rf"{_KANJI}{{2,}}")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
 _INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_K}+|[A-Z])[・=.])*[A-Z][・=.]$")
 _HAS_INITIAL = re.compile(r"(?:^|[・=.])[A-Z][・=.]")
@@ -168,7 +171,7 @@ def find_leaders(
         return None
 
     tagged = _tagged_names(text, tokens)
-    places = [(s, e) for s, e, tag in tokens if tag == _PLACE_TAG and e - s >= 2 and re.fullmatch(rf"{_KANJI}+", text[s:e])]
+    places = [(s, e) for s, e, tag in tokens if tag == _PLACE_TAG and _KANJI_WORD.fullmatch(text, s, e)]
     word_end = {s: e for s, e, _ in tokens}
     found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
@@ -319,7 +322,13 @@ def _name_after_title(text, m, glossary, tagged, entry_for):  # type: ignore[no-
         name, s = n.group(1), n.start(1)
         if match_key(name) in countries() or _is_org(name, glossary) or name in titles():
             continue
-        return LeaderMatch(s, n.end(1), name, title, entry_for(name, s, title))
+        role = _role(m) if pat is _APPOSITIVE else title
+        return LeaderMatch(s, n.end(1), name, role, entry_for(name, s, title))
+    # a kanji name in apposition (大統領の山田氏)
+    if text.startswith("の", m.end()):
+        for ns, ne in tagged:
+            if ns == m.end() + 1 and re.match(_KANJI, text[ns]) and text.startswith(("氏", "さん"), ne):
+                return LeaderMatch(ns, ne, text[ns:ne], _role(m), entry_for(text[ns:ne], ns, title))
     return None
 
 
@@ -492,14 +501,18 @@ _EN_NAME = (
     rf"[{_UPPER}][{_LATIN}'\-]+(?: (?:(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|ibn|al)[ \-])*"
     rf"[{_UPPER}](?:[{_LATIN}'\-]+|\.))+"
 )
+_BODY = r"(?:[A-Z][a-z]+ )*(?:Assembly|Conference|Council|Committee|Board|Court|Senate|Congress|Parliament)"
 _EN_HONORIFIC = r"(?:(?:H\. ?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir) )*"
+
+
+_NOT_ENGLISH_TITLES = frozenset({"Chairman", "Director General", "King", "Queen"})
 
 
 @cache
 def _english_titles() -> tuple[str, ...]:
     """English titles of the offices that make a leader (``en`` of ``data/titles.tsv``), longest first;
-    Chairman and Director General also head associations."""
-    ens = {r["en"] for r in read_table("titles.tsv") if r["kind"] != "other"} - {"Chairman", "Director General"}
+    Chairman and Director General also head associations, King and Queen name places (King Abdullah Port)."""
+    ens = {r["en"] for r in read_table("titles.tsv") if r["kind"] != "other"} - _NOT_ENGLISH_TITLES
     return tuple(sorted(ens | {"Minister for Foreign Affairs", "Minister of Foreign Affairs"}, key=len, reverse=True))
 
 
@@ -508,7 +521,8 @@ def _english_titled_re() -> re.Pattern[str]:
     ts = "|".join(re.escape(t) for t in _english_titles())
     return re.compile(
         # the name, then its title in apposition (…Guterres, Secretary-General of the United Nations) …
-        rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b"
+        # (not the president of a conference or an assembly)
+        rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b(?! of the {_BODY})"
         # … or the title first (Prime Minister Fumio Kishida), not a deputy's (Vice President …)
         rf"|(?<![{_LATIN}] )(?<![{_LATIN}])(?:{ts}) {_EN_HONORIFIC}(?P<name2>{_EN_NAME})"
     )
