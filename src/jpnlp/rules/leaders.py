@@ -51,7 +51,7 @@ _KANJI = r"[\u4e00-\u9fff\u3005]"
 COUNTRY_WORDS = (
     "米国", "アメリカ", "米", "ロシア", "露", "ロ", "ソ連", "ソ", "中国", "中", "英国", "イギリス", "英", "フランス", "仏",
     "ドイツ", "独", "日本", "日", "韓国", "韓", "北朝鮮", "朝", "イラン", "イラク", "インド", "パキスタン", "イスラエル",
-    "ウクライナ", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO",
+    "ウクライナ", "中共", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO",
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
 NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
@@ -63,11 +63,13 @@ NOT_A_LEADER_AFTER = (
 )  # fmt: skip
 # Titles anyone may hold in an association or party (a trade union's 事務局長): a name only Sudachi tags is a
 # leader before them only when an intergovernmental organization or a country stands between (天野之弥IAEA事務局長).
-ORG_TITLES = frozenset({"事務局長", "事務総長", "書記長", "総書記", "第一書記", "上級代表"})
+ORG_TITLES = frozenset({"事務局長", "事務総長", "書記長", "上級代表"})
 # Japanese cabinet offices: before them a surname Sudachi reads as a place (大平首相, 愛知外相) is a name.
 CABINET_TITLES = frozenset(
     {"首相", "総理", "総理大臣", "内閣総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "防衛庁長官"}
 )
+# Offices a leader holds along with the title (王毅国務委員兼外相): the titles and these.
+ALSO_OFFICES = ("国務委員", "政治局委員", "政治局常務委員", "第一副首相", "筆頭副首相", "国務相")
 _NAME_TAG = "名詞-固有名詞-人名"
 _PLACE_TAG = "名詞-固有名詞-地名-一般"
 PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
@@ -107,10 +109,13 @@ def titles() -> tuple[str, ...]:
 def _title_re() -> re.Pattern[str]:
     mids = "|".join(re.escape(c) for c in sorted(_mid_words(), key=len, reverse=True))
     ts = "|".join(re.escape(t) for t in titles())
+    also = "|".join(re.escape(t) for t in sorted({*titles(), *ALSO_OFFICES}, key=len, reverse=True))
     return re.compile(
         # (子), (Vladimir Putin), (キムジョンウン): a note, reading or Latin name between name and title
         rf"(?P<paren>\([^()。、「」]{{1,40}}\))?"
         rf"(?P<mid>・?(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?)?"
+        # another office held with this one: 国務委員兼外相, 副首相兼国防相, 総書記兼国家主席
+        rf"(?P<also>(?:{also})兼)?"
         rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
     )
 
@@ -574,9 +579,17 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
         if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
             continue
         is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None
-        if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
+        if is_kanji_surname and not _person_context(text, e):
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
         yield LeaderMatch(s, e, name, None, entry_for(name, s))
+
+
+def _person_context(text: str, e: int) -> bool:
+    """Whether a word that marks a person follows offset ``e``, a country word between or not (毛中共政権)."""
+    if text.startswith(PERSON_CONTEXT_AFTER, e):
+        return True
+    mid = next((len(w) for w in _mids_longest_first() if text.startswith(w, e)), 0)
+    return mid > 0 and text.startswith(PERSON_CONTEXT_AFTER, e + mid)
 
 
 _KATAKANA_WORDS = re.compile(r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・=]*")
