@@ -85,6 +85,8 @@ REAL_TEXT_CASES = [
     # a titled name met again later, a known surname with its policy, a name in Latin script
     ("ゴンザレス外相は訪日した。ゴンザレス氏は", [("ゴンザレス", "外相", None), ("ゴンザレス", None, None)]),
     ("岸田外交の成果", [("岸田", None, "leader.kishida")]),
+    ("習中国政府は", [("習", None, "leader.xi")]),  # a one-kanji surname, a country word, then 政府
+    ("習近平中国政府", [("習近平", None, "leader.xi")]),
     ("Vladimir Putin said", [("Vladimir Putin", None, "leader.putin")]),
     # a known name as the first part of a longer name is someone else; two known names joined are two leaders
     ("クリントン・ホワイト教授は", []),
@@ -155,6 +157,8 @@ TAGGED_CASES = [
     ("  山田 太郎 外務大臣\n", [("山田 太郎", "外務大臣", None)]),
     ("  高松 一郎 外務大臣\n", [("高松 一郎", "外務大臣", None)]),
     ("外務大臣 山田 太郎君\n", [("山田 太郎", "外務大臣", None)]),
+    ("日本国内閣総理大臣\n\n山田太郎\n", [("山田太郎", "内閣総理大臣", None)]),  # a signature block
+    ("外務大臣\n山田議員の質問", []),
     # a head of government's administration or cabinet, a country word between or not
     ("鈴木内閣の方針", [("鈴木", None, None)]),
     ("山田政権は", [("山田", None, None)]),
@@ -176,6 +180,14 @@ TAGGED_CASES = [
     ("鈴木外務大臣官房審議官", []),
     ("オランダ王国王女の来日", []),
     ("佐藤議員と会談", []),
+    # another office held along with the title
+    ("金南哲国務委員兼外相が", [("金南哲", "外相", None)]),
+    ("ゴンザレス副首相兼国防相", [("ゴンザレス", "国防相", None)]),
+    # more heads of government and foreign ministers; more countries before a title
+    ("金南哲国防委員長は", [("金南哲", "国防委員長", None)]),
+    ("スミス英外務・英連邦相", [("スミス", "外務・英連邦相", None)]),
+    ("メンデス・ソ連閣僚会議議長", [("メンデス", "閣僚会議議長", None)]),
+    ("モンテネグロ首相とチャド大統領", []),
     # English names with an English title before or after
     ("(H. E. Mr. Carlos Mendes da Silva, Prime Minister of Utopia)", [("Carlos Mendes da Silva", None, None)]),
     ("Prime Minister Carlos Mendes said", [("Carlos Mendes", None, None)]),

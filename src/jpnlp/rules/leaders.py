@@ -303,7 +303,8 @@ def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-d
 # as in signature blocks and lists (外務大臣 椎名悦三郎).
 _FULL_NAME_AFTER = re.compile(rf"\s?({_K}+(?:[・=.](?:{_K}+|[A-Z]))*[・=.]{_K}+)(?!{_K})")
 _KANJI_NAME_AFTER = re.compile(rf"[ \u3000]+({_KANJI}{{2,5}})(?=[\s、。,)(]|$)")
-_SPACES = re.compile(r"[ \u3000]+")
+# spaces, or a line break or two as in a signature block (内閣総理大臣⏎山田太郎)
+_SPACES = re.compile(r"[ \u3000]+(?:\n[ \u3000]*){0,2}|(?:[ \u3000]*\n){1,2}[ \u3000]*")
 # An apposition, the title first: 大統領のカルロス・メンデス氏, 外相のゴンザレス氏
 _APPOSITIVE = re.compile(rf"の({_NAME})(?=氏|さん)")
 
@@ -313,7 +314,8 @@ def _name_after_title(text, m, glossary, tagged, entry_for):  # type: ignore[no-
     title = m.group("title")
     # a kanji name after an association's title (事務局長 山田太郎) may head anything
     kanji_ok = bool(m.group("mid")) or title not in ORG_TITLES
-    # a surname and a given name set apart by a space, as in the Diet's records (外務大臣 岸田 文雄君)
+    # a name Sudachi tags after a space or on the next line: lists, signature blocks, the Diet's records, where a
+    # surname and a given name may be set apart by a space (外務大臣 岸田 文雄君)
     gap = _SPACES.match(text, m.end())
     if gap is not None and kanji_ok:
         s = gap.end()
