@@ -188,6 +188,11 @@ TAGGED_CASES = [
     ("スミス英外務・英連邦相", [("スミス", "外務・英連邦相", None)]),
     ("メンデス・ソ連閣僚会議議長", [("メンデス", "閣僚会議議長", None)]),
     ("モンテネグロ首相とチャド大統領", []),
+    # a word Sudachi knows as a country or an organization is not a name; an agency's katakana name is a mid word
+    ("ガンビア大統領と", []),  # not in data/countries.tsv; Sudachi knows the country
+    ("タリバン最高指導者", []),
+    ("ユニセフ事務局長", []),
+    ("メンデス・ユニセフ事務局長", [("メンデス", "事務局長", None)]),
     # English names with an English title before or after
     ("(H. E. Mr. Carlos Mendes da Silva, Prime Minister of Utopia)", [("Carlos Mendes da Silva", None, None)]),
     ("Prime Minister Carlos Mendes said", [("Carlos Mendes", None, None)]),

@@ -51,7 +51,7 @@ _KANJI = r"[\u4e00-\u9fff\u3005]"
 COUNTRY_WORDS = (
     "米国", "アメリカ", "米", "ロシア", "露", "ロ", "ソ連", "ソ", "中国", "中", "英国", "イギリス", "英", "フランス", "仏",
     "ドイツ", "独", "日本", "日", "韓国", "韓", "北朝鮮", "朝", "イラン", "イラク", "インド", "パキスタン", "イスラエル",
-    "ウクライナ", "中共", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO",
+    "ウクライナ", "中共", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO", "ユネスコ", "ユニセフ", "アセアン",
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
 NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
@@ -71,6 +71,9 @@ CABINET_TITLES = frozenset(
 # Offices a leader holds along with the title (王毅国務委員兼外相): the titles and these.
 ALSO_OFFICES = ("国務委員", "政治局委員", "政治局常務委員", "第一副首相", "筆頭副首相", "国務相")
 _NAME_TAG = "名詞-固有名詞-人名"
+# Sudachi's tags of a country and of other proper nouns (organizations, movements: タリバン, ユネスコ); a katakana
+# leader's name is a person's name (プーチン) or a word Sudachi does not know (普通名詞).
+_NOT_NAME_TAGS = frozenset({"名詞-固有名詞-地名-国", "名詞-固有名詞-一般"})
 _PLACE_TAG = "名詞-固有名詞-地名-一般"
 PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
@@ -178,6 +181,7 @@ def find_leaders(
     tagged = _tagged_names(text, tokens)
     places = [(s, e) for s, e, tag in tokens if tag == _PLACE_TAG and _KANJI_WORD.fullmatch(text, s, e)]
     word_end = {s: e for s, e, _ in tokens}
+    not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
     found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
         title = m.group("title")
@@ -190,7 +194,7 @@ def find_leaders(
             hints += tagged
             if title in CABINET_TITLES and not m.group("mid"):
                 hints += places
-        hit = _titled(text, m, glossary, hints, entry_for) or _listed_name(text, m, tagged)
+        hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
         if hit is None:
             hit = _name_after_title(text, m, glossary, tagged, entry_for)
         if hit is not None:
@@ -277,7 +281,7 @@ def _listed_name(text: str, m: re.Match[str], tagged: Sequence[tuple[int, int]])
     return None
 
 
-def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
     role = _role(m)
@@ -285,7 +289,7 @@ def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-d
     kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
     kan = _KANJI_RUN.search(text, max(0, ts - _WINDOW), ts)
     if kat:
-        hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for)
+        hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for, not_names)
         if hit is not None:
             return hit
     elif kan:
@@ -339,8 +343,9 @@ def _name_after_title(text, m, glossary, tagged, entry_for):  # type: ignore[no-
     return None
 
 
-def _katakana_name(text, start, run, role, glossary, entry_for):  # type: ignore[no-untyped-def]
-    """A katakana run before a title as a name: countries around it dropped (アメリカフォード, プーチン・ロシア)."""
+def _katakana_name(text, start, run, role, glossary, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
+    """A katakana run before a title as a name: countries around it dropped (アメリカフォード, プーチン・ロシア);
+    not a word Sudachi knows as a country or an organization (``not_names``) unless the glossary knows a leader."""
     keys = countries()
     parts = run.split("・")
     while parts and match_key(parts[-1]) in keys:
@@ -356,6 +361,8 @@ def _katakana_name(text, start, run, role, glossary, entry_for):  # type: ignore
     name = "・".join(parts)
     if not name or match_key(name) in keys or _is_org(name, glossary) or text[start : start + len(name)] != name:
         return None
+    if (start, start + len(name)) in not_names and not _known_leader(glossary, name):
+        return None  # タリバン最高指導者, ユネスコ事務局長: a movement, an organization
     return LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
 
 
