@@ -193,6 +193,10 @@ TAGGED_CASES = [
     ("タリバン最高指導者", []),
     ("ユニセフ事務局長", []),
     ("メンデス・ユニセフ事務局長", [("メンデス", "事務局長", None)]),
+    # a kanji name introduced with a title, met again: in full, or the surname before the same title or 氏
+    ("金南哲外相が来日した。金外相は", [("金南哲", "外相", None), ("金", "外相", None)]),
+    ("金南哲外相が来日した。金氏と金南哲は", [("金南哲", "外相", None), ("金", None, None), ("金南哲", None, None)]),
+    ("金南哲外相。金大統領と金融", [("金南哲", "外相", None)]),
     # English names with an English title before or after
     ("(H. E. Mr. Carlos Mendes da Silva, Prime Minister of Utopia)", [("Carlos Mendes da Silva", None, None)]),
     ("Prime Minister Carlos Mendes said", [("Carlos Mendes", None, None)]),

@@ -135,6 +135,7 @@ _K = r"[\u30a1-\u30fa\u30fc]"
 _NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
 _KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
 _KANJI_RUN = re.compile(rf"{_KANJI}+$")
+_KANJI_RE = re.compile(_KANJI)
 _KANJI_WORD = re.compile(rf"{_KANJI}{{2,}}")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
 _INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_K}+|[A-Z])[・=.])*[A-Z][・=.]$")
@@ -210,7 +211,8 @@ def find_leaders(
         for hit in _known_names(text, glossary, entry_for):
             if not any(f.start <= hit.start < f.end for f in found.values()):
                 found[hit.start] = hit
-    for hit in _repeated(text, list(found.values()), entry_for):
+    repeated = _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens)
+    for hit in repeated:
         if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
             found[hit.start] = hit
     out = [_with_initials(text, f) for f in found.values()]
@@ -631,6 +633,26 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
         k = next((k for k in range(min(len(w), longest), 0, -1) if w[:k] in kanji), None)
         if k is not None:
             out.append((run.start(), run.start() + k))
+    return out
+
+
+def _repeated_kanji(text: str, found: list[LeaderMatch], tokens: Sequence[tuple[int, int, str]]) -> list[LeaderMatch]:
+    """A kanji name the glossary does not know, introduced with a title, met again later: the full name
+    (金南哲外相 … 金南哲は), or the surname Sudachi tags before the same title or 氏 (… 金外相, 金氏)."""
+    out = []
+    surnames = {s: e for s, e, tag in tokens if tag == _NAME_TAG + "-姓"}
+    for f in found:
+        if f.role is None or f.entry_id or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text):
+            continue
+        forms = {f.text: False}
+        if f.start in surnames and surnames[f.start] < f.end:
+            forms[text[f.start : surnames[f.start]]] = True  # needs a title or 氏 after it
+        for form, needs_title in forms.items():
+            for m in re.compile(rf"(?<!{_KANJI}){re.escape(form)}").finditer(text, f.end):
+                t = _title_re().match(text, m.end())
+                same_office = t is not None and t.group("title") in f.role  # 金外相, not 金大統領: another Kim
+                if same_office or text.startswith("氏", m.end()) or not (needs_title or _KANJI_RE.match(text, m.end())):
+                    out.append(LeaderMatch(m.start(), m.end(), form, _role(t) if same_office else None, None))
     return out
 
 
