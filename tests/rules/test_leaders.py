@@ -169,6 +169,8 @@ TAGGED_CASES = [
     ("大統領のカルロス・メンデス氏は", [("カルロス・メンデス", "大統領", None)]),
     ("前外相のゴンザレス氏と", [("ゴンザレス", "前外相", None)]),
     ("首相の山田氏は", [("山田", "首相", None)]),
+    ("○外務大臣(山田太郎君) お答えします", [("山田太郎", "外務大臣", None)]),  # a speaker in the Diet's records
+    ("○国務大臣(山田太郎君) お答えします", []),
     # names joined before 両 + title
     ("山田・鈴木の両外相", [("山田", None, None), ("鈴木", None, None)]),
     # titles anyone may hold in an association: only with an intergovernmental organization named
@@ -203,6 +205,9 @@ TAGGED_CASES = [
     ("Vice President Carlos Mendes", []),
     ("Carlos Mendes, President of the General Assembly", []),
     ("King Carlos Mendes Hospital", []),
+    ("Under-Secretary-General Carlos Mendes", []),
+    ("Carlos Mendes, President and CEO of Utopia Motors", []),
+    ("Carlos Mendes, President of the Utopia Foundation", []),
 ]
 
 

@@ -59,7 +59,7 @@ NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "�
 NOT_A_LEADER_AFTER = (
     "報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席",
     "会合", "会議", "理事会",  # 外相会合, 国防相会議: a meeting of the office's holders
-    "官房", "政務官",  # 外務大臣官房審議官: an official of the minister's office
+    "官房", "政務官", "参与",  # 外務大臣官房審議官: an official of the minister's office
 )  # fmt: skip
 # Titles anyone may hold in an association or party (a trade union's 事務局長): a name only Sudachi tags is a
 # leader before them only when an intergovernmental organization or a country stands between (天野之弥IAEA事務局長).
@@ -337,11 +337,13 @@ def _name_after_title(text, m, glossary, tagged, entry_for):  # type: ignore[no-
             continue
         role = _role(m) if pat is _APPOSITIVE else title
         return LeaderMatch(s, n.end(1), name, role, entry_for(name, s, title))
-    # a kanji name in apposition (大統領の山田氏)
-    if text.startswith("の", m.end()):
-        for ns, ne in tagged:
-            if ns == m.end() + 1 and re.match(_KANJI, text[ns]) and text.startswith(("氏", "さん"), ne):
-                return LeaderMatch(ns, ne, text[ns:ne], _role(m), entry_for(text[ns:ne], ns, title))
+    # a kanji name in apposition (大統領の山田氏), or in brackets as the Diet's records name a speaker
+    # (○外務大臣(山田太郎君))
+    for opener, closers in (("の", ("氏", "さん")), ("(", ("君)", "氏)"))):
+        if text.startswith(opener, m.end()):
+            for ns, ne in tagged:
+                if ns == m.end() + 1 and _KANJI_RE.match(text, ns) and text.startswith(closers, ne):
+                    return LeaderMatch(ns, ne, text[ns:ne], _role(m), entry_for(text[ns:ne], ns, title))
     return None
 
 
@@ -517,7 +519,11 @@ _EN_NAME = (
     rf"[{_UPPER}][{_LATIN}'\-]+(?: (?:(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|ibn|al)[ \-])*"
     rf"[{_UPPER}](?:[{_LATIN}'\-]+|\.))+"
 )
-_BODY = r"(?:[A-Z][a-z]+ )*(?:Assembly|Conference|Council|Committee|Board|Court|Senate|Congress|Parliament)"
+# bodies whose president or secretary-general is no leader; "President and CEO" heads a company
+_BODY = (
+    r"(?:[A-Z][a-z]+ )*(?:Assembly|Conference|Council|Committee|Board|Court|Senate|Congress|Parliament|Institute"
+    r"|University|Foundation|Association|Society|Corporation|Company|Bank|Group|Club|Cent(?:er|re)|Academy)"
+)
 _EN_HONORIFIC = r"(?:(?:H\. ?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir) )*"
 
 
@@ -538,9 +544,10 @@ def _english_titled_re() -> re.Pattern[str]:
     return re.compile(
         # the name, then its title in apposition (…Guterres, Secretary-General of the United Nations) …
         # (not the president of a conference or an assembly)
-        rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b(?! of the {_BODY})"
+        rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b(?! of the {_BODY}| and| &)"
         # … or the title first (Prime Minister Fumio Kishida), not a deputy's (Vice President …)
-        rf"|(?<![{_LATIN}] )(?<![{_LATIN}])(?:{ts}) {_EN_HONORIFIC}(?P<name2>{_EN_NAME})"
+        # (Under-Secretary-General …)
+        rf"|(?<![{_LATIN}] )(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?P<name2>{_EN_NAME})"
     )
 
 
