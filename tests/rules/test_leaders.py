@@ -159,6 +159,7 @@ TAGGED_CASES = [
     ("外務大臣 山田 太郎君\n", [("山田 太郎", "外務大臣", None)]),
     ("日本国内閣総理大臣\n\n山田太郎\n", [("山田太郎", "内閣総理大臣", None)]),  # a signature block
     ("外務大臣\n山田議員の質問", []),
+    ("内閣総理大臣 談話\n", []),  # a common noun after the title
     # a head of government's administration or cabinet, a country word between or not
     ("鈴木内閣の方針", [("鈴木", None, None)]),
     ("山田政権は", [("山田", None, None)]),
@@ -187,6 +188,7 @@ TAGGED_CASES = [
     ("ゴンザレス副首相兼国防相", [("ゴンザレス", "国防相", None)]),
     # more heads of government and foreign ministers; more countries before a title
     ("金南哲国防委員長は", [("金南哲", "国防委員長", None)]),
+    ("キム・ナムチョル朝鮮労働党委員長", [("キム・ナムチョル", "労働党委員長", None)]),
     ("スミス英外務・英連邦相", [("スミス", "外務・英連邦相", None)]),
     ("メンデス・ソ連閣僚会議議長", [("メンデス", "閣僚会議議長", None)]),
     ("モンテネグロ首相とチャド大統領", []),

@@ -50,7 +50,7 @@ _KANJI = r"[\u4e00-\u9fff\u3005]"
 # Country and organization words that sit between a name and a title.
 COUNTRY_WORDS = (
     "米国", "アメリカ", "米", "ロシア", "露", "ロ", "ソ連", "ソ", "中国", "中", "英国", "イギリス", "英", "フランス", "仏",
-    "ドイツ", "独", "日本", "日", "韓国", "韓", "北朝鮮", "朝", "イラン", "イラク", "インド", "パキスタン", "イスラエル",
+    "ドイツ", "独", "日本", "日", "韓国", "韓", "北朝鮮", "朝鮮", "朝", "イラン", "イラク", "インド", "パキスタン", "イスラエル",
     "ウクライナ", "中共", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO", "ユネスコ", "ユニセフ", "アセアン",
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
@@ -183,6 +183,7 @@ def find_leaders(
     places = [(s, e) for s, e, tag in tokens if tag == _PLACE_TAG and _KANJI_WORD.fullmatch(text, s, e)]
     word_end = {s: e for s, e, _ in tokens}
     not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
+    common_nouns = {(s, e) for s, e, tag in tokens if tag.startswith("名詞-普通名詞")}
     found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
         title = m.group("title")
@@ -197,7 +198,7 @@ def find_leaders(
                 hints += places
         hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
         if hit is None:
-            hit = _name_after_title(text, m, glossary, tagged, entry_for)
+            hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns)
         if hit is not None:
             found[hit.start] = hit
     for hit in _coordinated(text, glossary, [*persons, *tagged], entry_for):
@@ -315,7 +316,7 @@ _SPACES = re.compile(r"[ \u3000]+(?:\n[ \u3000]*){0,2}|(?:[ \u3000]*\n){1,2}[ \u
 _APPOSITIVE = re.compile(rf"の({_NAME})(?=氏|さん)")
 
 
-def _name_after_title(text, m, glossary, tagged, entry_for):  # type: ignore[no-untyped-def]
+def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named right after a title that has no name before it, or None."""
     title = m.group("title")
     # a kanji name after an association's title (事務局長 山田太郎) may head anything
@@ -333,8 +334,8 @@ def _name_after_title(text, m, glossary, tagged, entry_for):  # type: ignore[no-
         if n is None or (pat is _KANJI_NAME_AFTER and not kanji_ok):
             continue
         name, s = n.group(1), n.start(1)
-        if match_key(name) in countries() or _is_org(name, glossary) or name in titles():
-            continue
+        if match_key(name) in countries() or _is_org(name, glossary) or name in titles() or n.span(1) in common_nouns:
+            continue  # 内閣総理大臣 談話: a word, not a name
         role = _role(m) if pat is _APPOSITIVE else title
         return LeaderMatch(s, n.end(1), name, role, entry_for(name, s, title))
     # a kanji name in apposition (大統領の山田氏), or in brackets as the Diet's records name a speaker
