@@ -78,6 +78,23 @@ _PLACE_TAG = "名詞-固有名詞-地名-一般"
 PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
 
+class _Spans:
+    """Name spans looked up by where they start and end, and whether one covers a stretch (in constant time:
+    names are short)."""
+
+    LONGEST = 48
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.end_of: dict[int, int] = {}
+        self.start_of: dict[int, int] = {}
+        for s, e in spans:
+            self.end_of[s] = max(e, self.end_of.get(s, e))
+            self.start_of[e] = min(s, self.start_of.get(e, s))
+
+    def covers(self, s: int, e: int) -> bool:
+        return any(self.end_of.get(p, -1) >= e for p in range(max(0, s - self.LONGEST), s + 1))
+
+
 @dataclass(frozen=True)
 class LeaderMatch:
     start: int
@@ -179,11 +196,15 @@ def find_leaders(
                 return e.id
         return None
 
-    tagged = _tagged_names(text, tokens)
+    tagged_list = _tagged_names(text, tokens)
+    tagged = _Spans(tagged_list)
     places = [(s, e) for s, e, tag in tokens if tag == _PLACE_TAG and _KANJI_WORD.fullmatch(text, s, e)]
     word_end = {s: e for s, e, _ in tokens}
     not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
     common_nouns = {(s, e) for s, e, tag in tokens if tag.startswith("名詞-普通名詞")}
+    by_tagger = _Spans(persons)
+    by_tags = _Spans([*persons, *tagged_list])
+    by_tags_and_places = _Spans([*persons, *tagged_list, *places])
     found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
         title = m.group("title")
@@ -191,31 +212,35 @@ def find_leaders(
             continue  # 官房長官, 大統領報道官: not one of the offices that make a leader
         if any(word_end.get(i, 0) > m.end("title") for i in range(m.start("title") + 1, m.end("title"))):
             continue  # 王国王女: the title's last character starts another word (国王 is not there)
-        hints = list(persons)
+        hints = by_tagger
         if m.group("mid") or title not in ORG_TITLES:
-            hints += tagged
-            if title in CABINET_TITLES and not m.group("mid"):
-                hints += places
+            hints = by_tags_and_places if title in CABINET_TITLES and not m.group("mid") else by_tags
         hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
         if hit is None:
             hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns)
         if hit is not None:
             found[hit.start] = hit
-    for hit in _coordinated(text, glossary, [*persons, *tagged], entry_for):
+    for hit in _coordinated(text, glossary, by_tags, entry_for):
         found.setdefault(hit.start, hit)
-    for hit in _administrations(text, persons, tagged, glossary, entry_for):
+    for hit in _administrations(text, by_tagger, tagged, glossary, entry_for):
         found.setdefault(hit.start, hit)
-    for hit in _english_titled(text, glossary, entry_for):
-        if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
+    # which characters a mention covers: later kinds of mention only fill the gaps (linear, not pairwise)
+    covered = bytearray(len(text))
+    for f in found.values():
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+
+    def add(hit: LeaderMatch, start_only: bool = False) -> None:
+        if not (covered[hit.start] if start_only else 1 in covered[hit.start : hit.end]):
             found[hit.start] = hit
+            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+
+    for hit in _english_titled(text, glossary, entry_for):
+        add(hit)
     if glossary is not None:
         for hit in _known_names(text, glossary, entry_for):
-            if not any(f.start <= hit.start < f.end for f in found.values()):
-                found[hit.start] = hit
-    repeated = _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens)
-    for hit in repeated:
-        if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
-            found[hit.start] = hit
+            add(hit, start_only=True)
+    for hit in _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens):
+        add(hit)
     out = [_with_initials(text, f) for f in found.values()]
     out = [f for f in out if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
     out += _readings(text, out, glossary)
@@ -270,17 +295,19 @@ def _given_name_next(text: str, tokens: Sequence[tuple[int, int, str]], i: int) 
     return False
 
 
-def _listed_name(text: str, m: re.Match[str], tagged: Sequence[tuple[int, int]]) -> LeaderMatch | None:
+def _listed_name(text: str, m: re.Match[str], tagged: _Spans) -> LeaderMatch | None:
     """A kanji name Sudachi tags, set off by spaces before its title at the start of a line, as in a list of
     delegates (愛知 揆一 外務大臣)."""
     gap = re.search(r"[ \u3000]+$", text[max(0, m.start() - 8) : m.start()])
     if gap is None:
         return None
-    end = m.start() - len(gap.group())
-    for s, e in tagged:
-        line_start = text.rfind("\n", 0, s) + 1
-        if e == end and text[line_start:s].strip() == "" and re.search(_KANJI, text[s:e]):
-            return LeaderMatch(s, e, text[s:e], _role(m), None)
+    e = m.start() - len(gap.group())
+    s = tagged.start_of.get(e)
+    if s is None:
+        return None
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip() == "" and _KANJI_RE.search(text, s, e):
+        return LeaderMatch(s, e, text[s:e], _role(m), None)
     return None
 
 
@@ -326,9 +353,9 @@ def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozens
     gap = _SPACES.match(text, m.end())
     if gap is not None and kanji_ok:
         s = gap.end()
-        for ts, te in tagged:
-            if ts == s and re.match(_KANJI, text[s]) and re.match(r"[\s、。,()君氏]|$", text[te : te + 1]):
-                return LeaderMatch(s, te, text[s:te], title, entry_for(re.sub(r"\s", "", text[s:te]), s, title))
+        te = tagged.end_of.get(s)
+        if te is not None and _KANJI_RE.match(text, s) and re.match(r"[\s、。,()君氏]|$", text[te : te + 1]):
+            return LeaderMatch(s, te, text[s:te], title, entry_for(re.sub(r"\s", "", text[s:te]), s, title))
     for pat in (_FULL_NAME_AFTER, _KANJI_NAME_AFTER, _APPOSITIVE):
         n = pat.match(text, m.end())
         if n is None or (pat is _KANJI_NAME_AFTER and not kanji_ok):
@@ -341,10 +368,10 @@ def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozens
     # a kanji name in apposition (大統領の山田氏), or in brackets as the Diet's records name a speaker
     # (○外務大臣(山田太郎君))
     for opener, closers in (("の", ("氏", "さん")), ("(", ("君)", "氏)"))):
-        if text.startswith(opener, m.end()):
-            for ns, ne in tagged:
-                if ns == m.end() + 1 and _KANJI_RE.match(text, ns) and text.startswith(closers, ne):
-                    return LeaderMatch(ns, ne, text[ns:ne], _role(m), entry_for(text[ns:ne], ns, title))
+        ns = m.end() + 1
+        ne = tagged.end_of.get(ns)
+        if text.startswith(opener, m.end()) and ne is not None and _KANJI_RE.match(text, ns) and text.startswith(closers, ne):
+            return LeaderMatch(ns, ne, text[ns:ne], _role(m), entry_for(text[ns:ne], ns, title))
     return None
 
 
@@ -358,11 +385,11 @@ def _katakana_name(text, start, run, role, glossary, entry_for, not_names=frozen
     while len(parts) > 1 and match_key(parts[0]) in keys:
         start += len(parts.pop(0)) + 1  # ロシア・プーチン
     if parts:
-        for c in _katakana_countries():
-            if parts[0].startswith(c) and len(parts[0]) - len(c) >= 3 and not _known_leader(glossary, parts[0]):
-                parts[0] = parts[0][len(c) :]  # オーストリアクライスキー: a country written before the name
-                start += len(c)
-                break
+        head = parts[0]
+        k = next((k for k in range(len(head) - 3, 1, -1) if head[:k] in _katakana_countries()), 0)
+        if k and not _known_leader(glossary, head):
+            parts[0] = head[k:]  # オーストリアクライスキー: a country written before the name (the longest one)
+            start += k
     name = "・".join(parts)
     if not name or match_key(name) in keys or _is_org(name, glossary) or text[start : start + len(name)] != name:
         return None
@@ -372,9 +399,9 @@ def _katakana_name(text, start, run, role, glossary, entry_for, not_names=frozen
 
 
 @cache
-def _katakana_countries() -> tuple[str, ...]:
+def _katakana_countries() -> frozenset[str]:
     forms = (r["ja"] for r in read_table("countries.tsv"))
-    return tuple(sorted((f for f in forms if re.fullmatch(rf"{_K}{{2,}}", f)), key=len, reverse=True))
+    return frozenset(f for f in forms if re.fullmatch(rf"{_K}{{2,}}", f))
 
 
 def _across_organization(text, ts, role, glossary, entry_for):  # type: ignore[no-untyped-def]
@@ -469,7 +496,7 @@ def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped
             if re.fullmatch(rf"{_KANJI}+", part):
                 # the longest known name at the end of a kanji run (関係については、橋本)
                 hit = next((k for k in range(len(part)) if _known_leader(glossary, part[k:])
-                            or any(ps <= s + k and s + len(part) <= pe for ps, pe in persons)), None)  # fmt: skip
+                            or persons.covers(s + k, s + len(part))), None)  # fmt: skip
                 if hit is None:
                     continue
                 s, name = s + hit, part[hit:]
@@ -489,13 +516,13 @@ def _administrations(text, persons, tagged, glossary, entry_for):  # type: ignor
     Sudachi tags before 政権 or 内閣, a country word between or not (中曽根内閣, メンデス米政権)."""
     for m in _ADMINISTRATION.finditer(text):
         s, e = m.span(1)
-        if any(ps <= s and e <= pe for ps, pe in persons) and not _is_org(m.group(1), glossary):
+        if persons.covers(s, e) and not _is_org(m.group(1), glossary):
             yield LeaderMatch(s, e, m.group(1), None, entry_for(m.group(1), s))
-    ends = {e: s for s, e in tagged}
+    ends = tagged.start_of
     for m in _GOVERNMENT.finditer(text):
         end = m.start()
         if end not in ends:  # a country word between: メンデス米政権
-            end -= next((len(w) for w in _mids_longest_first() if text.endswith(w, 0, end)), 0)
+            end -= next((k for k in range(min(end, 12), 0, -1) if text[end - k : end] in _mid_words()), 0)
         s = ends.get(end)
         if s is None or not _starts_word(text, s):
             continue
@@ -505,8 +532,8 @@ def _administrations(text, persons, tagged, glossary, entry_for):  # type: ignor
 
 
 @cache
-def _mids_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_mid_words(), key=len, reverse=True))
+def _mids_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(_mid_words(), key=len, reverse=True)))
 
 
 def _starts_word(text: str, s: int) -> bool:
@@ -607,8 +634,8 @@ def _person_context(text: str, e: int) -> bool:
     """Whether a word that marks a person follows offset ``e``, a country word between or not (毛中共政権)."""
     if text.startswith(PERSON_CONTEXT_AFTER, e):
         return True
-    mid = next((len(w) for w in _mids_longest_first() if text.startswith(w, e)), 0)
-    return mid > 0 and text.startswith(PERSON_CONTEXT_AFTER, e + mid)
+    mid = _mids_re().match(text, e)
+    return mid is not None and text.startswith(PERSON_CONTEXT_AFTER, mid.end())
 
 
 _KATAKANA_WORDS = re.compile(r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・=]*")
@@ -649,9 +676,11 @@ def _repeated_kanji(text: str, found: list[LeaderMatch], tokens: Sequence[tuple[
     (金南哲外相 … 金南哲は), or the surname Sudachi tags before the same title or 氏 (… 金外相, 金氏)."""
     out = []
     surnames = {s: e for s, e, tag in tokens if tag == _NAME_TAG + "-姓"}
-    for f in found:
-        if f.role is None or f.entry_id or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text):
+    seen = set()
+    for f in sorted(found, key=lambda f: f.start):
+        if f.role is None or f.entry_id or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text) or (f.text, f.role) in seen:
             continue
+        seen.add((f.text, f.role))  # the first mention's search finds the later ones' too
         forms = {f.text: False}
         if f.start in surnames and surnames[f.start] < f.end:
             forms[text[f.start : surnames[f.start]]] = True  # needs a title or 氏 after it
@@ -668,9 +697,11 @@ def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatc
     """A katakana name introduced with a title, met again later without one (アッセルボルン外相 … アッセルボルン氏);
     a full name's last part counts too (ジャン・アッセルボルン … アッセルボルン)."""
     out = []
-    for f in found:
-        if f.role is None or f.entry_id or not re.fullmatch(rf"{_NAME}", f.text):
+    seen = set()
+    for f in sorted(found, key=lambda f: f.start):
+        if f.role is None or f.entry_id or not re.fullmatch(rf"{_NAME}", f.text) or f.text in seen:
             continue
+        seen.add(f.text)  # the first mention's search finds the later ones' too
         forms = {f.text, f.text.split("・")[-1].split(".")[-1]}
         for form in (x for x in forms if len(x) >= 3):
             for m in re.finditer(rf"(?<![\u30a1-\u30fa\u30fc・.=]){re.escape(form)}(?![\u30a1-\u30fa\u30fc])", text):
@@ -688,7 +719,7 @@ def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # ty
         entry = entry_for(cand, s, role)
         if entry is not None or (glossary is not None and glossary.candidates(cand, "LEADER")):
             return LeaderMatch(s, end, cand, role, entry)
-        if len(cand) >= 2 and any(ps <= s and end <= pe for ps, pe in persons):
+        if len(cand) >= 2 and persons.covers(s, end):
             return LeaderMatch(s, end, cand, role, None)
     return None
 
