@@ -160,6 +160,10 @@ TAGGED_CASES = [
     ("日本国内閣総理大臣\n\n山田太郎\n", [("山田太郎", "内閣総理大臣", None)]),  # a signature block
     ("外務大臣\n山田議員の質問", []),
     ("内閣総理大臣 談話\n", []),  # a common noun after the title
+    ("  出席国務大臣\n    外 務 大 臣 山田 太郎君\n", [("山田 太郎", "外務大臣", None)]),  # a title spaced out
+    ("    法 務 大 臣 山田 太郎君\n", []),
+    # a line break between the name and the title
+    ("と述べた。山田太郎\n外相は", [("山田太郎", "外相", None)]),
     # a head of government's administration or cabinet, a country word between or not
     ("鈴木内閣の方針", [("鈴木", None, None)]),
     ("山田政権は", [("山田", None, None)]),

@@ -151,7 +151,8 @@ _K = r"[\u30a1-\u30fa\u30fc]"
 # A katakana name: parts joined by ・ or =, Latin initials with . (ジョン・F.ケネディ, F=W.シュタンマイヤー, L.ゼルボ).
 _NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
 _KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
-_KANJI_RUN = re.compile(rf"{_KANJI}+$")
+# the name may end a line, the title start the next (岸田⏎外務大臣 in text broken at a fixed width)
+_KANJI_RUN = re.compile(rf"{_KANJI}+(?=\n?\Z)")
 _KANJI_RE = re.compile(_KANJI)
 _KANJI_WORD = re.compile(rf"{_KANJI}{{2,}}")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
@@ -220,6 +221,8 @@ def find_leaders(
             hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns)
         if hit is not None:
             found[hit.start] = hit
+    for hit in _spaced_out_titles(text, tagged, entry_for):
+        found.setdefault(hit.start, hit)
     for hit in _coordinated(text, glossary, by_tags, entry_for):
         found.setdefault(hit.start, hit)
     for hit in _administrations(text, by_tagger, tagged, glossary, entry_for):
@@ -295,6 +298,24 @@ def _given_name_next(text: str, tokens: Sequence[tuple[int, int, str]], i: int) 
     return False
 
 
+@cache
+def _spaced_title_re() -> re.Pattern[str]:
+    spaced = ("[ \u3000]".join(t) for t in titles() if len(t) >= 3 and t not in _other_offices())
+    return re.compile(rf"(?<![^\s])(?P<title>{'|'.join(spaced)})[ \u3000]+")
+
+
+def _spaced_out_titles(text: str, tagged: _Spans, entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]
+    """A title spaced out to fill a column, then a name Sudachi tags, as the Diet's records list the ministers
+    present (外 務 大 臣 山田 太郎君)."""
+    out = []
+    for m in _spaced_title_re().finditer(text):
+        e = tagged.end_of.get(m.end())
+        if e is not None and text.startswith(("君", "殿"), e) and _KANJI_RE.match(text, m.end()):
+            title = re.sub(r"\s", "", m.group("title"))
+            out.append(LeaderMatch(m.end(), e, text[m.end() : e], title, entry_for(re.sub(r"\s", "", text[m.end() : e]), m.end(), title)))
+    return out
+
+
 def _listed_name(text: str, m: re.Match[str], tagged: _Spans) -> LeaderMatch | None:
     """A kanji name Sudachi tags, set off by spaces before its title at the start of a line, as in a list of
     delegates (愛知 揆一 外務大臣)."""
@@ -326,6 +347,8 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
         # The name ends where the country word or the title starts — or, when the
         # glossary knows a longer name, inside what looked like a country word (田中外相).
         ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
+        if kan.end() < ts:
+            ends = [kan.end()]  # a line break between the name and the title
         for end in ends:
             hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
             if hit:
