@@ -90,6 +90,10 @@ REAL_TEXT_CASES = [
     ("Vladimir Putin said", [("Vladimir Putin", None, "leader.putin")]),
     # a known name as the first part of a longer name is someone else; two known names joined are two leaders
     ("クリントン・ホワイト教授は", []),
+    # a known leader's name in an office that makes no leader
+    ("岸田文雄経済再生相と", []),
+    ("クリントン上院議員は", []),
+    ("クリントン副大統領", []),
     ("クリントン・プーチン両氏", [("クリントン", None, "leader.clinton"), ("プーチン", None, "leader.putin")]),
     # offices that do not make a leader
     ("ペスコフ大統領報道官は", []),

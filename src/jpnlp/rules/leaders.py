@@ -639,6 +639,13 @@ def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
     return out
 
 
+# An office that makes no leader, right after a name: a minister of another portfolio, a legislator, a party
+# officer, a deputy (…経済再生相, …財務大臣, …上院議員, …幹事長, …副大統領); a leader's own title was read before.
+_OTHER_OFFICE_AFTER = re.compile(
+    rf"・?{_KANJI}{{0,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|幹事長|会長|委員長|知事|市長|副大統領|副総理|補佐官)(?!{_KANJI})"
+)
+
+
 def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """Names the glossary lists as leaders, with or without a title (クリントン政権, プーチン氏, Vladimir Putin)."""
     for s, e in _latin_names(text, glossary):
@@ -650,6 +657,8 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
         is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None
         if is_kanji_surname and not _person_context(text, e):
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
+        if _OTHER_OFFICE_AFTER.match(text, e):
+            continue  # a leader's name in another office (…経済財政相, …上院議員): titles that make one came first
         yield LeaderMatch(s, e, name, None, entry_for(name, s))
 
 
