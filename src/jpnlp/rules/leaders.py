@@ -12,19 +12,36 @@ and the countries of ``data/countries.tsv``:
   before the name (カナダトルドー首相) or after it (…・ノルウェー首相) is not
   part of it, nor are a country, a party (…共産党書記長) or a bracket between
   name and title;
-* a kanji name before a title is a leader when the glossary or GiNZA (a
-  ``Person`` span passed in ``persons``) knows it — kanji runs have no
-  visible boundary, so the longest known suffix of the run is the name;
+* a kanji name before a title is a leader when the glossary, GiNZA (a
+  ``Person`` span passed in ``persons``) or Sudachi's dictionary (name tags
+  ``名詞-固有名詞-人名-姓/名`` in ``tokens``; a place before a given name, or
+  before a Japanese cabinet title, is a surname: 愛知揆一, 大平外相) knows it —
+  kanji runs have no visible boundary, so the longest known suffix of the run
+  is the name; before titles any association has (事務局長, 書記長) a name
+  only Sudachi tags needs an intergovernmental organization named too;
+* another office held along with the title comes between (王毅国務委員兼外相);
+  a katakana word Sudachi knows as a country or an organization (タリバン,
+  ユネスコ) is no name; a title that ends inside another word (王国王女) or
+  is followed by 会合, 官房 … (外相会合, 外務大臣官房) is no title;
 * a name with an initial, or one the glossary knows, counts across an
   organization's full name (R.グロッシ国際原子力機関(IAEA)事務局長);
 * after a title with no name before it: a full katakana name
-  (米国務長官ジョン・ケリー) or a kanji name set off by a space (外務大臣 山田太郎);
+  (米国務長官ジョン・ケリー), a kanji name set off by a space or on the next
+  line (外務大臣 山田太郎, 外務大臣 岸田 文雄君, signature blocks), a name in
+  apposition (大統領のメンデス氏, 首相の山田氏) or in the Diet's speaker
+  brackets (○外務大臣(山田太郎君)); lists of delegates put the name first
+  (愛知 揆一 外務大臣) and the Diet's lists space out the title (外 務 大 臣);
+* in English: a name with an English title before or after it (Prime Minister
+  Fumio Kishida, …Guterres, Secretary-General of the United Nations);
 * several names before 両 + title or before 会談 (A・B両首脳, A・B会談): each
   one the glossary or the tagger knows, and with 両 each katakana name;
 * a name the glossary lists as a leader is a leader also without a title
   (クリントン政権, プーチン氏, Vladimir Putin …), unless it names something else
-  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine); a name
-  first met with a title counts again later without one;
+  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine) or the person
+  holds another office there (…経済再生相, …上院議員); a name tagged by GiNZA or
+  Sudachi before 政権 or 内閣 is a head of government (中曽根内閣, メンデス米政権);
+  a name first met with a title counts again later without one, a kanji
+  name's surname before the same title or 氏 (金南哲外相 … 金外相);
 * a reading or Latin spelling in brackets right after a name is a second
   mention of the same leader (習近平(シー・ジンピン), …(Fumio Kishida)).
 
