@@ -157,6 +157,10 @@ TAGGED_CASES = [
     # a surname that is also a place: before a Japanese cabinet office, or before a given name
     ("高松外相は", [("高松", "外相", None)]),
     ("高松市長は", []),
+    # a one-character surname Sudachi tags, all of the kanji before the title
+    ("、林外相は", [("林", "外相", None)]),
+    ("、李大統領と", [("李", "大統領", None)]),
+    ("、新首相は", []),
     # lists of delegates and the Diet's records: a name set off by spaces, before or after its title
     ("  山田 太郎 外務大臣\n", [("山田 太郎", "外務大臣", None)]),
     ("  高松 一郎 外務大臣\n", [("高松 一郎", "外務大臣", None)]),
@@ -208,7 +212,8 @@ TAGGED_CASES = [
     # a kanji name introduced with a title, met again: in full, or the surname before the same title or 氏
     ("金南哲外相が来日した。金外相は", [("金南哲", "外相", None), ("金", "外相", None)]),
     ("金南哲外相が来日した。金氏と金南哲は", [("金南哲", "外相", None), ("金", None, None), ("金南哲", None, None)]),
-    ("金南哲外相。金大統領と金融", [("金南哲", "外相", None)]),
+    # (金大統領 is another Kim, a leader in his own right; 金融 is no name)
+    ("金南哲外相。金大統領と金融", [("金南哲", "外相", None), ("金", "大統領", None)]),
     # English names with an English title before or after
     ("(H. E. Mr. Carlos Mendes da Silva, Prime Minister of Utopia)", [("Carlos Mendes da Silva", None, None)]),
     ("Prime Minister Carlos Mendes said", [("Carlos Mendes", None, None)]),

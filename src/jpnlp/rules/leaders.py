@@ -768,7 +768,8 @@ def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # ty
         entry = entry_for(cand, s, role)
         if entry is not None or (glossary is not None and glossary.candidates(cand, "LEADER")):
             return LeaderMatch(s, end, cand, role, entry)
-        if len(cand) >= 2 and persons.covers(s, end):
+        # one kanji only when it is all the run (林外相, 李首相: a one-character surname)
+        if (len(cand) >= 2 or s == run_start) and persons.covers(s, end):
             return LeaderMatch(s, end, cand, role, None)
     return None
 
