@@ -254,3 +254,11 @@ def test_title_that_ends_inside_another_word_is_not_a_title() -> None:
     for text, expected in [("オランダ王国王女の来日", []), ("王主席と会談", ["王"])]:
         found = find_leaders(text, glossary, tokens=tagged_tokens(text))
         assert [m.text for m in found] == expected, text
+
+
+def test_fast_pipeline_reads_sudachi_name_tags() -> None:
+    """The fast pipeline keeps no tags on its tokens: the component asks Sudachi itself."""
+    from jpnlp.pipeline import load
+
+    doc = load(fast=True)("山田太郎外相と金南哲外相が会談した。")
+    assert [(e.text, e._.role) for e in doc.ents if e.label_ == "LEADER"] == [("山田太郎", "外相"), ("金南哲", "外相")]
