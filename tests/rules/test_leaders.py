@@ -94,6 +94,8 @@ REAL_TEXT_CASES = [
     ("岸田文雄経済再生相と", []),
     ("クリントン上院議員は", []),
     ("クリントン副大統領", []),
+    ("岸田大臣は", [("岸田", None, "leader.kishida")]),  # the leader's own office, named short
+    ("クリントン長官は", [("クリントン", None, "leader.clinton")]),
     ("クリントン・プーチン両氏", [("クリントン", None, "leader.clinton"), ("プーチン", None, "leader.putin")]),
     # offices that do not make a leader
     ("ペスコフ大統領報道官は", []),

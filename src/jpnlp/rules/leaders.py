@@ -658,8 +658,10 @@ def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 
 # An office that makes no leader, right after a name: a minister of another portfolio, a legislator, a party
 # officer, a deputy (…経済再生相, …財務大臣, …上院議員, …幹事長, …副大統領); a leader's own title was read before.
+# A bare 大臣 or 長官 (小渕大臣, ケリー長官) is the leader's own office, named short.
 _OTHER_OFFICE_AFTER = re.compile(
-    rf"・?{_KANJI}{{0,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|幹事長|会長|委員長|知事|市長|副大統領|副総理|補佐官)(?!{_KANJI})"
+    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
+    rf"|議員|大使|幹事長|副大統領|副総理|補佐官)(?!{_KANJI})"
 )
 
 
