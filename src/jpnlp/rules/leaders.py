@@ -547,13 +547,13 @@ def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped
 
 
 _ADMINISTRATION = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.])({_NAME})政権")
-# 政権 and 内閣 after a name: the head of government's administration and cabinet (not 内閣府, 内閣官房 …)
-_GOVERNMENT = re.compile(r"政権|内閣(?!府|官房|法制|情報|人事|参与|総理)")
+# 政権, 政府 and 内閣 after a name: the head of government's administration and cabinet (not 内閣府, 内閣官房 …)
+_GOVERNMENT = re.compile(r"政権|政府|内閣(?!府|官房|法制|情報|人事|参与|総理)")
 
 
 def _administrations(text, persons, tagged, glossary, entry_for):  # type: ignore[no-untyped-def]
     """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration); a name
-    Sudachi tags before 政権 or 内閣, a country word between or not (中曽根内閣, メンデス米政権)."""
+    Sudachi tags before 政権, 政府 or 内閣, a country word between or not (中曽根内閣, メンデス米政権)."""
     for m in _ADMINISTRATION.finditer(text):
         s, e = m.span(1)
         if persons.covers(s, e) and not _is_org(m.group(1), glossary):
