@@ -205,7 +205,8 @@ TAGGED_CASES = [
     # more heads of government and foreign ministers; more countries before a title
     ("金南哲国防委員長は", [("金南哲", "国防委員長", None)]),
     ("キム・ナムチョル朝鮮労働党委員長", [("キム・ナムチョル", "労働党委員長", None)]),
-    ("スミス英外務・英連邦相", [("スミス", "外務・英連邦相", None)]),
+    ("スミス英外務・英連邦大臣", [("スミス", "外務・英連邦大臣", None)]),
+    ("山田太郎日本国外務大臣は", [("山田太郎", "外務大臣", None)]),  # a country's full name between
     ("メンデス・ソ連閣僚会議議長", [("メンデス", "閣僚会議議長", None)]),
     ("モンテネグロ首相とチャド大統領", []),
     # a word Sudachi knows as a country or an organization is not a name; an agency's katakana name is a mid word

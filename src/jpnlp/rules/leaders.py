@@ -86,7 +86,7 @@ CABINET_TITLES = frozenset(
     {"首相", "総理", "総理大臣", "内閣総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "防衛庁長官"}
 )
 # Offices a leader holds along with the title (王毅国務委員兼外相): the titles and these.
-ALSO_OFFICES = ("国務委員", "政治局委員", "政治局常務委員", "第一副首相", "筆頭副首相", "国務相")
+ALSO_OFFICES = ("国務委員", "政治局委員", "政治局常務委員", "政治局員", "第一副首相", "筆頭副首相", "国務相")
 _NAME_TAG = "名詞-固有名詞-人名"
 # Sudachi's tags of a country and of other proper nouns (organizations, movements: タリバン, ユネスコ); a katakana
 # leader's name is a person's name (プーチン) or a word Sudachi does not know (普通名詞).
