@@ -55,7 +55,8 @@ def load(
     uses no neural component at all: Sudachi's token boundaries (mode C, as GiNZA; see
     :mod:`jpnlp.tokenizer`) and jpnlp's rules and glossary.  Entities, values and tallies come from the rules either way; what fast mode loses is
     GiNZA's own entities (``doc.spans["ginza"]``), its parse, and GiNZA's ``Person`` hint for kanji
-    leader names the glossary does not know.  ``kernels`` picks the matrix kernel of the neural
+    leader names the glossary does not know (Sudachi's name tags, read in both modes by
+    :mod:`jpnlp.name_tags`, cover most of them).  ``kernels`` picks the matrix kernel of the neural
     components (``auto``, ``numpy``, ``blis``; see :mod:`jpnlp.kernels`): the output is the same.
     ``analysis=False`` leaves out GiNZA's components whose results jpnlp's outputs do not use
     (:data:`ANALYSIS_PIPES`: POS, compound splitting, bunsetu); entities and tokens are the same.

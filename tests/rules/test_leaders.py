@@ -85,9 +85,17 @@ REAL_TEXT_CASES = [
     # a titled name met again later, a known surname with its policy, a name in Latin script
     ("ゴンザレス外相は訪日した。ゴンザレス氏は", [("ゴンザレス", "外相", None), ("ゴンザレス", None, None)]),
     ("岸田外交の成果", [("岸田", None, "leader.kishida")]),
+    ("習中国政府は", [("習", None, "leader.xi")]),  # a one-kanji surname, a country word, then 政府
+    ("習近平中国政府", [("習近平", None, "leader.xi")]),
     ("Vladimir Putin said", [("Vladimir Putin", None, "leader.putin")]),
     # a known name as the first part of a longer name is someone else; two known names joined are two leaders
     ("クリントン・ホワイト教授は", []),
+    # a known leader's name in an office that makes no leader
+    ("岸田文雄経済再生相と", []),
+    ("クリントン上院議員は", []),
+    ("クリントン副大統領", []),
+    ("岸田大臣は", [("岸田", None, "leader.kishida")]),  # the leader's own office, named short
+    ("クリントン長官は", [("クリントン", None, "leader.clinton")]),
     ("クリントン・プーチン両氏", [("クリントン", None, "leader.clinton"), ("プーチン", None, "leader.putin")]),
     # offices that do not make a leader
     ("ペスコフ大統領報道官は", []),
@@ -132,3 +140,130 @@ def test_unknown_leader_takes_the_latin_spelling_given_in_the_text() -> None:
         ("Miguel Santos", "Miguel Santos"),
         ("サントス", "Miguel Santos"),
     ]
+
+
+def tagged_leaders(text: str) -> list[tuple[str, str | None, str | None]]:
+    """``leaders`` with Sudachi's tokens and tags, as the pipeline passes them."""
+    from jpnlp.name_tags import tagged_tokens
+
+    text = normalize(text)
+    return [(m.text, m.role, m.entry_id) for m in find_leaders(text, GLOSSARY, tokens=tagged_tokens(text))]
+
+
+# Kanji names Sudachi's dictionary tags (名詞-固有名詞-人名-姓/名), and the offices and layouts around them.
+TAGGED_CASES = [
+    # a kanji name before a leader's title, unknown to the glossary and to GiNZA
+    ("山田太郎外相は会見した", [("山田太郎", "外相", None)]),
+    ("金南哲外相が書簡を送った", [("金南哲", "外相", None)]),
+    ("朴正浩首相と会談", [("朴正浩", "首相", None)]),
+    # a surname that is also a place: before a Japanese cabinet office, or before a given name
+    ("高松外相は", [("高松", "外相", None)]),
+    ("高松市長は", []),
+    # a one-character surname Sudachi tags, all of the kanji before the title
+    ("、林外相は", [("林", "外相", None)]),
+    ("、李大統領と", [("李", "大統領", None)]),
+    ("、新首相は", []),
+    # lists of delegates and the Diet's records: a name set off by spaces, before or after its title
+    ("  山田 太郎 外務大臣\n", [("山田 太郎", "外務大臣", None)]),
+    ("  高松 一郎 外務大臣\n", [("高松 一郎", "外務大臣", None)]),
+    ("外務大臣 山田 太郎君\n", [("山田 太郎", "外務大臣", None)]),
+    ("日本国内閣総理大臣\n\n山田太郎\n", [("山田太郎", "内閣総理大臣", None)]),  # a signature block
+    ("外務大臣\n山田議員の質問", []),
+    ("内閣総理大臣 談話\n", []),  # a common noun after the title
+    ("  出席国務大臣\n    外 務 大 臣 山田 太郎君\n", [("山田 太郎", "外務大臣", None)]),  # a title spaced out
+    ("    法 務 大 臣 山田 太郎君\n", []),
+    # a line break between the name and the title
+    ("と述べた。山田太郎\n外相は", [("山田太郎", "外相", None)]),
+    # a head of government's administration or cabinet, a country word between or not
+    ("鈴木内閣の方針", [("鈴木", None, None)]),
+    ("山田政権は", [("山田", None, None)]),
+    ("メンデス米政権は", [("メンデス", None, None)]),
+    ("佐藤内閣府副大臣", []),
+    ("新政権と軍事政権", []),
+    ("メンデス政府は", [("メンデス", None, None)]),
+    ("日本政府とワシントン政府", []),
+    # the title first, the name in apposition
+    ("大統領のカルロス・メンデス氏は", [("カルロス・メンデス", "大統領", None)]),
+    ("前外相のゴンザレス氏と", [("ゴンザレス", "前外相", None)]),
+    ("首相の山田氏は", [("山田", "首相", None)]),
+    ("○外務大臣(山田太郎君) お答えします", [("山田太郎", "外務大臣", None)]),  # a speaker in the Diet's records
+    ("○国務大臣(山田太郎君) お答えします", []),
+    # names joined before 両 + title
+    ("山田・鈴木の両外相", [("山田", None, None), ("鈴木", None, None)]),
+    # titles anyone may hold in an association: only with an intergovernmental organization named
+    ("佐藤事務局長は", []),
+    ("事務局長 佐藤一郎\n", []),
+    ("佐藤一郎IAEA事務局長", [("佐藤一郎", "事務局長", None)]),
+    # not the title: a meeting of its holders, an official of the minister's office, a word split in two
+    ("ユートピア外相会合で", []),
+    ("鈴木外務大臣官房審議官", []),
+    ("オランダ王国王女の来日", []),
+    ("佐藤議員と会談", []),
+    # another office held along with the title
+    ("金南哲国務委員兼外相が", [("金南哲", "外相", None)]),
+    ("ゴンザレス副首相兼国防相", [("ゴンザレス", "国防相", None)]),
+    # more heads of government and foreign ministers; more countries before a title
+    ("金南哲国防委員長は", [("金南哲", "国防委員長", None)]),
+    ("キム・ナムチョル朝鮮労働党委員長", [("キム・ナムチョル", "労働党委員長", None)]),
+    ("スミス英外務・英連邦大臣", [("スミス", "外務・英連邦大臣", None)]),
+    ("山田太郎日本国外務大臣は", [("山田太郎", "外務大臣", None)]),  # a country's full name between
+    ("メンデス・ソ連閣僚会議議長", [("メンデス", "閣僚会議議長", None)]),
+    ("モンテネグロ首相とチャド大統領", []),
+    # a word Sudachi knows as a country or an organization is not a name; an agency's katakana name is a mid word
+    ("ガンビア大統領と", []),  # not in data/countries.tsv; Sudachi knows the country
+    ("タリバン最高指導者", []),
+    ("ユニセフ事務局長", []),
+    ("メンデス・ユニセフ事務局長", [("メンデス", "事務局長", None)]),
+    # a kanji name introduced with a title, met again: in full, or the surname before the same title or 氏
+    ("金南哲外相が来日した。金外相は", [("金南哲", "外相", None), ("金", "外相", None)]),
+    ("金南哲外相が来日した。金氏と金南哲は", [("金南哲", "外相", None), ("金", None, None), ("金南哲", None, None)]),
+    # (金大統領 is another Kim, a leader in his own right; 金融 is no name)
+    ("金南哲外相。金大統領と金融", [("金南哲", "外相", None), ("金", "大統領", None)]),
+    # English names with an English title before or after
+    ("(H. E. Mr. Carlos Mendes da Silva, Prime Minister of Utopia)", [("Carlos Mendes da Silva", None, None)]),
+    ("Prime Minister Carlos Mendes said", [("Carlos Mendes", None, None)]),
+    ("Vice President Carlos Mendes", []),
+    ("Carlos Mendes, President of the General Assembly", []),
+    ("King Carlos Mendes Hospital", []),
+    ("Under-Secretary-General Carlos Mendes", []),
+    ("Carlos Mendes, President and CEO of Utopia Motors", []),
+    ("Carlos Mendes, President of the Utopia Foundation", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAGGED_CASES, ids=[c[0][:14] for c in TAGGED_CASES])
+def test_names_sudachi_tags(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert tagged_leaders(text) == expected
+
+
+def test_english_name_without_middle_names_is_the_glossary_leader() -> None:
+    text = "Prime Minister Fumio Tanaka Kishida"  # the glossary knows Fumio Kishida
+    glossary = Glossary([Entry("leader.kishida", "LEADER", "Fumio Kishida", ja=("岸田文雄",))])
+    assert [(m.text, m.entry_id) for m in find_leaders(text, glossary)] == [("Fumio Tanaka Kishida", "leader.kishida")]
+
+
+def test_tagged_tokens_offsets_across_chunks() -> None:
+    from jpnlp.name_tags import tagged_tokens
+
+    text = "外務大臣 山田 太郎君\n" * 2000  # longer than one Sudachi call takes
+    tokens = tagged_tokens(text)
+    assert all(text[s:e] and not text[s:e].isspace() or tag == "空白" for s, e, tag in tokens)
+    names = [text[s:e] for s, e, tag in tokens if tag.startswith("名詞-固有名詞-人名")]
+    assert names == ["山田", "太郎"] * 2000
+
+
+def test_title_that_ends_inside_another_word_is_not_a_title() -> None:
+    from jpnlp.name_tags import tagged_tokens
+
+    glossary = Glossary([Entry("leader.wang", "LEADER", "Wang Yi", ja=("王毅", "王"))])
+    for text, expected in [("オランダ王国王女の来日", []), ("王主席と会談", ["王"])]:
+        found = find_leaders(text, glossary, tokens=tagged_tokens(text))
+        assert [m.text for m in found] == expected, text
+
+
+def test_fast_pipeline_reads_sudachi_name_tags() -> None:
+    """The fast pipeline keeps no tags on its tokens: the component asks Sudachi itself."""
+    from jpnlp.pipeline import load
+
+    doc = load(fast=True)("山田太郎外相と金南哲外相が会談した。")
+    assert [(e.text, e._.role) for e in doc.ents if e.label_ == "LEADER"] == [("山田太郎", "外相"), ("金南哲", "外相")]

@@ -1,7 +1,8 @@
 """``jpnlp_leaders_v1``: LEADER entities, name as span and title in ``._.role`` (:mod:`jpnlp.rules.leaders`).
 
-GiNZA's ``Person`` entities (when GiNZA's NER ran before) let names the
-glossary does not know count when a leadership title follows them.
+GiNZA's ``Person`` entities (when GiNZA's NER ran before) and Sudachi's name
+tags (:mod:`jpnlp.name_tags`, in the fast pipeline too) let names the glossary
+does not know count when a leadership title follows them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..glossary import Glossary, default_glossary
+from ..name_tags import tagged_tokens
 from ..rules.dates import find_dates
 from ..rules.leaders import find_leaders
 from .base import add_entities, char_spans, doc_text
@@ -22,7 +24,7 @@ class LeaderRecognizer:
         self.glossary = glossary
 
     def __call__(self, doc: Doc) -> Doc:
-        ginza = doc.spans["ginza"] if "ginza" in doc.spans else doc.ents
+        ginza = doc.spans.get("ginza", doc.ents)
         persons = [(e.start_char, e.end_char) for e in ginza if e.label_ == "Person"]
         # the year in force at each offset tells apart leaders who share a name
         dated = [(e.start_char, e._.value) for e in doc.ents if e.label_ == "DATE" and e._.value]
@@ -38,7 +40,8 @@ class LeaderRecognizer:
                 return years[k][1]
             return years[0][1] if years and years[0][0] - pos < 80 else None
 
-        matches = find_leaders(doc_text(doc), self.glossary, persons, year_at)
+        text = doc_text(doc)
+        matches = find_leaders(text, self.glossary, persons, year_at, tagged_tokens(text))
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "LEADER")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):

@@ -12,19 +12,36 @@ and the countries of ``data/countries.tsv``:
   before the name (カナダトルドー首相) or after it (…・ノルウェー首相) is not
   part of it, nor are a country, a party (…共産党書記長) or a bracket between
   name and title;
-* a kanji name before a title is a leader when the glossary or GiNZA (a
-  ``Person`` span passed in ``persons``) knows it — kanji runs have no
-  visible boundary, so the longest known suffix of the run is the name;
+* a kanji name before a title is a leader when the glossary, GiNZA (a
+  ``Person`` span passed in ``persons``) or Sudachi's dictionary (name tags
+  ``名詞-固有名詞-人名-姓/名`` in ``tokens``; a place before a given name, or
+  before a Japanese cabinet title, is a surname: 愛知揆一, 大平外相) knows it —
+  kanji runs have no visible boundary, so the longest known suffix of the run
+  is the name; before titles any association has (事務局長, 書記長) a name
+  only Sudachi tags needs an intergovernmental organization named too;
+* another office held along with the title comes between (王毅国務委員兼外相);
+  a katakana word Sudachi knows as a country or an organization (タリバン,
+  ユネスコ) is no name; a title that ends inside another word (王国王女) or
+  is followed by 会合, 官房 … (外相会合, 外務大臣官房) is no title;
 * a name with an initial, or one the glossary knows, counts across an
   organization's full name (R.グロッシ国際原子力機関(IAEA)事務局長);
 * after a title with no name before it: a full katakana name
-  (米国務長官ジョン・ケリー) or a kanji name set off by a space (外務大臣 山田太郎);
+  (米国務長官ジョン・ケリー), a kanji name set off by a space or on the next
+  line (外務大臣 山田太郎, 外務大臣 岸田 文雄君, signature blocks), a name in
+  apposition (大統領のメンデス氏, 首相の山田氏) or in the Diet's speaker
+  brackets (○外務大臣(山田太郎君)); lists of delegates put the name first
+  (愛知 揆一 外務大臣) and the Diet's lists space out the title (外 務 大 臣);
+* in English: a name with an English title before or after it (Prime Minister
+  Fumio Kishida, …Guterres, Secretary-General of the United Nations);
 * several names before 両 + title or before 会談 (A・B両首脳, A・B会談): each
   one the glossary or the tagger knows, and with 両 each katakana name;
 * a name the glossary lists as a leader is a leader also without a title
   (クリントン政権, プーチン氏, Vladimir Putin …), unless it names something else
-  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine); a name
-  first met with a title counts again later without one;
+  (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine) or the person
+  holds another office there (…経済再生相, …上院議員); a name tagged by GiNZA or
+  Sudachi before 政権 or 内閣 is a head of government (中曽根内閣, メンデス米政権);
+  a name first met with a title counts again later without one, a kanji
+  name's surname before the same title or 氏 (金南哲外相 … 金外相);
 * a reading or Latin spelling in brackets right after a name is a second
   mention of the same leader (習近平(シー・ジンピン), …(Fumio Kishida)).
 
@@ -50,14 +67,49 @@ _KANJI = r"[\u4e00-\u9fff\u3005]"
 # Country and organization words that sit between a name and a title.
 COUNTRY_WORDS = (
     "米国", "アメリカ", "米", "ロシア", "露", "ロ", "ソ連", "ソ", "中国", "中", "英国", "イギリス", "英", "フランス", "仏",
-    "ドイツ", "独", "日本", "日", "韓国", "韓", "北朝鮮", "朝", "イラン", "イラク", "インド", "パキスタン", "イスラエル",
-    "ウクライナ", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO",
+    "ドイツ", "独", "日本", "日", "韓国", "韓", "北朝鮮", "朝鮮", "朝", "イラン", "イラク", "インド", "パキスタン", "イスラエル",
+    "ウクライナ", "中共", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO", "ユネスコ", "ユニセフ", "アセアン",
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
 NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
 # A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
-NOT_A_LEADER_AFTER = ("報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席")
+NOT_A_LEADER_AFTER = (
+    "報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席",
+    "会合", "会議", "理事会",  # 外相会合, 国防相会議: a meeting of the office's holders
+    "官房", "政務官", "参与",  # 外務大臣官房審議官: an official of the minister's office
+)  # fmt: skip
+# Titles anyone may hold in an association or party (a trade union's 事務局長): a name only Sudachi tags is a
+# leader before them only when an intergovernmental organization or a country stands between (天野之弥IAEA事務局長).
+ORG_TITLES = frozenset({"事務局長", "事務総長", "書記長", "上級代表"})
+# Japanese cabinet offices: before them a surname Sudachi reads as a place (大平首相, 愛知外相) is a name.
+CABINET_TITLES = frozenset(
+    {"首相", "総理", "総理大臣", "内閣総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "防衛庁長官"}
+)
+# Offices a leader holds along with the title (王毅国務委員兼外相): the titles and these.
+ALSO_OFFICES = ("国務委員", "政治局委員", "政治局常務委員", "政治局員", "第一副首相", "筆頭副首相", "国務相")
+_NAME_TAG = "名詞-固有名詞-人名"
+# Sudachi's tags of a country and of other proper nouns (organizations, movements: タリバン, ユネスコ); a katakana
+# leader's name is a person's name (プーチン) or a word Sudachi does not know (普通名詞).
+_NOT_NAME_TAGS = frozenset({"名詞-固有名詞-地名-国", "名詞-固有名詞-一般"})
+_PLACE_TAG = "名詞-固有名詞-地名-一般"
 PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
+
+
+class _Spans:
+    """Name spans looked up by where they start and end, and whether one covers a stretch (in constant time:
+    names are short)."""
+
+    LONGEST = 48
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.end_of: dict[int, int] = {}
+        self.start_of: dict[int, int] = {}
+        for s, e in spans:
+            self.end_of[s] = max(e, self.end_of.get(s, e))
+            self.start_of[e] = min(s, self.start_of.get(e, s))
+
+    def covers(self, s: int, e: int) -> bool:
+        return any(self.end_of.get(p, -1) >= e for p in range(max(0, s - self.LONGEST), s + 1))
 
 
 @dataclass(frozen=True)
@@ -94,10 +146,13 @@ def titles() -> tuple[str, ...]:
 def _title_re() -> re.Pattern[str]:
     mids = "|".join(re.escape(c) for c in sorted(_mid_words(), key=len, reverse=True))
     ts = "|".join(re.escape(t) for t in titles())
+    also = "|".join(re.escape(t) for t in sorted({*titles(), *ALSO_OFFICES}, key=len, reverse=True))
     return re.compile(
         # (子), (Vladimir Putin), (キムジョンウン): a note, reading or Latin name between name and title
         rf"(?P<paren>\([^()。、「」]{{1,40}}\))?"
         rf"(?P<mid>・?(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?)?"
+        # another office held with this one: 国務委員兼外相, 副首相兼国防相, 総書記兼国家主席
+        rf"(?P<also>(?:{also})兼)?"
         rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
     )
 
@@ -113,7 +168,10 @@ _K = r"[\u30a1-\u30fa\u30fc]"
 # A katakana name: parts joined by ・ or =, Latin initials with . (ジョン・F.ケネディ, F=W.シュタンマイヤー, L.ゼルボ).
 _NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
 _KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
-_KANJI_RUN = re.compile(rf"{_KANJI}+$")
+# the name may end a line, the title start the next (岸田⏎外務大臣 in text broken at a fixed width)
+_KANJI_RUN = re.compile(rf"{_KANJI}+(?=\n?\Z)")
+_KANJI_RE = re.compile(_KANJI)
+_KANJI_WORD = re.compile(rf"{_KANJI}{{2,}}")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
 _INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_K}+|[A-Z])[・=.])*[A-Z][・=.]$")
 _HAS_INITIAL = re.compile(r"(?:^|[・=.])[A-Z][・=.]")
@@ -135,12 +193,15 @@ def find_leaders(
     glossary: Glossary | None = None,
     persons: Sequence[tuple[int, int]] = (),
     year_at: Callable[[int], int | None] | None = None,
+    tokens: Sequence[tuple[int, int, str]] = (),
 ) -> list[LeaderMatch]:
     """LEADER mentions of normalized ``text`` in order.
 
     ``persons`` are character spans a tagger found as person names (GiNZA's
     ``Person``); ``year_at(offset)`` gives the year in force at an offset, to
-    tell apart leaders who share a name (two Bushes).
+    tell apart leaders who share a name (two Bushes); ``tokens`` are Sudachi's
+    ``(start, end, tag)`` (:func:`jpnlp.name_tags.tagged_tokens`): its name tags
+    and word boundaries.
     """
 
     def entry_for(name: str, pos: int, role: str | None = None) -> str | None:
@@ -153,26 +214,53 @@ def find_leaders(
                 return e.id
         return None
 
+    tagged_list = _tagged_names(text, tokens)
+    tagged = _Spans(tagged_list)
+    places = [(s, e) for s, e, tag in tokens if tag == _PLACE_TAG and _KANJI_WORD.fullmatch(text, s, e)]
+    word_end = {s: e for s, e, _ in tokens}
+    not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
+    common_nouns = {(s, e) for s, e, tag in tokens if tag.startswith("名詞-普通名詞")}
+    by_tagger = _Spans(persons)
+    by_tags = _Spans([*persons, *tagged_list])
+    by_tags_and_places = _Spans([*persons, *tagged_list, *places])
     found: dict[int, LeaderMatch] = {}
     for m in _title_re().finditer(text):
-        if m.group("title") in _other_offices() or text.startswith(NOT_A_LEADER_AFTER, m.end()):
+        title = m.group("title")
+        if title in _other_offices() or text.startswith(NOT_A_LEADER_AFTER, m.end()):
             continue  # 官房長官, 大統領報道官: not one of the offices that make a leader
-        hit = _titled(text, m, glossary, persons, entry_for)
+        if any(word_end.get(i, 0) > m.end("title") for i in range(m.start("title") + 1, m.end("title"))):
+            continue  # 王国王女: the title's last character starts another word (国王 is not there)
+        hints = by_tagger
+        if m.group("mid") or title not in ORG_TITLES:
+            hints = by_tags_and_places if title in CABINET_TITLES and not m.group("mid") else by_tags
+        hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
         if hit is None:
-            hit = _name_after_title(text, m, glossary, persons, entry_for)
+            hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns)
         if hit is not None:
             found[hit.start] = hit
-    for hit in _coordinated(text, glossary, persons, entry_for):
+    for hit in _spaced_out_titles(text, tagged, entry_for):
         found.setdefault(hit.start, hit)
-    for hit in _administrations(text, persons, glossary):
+    for hit in _coordinated(text, glossary, by_tags, entry_for):
         found.setdefault(hit.start, hit)
+    for hit in _administrations(text, by_tagger, tagged, glossary, entry_for):
+        found.setdefault(hit.start, hit)
+    # which characters a mention covers: later kinds of mention only fill the gaps (linear, not pairwise)
+    covered = bytearray(len(text))
+    for f in found.values():
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+
+    def add(hit: LeaderMatch, start_only: bool = False) -> None:
+        if not (covered[hit.start] if start_only else 1 in covered[hit.start : hit.end]):
+            found[hit.start] = hit
+            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+
+    for hit in _english_titled(text, glossary, entry_for):
+        add(hit)
     if glossary is not None:
         for hit in _known_names(text, glossary, entry_for):
-            if not any(f.start <= hit.start < f.end for f in found.values()):
-                found[hit.start] = hit
-    for hit in _repeated(text, list(found.values()), entry_for):
-        if not any(f.start <= hit.start < f.end or hit.start <= f.start < hit.end for f in found.values()):
-            found[hit.start] = hit
+            add(hit, start_only=True)
+    for hit in _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens):
+        add(hit)
     out = [_with_initials(text, f) for f in found.values()]
     out = [f for f in out if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
     out += _readings(text, out, glossary)
@@ -191,21 +279,93 @@ def _lookup_keys(name: str) -> list[str]:
     return keys
 
 
-def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+def _role(m: re.Match[str]) -> str:
+    return (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
+
+
+def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of consecutive tokens Sudachi tags as person names; a surname and a given name set apart by a
+    space, as in lists and the Diet's records, are one name (岸田 文雄), and a place before a given name is a
+    surname (愛知 揆一)."""
+    out: list[tuple[int, int]] = []
+    last = ""
+    for i, (s, e, tag) in enumerate(tokens):
+        if tag == _PLACE_TAG and _given_name_next(text, tokens, i):
+            tag = _NAME_TAG + "-姓"
+        if not tag.startswith(_NAME_TAG):
+            if not text[s:e].isspace():
+                last = ""
+            continue
+        gap = text[out[-1][1] : s] if out and last else None
+        if gap == "" or (gap and gap.isspace() and len(gap) <= 3 and last.endswith("姓") and tag.endswith("-名")):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        last = tag
+    return out
+
+
+def _given_name_next(text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """Whether a given name follows token ``i``, directly or after a short space."""
+    for s, e, tag in tokens[i + 1 : i + 3]:
+        if tag.startswith(_NAME_TAG):
+            return tag.endswith("-名")
+        if not (text[s:e].isspace() and e - s <= 3):
+            return False
+    return False
+
+
+@cache
+def _spaced_title_re() -> re.Pattern[str]:
+    spaced = ("[ \u3000]".join(t) for t in titles() if len(t) >= 3 and t not in _other_offices())
+    return re.compile(rf"(?<![^\s])(?P<title>{'|'.join(spaced)})[ \u3000]+")
+
+
+def _spaced_out_titles(text: str, tagged: _Spans, entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]
+    """A title spaced out to fill a column, then a name Sudachi tags, as the Diet's records list the ministers
+    present (外 務 大 臣 山田 太郎君)."""
+    out = []
+    for m in _spaced_title_re().finditer(text):
+        e = tagged.end_of.get(m.end())
+        if e is not None and text.startswith(("君", "殿"), e) and _KANJI_RE.match(text, m.end()):
+            title = re.sub(r"\s", "", m.group("title"))
+            out.append(LeaderMatch(m.end(), e, text[m.end() : e], title, entry_for(re.sub(r"\s", "", text[m.end() : e]), m.end(), title)))
+    return out
+
+
+def _listed_name(text: str, m: re.Match[str], tagged: _Spans) -> LeaderMatch | None:
+    """A kanji name Sudachi tags, set off by spaces before its title at the start of a line, as in a list of
+    delegates (愛知 揆一 外務大臣)."""
+    gap = re.search(r"[ \u3000]+$", text[max(0, m.start() - 8) : m.start()])
+    if gap is None:
+        return None
+    e = m.start() - len(gap.group())
+    s = tagged.start_of.get(e)
+    if s is None:
+        return None
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip() == "" and _KANJI_RE.search(text, s, e):
+        return LeaderMatch(s, e, text[s:e], _role(m), None)
+    return None
+
+
+def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
-    role = (m.group("pre") or "") + m.group("title") + (m.group("acting") or "") + (m.group("then") or "")
+    role = _role(m)
     # names are short: look back a bounded window, not to the start of the text
     kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
     kan = _KANJI_RUN.search(text, max(0, ts - _WINDOW), ts)
     if kat:
-        hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for)
+        hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for, not_names)
         if hit is not None:
             return hit
     elif kan:
         # The name ends where the country word or the title starts — or, when the
         # glossary knows a longer name, inside what looked like a country word (田中外相).
         ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
+        if kan.end() < ts:
+            ends = [kan.end()]  # a line break between the name and the title
         for end in ends:
             hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
             if hit:
@@ -217,24 +377,47 @@ def _titled(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-d
 # as in signature blocks and lists (外務大臣 椎名悦三郎).
 _FULL_NAME_AFTER = re.compile(rf"\s?({_K}+(?:[・=.](?:{_K}+|[A-Z]))*[・=.]{_K}+)(?!{_K})")
 _KANJI_NAME_AFTER = re.compile(rf"[ \u3000]+({_KANJI}{{2,5}})(?=[\s、。,)(]|$)")
+# spaces, or a line break or two as in a signature block (内閣総理大臣⏎山田太郎)
+_SPACES = re.compile(r"[ \u3000]+(?:\n[ \u3000]*){0,2}|(?:[ \u3000]*\n){1,2}[ \u3000]*")
+# An apposition, the title first: 大統領のカルロス・メンデス氏, 外相のゴンザレス氏
+_APPOSITIVE = re.compile(rf"の({_NAME})(?=氏|さん)")
 
 
-def _name_after_title(text, m, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
+def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named right after a title that has no name before it, or None."""
     title = m.group("title")
-    for pat in (_FULL_NAME_AFTER, _KANJI_NAME_AFTER):
+    # a kanji name after an association's title (事務局長 山田太郎) may head anything
+    kanji_ok = bool(m.group("mid")) or title not in ORG_TITLES
+    # a name Sudachi tags after a space or on the next line: lists, signature blocks, the Diet's records, where a
+    # surname and a given name may be set apart by a space (外務大臣 岸田 文雄君)
+    gap = _SPACES.match(text, m.end())
+    if gap is not None and kanji_ok:
+        s = gap.end()
+        te = tagged.end_of.get(s)
+        if te is not None and _KANJI_RE.match(text, s) and re.match(r"[\s、。,()君氏]|$", text[te : te + 1]):
+            return LeaderMatch(s, te, text[s:te], title, entry_for(re.sub(r"\s", "", text[s:te]), s, title))
+    for pat in (_FULL_NAME_AFTER, _KANJI_NAME_AFTER, _APPOSITIVE):
         n = pat.match(text, m.end())
-        if n is None:
+        if n is None or (pat is _KANJI_NAME_AFTER and not kanji_ok):
             continue
         name, s = n.group(1), n.start(1)
-        if match_key(name) in countries() or _is_org(name, glossary) or name in titles():
-            continue
-        return LeaderMatch(s, n.end(1), name, title, entry_for(name, s, title))
+        if match_key(name) in countries() or _is_org(name, glossary) or name in titles() or n.span(1) in common_nouns:
+            continue  # 内閣総理大臣 談話: a word, not a name
+        role = _role(m) if pat is _APPOSITIVE else title
+        return LeaderMatch(s, n.end(1), name, role, entry_for(name, s, title))
+    # a kanji name in apposition (大統領の山田氏), or in brackets as the Diet's records name a speaker
+    # (○外務大臣(山田太郎君))
+    for opener, closers in (("の", ("氏", "さん")), ("(", ("君)", "氏)"))):
+        ns = m.end() + 1
+        ne = tagged.end_of.get(ns)
+        if text.startswith(opener, m.end()) and ne is not None and _KANJI_RE.match(text, ns) and text.startswith(closers, ne):
+            return LeaderMatch(ns, ne, text[ns:ne], _role(m), entry_for(text[ns:ne], ns, title))
     return None
 
 
-def _katakana_name(text, start, run, role, glossary, entry_for):  # type: ignore[no-untyped-def]
-    """A katakana run before a title as a name: countries around it dropped (アメリカフォード, プーチン・ロシア)."""
+def _katakana_name(text, start, run, role, glossary, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
+    """A katakana run before a title as a name: countries around it dropped (アメリカフォード, プーチン・ロシア);
+    not a word Sudachi knows as a country or an organization (``not_names``) unless the glossary knows a leader."""
     keys = countries()
     parts = run.split("・")
     while parts and match_key(parts[-1]) in keys:
@@ -242,21 +425,23 @@ def _katakana_name(text, start, run, role, glossary, entry_for):  # type: ignore
     while len(parts) > 1 and match_key(parts[0]) in keys:
         start += len(parts.pop(0)) + 1  # ロシア・プーチン
     if parts:
-        for c in _katakana_countries():
-            if parts[0].startswith(c) and len(parts[0]) - len(c) >= 3 and not _known_leader(glossary, parts[0]):
-                parts[0] = parts[0][len(c) :]  # オーストリアクライスキー: a country written before the name
-                start += len(c)
-                break
+        head = parts[0]
+        k = next((k for k in range(len(head) - 3, 1, -1) if head[:k] in _katakana_countries()), 0)
+        if k and not _known_leader(glossary, head):
+            parts[0] = head[k:]  # オーストリアクライスキー: a country written before the name (the longest one)
+            start += k
     name = "・".join(parts)
     if not name or match_key(name) in keys or _is_org(name, glossary) or text[start : start + len(name)] != name:
         return None
+    if (start, start + len(name)) in not_names and not _known_leader(glossary, name):
+        return None  # タリバン最高指導者, ユネスコ事務局長: a movement, an organization
     return LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
 
 
 @cache
-def _katakana_countries() -> tuple[str, ...]:
+def _katakana_countries() -> frozenset[str]:
     forms = (r["ja"] for r in read_table("countries.tsv"))
-    return tuple(sorted((f for f in forms if re.fullmatch(rf"{_K}{{2,}}", f)), key=len, reverse=True))
+    return frozenset(f for f in forms if re.fullmatch(rf"{_K}{{2,}}", f))
 
 
 def _across_organization(text, ts, role, glossary, entry_for):  # type: ignore[no-untyped-def]
@@ -332,7 +517,7 @@ _PART = rf"(?:{_K}{{2,}}|{_KANJI}{{1,4}})"
 @cache
 def _coordination_re() -> re.Pattern[str]:
     ts = "|".join(re.escape(t) for t in titles() if t not in _other_offices())
-    return re.compile(rf"(?P<names>{_PART}(?:[・、と]{_PART})+)(?:(?P<both>両)(?:首脳|{ts})|(?:首脳)?会談)")
+    return re.compile(rf"(?P<names>{_PART}(?:[・、と]{_PART})+)(?:の?(?P<both>両)(?:首脳|{ts})|(?:首脳)?会談)")
 
 
 def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped-def]
@@ -351,7 +536,7 @@ def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped
             if re.fullmatch(rf"{_KANJI}+", part):
                 # the longest known name at the end of a kanji run (関係については、橋本)
                 hit = next((k for k in range(len(part)) if _known_leader(glossary, part[k:])
-                            or any(ps <= s + k and s + len(part) <= pe for ps, pe in persons)), None)  # fmt: skip
+                            or persons.covers(s + k, s + len(part))), None)  # fmt: skip
                 if hit is None:
                     continue
                 s, name = s + hit, part[hit:]
@@ -362,14 +547,87 @@ def _coordinated(text, glossary, persons, entry_for):  # type: ignore[no-untyped
 
 
 _ADMINISTRATION = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.])({_NAME})政権")
+# 政権, 政府 and 内閣 after a name: the head of government's administration and cabinet (not 内閣府, 内閣官房 …)
+_GOVERNMENT = re.compile(r"政権|政府|内閣(?!府|官房|法制|情報|人事|参与|総理)")
 
 
-def _administrations(text, persons, glossary):  # type: ignore[no-untyped-def]
-    """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration)."""
+def _administrations(text, persons, tagged, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A name the tagger knows as a person before 政権 (…政権 is a head of government's administration); a name
+    Sudachi tags before 政権, 政府 or 内閣, a country word between or not (中曽根内閣, メンデス米政権)."""
     for m in _ADMINISTRATION.finditer(text):
         s, e = m.span(1)
-        if any(ps <= s and e <= pe for ps, pe in persons) and not _is_org(m.group(1), glossary):
-            yield LeaderMatch(s, e, m.group(1), None, None)
+        if persons.covers(s, e) and not _is_org(m.group(1), glossary):
+            yield LeaderMatch(s, e, m.group(1), None, entry_for(m.group(1), s))
+    ends = tagged.start_of
+    for m in _GOVERNMENT.finditer(text):
+        end = m.start()
+        if end not in ends:  # a country word between: メンデス米政権
+            end -= next((k for k in range(min(end, 12), 0, -1) if text[end - k : end] in _mid_words()), 0)
+        s = ends.get(end)
+        if s is None or not _starts_word(text, s):
+            continue
+        name = text[s:end]
+        if match_key(name) not in countries() and not _is_org(name, glossary):
+            yield LeaderMatch(s, end, name, None, entry_for(name, s))
+
+
+@cache
+def _mids_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(_mid_words(), key=len, reverse=True)))
+
+
+def _starts_word(text: str, s: int) -> bool:
+    """A name starts a word: not after a katakana or Latin letter it would continue."""
+    return s == 0 or not re.match(r"[A-Za-z\u30a1-\u30fa\u30fc・=.]", text[s - 1])
+
+
+# An English full name: capitalised words, with the particles of Romance, Dutch, German and Arabic names
+# (António Manuel de Oliveira Guterres, Ursula von der Leyen).
+_EN_NAME = (
+    rf"[{_UPPER}][{_LATIN}'\-]+(?: (?:(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|ibn|al)[ \-])*"
+    rf"[{_UPPER}](?:[{_LATIN}'\-]+|\.))+"
+)
+# bodies whose president or secretary-general is no leader; "President and CEO" heads a company
+_BODY = (
+    r"(?:[A-Z][a-z]+ )*(?:Assembly|Conference|Council|Committee|Board|Court|Senate|Congress|Parliament|Institute"
+    r"|University|Foundation|Association|Society|Corporation|Company|Bank|Group|Club|Cent(?:er|re)|Academy)"
+)
+_EN_HONORIFIC = r"(?:(?:H\. ?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir) )*"
+
+
+_NOT_ENGLISH_TITLES = frozenset({"Chairman", "Director General", "King", "Queen"})
+
+
+@cache
+def _english_titles() -> tuple[str, ...]:
+    """English titles of the offices that make a leader (``en`` of ``data/titles.tsv``), longest first;
+    Chairman and Director General also head associations, King and Queen name places (King Abdullah Port)."""
+    ens = {r["en"] for r in read_table("titles.tsv") if r["kind"] != "other"} - _NOT_ENGLISH_TITLES
+    return tuple(sorted(ens | {"Minister for Foreign Affairs", "Minister of Foreign Affairs"}, key=len, reverse=True))
+
+
+@cache
+def _english_titled_re() -> re.Pattern[str]:
+    ts = "|".join(re.escape(t) for t in _english_titles())
+    return re.compile(
+        # the name, then its title in apposition (…Guterres, Secretary-General of the United Nations) …
+        # (not the president of a conference or an assembly)
+        rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b(?! of the {_BODY}| and| &)"
+        # … or the title first (Prime Minister Fumio Kishida), not a deputy's (Vice President …)
+        # (Under-Secretary-General …)
+        rf"|(?<![{_LATIN}] )(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?P<name2>{_EN_NAME})"
+    )
+
+
+def _english_titled(text, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A leader named in English with an English title before or after the name."""
+    for m in _english_titled_re().finditer(text):
+        g = "name" if m.group("name") else "name2"
+        (s, e), name = m.span(g), m.group(g)
+        if not _is_org(name, glossary):
+            # the glossary may know the name without its middle names (António [Manuel de Oliveira] Guterres)
+            words = name.split()
+            yield LeaderMatch(s, e, name, None, entry_for(name, s) or entry_for(f"{words[0]} {words[-1]}", s))
 
 
 # A run of capitalised words: where an English name (Vladimir Putin) may be.
@@ -398,6 +656,15 @@ def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
     return out
 
 
+# An office that makes no leader, right after a name: a minister of another portfolio, a legislator, a party
+# officer, a deputy (…経済再生相, …財務大臣, …上院議員, …幹事長, …副大統領); a leader's own title was read before.
+# A bare 大臣 or 長官 (小渕大臣, ケリー長官) is the leader's own office, named short.
+_OTHER_OFFICE_AFTER = re.compile(
+    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
+    rf"|議員|大使|幹事長|副大統領|副総理|補佐官)(?!{_KANJI})"
+)
+
+
 def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """Names the glossary lists as leaders, with or without a title (クリントン政権, プーチン氏, Vladimir Putin)."""
     for s, e in _latin_names(text, glossary):
@@ -407,9 +674,19 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
         if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
             continue
         is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None
-        if is_kanji_surname and not any(after.startswith(x) for x in PERSON_CONTEXT_AFTER):
+        if is_kanji_surname and not _person_context(text, e):
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
+        if _OTHER_OFFICE_AFTER.match(text, e):
+            continue  # a leader's name in another office (…経済財政相, …上院議員): titles that make one came first
         yield LeaderMatch(s, e, name, None, entry_for(name, s))
+
+
+def _person_context(text: str, e: int) -> bool:
+    """Whether a word that marks a person follows offset ``e``, a country word between or not (毛中共政権)."""
+    if text.startswith(PERSON_CONTEXT_AFTER, e):
+        return True
+    mid = _mids_re().match(text, e)
+    return mid is not None and text.startswith(PERSON_CONTEXT_AFTER, mid.end())
 
 
 _KATAKANA_WORDS = re.compile(r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・=]*")
@@ -445,13 +722,37 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     return out
 
 
+def _repeated_kanji(text: str, found: list[LeaderMatch], tokens: Sequence[tuple[int, int, str]]) -> list[LeaderMatch]:
+    """A kanji name the glossary does not know, introduced with a title, met again later: the full name
+    (金南哲外相 … 金南哲は), or the surname Sudachi tags before the same title or 氏 (… 金外相, 金氏)."""
+    out = []
+    surnames = {s: e for s, e, tag in tokens if tag == _NAME_TAG + "-姓"}
+    seen = set()
+    for f in sorted(found, key=lambda f: f.start):
+        if f.role is None or f.entry_id or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text) or (f.text, f.role) in seen:
+            continue
+        seen.add((f.text, f.role))  # the first mention's search finds the later ones' too
+        forms = {f.text: False}
+        if f.start in surnames and surnames[f.start] < f.end:
+            forms[text[f.start : surnames[f.start]]] = True  # needs a title or 氏 after it
+        for form, needs_title in forms.items():
+            for m in re.compile(rf"(?<!{_KANJI}){re.escape(form)}").finditer(text, f.end):
+                t = _title_re().match(text, m.end())
+                same_office = t is not None and t.group("title") in f.role  # 金外相, not 金大統領: another Kim
+                if same_office or text.startswith("氏", m.end()) or not (needs_title or _KANJI_RE.match(text, m.end())):
+                    out.append(LeaderMatch(m.start(), m.end(), form, _role(t) if same_office else None, None))
+    return out
+
+
 def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]
     """A katakana name introduced with a title, met again later without one (アッセルボルン外相 … アッセルボルン氏);
     a full name's last part counts too (ジャン・アッセルボルン … アッセルボルン)."""
     out = []
-    for f in found:
-        if f.role is None or f.entry_id or not re.fullmatch(rf"{_NAME}", f.text):
+    seen = set()
+    for f in sorted(found, key=lambda f: f.start):
+        if f.role is None or f.entry_id or not re.fullmatch(rf"{_NAME}", f.text) or f.text in seen:
             continue
+        seen.add(f.text)  # the first mention's search finds the later ones' too
         forms = {f.text, f.text.split("・")[-1].split(".")[-1]}
         for form in (x for x in forms if len(x) >= 3):
             for m in re.finditer(rf"(?<![\u30a1-\u30fa\u30fc・.=]){re.escape(form)}(?![\u30a1-\u30fa\u30fc])", text):
@@ -469,7 +770,8 @@ def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # ty
         entry = entry_for(cand, s, role)
         if entry is not None or (glossary is not None and glossary.candidates(cand, "LEADER")):
             return LeaderMatch(s, end, cand, role, entry)
-        if len(cand) >= 2 and any(ps <= s and end <= pe for ps, pe in persons):
+        # one kanji only when it is all the run (林外相, 李首相: a one-character surname)
+        if (len(cand) >= 2 or s == run_start) and persons.covers(s, end):
             return LeaderMatch(s, end, cand, role, None)
     return None
 
