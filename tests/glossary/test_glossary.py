@@ -18,6 +18,12 @@ KEYS = [
     ("「ABM条約」", "ＡＢＭ条約"),
     ("New START", "new start"),
     ("ＳＡＬＴⅠ", "SALT I"),
+    # list separators, old character forms, kana spellings of function words in formal titles
+    ("化学兵器の開発、生産及び貯蔵", "化学兵器の開発,生産および貯蔵"),
+    ("生産並びに廃棄", "生産ならびに廃棄"),
+    ("ガス又はこれらに類する", "ガスまたはこれらに類する"),
+    ("日本國と合衆國との條約", "日本国と合衆国との条約"),
+    ("開発、生産及貯蔵", "開発生産及び貯蔵"),
 ]
 
 
@@ -26,7 +32,10 @@ def test_match_key_ignores_width_spacing_dots_quotes_case_and_roman_numerals(a: 
     assert match_key(a) == match_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("START II", "START III"), ("SALT I", "SALT II"), ("プーチン", "ブーチン")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("START II", "START III"), ("SALT I", "SALT II"), ("プーチン", "ブーチン"), ("及び", "並びに"), ("又は", "及び")],
+)
 def test_match_key_keeps_real_differences(a: str, b: str) -> None:
     assert match_key(a) != match_key(b)
 
@@ -50,6 +59,20 @@ entries:
     en: Test Person
     ja: [テストマン]
 """
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Treaty Banning Nuclear Weapon Tests in the Atmosphere, in Outer Space and Under Water", "treaty.ptbt"),
+        ("Treaty of Banning Nuclear Weapon Tests in the Atmosphere,in Outer Space,and under Water", "treaty.ptbt"),
+        ("the Treaty on the Non-Proliferation of Nuclear Weapons", "treaty.npt"),
+        ("Treaty on Nuclear Weapons", None),  # words missing: not a slip
+    ],
+)
+def test_english_titles_match_but_for_articles_of_and_punctuation(title: str, expected: str | None) -> None:
+    e = default_glossary().lookup_english(title, "TREATY")
+    assert (e.id if e else None) == expected
 
 
 def test_user_glossary_extends_and_overrides(tmp_path: Path) -> None:
