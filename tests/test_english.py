@@ -77,8 +77,8 @@ def test_treaty_english_and_source(text: str, expected: list[tuple[str, str, str
         # old character forms
         ("核兵器ノ不擴散ニ關スル條約", None),  # katakana-era particles: not a form the glossary lists
         # an English title quoted with small slips (an extra "of", no spaces after commas)
-        ("部分的核実験禁止条約(Treaty of Banning Nuclear Weapon Tests in the Atmosphere,in Outer Space,and under"
-         " Water)に署名した。", "PTBT"),
+        (("部分的核実験禁止条約(Treaty of Banning Nuclear Weapon Tests in the Atmosphere,in Outer Space,and under"
+          " Water)に署名した。"), "PTBT"),
     ],
 )
 def test_glossary_titles_match_through_spelling_variants(text: str, expected: str | None) -> None:
