@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..english import confidence, english_only
 from ..glossary import Glossary, default_glossary
 from ..link import AnaphoraResolver, Link, link_treaty
+from .base import doc_text
 
 # A reading: hiragana, with the katakana of foreign words in it (にほんこくとソヴィエト…きょうどうせんげん)
 _READING = re.compile(r"(?=[^\u3041-\u3096]*[\u3041-\u3096])[\u3041-\u3096\u30a1-\u30fa\u30fc・]+")
@@ -33,12 +34,13 @@ class GlossaryLinker:
         self.glossary = glossary
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)  # once: doc.text rebuilds the string from every token
         resolver = AnaphoraResolver(self.glossary)
         people = PeopleResolver()
         new_ents: list[Span] = []
         values: list[tuple[Link | None, Span]] = []
         for ent in doc.ents:
-            link = self._link(ent, resolver, _bracketed_after(doc.text, ent, values))
+            link = self._link(ent, resolver, _bracketed_after(text, ent, values))
             if ent.label_ == "LEADER":
                 link = people.resolve(ent, link)
             kb = link.kb_id if link else ""
@@ -50,7 +52,7 @@ class GlossaryLinker:
             new_ents.append(span)
             values.append((link, span))
         doc.ents = new_ents
-        for link, span in _english_in_brackets(doc.text, values):
+        for link, span in _english_in_brackets(text, values):
             if span.label_ in ("TREATY", "LEADER"):
                 link = link or english_only(span)
                 span._.en = link.en if link else None
