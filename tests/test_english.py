@@ -125,6 +125,21 @@ def test_short_form_refers_to_the_full_name_before_it(text: str, expected: list[
     assert [(t, en) for t, en, _ in names(text, fast=False)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # namesakes: the year in force decides; a sentence without a date of its own that names a dated treaty is
+        # about that treaty's time, not about the last date written before it
+        ("2025年1月3日更新\nSTART II 調印式に臨むブッシュ大統領。", "George H. W. Bush"),
+        ("2005年の記事。ブッシュ大統領はSTARTII条約について語った。", "George H. W. Bush"),
+        ("2005年、ブッシュ大統領は演説した。", "George W. Bush"),  # a date in the sentence wins
+        ("1991年、START II は未署名だった。2005年、ブッシュ大統領は演説した。", "George W. Bush"),
+    ],
+)
+def test_namesakes_told_apart_by_the_time_the_sentence_is_about(text: str, expected: str) -> None:
+    assert [en for t, en, _ in names(text) if t == "ブッシュ"] == [expected]
+
+
 def test_glossary_entry_carries_wikidata_as_kb_id() -> None:
     nlp = default_pipeline(True)
     (ent,) = [e for e in nlp("オバマ大統領が演説した。").ents if e.label_ == "LEADER"]
