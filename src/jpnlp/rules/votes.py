@@ -250,22 +250,14 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
 
 def _names_after(text: str, pos: int) -> tuple[int, int] | None:
     """(end, how many) of the country names listed from ``pos`` to the end of their clause, None if none."""
-    count, end, p = 0, None, pos
+    p = pos
     member = _MEMBER_OF.match(text, pos)
     if member and not _country_count(_NAME_RUN.match(text, pos).group() if _NAME_RUN.match(text, pos) else ""):
         p = member.end()  # NATO加盟国のオランダ: the country after the group it belongs to
-    while m := _NAME_RUN.match(text, p):
-        n = _country_count(m.group())
-        if n is None:
-            break
-        count, end = count + n, m.end()
-        sep = _LIST_SEP_AFTER.match(text, end)
-        if not sep:
-            break
-        p = sep.end()
-    if end is None or _MORE_AFTER.match(text, end) or not _LIST_ENDS.match(text, end):
+    found = _names_run(text, p)
+    if found is None or _MORE_AFTER.match(text, found[0]) or not _LIST_ENDS.match(text, found[0]):
         return None
-    return end, count
+    return found
 
 
 def _topic_counts(text: str) -> list[Count]:
