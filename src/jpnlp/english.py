@@ -21,12 +21,12 @@ reviewer can sort by it and check the weakest first.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span
 
 from .link import Link
 from .names import dictionary_name, english_name, transliterate
+from .tables import read_table
 from .title_en import render_title
 
 
@@ -74,7 +74,5 @@ def _any_part(katakana: str) -> str | None:
 
 @cache
 def _confidences() -> dict[str, float]:
-    ref = resources.files("jpnlp").joinpath("data/en_sources.tsv")
-    rows = [line.split("\t") for line in ref.read_text(encoding="utf-8").splitlines()]
-    return {r[0]: float(r[1]) for r in rows if len(r) >= 2 and not r[0].startswith("#") and r[0] != "source"}
+    return {r["source"]: float(r["confidence"]) for r in read_table("en_sources.tsv")}
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from .tables import read_table
 
 # A katakana name: its parts joined by middle dots, equals signs or spaces (ナレンドラ・モディ).
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+(?:[・･=＝\s][\u30a1-\u30fa\u30fc]+)*")
@@ -142,9 +143,7 @@ def _foreign_romaji(kana: str) -> str:
 
 @cache
 def _extended() -> tuple[tuple[str, str], ...]:
-    ref = resources.files("jpnlp").joinpath("data/kana_extended.tsv")
-    rows = [line.split("\t") for line in ref.read_text(encoding="utf-8").splitlines()]
-    pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and not r[0].startswith("#") and r[0] != "kana"]
+    pairs = [(r["kana"], r["romaji"]) for r in read_table("kana_extended.tsv")]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 

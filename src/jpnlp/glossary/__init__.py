@@ -40,6 +40,7 @@ import yaml
 
 from ..errors import JpnlpError, JpnlpWarning
 from ..normalize import normalize
+from ..tables import old_forms, read_table
 
 LABELS = ("TREATY", "LEADER", "ORG", "WEAPON", "PROGRAM", "DOCTRINE", "DOCUMENT")
 _REQUIRED = ("id", "label", "en")
@@ -75,7 +76,7 @@ class GlossaryWarning(JpnlpWarning):
 def match_key(text: str) -> str:
     """The form under which glossary entries and mentions are compared: width, case, spaces, dots, quotes,
     list separators, old character forms (條約) and kana spellings of function words (および) do not count."""
-    s = normalize(text).lower().translate(_old_forms())
+    s = normalize(text).lower().translate(old_forms())
     s = _DROP.sub("", s)
     s = _spellings().sub(lambda m: _spelling_table()[m.group()], s)
     return _ROMAN_SUFFIX.sub(lambda m: _ROMAN[m.group(1)], s)
@@ -90,21 +91,9 @@ def english_key(title: str) -> str:
     return " ".join(w for w in words if w not in _ENGLISH_FILLER)
 
 
-def _tsv(name: str) -> list[list[str]]:
-    """Rows of a data table (comments and the header line skipped)."""
-    lines = resources.files("jpnlp").joinpath(f"data/{name}").read_text(encoding="utf-8").splitlines()
-    return [ln.split("\t") for ln in lines[1:] if ln and not ln.startswith("#")] if lines else []
-
-
-@cache
-def _old_forms() -> dict[int, str]:
-    rows = _tsv("old_kanji.tsv")
-    return str.maketrans({r[0]: r[1] for r in rows if len(r) >= 2 and r[0] != "old"})
-
-
 @cache
 def _spelling_table() -> dict[str, str]:
-    return {r[0]: r[1] for r in _tsv("spelling_variants.tsv") if len(r) >= 2 and r[0] != "variant"}
+    return {r["variant"]: r["form"] for r in read_table("spelling_variants.tsv")}
 
 
 @cache
@@ -518,9 +507,7 @@ def _builtin_entries() -> tuple[Entry, ...]:
 @cache
 def wikidata_table() -> dict[str, str]:
     """The shipped, reviewed glossary id → Wikidata QID table (``data/wikidata.tsv``; sources in GLOSSARY.md)."""
-    ref = resources.files("jpnlp").joinpath("data/wikidata.tsv")
-    rows = [line.split("\t") for line in ref.read_text(encoding="utf-8").splitlines()]
-    return {r[0]: r[1] for r in rows if len(r) >= 2 and not r[0].startswith("#") and _QID_RE.match(r[1])}
+    return {r["id"]: r["qid"] for r in read_table("wikidata.tsv") if _QID_RE.match(r.get("qid") or "")}
 
 
 @cache

@@ -1,23 +1,17 @@
 """Rules on plain strings: dates, treaty names, leaders, vote tallies (no spaCy needed).
 
-Shared here: reading the data tables of ``jpnlp/data/`` and choosing among overlapping matches.
+Shared here: choosing among overlapping matches (and ``read_table``, from :mod:`jpnlp.tables`).
 """
 
 from __future__ import annotations
 
-import csv
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Protocol, TypeVar
 
+from ..tables import read_table
 
-@cache
-def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of the TSV ``jpnlp/data/<name>`` (``#`` lines are comments, the first other line the header)."""
-    text = resources.files("jpnlp").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return tuple(csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t"))
+__all__ = ["longest_first", "read_table"]
 
 
 class _Span(Protocol):

@@ -55,6 +55,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..glossary import Glossary
+from ..tables import old_forms
 from . import longest_first, read_table
 from .dates import leading_date_end
 
@@ -477,17 +478,11 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
     return TreatyMatch(start, end, text[start:end], anaphor, head)
 
 
-@cache
-def _old_forms() -> dict[int, str]:
-    """Old character forms → new (``data/old_kanji.tsv``), as a ``str.translate`` table."""
-    return str.maketrans({r["old"]: r["new"] for r in read_table("old_kanji.tsv")})
-
-
 def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMatch]:
     """TREATY mentions of normalized ``text``, longest first wins, in order.  Old character forms are read as
     new ones (條約 as 条約); the mentions keep the text as written."""
     written = text
-    text = text.translate(_old_forms())
+    text = text.translate(old_forms())
     return [replace(c, text=written[c.start : c.end]) for c in _find(text, glossary)]
 
 
