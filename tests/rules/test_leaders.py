@@ -267,3 +267,41 @@ def test_fast_pipeline_reads_sudachi_name_tags() -> None:
 
     doc = load(fast=True)("山田太郎外相と金南哲外相が会談した。")
     assert [(e.text, e._.role) for e in doc.ents if e.label_ == "LEADER"] == [("山田太郎", "外相"), ("金南哲", "外相")]
+
+
+SPELLING_GLOSSARY = Glossary(
+    [
+        Entry("leader.gromyko", "LEADER", "Andrei Gromyko", ja=("グロムイコ",)),
+        Entry("leader.bulganin", "LEADER", "Nikolai Bulganin", ja=("ブルガーニン",)),
+        Entry("leader.kennedy", "LEADER", "John F. Kennedy", ja=("ジョン・F・ケネディ", "ケネディ")),
+        Entry("leader.vance", "LEADER", "Cyrus Vance", ja=("ヴァンス",)),
+    ]
+)
+# Katakana initials (English and Russian letter names), spelling variants and a hyphen typed for ー.
+SPELLING_CASES = [
+    # Russian initials spelled in katakana, as old official texts list signatories
+    ("全権委員\nア・ア・グロムイコ\n", [("ア・ア・グロムイコ", None, "leader.gromyko")]),
+    ("エヌ・ア・ブルガーニンは述べた。", [("エヌ・ア・ブルガーニン", None, "leader.bulganin")]),
+    # small ィ for イ, and a minus or hyphen typed for the long-vowel mark
+    ("グロムィコ外相が来日した。", [("グロムィコ", "外相", "leader.gromyko")]),
+    ("ブルガ−ニン首相は", [("ブルガ-ニン", "首相", "leader.bulganin")]),
+    ("エヌ・ア・ブルガ‐ニン首相と会談した。", [("エヌ・ア・ブルガ-ニン", "首相", "leader.bulganin")]),
+    # ヴァ and バ are one sound
+    ("バンス国務長官が訪れた。", [("バンス", "国務長官", "leader.vance")]),
+    # an English initial spelled in katakana inside a name that has a given name
+    ("ジョン・エフ・ケネディ大統領", [("ジョン・エフ・ケネディ", "大統領", "leader.kennedy")]),
+    # a letter name alone before a katakana word is no initial of a known name
+    ("エス・アンド・ピー社は", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLING_CASES, ids=[c[0][:14] for c in SPELLING_CASES])
+def test_initials_and_katakana_spelling_variants(text: str, expected: list) -> None:
+    found = find_leaders(normalize(text), SPELLING_GLOSSARY)
+    assert [(m.text, m.role, m.entry_id) for m in found] == expected
+
+
+def test_name_the_glossary_writes_without_middle_dots() -> None:
+    glossary = Glossary([Entry("leader.x", "LEADER", "Mary Ann Smith", ja=("メアリーアンスミス",))])
+    found = find_leaders(normalize("メアリー・アン・スミス氏らの解放を求めた。"), glossary)
+    assert [(m.text, m.entry_id) for m in found] == [("メアリー・アン・スミス", "leader.x")]

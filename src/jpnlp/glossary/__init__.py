@@ -73,10 +73,32 @@ class GlossaryWarning(JpnlpWarning):
     """A user glossary did something the user may not have meant (``replace: true`` dropping forms)."""
 
 
+# Katakana spellings of one foreign sound that writers use interchangeably (ヴェトナム/ベトナム,
+# グロムィコ/グロムイコ, ウィーン/ウイーン); a hyphen or minus typed for the long-vowel mark inside a
+# katakana name (ブルガ−ニン, as OCR and old typesetting give ブルガーニン).
+_VU = re.compile(r"ヴ([ァィェォ]?)")
+_VU_ROW = {"ァ": "バ", "ィ": "ビ", "ェ": "ベ", "ォ": "ボ", "": "ブ"}
+_SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
+_LONG_MARK_TYPED = re.compile(r"(?<=[\u30a1-\u30fa])[-‐−](?=[\u30a1-\u30fa])")
+
+
+def kana_fold(text: str) -> str:
+    """One spelling for katakana variants of the same sound (ヴァ→バ, ィ→イ)."""
+    s = _VU.sub(lambda m: _VU_ROW[m.group(1)], text) if "ヴ" in text else text
+    return s.translate(_SMALL_VOWELS)
+
+
+def long_marks(text: str) -> str:
+    """ー for a hyphen or minus typed between two katakana (ブルガ-ニン); same length, so offsets hold.
+    Only for names: between katakana *words* a hyphen may also separate a list (ブラジル-アルゼンチン)."""
+    return _LONG_MARK_TYPED.sub("ー", text)
+
+
 def match_key(text: str) -> str:
     """The form under which glossary entries and mentions are compared: width, case, spaces, dots, quotes,
-    list separators, old character forms (條約) and kana spellings of function words (および) do not count."""
-    s = normalize(text).lower().translate(old_forms())
+    list separators, old character forms (條約), katakana spelling variants (ヴェ/ベ, ィ/イ) and kana spellings
+    of function words (および) do not count."""
+    s = kana_fold(normalize(text).lower().translate(old_forms()))
     s = _DROP.sub("", s)
     s = _spellings().sub(lambda m: _spelling_table()[m.group()], s)
     return _ROMAN_SUFFIX.sub(lambda m: _ROMAN[m.group(1)], s)

@@ -59,7 +59,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..glossary import Glossary, match_key
+from ..glossary import Glossary, kana_fold, long_marks, match_key
 from . import longest_first, read_table
 
 _KATAKANA = r"[\u30a1-\u30fa\u30fc]"
@@ -165,8 +165,10 @@ def _mid_words() -> frozenset[str]:
 
 _WINDOW = 64
 _K = r"[\u30a1-\u30fa\u30fc]"
+# A katakana word; a hyphen typed for ー inside it (ブルガ-ニン, from a minus sign in OCR or old type) is part of it.
+_KW = rf"{_K}+(?:-{_K}+)*"
 # A katakana name: parts joined by ・ or =, Latin initials with . (ジョン・F.ケネディ, F=W.シュタンマイヤー, L.ゼルボ).
-_NAME = rf"(?:(?:{_K}+|[A-Z])[・=.])*{_K}+"
+_NAME = rf"(?:(?:{_KW}|[A-Z])[・=.])*{_KW}"
 _KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
 # the name may end a line, the title start the next (岸田⏎外務大臣 in text broken at a fixed width)
 _KANJI_RUN = re.compile(rf"{_KANJI}+(?=\n?\Z)")
@@ -268,9 +270,11 @@ def find_leaders(
 
 
 def _lookup_keys(name: str) -> list[str]:
-    """The name as written, then without its initials (L.ゼルボ → ゼルボ), then its last part."""
+    """The name as written, then without its initials (L.ゼルボ, エヌ・エス・フルシチョフ → ゼルボ, フルシチョフ),
+    then its last part; a hyphen typed for ー is read as ー."""
+    name = long_marks(name)
     keys = [name]
-    bare = re.sub(r"(?:^|(?<=[・=.]))[A-Z][・=.]", "", name).strip("・=.")
+    bare = _strip_kana_initials(re.sub(r"(?:^|(?<=[・=.]))[A-Z][・=.]", "", name).strip("・=."))
     if bare and bare != name:
         keys.append(bare)
     last = re.split(r"[・=.]", name)[-1]
@@ -375,7 +379,7 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
 
 # After a title: a full katakana name (米大統領ジョージ・W・ブッシュ), or a kanji name set off by a space
 # as in signature blocks and lists (外務大臣 椎名悦三郎).
-_FULL_NAME_AFTER = re.compile(rf"\s?({_K}+(?:[・=.](?:{_K}+|[A-Z]))*[・=.]{_K}+)(?!{_K})")
+_FULL_NAME_AFTER = re.compile(rf"\s?({_KW}(?:[・=.](?:{_KW}|[A-Z]))*[・=.]{_KW})(?!{_K})")
 _KANJI_NAME_AFTER = re.compile(rf"[ \u3000]+({_KANJI}{{2,5}})(?=[\s、。,)(]|$)")
 # spaces, or a line break or two as in a signature block (内閣総理大臣⏎山田太郎)
 _SPACES = re.compile(r"[ \u3000]+(?:\n[ \u3000]*){0,2}|(?:[ \u3000]*\n){1,2}[ \u3000]*")
@@ -689,19 +693,21 @@ def _person_context(text: str, e: int) -> bool:
     return mid is not None and text.startswith(PERSON_CONTEXT_AFTER, mid.end())
 
 
-_KATAKANA_WORDS = re.compile(r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・=]*")
+_KATAKANA_WORDS = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・-])[\u30a1-\u30fa\u30fc](?:[\u30a1-\u30fa\u30fc・=]|-(?={_K}))*")
 _KANJI_WORDS = re.compile(rf"(?<!{_KANJI}){_KANJI}+")
 
 
 def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]:
-    """Glossary leader names in katakana (a whole run, or its parts up to a ・) and kanji (the longest known
-    start of a run): the runs are found once and their prefixes looked up, not one pattern per name."""
+    """Glossary leader names in katakana (a whole run, its initials included, or its parts up to a ・) and kanji
+    (the longest known start of a run): the runs are found once and their prefixes looked up, not one pattern
+    per name.  Katakana is compared spelling-folded (グロムィコ = グロムイコ, ブルガ-ニン = ブルガーニン)."""
     kata, kanji = _name_forms(glossary)
     out = []
     keys = countries()
     for run in _KATAKANA_WORDS.finditer(text):
-        w = run.group()
-        if w in kata:
+        w = _kana_key(run.group())
+        # a name the glossary writes without ・ (アウンサンスーチー) may be written with them
+        if w in kata or _strip_kana_initials(w) in kata or w.replace("・", "") in kata:
             out.append((run.start(), run.end()))
             continue
         # a known name and a country (プーチン・ロシア大統領) or another known name (ブッシュ・プーチン両氏);
@@ -790,7 +796,29 @@ def _name_forms(glossary: Glossary) -> tuple[frozenset[str], frozenset[str]]:
     from ..normalize import normalize
 
     forms = {normalize(f) for f, _ in glossary.forms_of("LEADER") if not re.search(r"[A-Za-z]", f)}
-    kata = frozenset(f for f in forms if re.fullmatch(rf"{_KATAKANA}+(?:[・=]{_KATAKANA}+)*", f) and len(f) >= 3)
+    kata = frozenset(
+        _kana_key(f) for f in forms if re.fullmatch(rf"{_KATAKANA}+(?:[・=]{_KATAKANA}+)*", f) and len(f) >= 3
+    )
     kanji = frozenset(f for f in forms if re.fullmatch(rf"{_KANJI}+", f))
     glossary.cache["leader_names"] = (kata, kanji)
     return kata, kanji
+
+
+def _kana_key(word: str) -> str:
+    """A katakana word as the glossary's katakana forms are kept: spelling-folded, hyphens read as ー."""
+    return kana_fold(long_marks(word))
+
+
+@cache
+def _kana_initials() -> frozenset[str]:
+    return frozenset(kana_fold(r["kana"]) for r in read_table("kana_initials.tsv"))
+
+
+def _strip_kana_initials(name: str) -> str:
+    """A name without the initials spelled in katakana before it, as old and official texts write Russian and
+    English initials (エヌ・エス・フルシチョフ: N. S. Khrushchev; ジョン・エフ・ケネディ keeps its given name)."""
+    parts = name.split("・")
+    k = 0
+    while k < len(parts) - 1 and parts[k] in _kana_initials():
+        k += 1
+    return "・".join(parts[k:]) if k and len(parts[-1]) >= 3 else name
