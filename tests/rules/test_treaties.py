@@ -274,3 +274,26 @@ def test_treaties(text: str, expected: list[tuple[str, bool]]) -> None:
 
 def test_standalone_abbreviations_need_the_glossary() -> None:
     assert treaties("NPTとCTBTの関係", glossary=None) == []
+
+
+# What a peace, an armistice or an alliance settles is evidence of a name; the bare kind is not one.
+SETTLEMENT_CASES = [
+    ("対日講和条約の発効により", [("対日講和条約", False)]),
+    ("インドシナ休戦協定が結ばれた", [("インドシナ休戦協定", False)]),
+    ("両国は南部休戦協定に署名した", [("南部休戦協定", False)]),
+    ("中印友好条約を延長した", [("中印友好条約", False)]),
+    ("休戦協定の締結を急いだ", []),
+    ("講和条約に調印した", []),
+    ("相互援助条約を結ぶ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SETTLEMENT_CASES, ids=[c[0][:12] for c in SETTLEMENT_CASES])
+def test_what_a_settlement_settles_is_evidence_of_a_name(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert treaties(text, None) == expected
+
+
+def test_a_verb_before_a_settlement_is_not_part_of_its_name() -> None:
+    glossary = Glossary([Entry("treaty.x", "TREATY", "Neutrality Pact", ja=("日ソ中立条約",))])
+    assert treaties("ソ連は日本に対し日ソ中立条約の破棄を通告した。", glossary) == [("日ソ中立条約", False)]
+    assert treaties("米国に対し対日講和条約を示した。", None) == []  # no span that starts with a verb

@@ -85,6 +85,10 @@ INNER_CONNECTORS = (
 TITLE_ADJECTIVES = ("新たな", "新しい", "更なる", "さらなる")
 AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
 DESCRIPTIVE = ("禁止", "削減", "制限", "停止", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
+# What a peace or an alliance settles, after a word naming the parties or the war (朝鮮休戦協定, 対日講和条約,
+# 中印友好条約): a name in kanji and katakana only; the bare kind (講和条約, 相互援助条約) is no name.
+SETTLEMENTS = ("休戦", "講和", "中立", "友好", "相互援助")
+_SETTLEMENT_NAME = re.compile(rf"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+(?:{'|'.join(SETTLEMENTS)})")
 GENERIC = frozenset(
     {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連",
      "非核兵器地帯", "非核地帯"}
@@ -376,6 +380,8 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return False  # 米ロ核軍縮条約, 日ロ平和条約: a kind of treaty between two countries, not its name
     if core.startswith(_places()):
         return True  # 京都議定書, 平壌宣言: named after where it was signed
+    if core not in SETTLEMENTS and _SETTLEMENT_NAME.fullmatch(core):
+        return True
     return any(d in core for d in DESCRIPTIVE) or bool(COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core))
 
 
