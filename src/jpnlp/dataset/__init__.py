@@ -41,6 +41,7 @@ from ..io import (
     with_doc_date,
 )  # fmt: skip
 from .engines import ENGINES, check_workers
+from .memory import system_arrow_pool
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
@@ -247,7 +248,8 @@ def build_dataset(
             workers, split, gold is not False, from_hf, text_column, glossary, progress, fast, engine, ray_address,
             doc_date, id_column, date_column, gold_path,
         )
-        result = _build_into(tmp, final, inputs, files, name, journal, options, reviewed)
+        with system_arrow_pool():
+            result = _build_into(tmp, final, inputs, files, name, journal, options, reviewed)
         replace_dir(tmp, final)
         journal.discard()
         result.path = final
@@ -617,7 +619,9 @@ def _stable_fingerprint(state_file: Path, parquet: list[Path]) -> None:
     instead, so that rebuilding the same rows gives byte-identical files (``datasets`` only uses it for caching)."""
     digest = hashlib.sha256()
     for p in parquet:
-        digest.update(p.read_bytes())
+        with p.open("rb") as fh:  # in pieces: a shard can be large
+            for piece in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(piece)
     state = json.loads(state_file.read_text(encoding="utf-8"))
     state["_fingerprint"] = digest.hexdigest()[:16]
     state_file.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
