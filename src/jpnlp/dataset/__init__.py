@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import Document, prepare
 from ..errors import InputError, OutputError, UsageError, printable
@@ -427,32 +427,32 @@ def _build_into(
             yield from with_doc_date(read_inputs(["-"]), options.doc_date)
 
     done = set(journal.index)  # what an interrupted build already did (empty without --resume)
-    # Pass 1 reads every input once: the plan (a key, or why it cannot be read, per document, in input order)
-    # and a snapshot of the documents still to do.  The work reads the snapshot, never the inputs again, so a
-    # file added, edited or deleted meanwhile cannot make the two disagree (nor stdin be read twice).
+    # Pass 1 reads every input once into a snapshot on disk: per document, in input order, its plan (a key, or
+    # why it cannot be read) and, for a document still to do, the document itself.  The work reads the snapshot,
+    # never the inputs again, so a file added, edited or deleted meanwhile cannot make the two disagree (nor stdin
+    # be read twice); and what this process keeps per document is a few counters, not a list as long as the corpus.
     spool = tmp / ".inputs.pickle"
-    plan: list[tuple[str | None, str, str, str]] = []
+    n_plan = n_resumed = 0
+    matched: list[str] = []  # ids of the documents that have corrections (as many as the corrections at most)
     with spool.open("wb") as fh:
         for item in raw_documents():
+            n_plan += 1
             if isinstance(item, InputError):
-                plan.append((None, Path(item.path).stem, item.path, item.message))
+                pickle.dump(_Planned(None, Path(item.path).stem, item.path, item.message), fh, _PICKLE)
                 continue
             key = content_key(settings, item.doc_id, item.text, item.doc_date, item.meta)
-            plan.append((key, item.doc_id, item.path or "", ""))
-            if key not in done:
-                pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    n_docs = len(plan) if not from_hf else None
+            n_resumed += key in done
+            if reviewed and _review_for(reviewed, item.doc_id) is not None:
+                matched.append(item.doc_id)
+            pickle.dump(_Planned(key, item.doc_id, item.path or "", "", None if key in done else item), fh, _PICKLE)
+    n_docs = n_plan if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
 
     # Pass 2: the documents still to do, from the snapshot, to the engine; results come back in input order.
     def tasks() -> Iterator[tuple[RawDocument, Path | None, dict[str, Any] | None]]:
-        with spool.open("rb") as fh:
-            while True:
-                try:
-                    raw = pickle.load(fh)  # our own file, written above
-                except EOFError:
-                    return
-                yield (raw, gold_dir, _review_for(reviewed, raw.doc_id))
+        for planned in _read_spool(spool):
+            if planned.raw is not None:
+                yield (planned.raw, gold_dir, _review_for(reviewed, planned.raw.doc_id))
 
     splits = [*SPLITS, "gold"] if gold_dir is not None or reviewed else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
@@ -478,14 +478,14 @@ def _build_into(
             if split_name != "gold" and e["id"]:
                 mentions[e["id"]] += 1
 
-    bar = _Bar(options.progress, len(plan), resumed=sum(1 for key, *_ in plan if key in done))
+    bar = _Bar(options.progress, n_plan, resumed=n_resumed)
     started = time.perf_counter()
     results = map_ordered(
         _safe_process, tasks(), _init_worker, (glossary, fast),
         workers=options.workers, engine=options.engine, address=options.ray_address,
     )  # fmt: skip
     try:
-        for key, doc_id, path, error in plan:
+        for key, doc_id, path, error, _ in _read_spool(spool):
             if key is None:
                 failed.append({"doc_id": doc_id, "path": path, "error": error})
                 bar.update(sentences, time.perf_counter() - started)
@@ -585,9 +585,31 @@ def _build_into(
         with (tmp / "errors.jsonl").open("w", encoding="utf-8") as fh:
             for f in failed:
                 fh.write(json_line(f))
-    _warn_unmatched(reviewed, [doc_id for _, doc_id, *_ in plan])
-    resumed = sum(1 for key, *_ in plan if key in done)
-    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, resumed)
+    _warn_unmatched(reviewed, matched)
+    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, n_resumed)
+
+
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+class _Planned(NamedTuple):
+    """One document of the snapshot: its key (None: unreadable, ``error`` says why), and the document if to do."""
+
+    key: str | None
+    doc_id: str
+    path: str
+    error: str
+    raw: RawDocument | None = None
+
+
+def _read_spool(spool: Path) -> Iterator[_Planned]:
+    """The snapshot's documents in input order, one at a time."""
+    with spool.open("rb") as fh:
+        while True:
+            try:
+                yield pickle.load(fh)  # our own file, written by pass 1
+            except EOFError:
+                return
 
 
 def _write_glossary(path: Path, glossary: Any, mentions: Counter[str]) -> None:
