@@ -41,7 +41,7 @@ from ..io import (
     with_doc_date,
 )  # fmt: skip
 from .engines import ENGINES, check_workers
-from .memory import system_arrow_pool
+from .memory import release_freed, system_arrow_pool
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
@@ -529,6 +529,7 @@ def _build_into(
             (tmp / "conll" / f"{s}.ids").unlink(missing_ok=True)
             (tmp / "conllu" / f"{s}.conllu").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
+    release_freed()  # the writers' buffers are gone: their pages back to the system before the datasets copy
     if n_ok == 0:
         raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")
 
