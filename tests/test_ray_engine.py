@@ -65,6 +65,12 @@ def broken_init() -> None:
     raise OSError("no model here")
 
 
+def die_on_3(i: int) -> int:
+    if i == 3:
+        os._exit(1)  # as if killed, or out of memory
+    return i
+
+
 @dataclass
 class Record:
     doc_id: str
@@ -141,6 +147,13 @@ def test_stopping_early_stops_the_pool() -> None:
 def test_a_failing_init_fails_the_run_instead_of_hanging() -> None:
     with pytest.raises(ray.exceptions.RayActorError, match="no model here"):
         list(ray_map_ordered(echo, range(5), broken_init, workers=1))
+
+
+def test_an_actor_that_dies_mid_run_stops_it_with_one_line() -> None:
+    from jpnlp.errors import WorkerError
+
+    with pytest.raises(WorkerError, match="--resume"):
+        list(ray_map_ordered(die_on_3, range(10), no_init, workers=1))
 
 
 @pytest.mark.parametrize("items", [[], iter(())], ids=["list", "iterator"])

@@ -202,7 +202,7 @@ def build_dataset(
     ``fast=True`` runs without GiNZA's neural components (see :func:`jpnlp.pipeline.load`).
     Finished documents are kept in a journal beside the output until the build succeeds;
     ``resume=True`` skips those an interrupted build already did (see :mod:`jpnlp.journal`).
-    ``engine="ray"`` runs the documents on Ray Data (``ray_address`` names a cluster).
+    ``engine="ray"`` streams the documents to a pool of Ray actors (``ray_address`` names a cluster).
     ``doc_date`` (YYYY-MM-DD) is the date of every document that its manifest entry does not date.
     ``from_hf`` reads a dataset on disk offline (see :mod:`jpnlp.hf`): ``text_column`` holds the texts,
     ``id_column`` and ``date_column`` the ids and dates, the other columns become each document's metadata.
