@@ -15,6 +15,7 @@ Writes benchmarks/results/memory.json.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -118,6 +119,9 @@ def main() -> None:
     if not Path("/proc/self/status").exists():
         raise SystemExit("bench_memory.py reads /proc: Linux only")
     workers = {"local": args.local_workers, "ray": args.ray_workers}
+    if "ray" in args.engines and importlib.util.find_spec("ray") is None:
+        print("ray is not installed (pip install 'jpnlp[ray]'): the local engine only", file=sys.stderr)
+        args.engines = [e for e in args.engines if e != "ray"] or ["local"]
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sorted(set(args.sizes)):
