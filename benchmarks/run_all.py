@@ -10,6 +10,8 @@ Runs, each in its own process (so that peak memory and model loading are measure
                          peak memory growth and the ``--workers 2`` speed-up
 * ``bench_build.py``     the same in full mode (GiNZA) at 1x and ``--full-size``x, 1 and 2 workers
 * ``bench_many_docs.py`` ``jpnlp build --fast`` on ``--docs`` small documents (default 10,000)
+* ``bench_memory.py``    driver and worker peak memory at 1x, 10x and 50x the corpus (fast mode): the local
+                         engine against Ray with 2 actors
 
 Each writes its JSON to benchmarks/results/; this script prints the summary and writes results/summary.json.
 ``--quick`` runs small sizes (a smoke test of the benchmarks, not figures to quote).
@@ -87,6 +89,16 @@ def summary() -> list[tuple[str, str, str, str]]:
         biggest = max(r["copies"] for r in runs)
         s = _speedup(runs, biggest)
         add(f"{mode} build: --workers 2 speed-up at {biggest}x", s, ".2f", ">= 1.7", None if s is None else s >= 1.7)
+    memory = _load("memory.json")
+    if memory:
+        for engine in ("local", "ray"):
+            runs = sorted((r for r in memory["runs"] if r["engine"] == engine), key=lambda r: r["copies"])
+            if len(runs) > 1:
+                lo, hi = runs[0], runs[-1]
+                g = hi["driver_growth_pct"]
+                add(f"{engine} build: driver peak growth {lo['copies']}x -> {hi['copies']}x (%)", g, ".1f", "< 10", g < 10)
+                if engine == "ray":
+                    add(f"ray (2 actors) time x local at {hi['copies']}x", hi["time_vs_local"], ".2f", "—", None)
     many = _load("many_docs.json")
     if many:
         n = f"{many['documents']:,} documents"
@@ -105,7 +117,7 @@ def summary() -> list[tuple[str, str, str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes: check that the benchmarks run")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["text", "pipeline", "build", "build_full", "many"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["text", "pipeline", "build", "build_full", "many", "memory"])
     ap.add_argument("--full-size", type=int, default=5, help="copies of the corpus for the full-mode build")
     ap.add_argument("--docs", type=int, default=10_000)
     args = ap.parse_args()
@@ -123,6 +135,8 @@ def main() -> None:
         run("bench_build.py", "--sizes", *sizes, "--workers", "1", "2", output="build_full.json")
     if "many" not in args.skip:
         run("bench_many_docs.py", "--docs", "200" if q else str(args.docs), output="many_docs.json")
+    if "memory" not in args.skip:
+        run("bench_memory.py", "--sizes", *(["1", "2"] if q else ["1", "10", "50"]), output="memory.json")
 
     rows = summary()
     width = max(len(r[0]) for r in rows) if rows else 10

@@ -21,7 +21,7 @@ import pytest
 ray = pytest.importorskip("ray")
 pytest.importorskip("ray.data")
 
-from jpnlp.dataset.ray_engine import _cpus_per_actor, ray_map_ordered
+from jpnlp.dataset.ray_engine import PER_ACTOR, _cpus_per_actor, ordered_window, ray_map_ordered
 
 from .conftest import CORPUS_DOC
 
@@ -65,6 +65,12 @@ def broken_init() -> None:
     raise OSError("no model here")
 
 
+def die_on_3(i: int) -> int:
+    if i == 3:
+        os._exit(1)  # as if killed, or out of memory
+    return i
+
+
 @dataclass
 class Record:
     doc_id: str
@@ -80,8 +86,24 @@ def echo(item: Any) -> dict[str, Any]:
 # -- the contract ---------------------------------------------------------------
 
 
+class Counted:
+    """An iterable that counts the items drawn from it (the driver must not read ahead of its window)."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.drawn = n, 0
+
+    def __iter__(self) -> Iterator[int]:
+        for i in range(self.n):
+            self.drawn += 1
+            yield i
+
+
 def test_order_kept_and_init_runs_once_per_actor() -> None:
-    out = list(ray_map_ordered(who, range(200), count_init, ("loaded",), workers=2))
+    items = Counted(200)
+    out = []
+    for result in ray_map_ordered(who, items, count_init, ("loaded",), workers=2):
+        out.append(result)
+        assert items.drawn - len(out) <= PER_ACTOR * 2  # streamed: never the whole input in the driver
     assert [i for i, _, _ in out] == list(range(200))
     inits = {pid: n for _, pid, n in out}
     assert len(inits) == 2  # the pool really has `workers` actors
@@ -127,9 +149,45 @@ def test_a_failing_init_fails_the_run_instead_of_hanging() -> None:
         list(ray_map_ordered(echo, range(5), broken_init, workers=1))
 
 
+def test_an_actor_that_dies_mid_run_stops_it_with_one_line() -> None:
+    from jpnlp.errors import WorkerError
+
+    with pytest.raises(WorkerError, match="--resume"):
+        list(ray_map_ordered(die_on_3, range(10), no_init, workers=1))
+
+
 @pytest.mark.parametrize("items", [[], iter(())], ids=["list", "iterator"])
 def test_no_items_no_results(items: Any) -> None:
     assert list(ray_map_ordered(echo, items, no_init, workers=2)) == []
+
+
+# -- the window, with a fake remote: no Ray needed --------------------------------
+
+
+@pytest.mark.parametrize(("n", "window"), [(0, 3), (1, 3), (10, 1), (10, 3), (10, 10), (10, 50), (7, 0)])
+def test_window_bounds_documents_in_flight_and_keeps_order(n: int, window: int) -> None:
+    in_flight: set[int] = set()
+    most = 0
+    items = Counted(n)
+
+    def submit(item: int) -> int:
+        nonlocal most
+        in_flight.add(item)
+        most = max(most, len(in_flight))
+        return item
+
+    def result(handle: int) -> str:
+        in_flight.remove(handle)
+        return f"r{handle}"
+
+    out = []
+    for r in ordered_window(items, submit, result, window):
+        out.append(r)
+        assert items.drawn - len(out) < max(window, 1)  # the input is read lazily, just ahead of the output
+    assert out == [f"r{i}" for i in range(n)]
+    assert most <= max(window, 1)
+    assert most == min(n, max(window, 1))  # and the window is used: the pool is kept busy
+    assert not in_flight
 
 
 @pytest.mark.parametrize(

@@ -393,7 +393,7 @@ def build(
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip documents an interrupted build already did (same text and settings).")
     ] = False,
-    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or Ray Data (the 'ray' extra).")] = "local",  # type: ignore[assignment]
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or Ray actors (the 'ray' extra).")] = "local",  # type: ignore[assignment]
     ray_address: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--ray-address", help="Ray cluster to use with --engine ray ('auto', 'ray://host:10001').",

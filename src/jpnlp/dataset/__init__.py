@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import Document, prepare
 from ..errors import InputError, OutputError, UsageError, printable
@@ -41,6 +41,7 @@ from ..io import (
     with_doc_date,
 )  # fmt: skip
 from .engines import ENGINES, check_workers
+from .memory import release_freed, system_arrow_pool
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
 from .splits import SPLITS, SplitConfig, assign
 
@@ -201,7 +202,7 @@ def build_dataset(
     ``fast=True`` runs without GiNZA's neural components (see :func:`jpnlp.pipeline.load`).
     Finished documents are kept in a journal beside the output until the build succeeds;
     ``resume=True`` skips those an interrupted build already did (see :mod:`jpnlp.journal`).
-    ``engine="ray"`` runs the documents on Ray Data (``ray_address`` names a cluster).
+    ``engine="ray"`` streams the documents to a pool of Ray actors (``ray_address`` names a cluster).
     ``doc_date`` (YYYY-MM-DD) is the date of every document that its manifest entry does not date.
     ``from_hf`` reads a dataset on disk offline (see :mod:`jpnlp.hf`): ``text_column`` holds the texts,
     ``id_column`` and ``date_column`` the ids and dates, the other columns become each document's metadata.
@@ -247,7 +248,8 @@ def build_dataset(
             workers, split, gold is not False, from_hf, text_column, glossary, progress, fast, engine, ray_address,
             doc_date, id_column, date_column, gold_path,
         )
-        result = _build_into(tmp, final, inputs, files, name, journal, options, reviewed)
+        with system_arrow_pool():
+            result = _build_into(tmp, final, inputs, files, name, journal, options, reviewed)
         replace_dir(tmp, final)
         journal.discard()
         result.path = final
@@ -425,32 +427,32 @@ def _build_into(
             yield from with_doc_date(read_inputs(["-"]), options.doc_date)
 
     done = set(journal.index)  # what an interrupted build already did (empty without --resume)
-    # Pass 1 reads every input once: the plan (a key, or why it cannot be read, per document, in input order)
-    # and a snapshot of the documents still to do.  The work reads the snapshot, never the inputs again, so a
-    # file added, edited or deleted meanwhile cannot make the two disagree (nor stdin be read twice).
+    # Pass 1 reads every input once into a snapshot on disk: per document, in input order, its plan (a key, or
+    # why it cannot be read) and, for a document still to do, the document itself.  The work reads the snapshot,
+    # never the inputs again, so a file added, edited or deleted meanwhile cannot make the two disagree (nor stdin
+    # be read twice); and what this process keeps per document is a few counters, not a list as long as the corpus.
     spool = tmp / ".inputs.pickle"
-    plan: list[tuple[str | None, str, str, str]] = []
+    n_plan = n_resumed = 0
+    matched: list[str] = []  # ids of the documents that have corrections (as many as the corrections at most)
     with spool.open("wb") as fh:
         for item in raw_documents():
+            n_plan += 1
             if isinstance(item, InputError):
-                plan.append((None, Path(item.path).stem, item.path, item.message))
+                pickle.dump(_Planned(None, Path(item.path).stem, item.path, item.message), fh, _PICKLE)
                 continue
             key = content_key(settings, item.doc_id, item.text, item.doc_date, item.meta)
-            plan.append((key, item.doc_id, item.path or "", ""))
-            if key not in done:
-                pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    n_docs = len(plan) if not from_hf else None
+            n_resumed += key in done
+            if reviewed and _review_for(reviewed, item.doc_id) is not None:
+                matched.append(item.doc_id)
+            pickle.dump(_Planned(key, item.doc_id, item.path or "", "", None if key in done else item), fh, _PICKLE)
+    n_docs = n_plan if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
 
     # Pass 2: the documents still to do, from the snapshot, to the engine; results come back in input order.
     def tasks() -> Iterator[tuple[RawDocument, Path | None, dict[str, Any] | None]]:
-        with spool.open("rb") as fh:
-            while True:
-                try:
-                    raw = pickle.load(fh)  # our own file, written above
-                except EOFError:
-                    return
-                yield (raw, gold_dir, _review_for(reviewed, raw.doc_id))
+        for planned in _read_spool(spool):
+            if planned.raw is not None:
+                yield (planned.raw, gold_dir, _review_for(reviewed, planned.raw.doc_id))
 
     splits = [*SPLITS, "gold"] if gold_dir is not None or reviewed else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
@@ -476,14 +478,14 @@ def _build_into(
             if split_name != "gold" and e["id"]:
                 mentions[e["id"]] += 1
 
-    bar = _Bar(options.progress, len(plan), resumed=sum(1 for key, *_ in plan if key in done))
+    bar = _Bar(options.progress, n_plan, resumed=n_resumed)
     started = time.perf_counter()
     results = map_ordered(
         _safe_process, tasks(), _init_worker, (glossary, fast),
         workers=options.workers, engine=options.engine, address=options.ray_address,
     )  # fmt: skip
     try:
-        for key, doc_id, path, error in plan:
+        for key, doc_id, path, error, _ in _read_spool(spool):
             if key is None:
                 failed.append({"doc_id": doc_id, "path": path, "error": error})
                 bar.update(sentences, time.perf_counter() - started)
@@ -527,6 +529,7 @@ def _build_into(
             (tmp / "conll" / f"{s}.ids").unlink(missing_ok=True)
             (tmp / "conllu" / f"{s}.conllu").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
+    release_freed()  # the writers' buffers are gone: their pages back to the system before the datasets copy
     if n_ok == 0:
         raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")
 
@@ -583,9 +586,31 @@ def _build_into(
         with (tmp / "errors.jsonl").open("w", encoding="utf-8") as fh:
             for f in failed:
                 fh.write(json_line(f))
-    _warn_unmatched(reviewed, [doc_id for _, doc_id, *_ in plan])
-    resumed = sum(1 for key, *_ in plan if key in done)
-    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, resumed)
+    _warn_unmatched(reviewed, matched)
+    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, n_resumed)
+
+
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+class _Planned(NamedTuple):
+    """One document of the snapshot: its key (None: unreadable, ``error`` says why), and the document if to do."""
+
+    key: str | None
+    doc_id: str
+    path: str
+    error: str
+    raw: RawDocument | None = None
+
+
+def _read_spool(spool: Path) -> Iterator[_Planned]:
+    """The snapshot's documents in input order, one at a time."""
+    with spool.open("rb") as fh:
+        while True:
+            try:
+                yield pickle.load(fh)  # our own file, written by pass 1
+            except EOFError:
+                return
 
 
 def _write_glossary(path: Path, glossary: Any, mentions: Counter[str]) -> None:
@@ -617,7 +642,9 @@ def _stable_fingerprint(state_file: Path, parquet: list[Path]) -> None:
     instead, so that rebuilding the same rows gives byte-identical files (``datasets`` only uses it for caching)."""
     digest = hashlib.sha256()
     for p in parquet:
-        digest.update(p.read_bytes())
+        with p.open("rb") as fh:  # in pieces: a shard can be large
+            for piece in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(piece)
     state = json.loads(state_file.read_text(encoding="utf-8"))
     state["_fingerprint"] = digest.hexdigest()[:16]
     state_file.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")

@@ -1,10 +1,13 @@
-"""The ``ray`` engine of :func:`jpnlp.dataset.engines.map_ordered`: documents on a Ray Data actor pool.
+"""The ``ray`` engine of :func:`jpnlp.dataset.engines.map_ordered`: documents streamed to a pool of Ray actors.
 
 Each actor loads the pipeline once (``init`` in its constructor: loading spaCy is
 the expensive part) and then runs ``fn`` over the small batches it is handed.
-Items and results cross Ray Data as pickled ``bytes`` columns, so Arrow never has
-to infer a schema from ragged nested rows, and ``preserve_order`` keeps the
-results in input order: a Ray build is byte-identical to a local one.
+The driver streams: it draws items from its iterable only while fewer than a
+fixed window of batches is in flight, hands each new batch to the actor with
+the least unfinished work, and yields the results in input order as they come
+back (:func:`ordered_window`).  Neither the driver nor the object store ever
+holds more than the window, so a corpus far larger than the driver's memory
+builds in one go, byte-identical to a local build.
 
 The driver (the ``jpnlp build`` process) reads the inputs, ships them to the
 actors and writes every output file itself; the actors only compute.  Whatever
@@ -15,22 +18,24 @@ exist at the same path on every node, and jpnlp must be installed there.
 from __future__ import annotations
 
 import logging
-import math
 import os
-import pickle
-import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    import pyarrow as pa
+from itertools import islice
+from typing import Any, TypeVar
 
 # Small batches: documents vary widely in size, and one batch is the unit of work
 # an actor takes, so big batches would leave actors idle behind one long document.
 BATCH_SIZE = 1
+# Batches in flight per actor: enough that an actor always has the next one queued
+# (no round trip to the driver between documents), few enough that the driver holds little.
+PER_ACTOR = 4
 
 _MISSING = "the ray engine needs the 'ray' extra: pip install 'jpnlp[ray]'"
+
+T = TypeVar("T")
+H = TypeVar("H")
+R = TypeVar("R")
 
 
 class _Worker:
@@ -40,11 +45,27 @@ class _Worker:
         init(*init_args)
         self._fn = fn
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        import pyarrow as pa
+    def run(self, batch: list[Any]) -> list[Any]:
+        return [self._fn(x) for x in batch]
 
-        results = [pickle.dumps(self._fn(pickle.loads(b)), pickle.HIGHEST_PROTOCOL) for b in batch["item"].to_pylist()]
-        return pa.table({"result": pa.array(results, type=pa.binary())})
+
+def ordered_window(items: Iterable[T], submit: Callable[[T], H], result: Callable[[H], R], window: int) -> Iterator[R]:
+    """``result(submit(item))`` for every item, in input order, with at most ``window`` submitted and not yet
+    yielded: items are drawn from ``items`` only as results are consumed, so memory stays flat however many."""
+    window = max(window, 1)
+    pending: deque[H] = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def ray_map_ordered(
@@ -56,68 +77,86 @@ def ray_map_ordered(
     workers: int = 1,
     address: str | None = None,
     batch_size: int = BATCH_SIZE,
+    window: int | None = None,
     quiet: bool = True,
 ) -> Iterator[Any]:
     """``fn`` over ``items`` on a pool of ``workers`` Ray actors, results in input order.
 
+    At most ``window`` batches of ``batch_size`` items (default ``PER_ACTOR`` per actor) are in flight at once.
     ``address=None`` uses Ray if this process already initialised it, a cluster named by
     ``RAY_ADDRESS`` if set, and otherwise a local instance started (and stopped) here;
     ``"auto"``, ``"host:6379"`` or ``"ray://host:10001"`` connect to a cluster.  ``fn`` and
     ``init`` must be importable module-level functions (actors unpickle them by reference).
-    ``quiet`` keeps Ray's progress bars and informational logging off.
+    ``quiet`` keeps the workers' output and Ray's informational logging off.
     """
     try:
         import ray
-        from ray.data import ActorPoolStrategy, DataContext
     except ImportError as e:
         raise ImportError(_MISSING) from e
-    with warnings.catch_warnings():
-        # Ray 2.60's DataContext() assigns its own deprecated fields and warns about them.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        DataContext.get_current()
 
     workers = max(workers, 1)
-    # The whole input is handed to Ray Data up front (a dataset cannot grow), pickled
-    # once here so that arbitrary objects pass through Arrow as opaque bytes.
-    payload = [{"item": pickle.dumps(x, pickle.HIGHEST_PROTOCOL)} for x in items]
-    if not payload:
+    batches = _batches(items, max(batch_size, 1))
+    first = next(batches, None)
+    if first is None:
         return  # nothing to do: do not start Ray for it
-    batch_size = max(batch_size, 1)
 
     started = _connect(ray, workers, address, quiet)
+    actors: list[Any] = []
     try:
-        with _quiet_ray_data(quiet):
-            # One block per batch, so that every batch can go to a different actor.
-            ds = ray.data.from_items(payload, override_num_blocks=math.ceil(len(payload) / batch_size))
-            del payload  # the blocks are in the object store now
-            ctx = ds.context  # this dataset's own copy: the global DataContext stays untouched
-            ctx.execution_options.preserve_order = True
-            if quiet:
-                ctx.enable_progress_bars = False
-                ctx.print_on_execution_start = False
-            ds = ds.map_batches(
-                _Worker,
-                fn_constructor_args=(fn, init, tuple(init_args)),
-                batch_size=batch_size,
-                batch_format="pyarrow",
-                # A fixed pool: exactly `workers` actors, each loading the pipeline once.
-                # (`concurrency=` is deprecated since Ray 2.51 in favour of `compute=`.)
-                compute=ActorPoolStrategy(size=workers),
-                num_cpus=_cpus_per_actor(ray, workers),
-            )
-            # iter() for the generator itself: the iterable that iter_batches returns has no close().
-            batches = iter(ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1))
-            try:
-                for table in batches:
-                    for blob in table["result"].to_pylist():
-                        yield pickle.loads(blob)
-            finally:
-                close = getattr(batches, "close", None)
-                if close is not None:
-                    close()  # stops the pool now when the caller stopped early
+        remote = ray.remote(_Worker).options(num_cpus=_cpus_per_actor(ray, workers))
+        actors = [remote.remote(fn, init, tuple(init_args)) for _ in range(workers)]
+        balance = _Balancer(ray, actors)
+        window = window or PER_ACTOR * workers
+        for results in ordered_window(_chain(first, batches), balance.submit, balance.result, window):
+            yield from results
     finally:
+        for actor in actors:
+            ray.kill(actor)  # stops the pool now when the caller stopped early (or a batch failed)
         if started:
             ray.shutdown()
+
+
+def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:
+    yield first
+    yield from rest
+
+
+class _Balancer:
+    """Hands each batch to the actor with the fewest unfinished batches (documents vary widely in length)."""
+
+    def __init__(self, ray: Any, actors: list[Any]) -> None:
+        self.ray = ray
+        self.actors = actors
+        self.unfinished: dict[Any, int] = {}  # ref -> index of the actor that runs it
+
+    def submit(self, batch: list[Any]) -> Any:
+        if len(self.unfinished) >= len(self.actors):
+            # Drop what has finished (not fetched: the driver takes results only in input order).
+            refs = list(self.unfinished)
+            done, _ = self.ray.wait(refs, num_returns=len(refs), timeout=0, fetch_local=False)
+            for ref in done:
+                del self.unfinished[ref]
+        load = [0] * len(self.actors)
+        for i in self.unfinished.values():
+            load[i] += 1
+        i = load.index(min(load))
+        ref = self.actors[i].run.remote(batch)
+        self.unfinished[ref] = i
+        return ref
+
+    def result(self, ref: Any) -> list[Any]:
+        from ..errors import WorkerError
+
+        self.unfinished.pop(ref, None)
+        try:
+            return self.ray.get(ref)
+        except self.ray.exceptions.RayActorError as e:
+            if getattr(e, "actor_init_failed", False):
+                raise  # init's own error (no model, a bad glossary): the user must see it
+            raise WorkerError(
+                "a Ray actor stopped (killed, out of memory, or its node lost); the documents finished so far "
+                "are kept: run the same command with --resume to go on"
+            ) from None
 
 
 def _connect(ray: Any, workers: int, address: str | None, quiet: bool) -> bool:
@@ -151,34 +190,7 @@ def _connect(ray: Any, workers: int, address: str | None, quiet: bool) -> bool:
 def _cpus_per_actor(ray: Any, workers: int) -> float:
     """One CPU per actor, or a share when the cluster has fewer CPUs than ``workers``.
 
-    A fixed pool that asks for more than the cluster has waits for ever; sharing
-    CPUs only oversubscribes them.
+    Actors that ask for more than the cluster has wait for ever; sharing CPUs only oversubscribes them.
     """
     cpus = float(ray.cluster_resources().get("CPU", 0)) or 1.0
     return min(1.0, cpus / workers)
-
-
-@contextmanager
-def _quiet_ray_data(quiet: bool) -> Iterator[None]:
-    """Ray Data's console logging at WARNING (its log file keeps everything) while ``quiet``."""
-    if not quiet:
-        yield
-        return
-    consoles = [
-        h
-        for h in logging.getLogger("ray.data").handlers
-        if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler)
-    ]
-    levels = [h.level for h in consoles]
-    # Its only messages say that progress bars are off or go to the log: we turned them off.
-    progress = logging.getLogger("ray.data._internal.progress")
-    progress_level = progress.level
-    for h in consoles:
-        h.setLevel(max(h.level, logging.WARNING))
-    progress.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for h, level in zip(consoles, levels):
-            h.setLevel(level)
-        progress.setLevel(progress_level)
