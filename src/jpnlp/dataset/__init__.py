@@ -476,7 +476,7 @@ def _build_into(
     def append(doc_id: str, encoded: Encoded) -> None:
         for split_name, part in encoded.splits.items():
             shards[split_name].add_table(part.rows)
-            docbins[split_name].add_bins(part.docbins)
+            docbins[split_name].add_part(part.docbins)
             conlls[split_name].add_text(doc_id, part.conll, part.conll_ids)
             conllus[split_name].add_text(part.conllu)
             counts[split_name].update(part.labels)

@@ -22,14 +22,15 @@ from .splits import SplitConfig, assign
 from .writers import (
     DOCUMENTS,
     FLAT_TABLES,
+    DocBinPart,
     conll_id_line,
     conll_sentence,
     conllu_sentence,
+    docbin_part,
     document_table_row,
     encode_rows,
     features,
     flat_rows,
-    row_docbin,
 )  # fmt: skip
 
 # what a result keeps besides its rows (the rest of a journal value is encoded, not sent as it is)
@@ -41,7 +42,7 @@ class SplitPart:
     """What one document adds to one split's files."""
 
     rows: Any  # pyarrow.Table of the split's Parquet rows
-    docbins: list[Any]  # one-sentence DocBins
+    docbins: DocBinPart
     conll: str
     conll_ids: str
     conllu: str
@@ -104,7 +105,7 @@ def _split_part(rows: list[dict[str, Any]]) -> SplitPart:
     with_tokens = [r for r in rows if r["tokens"]]
     return SplitPart(
         rows=encode_rows(_features(), rows),
-        docbins=[row_docbin(_vocab(), r) for r in with_tokens],
+        docbins=docbin_part(_vocab(), rows),
         conll="".join(conll_sentence(r) for r in with_tokens),
         conll_ids="".join(conll_id_line(r) for r in with_tokens),
         conllu="".join(conllu_sentence(r) for r in rows),

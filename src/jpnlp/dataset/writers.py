@@ -9,6 +9,7 @@ many workers encodes in the workers, and the files are the same bytes either way
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -373,13 +374,40 @@ def new_docbin():  # type: ignore[no-untyped-def]
     return DocBin(attrs=attrs, store_user_data=False)
 
 
-def row_docbin(vocab: Any, row: dict[str, Any]) -> Any:
-    """A one-sentence DocBin of a row (what :meth:`DocBinWriter.add_bins` appends), or ``None`` without tokens."""
-    if not row["tokens"]:
-        return None
-    docbin = new_docbin()
-    docbin.add(row_doc(vocab, row))
-    return docbin
+@dataclass(frozen=True)
+class DocBinPart:
+    """Sentences as :meth:`DocBin.add` stores them, made elsewhere and packed to cross a process boundary cheaply
+    (one array for all their tokens, not a DocBin per sentence); :meth:`DocBinWriter.add_part` appends them."""
+
+    tokens: Any  # numpy array: every sentence's token rows, stacked
+    spaces: Any
+    lengths: list[int]
+    flags: list[dict[str, Any]]
+    cats: list[dict[str, Any]]
+    span_groups: list[bytes]
+    strings: list[list[str]]  # each sentence's strings
+
+
+def docbin_part(vocab: Any, rows: list[dict[str, Any]]) -> DocBinPart:
+    """The sentences of ``rows`` that have tokens, as a :class:`DocBinPart`."""
+    import numpy
+
+    bins = []
+    for row in rows:
+        if row["tokens"]:
+            one = new_docbin()
+            one.add(row_doc(vocab, row))
+            bins.append(one)
+    width = len(new_docbin().attrs)
+    return DocBinPart(
+        tokens=numpy.vstack([b.tokens[0] for b in bins]) if bins else numpy.zeros((0, width), dtype="uint64"),
+        spaces=numpy.vstack([b.spaces[0] for b in bins]) if bins else numpy.zeros((0, 1), dtype=bool),
+        lengths=[len(b.tokens[0]) for b in bins],
+        flags=[b.flags[0] for b in bins],
+        cats=[b.cats[0] for b in bins],
+        span_groups=[b.span_groups[0] for b in bins],
+        strings=[list(b.strings) for b in bins],
+    )
 
 
 class DocBinWriter:
@@ -387,8 +415,8 @@ class DocBinWriter:
 
     Written as a folder of DocBin shards (``{split}/NNNNN.spacy``, flushed every ``shard_docs`` sentences, so memory
     stays flat); ``spacy train`` reads a folder as one corpus (``--paths.train data/NAME/spacy/train``).
-    Sentences come as one-sentence DocBins (:func:`row_docbin`): merging them is what :meth:`DocBin.add` would
-    have stored, so a shard is the same bytes whether its Docs were made here or in a worker.
+    Sentences may come made elsewhere (:func:`docbin_part`): appending them stores what :meth:`DocBin.add` would
+    have, so a shard is the same bytes whether its Docs were made here or in a worker.
     """
 
     def __init__(self, directory: Path, shard_docs: int = DOCBIN_ROWS) -> None:
@@ -401,15 +429,22 @@ class DocBinWriter:
         self.docbin = new_docbin()
 
     def add(self, row: dict[str, Any]) -> None:
-        one = row_docbin(self.vocab, row)
-        if one is not None:
-            self.add_bins([one])
+        self.add_part(docbin_part(self.vocab, [row]))
 
-    def add_bins(self, bins: list[Any]) -> None:
-        """One-sentence DocBins (:func:`row_docbin`), in order."""
-        for one in bins:
-            self.docbin.merge(one)
-            if len(self.docbin) >= self.shard_docs:
+    def add_part(self, part: DocBinPart) -> None:
+        """Sentences made elsewhere, in order (what :meth:`DocBin.merge` does, one sentence at a time, so that
+        shards still close every ``shard_docs`` sentences)."""
+        start = 0
+        for i, n in enumerate(part.lengths):
+            d = self.docbin
+            d.tokens.append(part.tokens[start : start + n])
+            d.spaces.append(part.spaces[start : start + n])
+            start += n
+            d.flags.append(part.flags[i])
+            d.cats.append(part.cats[i])
+            d.span_groups.append(part.span_groups[i])
+            d.strings.update(part.strings[i])
+            if len(d) >= self.shard_docs:
                 self._flush()
 
     def _flush(self) -> None:
