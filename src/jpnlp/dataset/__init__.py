@@ -66,9 +66,11 @@ _NLP = None
 def _init_worker(glossary: str | None, fast: bool = False) -> None:
     global _NLP
     from ..pipeline import default_pipeline, load
+    from .writers import docbin_vocab
 
     # the dataset keeps GiNZA's analysis (CoNLL-U, DocBins): load it whole
     _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast, analysis=True)
+    docbin_vocab()  # made once here: forked workers share it
 
 
 def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:

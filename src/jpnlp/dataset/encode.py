@@ -27,6 +27,7 @@ from .writers import (
     conll_sentence,
     conllu_sentence,
     docbin_part,
+    docbin_vocab,
     document_table_row,
     encode_rows,
     features,
@@ -105,7 +106,7 @@ def _split_part(rows: list[dict[str, Any]]) -> SplitPart:
     with_tokens = [r for r in rows if r["tokens"]]
     return SplitPart(
         rows=encode_rows(_features(), rows),
-        docbins=docbin_part(_vocab(), rows),
+        docbins=docbin_part(docbin_vocab(), rows),
         conll="".join(conll_sentence(r) for r in with_tokens),
         conll_ids="".join(conll_id_line(r) for r in with_tokens),
         conllu="".join(conllu_sentence(r) for r in rows),
@@ -116,10 +117,3 @@ def _split_part(rows: list[dict[str, Any]]) -> SplitPart:
 @cache
 def _features() -> Any:
     return features()
-
-
-@cache
-def _vocab() -> Any:
-    import spacy
-
-    return spacy.blank("xx").vocab  # tokens are given; no tokenizer needed

@@ -10,6 +10,7 @@ many workers encodes in the workers, and the files are the same bytes either way
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -366,6 +367,14 @@ def row_doc(vocab: Any, row: dict[str, Any]) -> Any:
     return doc
 
 
+@cache
+def docbin_vocab() -> Any:
+    """The vocab the dataset's Docs are made with, one per process (tokens are given: no tokenizer needed)."""
+    import spacy
+
+    return spacy.blank("xx").vocab
+
+
 def new_docbin():  # type: ignore[no-untyped-def]
     """An empty DocBin of the attributes the dataset keeps."""
     from spacy.tokens import DocBin
@@ -420,16 +429,13 @@ class DocBinWriter:
     """
 
     def __init__(self, directory: Path, shard_docs: int = DOCBIN_ROWS) -> None:
-        import spacy
-
         self.directory = directory
         self.shard_docs = shard_docs
-        self.vocab = spacy.blank("xx").vocab  # tokens are given; no tokenizer needed
         self.shards = 0
         self.docbin = new_docbin()
 
     def add(self, row: dict[str, Any]) -> None:
-        self.add_part(docbin_part(self.vocab, [row]))
+        self.add_part(docbin_part(docbin_vocab(), [row]))
 
     def add_part(self, part: DocBinPart) -> None:
         """Sentences made elsewhere, in order (what :meth:`DocBin.merge` does, one sentence at a time, so that
