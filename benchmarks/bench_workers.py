@@ -14,9 +14,9 @@ machine stretches wall times, not the work done):
   ``ginza -p 1`` on the same files (GiNZA writes CoNLL-U, one document per input line).
 
 Enough copies that start-up (imports, loading the pipeline), which two workers do not shorten, is a small part:
-the defaults take about 12 minutes on two quiet cores.
+the defaults take about a quarter of an hour on two quiet cores.
 
-Run:  python benchmarks/bench_workers.py [--copies 200] [--full-copies 30] [--repeat 1] [--modes fast full] [--no-ginza]
+Run:  python benchmarks/bench_workers.py [--copies 300] [--full-copies 30] [--repeat 1] [--modes fast full] [--no-ginza]
 Writes benchmarks/results/workers.json.
 """
 
@@ -104,7 +104,7 @@ def best(cmds: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, floa
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--copies", type=int, default=200, help="copies of the shipped document, fast mode (default 200)")
+    ap.add_argument("--copies", type=int, default=300, help="copies of the shipped document, fast mode (default 300)")
     ap.add_argument("--full-copies", type=int, default=30, help="copies for full mode and ginza (default 30)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each command; the best counts (default 1)")
     ap.add_argument("--modes", nargs="+", choices=("fast", "full"), default=["fast", "full"])
