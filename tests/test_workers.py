@@ -173,3 +173,33 @@ def test_appending_encoded_documents_writes_what_adding_rows_writes(
     rows, parts = _digests(tmp_path / "rows"), _digests(tmp_path / "parts")
     assert len([f for f in rows if f.endswith(".spacy")]) > (1 if shard_docs < 100 else 0)
     assert parts == rows
+
+
+_STATE: dict[str, object] = {}
+
+
+def _remember(value: str) -> None:
+    _STATE["calls"] = int(_STATE.get("calls", 0)) + 1  # type: ignore[call-overload]
+    _STATE["value"] = value
+
+
+def _read(item: int) -> tuple[int, object, int]:
+    import os
+
+    return item, _STATE.get("value"), os.getpid()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_share_what_init_loaded_once(workers: int) -> None:
+    import os
+
+    from jpnlp.dataset.engines import forks, map_ordered
+
+    if workers > 1 and not forks():
+        pytest.skip("workers are forked only where processes fork")
+    _STATE.clear()
+    out = list(map_ordered(_read, range(20), _remember, ("pipeline",), workers=workers))
+    assert [item for item, _, _ in out] == list(range(20))  # input order
+    assert {value for _, value, _ in out} == {"pipeline"}
+    assert _STATE["calls"] == 1  # loaded once, in this process; forked workers inherit it
+    assert (os.getpid() in {pid for *_, pid in out}) == (workers == 1)
