@@ -147,10 +147,11 @@ def extract_to(
     document's content hash and ``settings``; ``resume=True`` takes the records of an interrupted run
     from it instead of processing those documents again.  The output appears only when the run ends.
     ``check`` runs before the output is put in place; if it raises, the earlier output and no journal remain.
-    ``workers > 1`` processes documents in that many processes, each loading the pipeline from ``pipeline``
-    (glossary path, fast); records are written in input order, the same as with one worker.
+    ``workers > 1`` processes documents in that many processes: forked ones share ``nlp``, others each load the
+    pipeline from ``pipeline`` (glossary path, fast).  A worker makes the record line and its journal line; this
+    process appends them in input order, so the output is the same bytes as with one worker.
     """
-    from .dataset.engines import map_ordered
+    from .dataset.engines import forks, map_ordered
     from .journal import Journal, content_key, settings_key
 
     if shard_docs > 0:
@@ -161,22 +162,27 @@ def extract_to(
     try:
         with _sink(Path(output), shard_docs) as sink:  # first: an unwritable output is the error to report
             journal = Journal(journal_path(output), resume=resume, valid=_valid_entry)
-            sent: deque[tuple[RawDocument, str, bool]] = deque()  # in input order, as the results come back
+            sent: deque[tuple[RawDocument, str, dict[str, str] | None]] = deque()  # in input order
 
-            def items() -> Iterator[tuple[RawDocument, dict[str, str] | None, str | None, str]]:
+            def items() -> Iterator[tuple[RawDocument | None, str, str | None, str]]:
                 for raw in raws:
                     key = content_key(skey, raw.doc_id, raw.text, raw.doc_date, raw.meta)
                     cached = journal.get(key) if key in journal else None
-                    sent.append((raw, key, cached is not None))
-                    yield raw, cached, model, layout
+                    sent.append((raw, key, cached))
+                    # a journaled document is not sent to a worker: only its place in the order is
+                    yield (None if cached is not None else raw), key, model, layout
 
-            init, init_args = (_use_pipeline, (nlp,)) if workers <= 1 else (_load_pipeline, pipeline)
-            for entry in map_ordered(_record_entry, items(), init, init_args, workers=workers):
+            # forked workers inherit this process's pipeline; others load their own
+            inherit = workers <= 1 or forks()
+            init, init_args = (_use_pipeline, (nlp,)) if inherit else (_load_pipeline, pipeline)
+            for done in map_ordered(_record_entry, items(), init, init_args, workers=workers):
                 raw, key, cached = sent.popleft()
-                if cached:
+                if cached is not None:
+                    entry = cached
                     result.resumed += 1
                 else:
-                    journal.add(key, entry)
+                    entry = done["entry"]
+                    journal.add_line(key, done["journal"])
                 if "error" in entry:
                     result.failed.append((raw.path or raw.doc_id, entry["error"]))
                     if on_error is not None:
@@ -213,15 +219,19 @@ def _load_pipeline(glossary: str | None, fast: bool) -> None:
     _use_pipeline(load(glossary=glossary, fast=fast, analysis=False) if glossary else default_pipeline(fast))
 
 
-def _record_entry(item: tuple[RawDocument, dict[str, str] | None, str | None, str]) -> dict[str, str]:
-    """A document's journal entry: its record line, or why it failed (taken from the journal when there)."""
-    raw, cached, model, layout = item
-    if cached is not None:
-        return cached
+def _record_entry(item: tuple[RawDocument | None, str, str | None, str]) -> dict[str, Any]:
+    """A document's journal entry (its record line, or why it failed) and the journal line that keeps it,
+    both made here, in the worker; nothing for a document the journal already has (``raw`` is ``None``)."""
+    from .journal import entry_line
+
+    raw, key, model, layout = item
+    if raw is None:
+        return {}
     try:
-        return {"line": record_line(raw, _NLP, model, layout)}  # type: ignore[arg-type]
+        entry = {"line": record_line(raw, _NLP, model, layout)}  # type: ignore[arg-type]
     except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
-        return {"error": f"{type(e).__name__}: {e}"}
+        entry = {"error": f"{type(e).__name__}: {e}"}
+    return {"entry": entry, "journal": entry_line(key, entry)}
 
 
 def _valid_entry(value: Any) -> bool:

@@ -29,7 +29,7 @@ import shutil
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from .errors import JournalWarning, OutputError, printable
 
@@ -87,6 +87,14 @@ def _canonical(value: Any) -> bytes:
 
 def _checksum(canonical: bytes) -> str:
     return hashlib.sha256(canonical).hexdigest()
+
+
+def entry_line(key: str, value: Any) -> bytes:
+    """The journal line of a finished document (``value`` must be JSON-serializable); a worker can make it and
+    the run only append it (:meth:`Journal.add_line`)."""
+    canonical = _canonical(value)
+    head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return b'{"key":%s,"sha256":"%s","value":%s}\n' % (head, _checksum(canonical).encode(), canonical)
 
 
 class Journal:
@@ -175,9 +183,10 @@ class Journal:
 
     def add(self, key: str, value: Any) -> None:
         """Record a finished document (``value`` must be JSON-serializable)."""
-        canonical = _canonical(value)
-        head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogatepass")
-        line = b'{"key":%s,"sha256":"%s","value":%s}\n' % (head, _checksum(canonical).encode(), canonical)
+        self.add_line(key, entry_line(key, value))
+
+    def add_line(self, key: str, line: bytes) -> None:
+        """Record a finished document whose :func:`entry_line` for ``key`` was made elsewhere."""
         offset = self._out.tell()
         self._out.write(line)
         self._out.flush()  # in the OS's hands: a killed process loses nothing already added
@@ -211,7 +220,7 @@ class Journal:
         self.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def __enter__(self) -> Journal:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

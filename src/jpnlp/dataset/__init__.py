@@ -43,7 +43,7 @@ from ..io import (
 from .engines import ENGINES, check_workers
 from .memory import release_freed, system_arrow_pool
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
-from .splits import SPLITS, SplitConfig, assign
+from .splits import SPLITS, SplitConfig
 
 DEFAULT_NAME = "jpnlp-arms-control"
 
@@ -67,9 +67,11 @@ _NLP = None
 def _init_worker(glossary: str | None, fast: bool = False) -> None:
     global _NLP
     from ..pipeline import default_pipeline, load
+    from .writers import docbin_vocab
 
     # the dataset keeps GiNZA's analysis (CoNLL-U, DocBins): load it whole
     _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast, analysis=True)
+    docbin_vocab()  # made once here: forked workers share it
 
 
 def _gold_for(document: Document, gold_dir: Path | None) -> list[tuple[int, int, str, dict[str, Any]]] | None:
@@ -137,10 +139,17 @@ def process_document(raw: RawDocument, gold_dir: Path | None, review: dict[str, 
             "document": document_row(document), "reviewed": review is not None}  # fmt: skip
 
 
-def _safe_process(args: tuple[RawDocument, Path | None, dict[str, Any] | None]) -> dict[str, Any]:
-    raw = args[0]
+def _safe_process(args: tuple[RawDocument, Path | None, dict[str, Any] | None, str, SplitConfig, bool]) -> dict[str, Any]:
+    """A document's result, encoded for the main process to append (:func:`jpnlp.dataset.encode.finished`)."""
+    from .encode import finished
+
+    raw, gold_dir, review, key, split, by_document = args
+    return finished(key, _result(raw, gold_dir, review), split, by_document)
+
+
+def _result(raw: RawDocument, gold_dir: Path | None, review: dict[str, Any] | None) -> dict[str, Any]:
     try:
-        return process_document(*args)
+        return process_document(raw, gold_dir, review)
     except GoldMismatchError as e:  # not one bad document: the --gold file does not fit the corpus
         return {"doc_id": raw.doc_id, "gold_error": e.message}
     except Exception as e:  # noqa: BLE001 - one bad document must not stop the build
@@ -401,6 +410,7 @@ def _build_into(
     from ..journal import content_key
     from ..pipeline import PIPELINE_VERSION
     from .card import render
+    from .encode import Encoded, finished
     from .engines import map_ordered
     from .writers import FLAT_TABLES, ConllUWriter, ConllWriter, DocBinWriter, ShardWriter, TableWriter
 
@@ -448,11 +458,12 @@ def _build_into(
     n_docs = n_plan if not from_hf else None
     by_document = n_docs is not None and n_docs >= split.min_documents
 
-    # Pass 2: the documents still to do, from the snapshot, to the engine; results come back in input order.
-    def tasks() -> Iterator[tuple[RawDocument, Path | None, dict[str, Any] | None]]:
+    # Pass 2: the documents still to do, from the snapshot, to the engine; results come back in input order,
+    # encoded (a worker assigns the splits and writes the rows out: this process only appends what it gets).
+    def tasks() -> Iterator[tuple[RawDocument, Path | None, dict[str, Any] | None, str, SplitConfig, bool]]:
         for planned in _read_spool(spool):
             if planned.raw is not None:
-                yield (planned.raw, gold_dir, _review_for(reviewed, planned.raw.doc_id))
+                yield (planned.raw, gold_dir, _review_for(reviewed, planned.raw.doc_id), planned.key, split, by_document)
 
     splits = [*SPLITS, "gold"] if gold_dir is not None or reviewed else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
@@ -466,17 +477,17 @@ def _build_into(
     failed: list[dict[str, str]] = []
     retokenized = n_ok = sentences = 0
 
-    def write(split_name: str, row: dict[str, Any]) -> None:
-        shards[split_name].add(row)
-        docbins[split_name].add(row)
-        conlls[split_name].add(row)
-        conllus[split_name].add(row)
+    def append(doc_id: str, encoded: Encoded) -> None:
+        for split_name, part in encoded.splits.items():
+            shards[split_name].add_table(part.rows)
+            docbins[split_name].add_part(part.docbins)
+            conlls[split_name].add_text(doc_id, part.conll, part.conll_ids)
+            conllus[split_name].add_text(part.conllu)
+            counts[split_name].update(part.labels)
         for t in tables:
-            t.add(split_name, row)
-        for e in row["entities"]:
-            counts[split_name][e["label"]] += 1
-            if split_name != "gold" and e["id"]:
-                mentions[e["id"]] += 1
+            t.add_table(encoded.tables[t.table])
+        documents.add_table(encoded.document)
+        mentions.update(encoded.mentions)
 
     bar = _Bar(options.progress, n_plan, resumed=n_resumed)
     started = time.perf_counter()
@@ -491,10 +502,10 @@ def _build_into(
                 bar.update(sentences, time.perf_counter() - started)
                 continue
             if key in done:
-                res = journal.get(key)
+                res = finished(None, journal.get(key), split, by_document)  # what a worker would have sent
             else:
                 res = next(results)
-                journal.add(key, res)
+                journal.add_line(key, res["journal"])
             bar.update(sentences + res.get("sentences", 0), time.perf_counter() - started, resumed=key in done)
             if "gold_error" in res:
                 raise InputError(options.gold_path, res["gold_error"])
@@ -502,16 +513,9 @@ def _build_into(
                 failed.append({"doc_id": res["doc_id"], "path": res.get("path") or "", "error": res["error"]})
                 continue
             n_ok += 1
-            documents.add_document(res.get("document") or {"doc_id": res["doc_id"]})
             sentences += res["sentences"]
             retokenized += res["retokenized"]
-            for row, gold_row in res["rows"]:
-                split_name = assign(split, res["doc_id"], None if by_document else row["block_index"])
-                # a reviewer's corrections are what models learn from; test keeps jpnlp's labels to compare with gold
-                corrected = gold_row is not None and res.get("reviewed") and split_name != "test"
-                write(split_name, gold_row if corrected else row)
-                if gold_row is not None and split_name == "test":
-                    write("gold", gold_row)
+            append(res["doc_id"], res["encoded"])
     finally:
         close = getattr(results, "close", None)
         if close is not None:

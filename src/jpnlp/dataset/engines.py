@@ -5,6 +5,11 @@ once per worker (it loads the pipeline), then ``fn(item)`` for every item, and
 yield the results **in input order** — so the output of a build does not depend
 on the engine or the number of workers.  ``fn`` must not raise (the build wraps
 its work so that a failing document becomes an error record).
+
+Where processes fork (:func:`forks`), the local pool runs ``init`` once in this
+process and forks the workers after it: they share the loaded pipeline copy-on-write
+instead of each loading it again.  Items and results cross the process boundary
+pickled, so ``fn`` should take plain data (paths, text) and return encoded output.
 """
 
 from __future__ import annotations
@@ -14,6 +19,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 ENGINES = ("local", "ray")
+
+
+def forks() -> bool:
+    """Whether local workers are forked from this process (and so inherit what it has loaded)."""
+    return hasattr(os, "fork")
 
 
 def check_workers(workers: int, engine: str = "local") -> None:
@@ -65,9 +75,13 @@ def _pool_map_ordered(
 
     from ..errors import WorkerError
 
-    # fork shares the parent's loaded modules copy-on-write; spawn elsewhere.
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(init, *init_args))
+    if forks():
+        # Load once here; the forked workers share it (modules and pipeline) copy-on-write.
+        init(*init_args)
+        ctx, initargs = mp.get_context("fork"), (None,)
+    else:
+        ctx, initargs = mp.get_context(), (init, *init_args)
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=initargs)
     pending: deque[Future[Any]] = deque()
     window = 4 * workers  # documents vary widely in size: a few queued per worker keeps them all busy
     try:
@@ -89,11 +103,12 @@ def _pool_map_ordered(
     pool.shutdown(wait=True)
 
 
-def _worker_init(init: Callable[..., None], *args: Any) -> None:
+def _worker_init(init: Callable[..., None] | None, *args: Any) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    init(*args)
+    if init is not None:  # None: forked after the parent ran it
+        init(*args)
 
 
 def _stop(pool: Any) -> None:

@@ -1,11 +1,16 @@
 """Writers for the dataset formats: Parquet shards, flat entity and vote tables, spaCy DocBin, CoNLL, CoNLL-U.
 
 All writers stream: rows come in one at a time and shards are flushed at a
-fixed size, so memory stays flat whatever the corpus size.
+fixed size, so memory stays flat whatever the corpus size.  Each writer also
+takes rows already encoded elsewhere (an Arrow table, CoNLL text, one-sentence
+DocBins: see :mod:`jpnlp.dataset.encode`) and only appends them: a build with
+many workers encodes in the workers, and the files are the same bytes either way.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -83,37 +88,84 @@ def flat_rows(table: str, split: str, row: dict[str, Any]) -> list[dict[str, Any
     return [{**where, "sentence": row["text"], **v} for v in row["votes"]]
 
 
+class _Batches:
+    """Arrow tables buffered until ``batch_rows`` rows, then handed on in pieces of exactly ``batch_rows`` rows.
+
+    Row groups therefore fall every ``batch_rows`` rows however the rows arrive (one by one, or a document's
+    table at a time), so the Parquet bytes do not depend on how the work was divided.
+    """
+
+    def __init__(self, schema: pa.Schema, batch_rows: int) -> None:
+        self.schema, self.batch_rows = schema, batch_rows
+        self.tables: list[pa.Table] = []
+        self.rows = 0
+
+    def add(self, table: pa.Table) -> list[pa.Table]:
+        """Buffer ``table``; return the full batches it completes."""
+        if table.num_rows:
+            self.tables.append(table)
+            self.rows += table.num_rows
+        out = []
+        while self.rows >= self.batch_rows:
+            whole = self._take()
+            out.append(whole.slice(0, self.batch_rows).combine_chunks())
+            rest = whole.slice(self.batch_rows)
+            self.tables, self.rows = ([rest] if rest.num_rows else []), rest.num_rows
+        return out
+
+    def rest(self) -> pa.Table | None:
+        """What is left (fewer than ``batch_rows`` rows), or ``None``."""
+        if not self.rows:
+            return None
+        whole = self._take().combine_chunks()
+        self.tables, self.rows = [], 0
+        return whole
+
+    def _take(self) -> pa.Table:
+        return self.tables[0] if len(self.tables) == 1 else pa.concat_tables(self.tables)
+
+
+def encode_rows(features: Features, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows as an Arrow table of ``features`` (what the Parquet writers append)."""
+    return pa.Table.from_pylist([features.encode_example(r) for r in rows], schema=features.arrow_schema)
+
+
 class TableWriter:
     """One flat Parquet table (``entities.parquet``, ``votes.parquet``) written in row groups as rows come."""
 
     def __init__(self, path: Path, table: str, batch_rows: int = 5_000) -> None:
         self.path, self.table, self.batch_rows = path, table, batch_rows
-        self._features = DOCUMENTS if table == "documents" else FLAT_TABLES[table]
-        self._writer = pq.ParquetWriter(path, self._features.arrow_schema, compression="zstd", write_statistics=False)
-        self.buffer: list[dict[str, Any]] = []
+        self.features = DOCUMENTS if table == "documents" else FLAT_TABLES[table]
+        self._writer = pq.ParquetWriter(path, self.features.arrow_schema, compression="zstd", write_statistics=False)
+        self._batches = _Batches(self.features.arrow_schema, batch_rows)
         self.rows = 0
 
     def add(self, split: str, row: dict[str, Any]) -> None:
-        for r in flat_rows(self.table, split, row):
-            self.buffer.append(self._features.encode_example(r))
-        if len(self.buffer) >= self.batch_rows:
-            self._flush()
+        self.add_table(encode_rows(self.features, flat_rows(self.table, split, row)))
 
     def add_document(self, row: dict[str, Any]) -> None:
         """A row of the ``documents`` table (see :func:`jpnlp.dataset.rows.document_row`)."""
-        self.buffer.append(self._features.encode_example({k: row.get(k) for k in self._features}))
-        if len(self.buffer) >= self.batch_rows:
-            self._flush()
+        self.add_table(encode_rows(self.features, [document_table_row(row)]))
 
-    def _flush(self) -> None:
-        if self.buffer:
-            self._writer.write_table(pa.Table.from_pylist(self.buffer, schema=self._features.arrow_schema))
-            self.rows += len(self.buffer)
-            self.buffer = []
+    def add_table(self, table: pa.Table) -> None:
+        """Rows already encoded (:func:`encode_rows`), appended as they are."""
+        for batch in self._batches.add(table):
+            self._write(batch)
+
+    def _write(self, batch: pa.Table) -> None:
+        self._writer.write_table(batch)
+        self.rows += batch.num_rows
 
     def close(self) -> None:
-        self._flush()
+        rest = self._batches.rest()
+        if rest is not None:
+            self._write(rest)
         self._writer.close()
+
+
+def document_table_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A :func:`~jpnlp.dataset.rows.document_row` with exactly the ``documents`` table's fields."""
+    return {k: row.get(k) for k in DOCUMENTS}
 
 
 class ShardWriter:
@@ -128,36 +180,38 @@ class ShardWriter:
         self.split = split
         self.shard_rows = shard_rows
         self.batch_rows = batch_rows
-        self.buffer: list[dict[str, Any]] = []
         self.paths: list[Path] = []
         self.rows = 0
         self._in_shard = 0
         self._writer: pq.ParquetWriter | None = None
-        self._features = features()
-        self._schema = self._features.arrow_schema
+        self.features = features()
+        self._schema = self.features.arrow_schema
+        self._batches = _Batches(self._schema, batch_rows)
 
     def add(self, row: dict[str, Any]) -> None:
-        self.buffer.append(self._features.encode_example(row))
-        self.rows += 1
-        if len(self.buffer) >= self.batch_rows:
-            self._flush()
+        self.add_table(encode_rows(self.features, [row]))
 
-    def _flush(self) -> None:
-        if not self.buffer:
+    def add_table(self, table: pa.Table) -> None:
+        """Rows already encoded (:func:`encode_rows` of :func:`features`), appended as they are."""
+        self.rows += table.num_rows
+        for batch in self._batches.add(table):
+            self._flush(batch)
+
+    def _flush(self, batch: pa.Table | None) -> None:
+        if batch is None:
             return
         if self._writer is None:
             path = self.directory / f"{self.split}-{len(self.paths):05d}.parquet"
             self._writer = pq.ParquetWriter(path, self._schema, compression="zstd", write_statistics=False)
             self.paths.append(path)
-        self._writer.write_table(pa.Table.from_pylist(self.buffer, schema=self._schema))
-        self._in_shard += len(self.buffer)
-        self.buffer = []
+        self._writer.write_table(batch)
+        self._in_shard += batch.num_rows
         if self._in_shard >= self.shard_rows:
             self._writer.close()
             self._writer, self._in_shard = None, 0
 
     def close(self) -> list[Path]:
-        self._flush()
+        self._flush(self._batches.rest())
         if self._writer is not None:
             self._writer.close()
             self._writer = None
@@ -188,20 +242,37 @@ class ConllWriter:
         self.last_doc: str | None = None
 
     def add(self, row: dict[str, Any]) -> None:
-        if not row["tokens"]:
+        if row["tokens"]:
+            self.add_text(row["doc_id"], conll_sentence(row), conll_id_line(row))
+
+    def add_text(self, doc_id: str, text: str, ids: str) -> None:
+        """Sentences of one document already written out (:func:`conll_sentence`), and their ids' lines."""
+        if not text:
             return
-        if row["doc_id"] != self.last_doc:
+        if doc_id != self.last_doc:
             self.fh.write(f"{self.DOCSTART}\n\n")
-            self.last_doc = row["doc_id"]
-        for tok, tag in zip(row["tokens"], row["ner_tags"]):
-            for n, part in enumerate(tok.split()):
-                self.fh.write(f"{part}\t{tag if n == 0 or tag == 'O' else 'I-' + tag[2:]}\n")
-        self.fh.write("\n")
-        self.ids.write(_field(row["id"]) + "\n")
+            self.last_doc = doc_id
+        self.fh.write(text)
+        self.ids.write(ids)
 
     def close(self) -> None:
         self.fh.close()
         self.ids.close()
+
+
+def conll_sentence(row: dict[str, Any]) -> str:
+    """A row's ``token<TAB>tag`` lines and the blank line after them (see :class:`ConllWriter`)."""
+    lines = [
+        f"{part}\t{tag if n == 0 or tag == 'O' else 'I-' + tag[2:]}\n"
+        for tok, tag in zip(row["tokens"], row["ner_tags"])
+        for n, part in enumerate(tok.split())
+    ]
+    return "".join(lines) + "\n"
+
+
+def conll_id_line(row: dict[str, Any]) -> str:
+    """A row's line of ``{split}.ids``."""
+    return _field(row["id"]) + "\n"
 
 
 def _field(s: str) -> str:
@@ -242,28 +313,37 @@ class ConllUWriter:
         self.fh = path.open("w", encoding="utf-8", newline="\n")
 
     def add(self, row: dict[str, Any]) -> None:
-        kept = [i for i, t in enumerate(row["tokens"]) if t.strip()]
-        if not kept:
-            return
-        after = _whitespace_after(row, kept)
-        text = "".join(_field(row["tokens"][i]) + after[i] for i in kept)
-        # the comment line holds no tab or line break (MISC's SpacesAfter keeps the exact whitespace)
-        self.fh.write(f"# sent_id = {_field(row['id'])}\n# text = {' '.join(text.split(chr(9)))}\n")
-        number = {i: n + 1 for n, i in enumerate(kept)}
-        parsed = any(row["deps"])
-        for i in kept:
-            head = _kept_head(row["heads"], i, number)
-            space = [] if after[i] == " " else ["SpaceAfter=No"] if not after[i] else [f"SpacesAfter={_escape(after[i])}"]
-            misc = [*space, *([] if row["ner_tags"][i] == "O" else [f"NE={row['ner_tags'][i]}"])]
-            cols = [str(number[i]), _field(row["tokens"][i]), _field(row["lemmas"][i]), _field(row["pos"][i]),
-                    _field(row["tags"][i]), "_", str(0 if head == i else number[head]) if parsed else "_",
-                    ("root" if head == i else _field(row["deps"][i])) if parsed else "_",
-                    "_", "|".join(misc) or "_"]  # fmt: skip
-            self.fh.write("\t".join(cols) + "\n")
-        self.fh.write("\n")
+        self.add_text(conllu_sentence(row))
+
+    def add_text(self, text: str) -> None:
+        """Sentences already written out (:func:`conllu_sentence`)."""
+        self.fh.write(text)
 
     def close(self) -> None:
         self.fh.close()
+
+
+def conllu_sentence(row: dict[str, Any]) -> str:
+    """A row's CoNLL-U block, its blank line included; empty for a row without words (see :class:`ConllUWriter`)."""
+    kept = [i for i, t in enumerate(row["tokens"]) if t.strip()]
+    if not kept:
+        return ""
+    after = _whitespace_after(row, kept)
+    text = "".join(_field(row["tokens"][i]) + after[i] for i in kept)
+    # the comment line holds no tab or line break (MISC's SpacesAfter keeps the exact whitespace)
+    out = [f"# sent_id = {_field(row['id'])}\n# text = {' '.join(text.split(chr(9)))}\n"]
+    number = {i: n + 1 for n, i in enumerate(kept)}
+    parsed = any(row["deps"])
+    for i in kept:
+        head = _kept_head(row["heads"], i, number)
+        space = [] if after[i] == " " else ["SpaceAfter=No"] if not after[i] else [f"SpacesAfter={_escape(after[i])}"]
+        misc = [*space, *([] if row["ner_tags"][i] == "O" else [f"NE={row['ner_tags'][i]}"])]
+        cols = [str(number[i]), _field(row["tokens"][i]), _field(row["lemmas"][i]), _field(row["pos"][i]),
+                _field(row["tags"][i]), "_", str(0 if head == i else number[head]) if parsed else "_",
+                ("root" if head == i else _field(row["deps"][i])) if parsed else "_",
+                "_", "|".join(misc) or "_"]  # fmt: skip
+        out.append("\t".join(cols) + "\n")
+    return "".join(out) + "\n"
 
 
 def row_doc(vocab: Any, row: dict[str, Any]) -> Any:
@@ -287,42 +367,98 @@ def row_doc(vocab: Any, row: dict[str, Any]) -> Any:
     return doc
 
 
+@cache
+def docbin_vocab() -> Any:
+    """The vocab the dataset's Docs are made with, one per process (tokens are given: no tokenizer needed)."""
+    import spacy
+
+    return spacy.blank("xx").vocab
+
+
+def new_docbin():  # type: ignore[no-untyped-def]
+    """An empty DocBin of the attributes the dataset keeps."""
+    from spacy.tokens import DocBin
+
+    attrs = ["ORTH", "SPACY", "LEMMA", "POS", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"]
+    return DocBin(attrs=attrs, store_user_data=False)
+
+
+@dataclass(frozen=True)
+class DocBinPart:
+    """Sentences as :meth:`DocBin.add` stores them, made elsewhere and packed to cross a process boundary cheaply
+    (one array for all their tokens, not a DocBin per sentence); :meth:`DocBinWriter.add_part` appends them."""
+
+    tokens: Any  # numpy array: every sentence's token rows, stacked
+    spaces: Any
+    lengths: list[int]
+    flags: list[dict[str, Any]]
+    cats: list[dict[str, Any]]
+    span_groups: list[bytes]
+    strings: list[list[str]]  # each sentence's strings
+
+
+def docbin_part(vocab: Any, rows: list[dict[str, Any]]) -> DocBinPart:
+    """The sentences of ``rows`` that have tokens, as a :class:`DocBinPart`."""
+    import numpy
+
+    bins = []
+    for row in rows:
+        if row["tokens"]:
+            one = new_docbin()
+            one.add(row_doc(vocab, row))
+            bins.append(one)
+    width = len(new_docbin().attrs)
+    return DocBinPart(
+        tokens=numpy.vstack([b.tokens[0] for b in bins]) if bins else numpy.zeros((0, width), dtype="uint64"),
+        spaces=numpy.vstack([b.spaces[0] for b in bins]) if bins else numpy.zeros((0, 1), dtype=bool),
+        lengths=[len(b.tokens[0]) for b in bins],
+        flags=[b.flags[0] for b in bins],
+        cats=[b.cats[0] for b in bins],
+        span_groups=[b.span_groups[0] for b in bins],
+        strings=[list(b.strings) for b in bins],
+    )
+
+
 class DocBinWriter:
     """spaCy training data: one Doc per sentence with its entities, for ``spacy train``.
 
     Written as a folder of DocBin shards (``{split}/NNNNN.spacy``, flushed every ``shard_docs`` sentences, so memory
     stays flat); ``spacy train`` reads a folder as one corpus (``--paths.train data/NAME/spacy/train``).
+    Sentences may come made elsewhere (:func:`docbin_part`): appending them stores what :meth:`DocBin.add` would
+    have, so a shard is the same bytes whether its Docs were made here or in a worker.
     """
 
     def __init__(self, directory: Path, shard_docs: int = DOCBIN_ROWS) -> None:
-        import spacy
-
         self.directory = directory
         self.shard_docs = shard_docs
-        self.vocab = spacy.blank("xx").vocab  # tokens are given; no tokenizer needed
         self.shards = 0
-        self.docbin = self._new()
-
-    @staticmethod
-    def _new():  # type: ignore[no-untyped-def]
-        from spacy.tokens import DocBin
-
-        attrs = ["ORTH", "SPACY", "LEMMA", "POS", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"]
-        return DocBin(attrs=attrs, store_user_data=False)
+        self.docbin = new_docbin()
 
     def add(self, row: dict[str, Any]) -> None:
-        if not row["tokens"]:
-            return
-        self.docbin.add(row_doc(self.vocab, row))
-        if len(self.docbin) >= self.shard_docs:
-            self._flush()
+        self.add_part(docbin_part(docbin_vocab(), [row]))
+
+    def add_part(self, part: DocBinPart) -> None:
+        """Sentences made elsewhere, in order (what :meth:`DocBin.merge` does, one sentence at a time, so that
+        shards still close every ``shard_docs`` sentences)."""
+        start = 0
+        for i, n in enumerate(part.lengths):
+            d = self.docbin
+            d.tokens.append(part.tokens[start : start + n])
+            d.spaces.append(part.spaces[start : start + n])
+            start += n
+            d.flags.append(part.flags[i])
+            d.cats.append(part.cats[i])
+            d.span_groups.append(part.span_groups[i])
+            d.strings.update(part.strings[i])
+            if len(d) >= self.shard_docs:
+                self._flush()
 
     def _flush(self) -> None:
         if len(self.docbin):
             self.directory.mkdir(parents=True, exist_ok=True)
             self.docbin.to_disk(self.directory / f"{self.shards:05d}.spacy")
             self.shards += 1
-            self.docbin = self._new()
+            self.docbin = new_docbin()
 
     def close(self) -> None:
         self._flush()
