@@ -400,6 +400,14 @@ def build(
                      envvar="RAY_ADDRESS", show_envvar=False),
     ] = None,
     doc_date: DocDateOpt = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Also build every real-text collection corpus/real/*/ (each with its manifest.json).")
+    ] = False,
+    exclude: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--exclude", help="An evaluation set (JSON Lines with 'text') whose sentences never go to train/validation "
+                     "(tests/data/real/*.jsonl always)."),
+    ] = None,
 ) -> None:
     """Build the entity-annotated dataset: Parquet + card, save_to_disk, spaCy DocBin, CoNLL."""
     from .dataset import build_dataset, journal_path
@@ -417,6 +425,7 @@ def build(
             split=split, gold=False if no_gold else (str(gold) if gold else True), from_hf=from_hf, text_column=text_column, id_column=id_column, date_column=date_column,
             glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
             resume=resume, engine=Engine(engine).value, ray_address=ray_address, doc_date=_doc_date(doc_date),
+            full=full, exclude=list(exclude or []),
         )  # fmt: skip
     except KeyboardInterrupt:
         _say(f"interrupted; the documents done so far are kept in {journal_path(output, name)}: "
@@ -425,6 +434,9 @@ def build(
     rows = ", ".join(f"{k} {v}" for k, v in result.split_rows.items())
     resumed = f" ({result.resumed} from the interrupted build)" if result.resumed else ""
     typer.echo(f"{result.path}: {result.documents} documents{resumed}; sentences: {rows}; {result.retokenized} tokens split at entity boundaries")
+    if result.excluded:
+        _say(f"dropped {result.excluded.get('train', 0)} train and {result.excluded.get('validation', 0)} validation "
+             "sentences found in an evaluation set")
     for f in result.failed:
         _say(f"error: {f['path'] or f['doc_id']}: {f['error']}")
     if result.failed:

@@ -149,6 +149,8 @@ def annotate(document: Document, nlp: Language | None = None, max_bytes: int = C
         raise RuntimeError("chunked annotation changed the text")
     doc._.jpnlp_source = document
     doc._.doc_date = document.doc_date
+    if "ner" in nlp.pipe_names:  # GiNZA's own entities before ours replace them (the silver agreement score)
+        doc.user_data["jpnlp_ginza_ents"] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc

@@ -105,6 +105,7 @@ def sentence_row(
         "entities": entities,
         "votes": [{k: v.get(k) for k in VOTE_FIELDS} | {"start": v["start"] - sent.start, "end": v["end"] - sent.start} for v in votes],
         "reviewed": reviewed,
+        "label_source": "gold" if reviewed else "silver",
     }
 
 
