@@ -90,6 +90,15 @@ GlossaryOpt = Annotated[
 FastOpt = Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")]
 
 
+def _model_spec(model: str | None, combine: bool) -> str | None:
+    """``--model`` (a folder or a packaged name) as a checked spec; ``rules+`` in front with ``--combine``."""
+    from .models import COMBINE, resolve_model
+
+    if model is None:
+        return None
+    return f"{COMBINE if combine else ''}{resolve_model(model)}"
+
+
 def _pipeline(glossary: Path | None, fast: bool = False):  # type: ignore[no-untyped-def]
     """The pipeline of a command: the shared one, or one with the user's glossary (a bad file: GlossaryError)."""
     from .pipeline import default_pipeline, load
@@ -301,9 +310,13 @@ def extract(
     glob: GlobOpt = DEFAULT_GLOB,
     glossary: GlossaryOpt = None,
     model: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--model", help="A trained model (jpnlp train) in place of the rules for TREATY/LEADER/DATE."),
+        Optional[str],  # noqa: UP045
+        typer.Option("--model", help="A trained model (a jpnlp train folder, or jpnlp-ner: the packaged one) in place "
+                     "of the rules for TREATY/LEADER/DATE."),
     ] = None,
+    combine: Annotated[
+        bool, typer.Option("--combine", help="With --model: keep the rules' spans and add the model's where the rules found none.")
+    ] = False,
     fast: FastOpt = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="With -o: skip documents an interrupted run already did (same text and settings).")
@@ -320,6 +333,7 @@ def extract(
     from .dataset.engines import check_workers
     from .extract import check_shard_folder, extract_to, journal_path, safe_lines
     from .journal import file_digest, tree_digest
+    from .models import split_spec
 
     if output is None and (resume or shard_docs or workers > 1):
         hint = "--resume" if resume else "--shard-docs" if shard_docs else "--workers"
@@ -327,8 +341,9 @@ def extract(
     check_workers(workers)
     date = _doc_date(doc_date)
     run = _Run(paths, encoding, glob, output)
-    if model is not None and not model.exists():
-        raise UsageError(f"--model {model}: no such file or folder")
+    if combine and model is None:
+        raise typer.BadParameter("needs --model", param_hint="--combine")
+    model = _model_spec(model, combine)
     if output is not None and shard_docs:
         check_shard_folder(output, [f for f, _ in run.files])
     nlp = _pipeline(glossary, fast)
@@ -340,7 +355,8 @@ def extract(
     settings = {
         "fast": fast,
         "glossary": file_digest(glossary),
-        "model": tree_digest(model),  # a model retrained in place is a new model
+        "model": tree_digest(split_spec(model)[0]) if model else None,  # a model retrained in place is a new model
+        "combine": combine,
         "encoding": encoding,
     }
     try:
@@ -828,6 +844,9 @@ def evaluate_cmd(
     ] = None,
     glossary: GlossaryOpt = None,
     fast: Annotated[bool, typer.Option("--fast", help="With --passages: score fast mode.")] = False,
+    combine: Annotated[
+        bool, typer.Option("--combine", help="With --passages and --model: score the rules combined with each model.")
+    ] = False,
 ) -> None:
     """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison.
 
@@ -835,7 +854,8 @@ def evaluate_cmd(
     With --passages: jpnlp on each passages file (mentions, values, names, vote records, per source kind).
     """
     if passages:
-        _eval_passages(passages, glossary, fast, errors, json_out)
+        specs = [_model_spec(None if m == "rules" else m, combine) for m in model or ["rules"]]
+        _eval_passages(passages, glossary, fast, errors, json_out, specs)
         return
     if model:
         from .train.metrics import evaluate_models, format_reports
@@ -859,19 +879,24 @@ def evaluate_cmd(
             json.dump({k: r.to_dict() for k, r in results.items()}, fh, ensure_ascii=False, indent=2)
 
 
-def _eval_passages(files: list[Path], glossary: Path | None, fast: bool, errors: bool, json_out: Path | None) -> None:
+def _eval_passages(
+    files: list[Path], glossary: Path | None, fast: bool, errors: bool, json_out: Path | None,
+    models: list[str | None] | None = None,
+) -> None:  # fmt: skip
     from .evaluate_passages import format_passage_report, score_passages
     from .passages import read_passages
 
     sets = {f: read_passages(f) for f in files}  # every file checked before any work
     nlp = _pipeline(glossary, fast)
     results = {}
-    for f, items in sets.items():
-        report = score_passages(items, nlp)
-        results[str(f)] = report.to_dict()
-        typer.echo(format_passage_report(f"{f} ({'fast' if fast else 'full'} mode)", report) + "\n")
-        if errors:
-            typer.echo("\n".join("  " + line for line in report.errors) + "\n")
+    for spec in models or [None]:
+        for f, items in sets.items():
+            report = score_passages(items, nlp, spec)
+            results[str(f) if spec is None else f"{f} with {spec}"] = report.to_dict()
+            what = f"{'fast' if fast else 'full'} mode{'' if spec is None else ', model ' + spec}"
+            typer.echo(format_passage_report(f"{f} ({what})", report) + "\n")
+            if errors:
+                typer.echo("\n".join("  " + line for line in report.errors) + "\n")
     if json_out:
         with atomic_write(json_out) as fh:
             json.dump(results, fh, ensure_ascii=False, indent=2)
