@@ -630,11 +630,18 @@ def train_spacy_cmd(
     data: DataOpt = Path("data/jpnlp-arms-control"),
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/spacy-ner"),
     base: Annotated[str, typer.Option("--base", help="ginza (ja_ginza's tok2vec, frozen) or scratch (own tok2vec).")] = "ginza",
+    min_agreement: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--min-agreement", min=0.0, max=1.0,
+                     help="Train only on gold rows and silver rows whose ginza_agreement is at least this."),
+    ] = None,
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", min=1, help="Override the config's max_steps.")] = None,  # noqa: UP045
 ) -> None:
-    """Train a spaCy NER model with spacy train on the dataset's DocBin files."""
+    """Train a spaCy NER model with spacy train on the dataset's train/validation rows (silver and gold)."""
     from .train.spacy_ner import train_spacy
 
-    m = train_spacy(data, output, base)
+    overrides = {"training.max_steps": max_steps} if max_steps else None
+    m = train_spacy(data, output, base, overrides, min_agreement)
     typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
 
 
@@ -694,6 +701,38 @@ def train_all_cmd(
     typer.echo(f"wrote {write_report(models, comparison)}")
 
 
+@train_app.command("package")
+@_guard
+def train_package_cmd(
+    model: Annotated[Path, typer.Argument(help="A jpnlp train spacy folder (its model-best is shipped).")],
+    name: Annotated[str, typer.Option("--name", help="The name it loads by (jpnlp extract --model NAME).")] = "jpnlp-ner",
+) -> None:
+    """Ship a trained spaCy model inside the package (src/jpnlp/data/models/NAME) so --model NAME works offline."""
+    from .train.package import package_model
+
+    typer.echo(f"wrote {package_model(model, name)}")
+
+
+@train_app.command("release")
+@_guard
+def train_release_cmd(
+    corpus: Annotated[Path, typer.Option("--corpus", help="The corpus folder (with real/*/ collections).")] = Path("corpus"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where the full dataset goes.")] = Path("data"),
+    models: Annotated[Path, typer.Option("--models", help="Where the trained model goes.")] = Path("models"),
+    exclude: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--exclude", help="More evaluation sets kept out of training (tests/data/real/*.jsonl always)."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1)] = 1,
+) -> None:
+    """Rebuild the shipped jpnlp-ner: jpnlp build --full, train the scratch spaCy model, package it."""
+    from .train.package import release
+
+    r = release(corpus, output, models, list(exclude or []), workers)
+    typer.echo(f"{r['model']}: micro F1 {r['micro_f1']} on the gold split, {r['size_mb']} MB, from {r['dataset']} "
+               f"(dropped as evaluation text: {r['excluded']})")
+
+
 @train_app.command("report")
 @_guard
 def train_report_cmd(
@@ -701,15 +740,24 @@ def train_report_cmd(
     compare: Annotated[bool, typer.Option("--compare/--no-compare", help="Also score every model, the rules and GiNZA.")] = True,
     data: DataOpt = Path("data/jpnlp-arms-control"),
     second_set: Annotated[Path, typer.Option("--second-set")] = Path("tests/data/entities_second_set.jsonl"),
+    bench: Annotated[
+        Path, typer.Option("--bench", help="JSON written by benchmarks/bench_models.py (left out if missing).")
+    ] = Path("benchmarks/results/models.json"),
 ) -> None:
-    """Write models/README.md: one row per model from its metrics.json, and the comparison table."""
+    """Write models/README.md: one row per model from its metrics.json, the comparison and the passages benchmark."""
     from .train.metrics import evaluate_models
     from .train.report import model_specs, write_report
 
     comparison = None
     if compare:
         comparison = evaluate_models(data, model_specs(models), "gold", second_set if second_set.exists() else None)
-    typer.echo(f"wrote {write_report(models, comparison)}")
+    bench_result = None
+    if bench.is_file():
+        try:
+            bench_result = json.loads(bench.read_text(encoding="utf-8"))
+        except ValueError:
+            raise InputError(bench, "not JSON written by benchmarks/bench_models.py") from None
+    typer.echo(f"wrote {write_report(models, comparison, bench_result)}")
 
 
 glossary_app = typer.Typer(help="Check the glossary and find what it is missing.", no_args_is_help=True)
