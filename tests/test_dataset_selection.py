@@ -111,3 +111,22 @@ def test_build_full_drops_evaluation_sentences_and_records_provenance(tmp_path: 
     card = (r.path / "README.md").read_text(encoding="utf-8")
     assert "real/wiki/a" in card and "https://example.org/wiki" in card
     assert json.loads((r.path / "build.json").read_text())["excluded"]["train"] == 1
+
+
+def test_gold_rows_for_training_keep_the_rules_tallies_and_ids() -> None:
+    from jpnlp.dataset.rows import with_rule_votes
+
+    tokens = ["山川", "首相", "は", "賛成", "10", "で", "北湖条約", "を", "承認"]
+    spaces = [False] * len(tokens)
+
+    def ent(s: int, e: int, label: str, **kw: object) -> dict:
+        return {"start": s, "end": e, "label": label, "id": None, "en": None, **kw}
+
+    silver = {"tokens": tokens, "spaces": spaces,
+              "entities": [ent(5, 9, "VOTE"), ent(10, 14, "TREATY", id="treaty.north_lake", en="North Lake Treaty")]}
+    gold = {"tokens": tokens, "spaces": spaces, "ner_tags": ["B-LEADER", "O", "O", "O", "O", "O", "B-TREATY", "O", "O"],
+            "entities": [ent(0, 2, "LEADER"), ent(10, 14, "TREATY", en="Treaty of North Lake")]}  # fmt: skip
+    row = with_rule_votes(gold, silver)
+    assert row["ner_tags"] == ["B-LEADER", "O", "O", "B-VOTE", "I-VOTE", "O", "B-TREATY", "O", "O"]
+    treaty = next(e for e in row["entities"] if e["label"] == "TREATY")
+    assert (treaty["id"], treaty["en"]) == ("treaty.north_lake", "Treaty of North Lake")  # the gold English stays

@@ -41,7 +41,7 @@ from ..io import (
 from .agreement import agreement
 from .engines import ENGINES, check_workers
 from .exclude import EvalText, default_sets
-from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
+from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row, with_rule_votes
 from .sources import collection_name, collections, corpus_files, provenance, read_corpus
 from .splits import SPLITS, SplitConfig, assign
 
@@ -527,8 +527,11 @@ def _build_into(
             retokenized += res["retokenized"]
             for row, gold_row in res["rows"]:
                 split_name = assign(split, res["doc_id"], None if by_document else row["block_index"])
-                # a reviewer's corrections are what models learn from; test keeps jpnlp's labels to compare with gold
-                corrected = gold_row is not None and res.get("reviewed") and split_name != "test"
+                # hand-made labels (the corpus's gold, a reviewer's corrections) are what models learn from; test
+                # keeps jpnlp's labels to compare with gold
+                corrected = gold_row is not None and split_name != "test"
+                if corrected and not res.get("reviewed"):
+                    gold_row = with_rule_votes(gold_row, row)  # the corpus gold does not mark tallies
                 write(split_name, gold_row if corrected else row)
                 if gold_row is not None and split_name == "test":
                     write("gold", gold_row)

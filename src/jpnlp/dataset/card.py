@@ -87,11 +87,13 @@ def render(
         "The `gold` split holds the **hand-made** annotations (made by reading the text, following "
         "`corpus/annotations/GUIDELINES.md`) of the gold-annotated sentences that fall in the `test` split: "
         "the same sentences as in `test`, with gold instead of silver labels, never in `train`. Corrections "
-        "imported with `jpnlp import` and given to `jpnlp build --gold` are gold too: they also replace the "
-        "silver labels of their sentences in `train` and `validation` (`reviewed` is true there), while `test` "
-        "keeps jpnlp's own labels to compare with `gold`."
+        "imported with `jpnlp import` and given to `jpnlp build --gold` are gold too. Hand-made labels replace the "
+        "silver labels of their sentences in `train` and `validation` (`reviewed` is true and `label_source` is "
+        "`gold` there; the corpus's own annotation does not mark tallies, so those rows keep the rules' VOTE "
+        "mentions), while `test` keeps jpnlp's own labels to compare with `gold`."
         if "gold" in split_rows
-        else "No hand-made gold annotations were available for this build, so there is no `gold` split."
+        else "No hand-made gold annotation fell in the `test` split of this build, so there is no `gold` split "
+        "(hand-made labels in `train` and `validation` still replace the silver ones: `label_source` says which)."
     )
     return f"""---
 {head}---
