@@ -31,11 +31,12 @@ def main() -> None:
     ap.add_argument("--models", type=Path, default=ROOT / "models", help="folder of trained models (each with metrics.json)")
     ap.add_argument("--model", action="append", default=[], help="another model folder or packaged name (repeatable)")
     ap.add_argument("--no-combine", action="store_true", help="skip the rules+model combinations")
+    ap.add_argument("--no-packaged", action="store_true", help="skip the packaged models (jpnlp-ner)")
     ap.add_argument("--resamples", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "benchmarks" / "results" / "models.json")
     a = ap.parse_args()
-    models = [str(m) for m in trained_models(a.models)] + a.model + [p for p in packaged() if p not in a.model]
+    models = [str(m) for m in trained_models(a.models)] + a.model + [p for p in ([] if a.no_packaged else packaged()) if p not in a.model]
     systems = ["rules", "ginza", *models, *([] if a.no_combine else [f"rules+{m}" for m in models])]
     try:
         result = run_bench(systems, a.passages, a.resamples, a.seed)
