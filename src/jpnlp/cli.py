@@ -90,6 +90,15 @@ GlossaryOpt = Annotated[
 FastOpt = Annotated[bool, typer.Option("--fast", help="No neural components: Sudachi tokens, rules, glossary.")]
 
 
+def _model_spec(model: str | None, combine: bool) -> str | None:
+    """``--model`` (a folder or a packaged name) as a checked spec; ``rules+`` in front with ``--combine``."""
+    from .models import COMBINE, resolve_model
+
+    if model is None:
+        return None
+    return f"{COMBINE if combine else ''}{resolve_model(model)}"
+
+
 def _pipeline(glossary: Path | None, fast: bool = False):  # type: ignore[no-untyped-def]
     """The pipeline of a command: the shared one, or one with the user's glossary (a bad file: GlossaryError)."""
     from .pipeline import default_pipeline, load
@@ -301,9 +310,13 @@ def extract(
     glob: GlobOpt = DEFAULT_GLOB,
     glossary: GlossaryOpt = None,
     model: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--model", help="A trained model (jpnlp train) in place of the rules for TREATY/LEADER/DATE."),
+        Optional[str],  # noqa: UP045
+        typer.Option("--model", help="A trained model (a jpnlp train folder, or jpnlp-ner: the packaged one) in place "
+                     "of the rules for TREATY/LEADER/DATE."),
     ] = None,
+    combine: Annotated[
+        bool, typer.Option("--combine", help="With --model: keep the rules' spans and add the model's where the rules found none.")
+    ] = False,
     fast: FastOpt = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="With -o: skip documents an interrupted run already did (same text and settings).")
@@ -320,6 +333,7 @@ def extract(
     from .dataset.engines import check_workers
     from .extract import check_shard_folder, extract_to, journal_path, safe_lines
     from .journal import file_digest, tree_digest
+    from .models import split_spec
 
     if output is None and (resume or shard_docs or workers > 1):
         hint = "--resume" if resume else "--shard-docs" if shard_docs else "--workers"
@@ -327,8 +341,9 @@ def extract(
     check_workers(workers)
     date = _doc_date(doc_date)
     run = _Run(paths, encoding, glob, output)
-    if model is not None and not model.exists():
-        raise UsageError(f"--model {model}: no such file or folder")
+    if combine and model is None:
+        raise typer.BadParameter("needs --model", param_hint="--combine")
+    model = _model_spec(model, combine)
     if output is not None and shard_docs:
         check_shard_folder(output, [f for f, _ in run.files])
     nlp = _pipeline(glossary, fast)
@@ -340,7 +355,8 @@ def extract(
     settings = {
         "fast": fast,
         "glossary": file_digest(glossary),
-        "model": tree_digest(model),  # a model retrained in place is a new model
+        "model": tree_digest(split_spec(model)[0]) if model else None,  # a model retrained in place is a new model
+        "combine": combine,
         "encoding": encoding,
     }
     try:
@@ -400,6 +416,14 @@ def build(
                      envvar="RAY_ADDRESS", show_envvar=False),
     ] = None,
     doc_date: DocDateOpt = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Also build every real-text collection corpus/real/*/ (each with its manifest.json).")
+    ] = False,
+    exclude: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--exclude", help="An evaluation set (JSON Lines with 'text') whose sentences never go to train/validation "
+                     "(tests/data/real/*.jsonl always)."),
+    ] = None,
 ) -> None:
     """Build the entity-annotated dataset: Parquet + card, save_to_disk, spaCy DocBin, CoNLL."""
     from .dataset import build_dataset, journal_path
@@ -417,6 +441,7 @@ def build(
             split=split, gold=False if no_gold else (str(gold) if gold else True), from_hf=from_hf, text_column=text_column, id_column=id_column, date_column=date_column,
             glossary=str(glossary) if glossary else None, progress=err.is_terminal, fast=fast,
             resume=resume, engine=Engine(engine).value, ray_address=ray_address, doc_date=_doc_date(doc_date),
+            full=full, exclude=list(exclude or []),
         )  # fmt: skip
     except KeyboardInterrupt:
         _say(f"interrupted; the documents done so far are kept in {journal_path(output, name)}: "
@@ -425,6 +450,9 @@ def build(
     rows = ", ".join(f"{k} {v}" for k, v in result.split_rows.items())
     resumed = f" ({result.resumed} from the interrupted build)" if result.resumed else ""
     typer.echo(f"{result.path}: {result.documents} documents{resumed}; sentences: {rows}; {result.retokenized} tokens split at entity boundaries")
+    if result.excluded:
+        _say(f"dropped {result.excluded.get('train', 0)} train and {result.excluded.get('validation', 0)} validation "
+             "sentences found in an evaluation set")
     for f in result.failed:
         _say(f"error: {f['path'] or f['doc_id']}: {f['error']}")
     if result.failed:
@@ -602,11 +630,18 @@ def train_spacy_cmd(
     data: DataOpt = Path("data/jpnlp-arms-control"),
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/spacy-ner"),
     base: Annotated[str, typer.Option("--base", help="ginza (ja_ginza's tok2vec, frozen) or scratch (own tok2vec).")] = "ginza",
+    min_agreement: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--min-agreement", min=0.0, max=1.0,
+                     help="Train only on gold rows and silver rows whose ginza_agreement is at least this."),
+    ] = None,
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", min=1, help="Override the config's max_steps.")] = None,  # noqa: UP045
 ) -> None:
-    """Train a spaCy NER model with spacy train on the dataset's DocBin files."""
+    """Train a spaCy NER model with spacy train on the dataset's train/validation rows (silver and gold)."""
     from .train.spacy_ner import train_spacy
 
-    m = train_spacy(data, output, base)
+    overrides = {"training.max_steps": max_steps} if max_steps else None
+    m = train_spacy(data, output, base, overrides, min_agreement)
     typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
 
 
@@ -666,6 +701,38 @@ def train_all_cmd(
     typer.echo(f"wrote {write_report(models, comparison)}")
 
 
+@train_app.command("package")
+@_guard
+def train_package_cmd(
+    model: Annotated[Path, typer.Argument(help="A jpnlp train spacy folder (its model-best is shipped).")],
+    name: Annotated[str, typer.Option("--name", help="The name it loads by (jpnlp extract --model NAME).")] = "jpnlp-ner",
+) -> None:
+    """Ship a trained spaCy model inside the package (src/jpnlp/data/models/NAME) so --model NAME works offline."""
+    from .train.package import package_model
+
+    typer.echo(f"wrote {package_model(model, name)}")
+
+
+@train_app.command("release")
+@_guard
+def train_release_cmd(
+    corpus: Annotated[Path, typer.Option("--corpus", help="The corpus folder (with real/*/ collections).")] = Path("corpus"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where the full dataset goes.")] = Path("data"),
+    models: Annotated[Path, typer.Option("--models", help="Where the trained model goes.")] = Path("models"),
+    exclude: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--exclude", help="More evaluation sets kept out of training (tests/data/real/*.jsonl always)."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1)] = 1,
+) -> None:
+    """Rebuild the shipped jpnlp-ner: jpnlp build --full, train the scratch spaCy model, package it."""
+    from .train.package import release
+
+    r = release(corpus, output, models, list(exclude or []), workers)
+    typer.echo(f"{r['model']}: micro F1 {r['micro_f1']} on the gold split, {r['size_mb']} MB, from {r['dataset']} "
+               f"(dropped as evaluation text: {r['excluded']})")
+
+
 @train_app.command("report")
 @_guard
 def train_report_cmd(
@@ -673,15 +740,24 @@ def train_report_cmd(
     compare: Annotated[bool, typer.Option("--compare/--no-compare", help="Also score every model, the rules and GiNZA.")] = True,
     data: DataOpt = Path("data/jpnlp-arms-control"),
     second_set: Annotated[Path, typer.Option("--second-set")] = Path("tests/data/entities_second_set.jsonl"),
+    bench: Annotated[
+        Path, typer.Option("--bench", help="JSON written by benchmarks/bench_models.py (left out if missing).")
+    ] = Path("benchmarks/results/models.json"),
 ) -> None:
-    """Write models/README.md: one row per model from its metrics.json, and the comparison table."""
+    """Write models/README.md: one row per model from its metrics.json, the comparison and the passages benchmark."""
     from .train.metrics import evaluate_models
     from .train.report import model_specs, write_report
 
     comparison = None
     if compare:
         comparison = evaluate_models(data, model_specs(models), "gold", second_set if second_set.exists() else None)
-    typer.echo(f"wrote {write_report(models, comparison)}")
+    bench_result = None
+    if bench.is_file():
+        try:
+            bench_result = json.loads(bench.read_text(encoding="utf-8"))
+        except ValueError:
+            raise InputError(bench, "not JSON written by benchmarks/bench_models.py") from None
+    typer.echo(f"wrote {write_report(models, comparison, bench_result)}")
 
 
 glossary_app = typer.Typer(help="Check the glossary and find what it is missing.", no_args_is_help=True)
@@ -816,6 +892,9 @@ def evaluate_cmd(
     ] = None,
     glossary: GlossaryOpt = None,
     fast: Annotated[bool, typer.Option("--fast", help="With --passages: score fast mode.")] = False,
+    combine: Annotated[
+        bool, typer.Option("--combine", help="With --passages and --model: score the rules combined with each model.")
+    ] = False,
 ) -> None:
     """Precision/recall/F1 per label, DATE value and English-name accuracy; GiNZA's own entities for comparison.
 
@@ -823,7 +902,8 @@ def evaluate_cmd(
     With --passages: jpnlp on each passages file (mentions, values, names, vote records, per source kind).
     """
     if passages:
-        _eval_passages(passages, glossary, fast, errors, json_out)
+        specs = [_model_spec(None if m == "rules" else m, combine) for m in model or ["rules"]]
+        _eval_passages(passages, glossary, fast, errors, json_out, specs)
         return
     if model:
         from .train.metrics import evaluate_models, format_reports
@@ -847,19 +927,24 @@ def evaluate_cmd(
             json.dump({k: r.to_dict() for k, r in results.items()}, fh, ensure_ascii=False, indent=2)
 
 
-def _eval_passages(files: list[Path], glossary: Path | None, fast: bool, errors: bool, json_out: Path | None) -> None:
+def _eval_passages(
+    files: list[Path], glossary: Path | None, fast: bool, errors: bool, json_out: Path | None,
+    models: list[str | None] | None = None,
+) -> None:  # fmt: skip
     from .evaluate_passages import format_passage_report, score_passages
     from .passages import read_passages
 
     sets = {f: read_passages(f) for f in files}  # every file checked before any work
     nlp = _pipeline(glossary, fast)
     results = {}
-    for f, items in sets.items():
-        report = score_passages(items, nlp)
-        results[str(f)] = report.to_dict()
-        typer.echo(format_passage_report(f"{f} ({'fast' if fast else 'full'} mode)", report) + "\n")
-        if errors:
-            typer.echo("\n".join("  " + line for line in report.errors) + "\n")
+    for spec in models or [None]:
+        for f, items in sets.items():
+            report = score_passages(items, nlp, spec)
+            results[str(f) if spec is None else f"{f} with {spec}"] = report.to_dict()
+            what = f"{'fast' if fast else 'full'} mode{'' if spec is None else ', model ' + spec}"
+            typer.echo(format_passage_report(f"{f} ({what})", report) + "\n")
+            if errors:
+                typer.echo("\n".join("  " + line for line in report.errors) + "\n")
     if json_out:
         with atomic_write(json_out) as fh:
             json.dump(results, fh, ensure_ascii=False, indent=2)

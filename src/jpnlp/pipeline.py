@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from .document import Document, Entity, prepare
 from .io import RawDocument
+from .models import resolve_model, split_spec
 
 SUDACHI_MAX_BYTES = 49_149
 CHUNK_BYTES = 24_000  # half the limit: room for GiNZA's own processing, and faster pipes
@@ -91,7 +92,10 @@ def describe(nlp: Language | None, model: str | os.PathLike[str] | None = None) 
         ran = "none (fast mode: Sudachi tokens and rules)"
     else:
         ran = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
-    trained = None if model is None else {"path": str(model), "sha256": _model_digest(str(model))}
+    trained = None
+    if model is not None:
+        path, combined = split_spec(resolve_model(model))
+        trained = {"path": path, "sha256": _model_digest(path), "mode": "combine" if combined else "replace"}
     return {"model": ran, "trained_model": trained}
 
 
@@ -149,6 +153,8 @@ def annotate(document: Document, nlp: Language | None = None, max_bytes: int = C
         raise RuntimeError("chunked annotation changed the text")
     doc._.jpnlp_source = document
     doc._.doc_date = document.doc_date
+    if "ner" in nlp.pipe_names:  # GiNZA's own entities before ours replace them (the silver agreement score)
+        doc.user_data["jpnlp_ginza_ents"] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc
@@ -187,70 +193,28 @@ def process(
     source: str | os.PathLike[str] | RawDocument | Document,
     nlp: Language | None = None,
     model: str | os.PathLike[str] | None = None,
+    combine: bool = False,
     **prepare_options: object,
 ) -> Document:
     """Repair, normalize, segment and annotate; returns the :class:`Document` with ``entities``.
 
     ``model`` (a folder from ``jpnlp train spacy`` or ``jpnlp train transformer``) finds the
     TREATY/LEADER/DATE spans in place of the rules; glossary alignment and DATE values are still
-    applied to the predicted spans.
+    applied to the predicted spans.  ``combine=True`` keeps the rules' spans and adds the model's where the
+    rules found nothing (:mod:`jpnlp.combine`).  ``model`` may also be a packaged model's name (``jpnlp-ner``).
     """
     document = source if isinstance(source, Document) else prepare(source, **prepare_options)  # type: ignore[arg-type]
     doc = annotate(document, nlp)
     if model is not None:
-        apply_model(doc, document, str(model), nlp or default_pipeline())
+        path, combined = split_spec(resolve_model(model))
+        apply_model(doc, document, path, nlp or default_pipeline(), combine or combined)
     document.entities = entities_of(doc, document)
     document.votes = list(doc._.votes or [])
     return document
 
 
-@cache
-def _tagger(model: str):  # type: ignore[no-untyped-def]
-    from .train.metrics import model_tagger
+def apply_model(doc: Doc, document: Document, model: str, nlp: Language, combine: bool = False) -> None:
+    """A trained model's spans in place of the rules' (or, with ``combine``, beside them): see :mod:`jpnlp.combine`."""
+    from .combine import apply_model as apply
 
-    tag = model_tagger(model, {})
-    return lambda tokens, spaces: tag({"tokens": tokens, "spaces": spaces})
-
-
-def apply_model(doc: Doc, document: Document, model: str, nlp: Language) -> None:
-    """Replace the rules' TREATY/LEADER/DATE entities by a trained model's, then align and resolve them."""
-    from .components.base import LABELS as OUR_LABELS
-    from .retokenize import split_at
-    from .rules.dates import find_dates
-
-    split_at(doc, [p for s in document.sentences for p in (s.start, s.end)])
-    tagger = _tagger(model)
-    predicted = []
-    for sent in document.sentences:
-        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        if span is None:
-            continue
-        toks = [t for t in span if not t.is_space]
-        tags = tagger([t.text for t in toks], [bool(t.whitespace_) for t in toks])
-        current: list[Any] | None = None  # [start token, end token, label]
-        for i, tag in enumerate([*tags, "O"]):
-            if current is not None and not (tag.startswith("I-") and tag[2:] == current[2]):
-                a, b = toks[current[0]], toks[current[1]]
-                predicted.append((a.idx, b.idx + len(b.text), current[2]))
-                current = None
-            if i < len(toks) and tag != "O" and current is None:
-                current = [i, i, tag[2:]]
-            elif current is not None:
-                current[1] = i
-    rule_dates = {(d.start, d.end): d for d in find_dates(doc.text, doc_date=doc._.doc_date)}
-    keep = [e for e in doc.ents if e.label_ not in ("TREATY", "LEADER", "DATE")]
-    new = []
-    for s, e, label in predicted:
-        if label not in OUR_LABELS or label == "VOTE":
-            continue
-        span = doc.char_span(s, e, label=label)
-        if span is None or any(span.start < k.end and k.start < span.end for k in keep):
-            continue
-        new.append(span)
-    doc.ents = sorted(keep + new, key=lambda x: x.start)
-    for ent in doc.ents:
-        if ent.label_ == "DATE":
-            d = rule_dates.get((ent.start_char, ent.end_char)) or next(iter(find_dates(ent.text, doc_date=doc._.doc_date)), None)
-            ent._.value = d.value if d else None
-            ent._.mod = d.mod if d else None
-    nlp.get_pipe("jpnlp_linker")(doc)
+    apply(doc, document, model, nlp, combine)

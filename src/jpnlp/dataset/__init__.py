@@ -32,17 +32,18 @@ from ..io import (
     inside,
     is_stdin,
     json_line,
-    list_inputs,
     make_temp,
     output_target,
-    read_files,
     read_inputs,
     replace_dir,
     with_doc_date,
 )  # fmt: skip
+from .agreement import agreement
 from .engines import ENGINES, check_workers
+from .exclude import EvalText, default_sets
 from .memory import release_freed, system_arrow_pool
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
+from .sources import collection_name, collections, corpus_files, provenance, read_corpus
 from .splits import SPLITS, SplitConfig
 
 DEFAULT_NAME = "jpnlp-arms-control"
@@ -57,15 +58,18 @@ class BuildResult:
     retokenized: int = 0
     entity_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     resumed: int = 0  # documents taken from an interrupted build's journal
+    excluded: dict[str, int] = field(default_factory=dict)  # train/validation sentences of an evaluation set
 
 
 # -- per-document work (runs in worker processes) -----------------------------
 
 _NLP = None
+_EVAL_TEXT: Any = None  # jpnlp.dataset.exclude.EvalText of this worker (None: nothing excluded)
 
 
-def _init_worker(glossary: str | None, fast: bool = False) -> None:
-    global _NLP
+def _init_worker(glossary: str | None, fast: bool = False, eval_text: Any = None) -> None:
+    global _NLP, _EVAL_TEXT
+    _EVAL_TEXT = eval_text  # evaluation sentences this worker keeps out of train and validation
     from ..pipeline import default_pipeline, load
     from .writers import docbin_vocab
 
@@ -126,15 +130,21 @@ def process_document(raw: RawDocument, gold_dir: Path | None, review: dict[str, 
     votes = [t.to_dict() for t in (doc._.votes or [])]
     gold, gold_votes = _reviewed_gold(document, review) if review is not None else (_gold_for(document, gold_dir), votes)
     out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    ginza = doc.user_data.get("jpnlp_ginza_ents")  # None in fast mode: no GiNZA entities to agree with
+    where = provenance(document.meta)
     for sent in document.sentences:
         in_sent = [x for x in ents if sent.start <= x[0] and x[1] <= sent.end]
+        agree = None if ginza is None else agreement(
+            [x[:3] for x in in_sent], [x for x in ginza if sent.start <= x[0] and x[1] <= sent.end]
+        )
+        extra = {**where, "ginza_agreement": agree}
         v = [t for t in votes if sent.start <= t["start"] and t["end"] <= sent.end]
         gold_row = None
         if gold is not None:
             g = [x for x in gold if sent.start <= x[0] and x[1] <= sent.end]
             gv = [t for t in gold_votes if sent.start <= t["start"] and t["end"] <= sent.end]
-            gold_row = sentence_row(document, doc, sent, g, gv, reviewed=True)
-        out.append((sentence_row(document, doc, sent, in_sent, v), gold_row))
+            gold_row = sentence_row(document, doc, sent, g, gv, reviewed=True) | extra
+        out.append((sentence_row(document, doc, sent, in_sent, v) | extra, gold_row))
     return {"doc_id": document.doc_id, "rows": out, "retokenized": split_tokens, "sentences": len(document.sentences),
             "document": document_row(document), "reviewed": review is not None}  # fmt: skip
 
@@ -144,7 +154,7 @@ def _safe_process(args: tuple[RawDocument, Path | None, dict[str, Any] | None, s
     from .encode import finished
 
     raw, gold_dir, review, key, split, by_document = args
-    return finished(key, _result(raw, gold_dir, review), split, by_document)
+    return finished(key, _result(raw, gold_dir, review), split, by_document, _EVAL_TEXT)
 
 
 def _result(raw: RawDocument, gold_dir: Path | None, review: dict[str, Any] | None) -> dict[str, Any]:
@@ -205,6 +215,8 @@ def build_dataset(
     doc_date: str | None = None,
     id_column: str | None = None,
     date_column: str | None = None,
+    full: bool = False,
+    exclude: list[str | os.PathLike[str]] | None = None,
 ) -> BuildResult:
     """Build the dataset; returns where it went and what it holds.
 
@@ -215,6 +227,9 @@ def build_dataset(
     ``doc_date`` (YYYY-MM-DD) is the date of every document that its manifest entry does not date.
     ``from_hf`` reads a dataset on disk offline (see :mod:`jpnlp.hf`): ``text_column`` holds the texts,
     ``id_column`` and ``date_column`` the ids and dates, the other columns become each document's metadata.
+    ``full=True`` also reads every real-text collection ``<corpus>/real/*/`` (see :mod:`.sources`).
+    Sentences of an evaluation set (``tests/data/real/*.jsonl`` and the ``exclude`` files: see :mod:`.exclude`)
+    are dropped from ``train`` and ``validation``; ``BuildResult.excluded`` counts them.
     ``gold`` is ``True`` for the corpus's ``annotations/`` folder, ``False`` for none, or a path: a folder of
     ``<doc>.segments.jsonl``/``<doc>.entities.jsonl``, or a corrected file (or folder of them) that ``jpnlp import``
     wrote or any :mod:`jpnlp.review` format reads; corrections also replace the silver rows of their sentences in
@@ -233,13 +248,15 @@ def build_dataset(
     # Bad settings fail here, in one line, before any work or any file (a worker could not report them).
     if glossary:
         Glossary.load(glossary)
-    if inputs and inputs[0].is_dir():
-        _manifest(inputs[0])
+    for d in (p for p in inputs if p.is_dir()):
+        for folder in [d, *(collections(d) if full else [])]:
+            _manifest(folder)
+    eval_text = EvalText([*default_sets(), *(Path(p) for p in exclude or [])])
     gold_path, reviewed = _gold_option(gold)
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     check_workers(workers, engine)
-    files = list_inputs([str(p) for p in inputs]) if inputs and not is_stdin(inputs) else None
+    files = corpus_files(inputs, full) if inputs and not is_stdin(inputs) else None
     made_out_dir = not out_dir.exists()
     journal_dir = journal_path(out_dir, name)
     new_journal = not journal_dir.exists()
@@ -255,7 +272,7 @@ def build_dataset(
         journal = Journal(journal_dir, resume=resume, valid=_valid_entry)
         options = _Options(
             workers, split, gold is not False, from_hf, text_column, glossary, progress, fast, engine, ray_address,
-            doc_date, id_column, date_column, gold_path,
+            doc_date, id_column, date_column, gold_path, full, eval_text,
         )
         with system_arrow_pool():
             result = _build_into(tmp, final, inputs, files, name, journal, options, reviewed)
@@ -379,6 +396,8 @@ class _Options:
     id_column: str | None = None
     date_column: str | None = None
     gold_path: str | None = None  # --gold PATH
+    full: bool = False  # --full: the real-text collections too
+    eval_text: Any = None  # EvalText: sentences never to train on
 
 
 def _settings(options: _Options, gold_dir: Path | None) -> str:
@@ -432,7 +451,7 @@ def _build_into(
             hf_docs = iter_hf_documents(from_hf, options.text_column, options.id_column, options.date_column)
             yield from with_doc_date(hf_docs, options.doc_date)
         if files is not None:
-            yield from with_doc_date(read_files(files), options.doc_date)
+            yield from with_doc_date(read_corpus(files), options.doc_date)
         elif inputs:
             yield from with_doc_date(read_inputs(["-"]), options.doc_date)
 
@@ -477,6 +496,8 @@ def _build_into(
     failed: list[dict[str, str]] = []
     retokenized = n_ok = sentences = 0
 
+    excluded: Counter[str] = Counter()  # train/validation sentences of an evaluation set, never trained on
+
     def append(doc_id: str, encoded: Encoded) -> None:
         for split_name, part in encoded.splits.items():
             shards[split_name].add_table(part.rows)
@@ -484,6 +505,7 @@ def _build_into(
             conlls[split_name].add_text(doc_id, part.conll, part.conll_ids)
             conllus[split_name].add_text(part.conllu)
             counts[split_name].update(part.labels)
+        excluded.update(encoded.excluded)
         for t in tables:
             t.add_table(encoded.tables[t.table])
         documents.add_table(encoded.document)
@@ -492,7 +514,7 @@ def _build_into(
     bar = _Bar(options.progress, n_plan, resumed=n_resumed)
     started = time.perf_counter()
     results = map_ordered(
-        _safe_process, tasks(), _init_worker, (glossary, fast),
+        _safe_process, tasks(), _init_worker, (glossary, fast, options.eval_text),
         workers=options.workers, engine=options.engine, address=options.ray_address,
     )  # fmt: skip
     try:
@@ -502,7 +524,7 @@ def _build_into(
                 bar.update(sentences, time.perf_counter() - started)
                 continue
             if key in done:
-                res = finished(None, journal.get(key), split, by_document)  # what a worker would have sent
+                res = finished(None, journal.get(key), split, by_document, options.eval_text)  # as a worker would
             else:
                 res = next(results)
                 journal.add_line(key, res["journal"])
@@ -559,7 +581,7 @@ def _build_into(
     g: Glossary = Glossary.load(glossary) if glossary else default_glossary()
     _write_glossary(tmp / "glossary.parquet", g, mentions)
 
-    documents = _manifest(inputs[0]) if inputs and inputs[0].is_dir() else []
+    documents = _card_documents(inputs, options.full)
     nlp_meta = "none (fast mode: Sudachi tokens and rules)" if fast else _model_name()
     build = {
         "jpnlp": _version(),
@@ -570,6 +592,7 @@ def _build_into(
         "ratios": f"{split.train}/{split.validation}/{split.test}",
         "retokenized": retokenized,
         "normalize": json.dumps(_normalize_config(), ensure_ascii=False),
+        "excluded": f"{excluded['train']} train and {excluded['validation']} validation sentences",
     }
     entity_counts = {s: {label: counts[s].get(label, 0) for label in LABELS} for s in splits}
     (tmp / "README.md").write_text(
@@ -583,6 +606,8 @@ def _build_into(
         "split_rows": split_rows,
         "entity_counts": entity_counts,
         "retokenized_tokens": retokenized,
+        "excluded": {"train": excluded["train"], "validation": excluded["validation"],
+                     "sets": [f.as_posix() for f in options.eval_text.files] if options.eval_text else []},
         "build": build,
     }
     (tmp / "build.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -591,7 +616,7 @@ def _build_into(
             for f in failed:
                 fh.write(json_line(f))
     _warn_unmatched(reviewed, matched)
-    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, n_resumed)
+    return BuildResult(final, split_rows, n_ok, failed, retokenized, entity_counts, n_resumed, dict(excluded))
 
 
 _PICKLE = pickle.HIGHEST_PROTOCOL
@@ -615,6 +640,17 @@ def _read_spool(spool: Path) -> Iterator[_Planned]:
                 yield pickle.load(fh)  # our own file, written by pass 1
             except EOFError:
                 return
+
+
+def _card_documents(inputs: list[Path], full: bool) -> list[dict[str, Any]]:
+    """The manifest entries of every folder read, each with the collection it belongs to."""
+    out: list[dict[str, Any]] = []
+    for d in (p for p in inputs if p.is_dir()):
+        out += [{**e, "corpus": "default"} for e in _manifest(d)]
+        for folder in collections(d) if full else []:
+            name = collection_name(folder)
+            out += [{**e, "doc_id": f"{name}/{e['doc_id']}", "corpus": name} for e in _manifest(folder)]
+    return out
 
 
 def _write_glossary(path: Path, glossary: Any, mentions: Counter[str]) -> None:

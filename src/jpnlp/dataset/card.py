@@ -78,18 +78,22 @@ def render(
         for label in LABELS
     )
     doc_rows = "\n".join(
-        f"| `{d['doc_id']}` | {d.get('language', 'ja')} | {d.get('source_format', 'text')} | `{d.get('sha256', '')[:12]}` | {d.get('provenance', '')} |"
+        f"| `{d['doc_id']}` | {d.get('corpus', 'default')} | {d.get('language', 'ja')} | {d.get('source_format', 'text')} | "
+        f"`{d.get('sha256', '')[:12]}` | {d.get('licence') or d.get('license') or ''} | {d.get('source_url') or d.get('url') or ''} | "
+        f"{d.get('provenance') or d.get('attribution') or ''} |"
         for d in documents
     )
     gold_note = (
         "The `gold` split holds the **hand-made** annotations (made by reading the text, following "
         "`corpus/annotations/GUIDELINES.md`) of the gold-annotated sentences that fall in the `test` split: "
         "the same sentences as in `test`, with gold instead of silver labels, never in `train`. Corrections "
-        "imported with `jpnlp import` and given to `jpnlp build --gold` are gold too: they also replace the "
-        "silver labels of their sentences in `train` and `validation` (`reviewed` is true there), while `test` "
-        "keeps jpnlp's own labels to compare with `gold`."
+        "imported with `jpnlp import` and given to `jpnlp build --gold` are gold too. Hand-made labels replace the "
+        "silver labels of their sentences in `train` and `validation` (`reviewed` is true and `label_source` is "
+        "`gold` there; the corpus's own annotation does not mark tallies, so those rows keep the rules' VOTE "
+        "mentions), while `test` keeps jpnlp's own labels to compare with `gold`."
         if "gold" in split_rows
-        else "No hand-made gold annotations were available for this build, so there is no `gold` split."
+        else "No hand-made gold annotation fell in the `test` split of this build, so there is no `gold` split "
+        "(hand-made labels in `train` and `validation` still replace the silver ones: `label_source` says which)."
     )
     return f"""---
 {head}---
@@ -118,6 +122,9 @@ structured vote tallies of each sentence. Built with jpnlp {build['jpnlp']} (`jp
 | `lemmas`, `pos`, `tags`, `heads`, `deps` | GiNZA's lemma, universal POS, Sudachi tag, head (index of the head token in `tokens`; a root points to itself) and dependency relation of each token; empty strings and self-heads in fast mode, which computes no analysis |
 | `entities` | entity mentions: `start`/`end` in `text`, `label`, `text`, `en` (canonical English), `en_full` (full English title), `id` (glossary id), `wikidata` (the entry's Wikidata QID, where it is one unambiguous item), `en_source` (where `en` came from: `glossary`, `composed` (a glossary name plus a suffix), `text` (an English name the text gives), `dictionary` (JMnedict), `transliteration`, `translation` (a rendering of the Japanese title)), `en_conf` (how often names from that source were right on hand-annotated real text), `value` (DATE value, TIMEX3 style), `mod` (DATE modifier: `EARLY`, `MID`, `LATE`, …), `role` (LEADER: the title written after the name), `anaphor` (true for `同条約`-style references, linked to their antecedent), `raw_start`/`raw_end` in the raw document |
 | `votes` | vote tallies in the sentence: counts (`for`, `against`, `abstain`, `other`, `total`), `result`, `body`/`body_ja`, `date`, `subject_ja`/`subject_en`, `text`, `start`/`end` in `text`, `notes` (plausibility warnings: counts larger than the body, totals that do not add up), and the document's `doc_date`, `doc_title`, `source` |
+| `label_source` | `gold` (hand-made labels: the corpus's annotations, corrections read with `--gold`) or `silver` (the rules' labels) |
+| `ginza_agreement` | F1 of exact matches between the rules' TREATY/LEADER/DATE spans of the sentence and GiNZA's own entities mapped to them (`Person` → LEADER, `Date` → DATE, `Treaty`/`Law` → TREATY); 1.0 when neither finds anything, null in fast mode. Filter on it for a cleaner silver subset (`jpnlp train spacy --min-agreement 1.0`); GiNZA's `Person` is every person, not only leaders, so a low score flags a sentence rather than proving the rules wrong |
+| `corpus`, `license`, `source_url` | where the document comes from: `default` (the shipped corpus) or the real-text collection (`real/wiki`, …, read by `jpnlp build --full`), and its licence and source page from the manifest |
 | `reviewed` | true when the row's entities and votes are gold (hand-made, or a reviewer's corrections read with `jpnlp build --gold`), false for jpnlp's own (silver) |
 
 ## Tag scheme and labels
@@ -155,7 +162,9 @@ Mentions per label and split, counted from the data:
 `train`, `validation` and `test` are **silver**: produced by jpnlp's rules (grammar of Japanese treaty names,
 leadership titles, date expressions, vote tallies) with GiNZA {build['model']} and the bilingual glossary, without
 manual correction. {gold_note} Entities that did not line up with GiNZA's token boundaries were handled by
-splitting the token at the entity boundary ({build['retokenized']} tokens split in this build); none were dropped.
+splitting the token at the entity boundary ({build['retokenized']} tokens split in this build); none were dropped. Sentences whose text occurs in an evaluation set (the real-text gold
+passages `tests/data/real/*.jsonl` and any `--exclude` file) are never in `train` or `validation`:
+{build.get('excluded', '0')} were dropped in this build.
 
 ## Normalization
 
@@ -165,8 +174,8 @@ splitting the token at the entity boundary ({build['retokenized']} tokens split 
 
 ## Provenance
 
-| document | language | source format | sha256 | provenance |
-|---|---|---|---|---|
+| document | collection | language | source format | sha256 | licence | source | provenance |
+|---|---|---|---|---|---|---|---|
 {doc_rows}
 
 ## Files

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .rows import with_rule_votes
 from .splits import SplitConfig, assign
 from .writers import (
     DOCUMENTS,
@@ -58,9 +59,12 @@ class Encoded:
     tables: dict[str, Any]  # flat table name -> pyarrow.Table
     document: Any  # pyarrow.Table: the document's row of documents.parquet
     mentions: dict[str, int]  # glossary id -> mentions outside the gold split
+    excluded: dict[str, int]  # split -> sentences left out as an evaluation set's
 
 
-def finished(key: str | None, res: dict[str, Any], split: SplitConfig, by_document: bool) -> dict[str, Any]:
+def finished(
+    key: str | None, res: dict[str, Any], split: SplitConfig, by_document: bool, eval_text: Any = None
+) -> dict[str, Any]:
     """A document's result as the main process appends it: its journal line (``key`` given: a new result, not
     one read back from the journal), its counts and error, and its encoded outputs (none for a failed one)."""
     from ..journal import entry_line
@@ -69,7 +73,7 @@ def finished(key: str | None, res: dict[str, Any], split: SplitConfig, by_docume
     if key is not None:
         out["journal"] = entry_line(key, res)
     if "error" not in res and "gold_error" not in res:
-        out["encoded"] = encode(res, split, by_document)
+        out["encoded"] = encode(res, split, by_document, eval_text)
     return out
 
 
@@ -77,16 +81,30 @@ def writes(res: dict[str, Any], split: SplitConfig, by_document: bool) -> Iterat
     """The (split, row) pairs a document's rows go to, in the order they are written."""
     for row, gold_row in res["rows"]:
         split_name = assign(split, res["doc_id"], None if by_document else row["block_index"])
-        # a reviewer's corrections are what models learn from; test keeps jpnlp's labels to compare with gold
-        corrected = gold_row is not None and res.get("reviewed") and split_name != "test"
+        # hand-made labels (the corpus's gold, a reviewer's corrections) are what models learn from; test keeps
+        # jpnlp's labels to compare with gold
+        corrected = gold_row is not None and split_name != "test"
+        if corrected and not res.get("reviewed"):
+            gold_row = with_rule_votes(gold_row, row)  # the corpus gold does not mark tallies
         yield split_name, gold_row if corrected else row
         if gold_row is not None and split_name == "test":
             yield "gold", gold_row
 
 
-def encode(res: dict[str, Any], split: SplitConfig, by_document: bool) -> Encoded:
+def _trainable(pairs: list[tuple[str, dict[str, Any]]], eval_text: Any) -> tuple[list[tuple[str, dict[str, Any]]], Counter[str]]:
+    """The pairs without an evaluation set's sentences in train and validation (never trained on), and how many."""
+    kept, dropped = [], Counter[str]()
+    for name, row in pairs:
+        if eval_text is not None and name in ("train", "validation") and row["text"] in eval_text:
+            dropped[name] += 1
+        else:
+            kept.append((name, row))
+    return kept, dropped
+
+
+def encode(res: dict[str, Any], split: SplitConfig, by_document: bool, eval_text: Any = None) -> Encoded:
     """Everything a document adds to the dataset's files, encoded."""
-    pairs = list(writes(res, split, by_document))
+    pairs, dropped = _trainable(list(writes(res, split, by_document)), eval_text)
     by_split: dict[str, list[dict[str, Any]]] = {}
     for name, row in pairs:
         by_split.setdefault(name, []).append(row)
@@ -99,6 +117,7 @@ def encode(res: dict[str, Any], split: SplitConfig, by_document: bool) -> Encode
         tables,
         encode_rows(DOCUMENTS, [document]),
         dict(mentions),
+        dict(dropped),
     )
 
 

@@ -105,6 +105,7 @@ def sentence_row(
         "entities": entities,
         "votes": [{k: v.get(k) for k in VOTE_FIELDS} | {"start": v["start"] - sent.start, "end": v["end"] - sent.start} for v in votes],
         "reviewed": reviewed,
+        "label_source": "gold" if reviewed else "silver",
     }
 
 
@@ -128,3 +129,28 @@ def token_analysis(toks: list[Any]) -> dict[str, list[Any]]:
         "heads": [index.get(t.head.i, n) for n, t in enumerate(toks)],
         "deps": [t.dep_ for t in toks],
     }
+
+
+def with_rule_votes(gold: dict[str, Any], silver: dict[str, Any]) -> dict[str, Any]:
+    """A hand-made gold row completed from the rules' row of the same sentence, for training.
+
+    The corpus's hand-made annotation marks treaties, leaders and dates with their English names and values,
+    not tallies (its vote records are the rules' already) nor glossary ids: the rules' VOTE mentions are added
+    where they overlap no gold mention, and a gold mention the rules found at the same span and label gets
+    the attributes it lacks (glossary id, Wikidata QID, …) from theirs.
+    """
+    starts, pos = [], 0
+    for tok, space in zip(silver["tokens"], silver["spaces"], strict=True):
+        starts.append(pos)
+        pos += len(tok) + (1 if space else 0)
+    tags = list(gold["ner_tags"])
+    same = {(x["start"], x["end"], x["label"]): x for x in silver["entities"]}
+    entities = [{**e, **{k: v for k, v in same.get((e["start"], e["end"], e["label"]), {}).items()
+                         if e.get(k) in (None, "", False)}} for e in gold["entities"]]  # fmt: skip
+    for e in (x for x in silver["entities"] if x["label"] == "VOTE"):
+        inside = [i for i, s in enumerate(starts) if e["start"] <= s < e["end"]]
+        if inside and all(tags[i] == "O" for i in inside):
+            for j, i in enumerate(inside):
+                tags[i] = f"{'B' if j == 0 else 'I'}-VOTE"
+            entities.append(e)
+    return {**gold, "ner_tags": tags, "entities": sorted(entities, key=lambda x: x["start"])}

@@ -67,6 +67,11 @@ def features() -> Features:
             "entities": List(entity),
             "votes": List(vote),
             "reviewed": Value("bool"),
+            "label_source": Value("string"),
+            "ginza_agreement": Value("float32"),
+            "corpus": Value("string"),
+            "license": Value("string"),
+            "source_url": Value("string"),
         }
     )
 

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..dataset.agreement import GINZA_TO_OURS  # one mapping for the scores and the silver agreement
+
 Tagger = Callable[[Sequence[str], Sequence[bool]], list[str]]
 LABELS = ("TREATY", "LEADER", "DATE", "VOTE")
-GINZA_TO_OURS = {"Treaty": "TREATY", "Law": "TREATY", "Person": "LEADER", "Date": "DATE"}
 
 
 def report(gold: list[list[str]], pred: list[list[str]]) -> dict[str, Any]:
@@ -87,7 +88,12 @@ def spacy_tagger(model: str | Path, mapping: dict[str, str] | None = None) -> Ta
     import spacy
     from spacy.tokens import Doc
 
-    nlp = spacy.load(model)
+    try:
+        nlp = spacy.load(model)
+    except Exception as e:  # noqa: BLE001 - a corrupt or partial model folder: one line naming it
+        from ..errors import InputError
+
+        raise InputError(model, f"cannot load the spaCy model (corrupt or partial folder?): {type(e).__name__}: {e}") from None
 
     def tag(tokens: Sequence[str], spaces: Sequence[bool]) -> list[str]:
         doc = Doc(nlp.vocab, words=list(tokens), spaces=list(spaces))
@@ -125,13 +131,14 @@ def second_set_rows(path: Path) -> tuple[list[dict[str, Any]], dict[str, list[st
         gold_ents = [(m.start, m.end, m.label, {"en": m.en, "value": m.value}) for m in gold]
         ours = [(e.start_char, e.end_char, e.label_, {}) for e in doc.ents if e.label_ in ("TREATY", "LEADER", "DATE")]
         for sent in document.sentences:
-            def inside(ents):  # type: ignore[no-untyped-def]
-                return [x for x in ents if sent.start <= x[0] and x[1] <= sent.end]
-
-            row = sentence_row(document, doc, sent, inside(gold_ents), [])
+            row = sentence_row(document, doc, sent, _inside(gold_ents, sent), [])
             rows.append(row)
-            rules[row["id"]] = sentence_row(document, doc, sent, inside(ours), [])["ner_tags"]
+            rules[row["id"]] = sentence_row(document, doc, sent, _inside(ours, sent), [])["ner_tags"]
     return rows, rules
+
+
+def _inside(ents: list[Any], sent: Any) -> list[Any]:
+    return [x for x in ents if sent.start <= x[0] and x[1] <= sent.end]
 
 
 def model_tagger(spec: str, silver: dict[str, list[str]]) -> Callable[[dict[str, Any]], list[str]]:
@@ -183,7 +190,7 @@ def _maybe_rows(data: Path, split: str) -> list[dict[str, Any]]:
 def format_reports(reports: dict[str, dict[str, Any]]) -> str:
     lines = [f"{'model / set':58} {'TREATY':>7} {'LEADER':>7} {'DATE':>7} {'VOTE':>7} {'micro P':>8} {'micro R':>8} {'micro F1':>8}"]
     for name, r in reports.items():
-        def f(k: str) -> str:
+        def f(k: str, r: dict[str, Any] = r) -> str:
             return f"{r[k]['f1-score']:.3f}" if k in r else "  -  "
 
         m = r.get("micro avg", {"precision": 0, "recall": 0, "f1-score": 0})

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 REPRODUCE = {
-    "spacy": "jpnlp train spacy --base {base} -o {path}",
+    "spacy": "jpnlp train spacy --base {base} --data {data} -o {path}{extra}",
     "transformer": "jpnlp train transformer -o {path}",
 }
 # All of them, with the comparison table, in one command: jpnlp train all
 
 
-def write_report(models: Path, comparison: dict[str, dict] | None = None) -> Path:
+def write_report(models: Path, comparison: dict[str, dict] | None = None, bench: dict[str, Any] | None = None) -> Path:
     rows = []
     for m in sorted(models.glob("*/metrics.json")):
         d = json.loads(m.read_text(encoding="utf-8"))
@@ -50,7 +51,10 @@ def write_report(models: Path, comparison: dict[str, dict] | None = None) -> Pat
             r = gold_scores[path.name]
             f1 = {k: r.get(k, {}).get("f1-score") if k in r else f1.get(k) for k in f1}
         what = d.get("config") or d.get("base")
-        cmd = REPRODUCE.get(d["model"], "").format(base=d.get("base", "scratch"), path=path.as_posix())
+        agree = (d.get("trained_on") or {}).get("min_agreement")
+        extra = f" --min-agreement {agree}" if agree is not None else ""
+        cmd = REPRODUCE.get(d["model"], "").format(base=d.get("base", "scratch"), path=path.as_posix(),
+                                                   data=d.get("data"), extra=extra)
         lines.append(
             f"| `{path.name}` ({d['model']}, {what}) | `{d['data']}` train split | {d.get('size_mb', 0)} MB | "
             f"{d['train_seconds']} s | {d['eval_split']} | {fmt(f1['TREATY'])} | {fmt(f1['LEADER'])} | "
@@ -77,6 +81,8 @@ def write_report(models: Path, comparison: dict[str, dict] | None = None) -> Pat
                 f"{fmt(r.get('DATE', {}).get('f1-score'))} | {fmt(m.get('precision'))} | {fmt(m.get('recall'))} | "
                 f"{fmt(m.get('f1-score'))} |"
             )
+    if bench:
+        lines += bench_lines(bench)
     out = models / "README.md"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
@@ -97,3 +103,47 @@ def model_specs(models: Path) -> list[str]:
         d = m.parent
         specs.append(str(d / "model-best") if (d / "model-best").exists() else str(d))
     return specs
+
+
+def trained_models(models: Path) -> list[Path]:
+    """The loadable trained models under ``models``: each folder with a metrics.json and its weights."""
+    out = []
+    for m in sorted(Path(models).glob("*/metrics.json")):
+        d = m.parent
+        best = d / "model-best"
+        if (best / "meta.json").is_file():
+            out.append(best)
+        elif (d / "meta.json").is_file() or (d / "config.json").is_file():
+            out.append(d)
+    return out
+
+
+def bench_lines(bench: dict[str, Any]) -> list[str]:
+    """The benchmark's table: every system on every passages file, F1 per label, micro P/R/F1 with its 95% CI."""
+
+    def f(x: float | None) -> str:
+        return "–" if x is None else f"{x:.3f}"
+
+    lines = [
+        "",
+        "## On real-text gold passages (`benchmarks/bench_models.py`)",
+        "",
+        f"Mentions matched as `jpnlp eval --passages` matches them; [95% CI] from {bench['resamples']} bootstrap "
+        f"resamples of the passages (seed {bench['seed']}). `rules+M`: the rules' spans, plus model M's where the rules "
+        "found none (`jpnlp extract --model M --combine`). Time: ratio to the rules in the same run (noisy). "
+        "Sets: " + ", ".join(f"`{Path(k).name}` ({n} passages)" for k, n in bench["passages"].items()) + ".",
+        "",
+        "| system | set | TREATY | LEADER | DATE | VOTE | micro P | micro R | micro F1 [95% CI] | time × rules |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|---:|",
+    ]
+    for spec, r in bench["systems"].items():
+        for where, sc in r["scores"].items():
+            m = sc["micro"]
+            ci = m["ci95"].get("f1")
+            cell = f"{f(m['f1'])} [{f(ci[0])}, {f(ci[1])}]" if ci else f(m["f1"])
+            lines.append(
+                f"| `{_short(spec.removeprefix('rules+'))}`{' + rules' if spec.startswith('rules+') else ''} | "
+                f"{Path(where).name} | " + " | ".join(f(sc[k]["f1"]) for k in ("TREATY", "LEADER", "DATE", "VOTE"))
+                + f" | {f(m['precision'])} | {f(m['recall'])} | {cell} | {r.get('time_vs_rules') or '–'} |"
+            )
+    return lines

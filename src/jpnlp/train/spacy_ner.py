@@ -1,11 +1,11 @@
-"""``jpnlp train spacy``: a spaCy NER model from the dataset's DocBin files.
+"""``jpnlp train spacy``: a spaCy NER model from a built dataset, on silver and gold sentences.
 
-Two versioned configs (``configs/``): ``scratch`` (its own small tok2vec) and
-``ginza`` (ja_ginza's tok2vec, sourced and frozen — GiNZA's other
-components are untouched because nothing they share is updated).  Training
-runs ``spacy train`` with the train and validation DocBins; the model is
-then scored (seqeval, strict IOB2) on the ``gold`` split — hand-made labels
-of sentences never trained on — or on ``test`` when there is no gold.
+Two versioned configs (``configs/``): ``scratch`` (its own small tok2vec, a few MB: the one shipped as
+``jpnlp-ner``) and ``ginza`` (ja_ginza's tok2vec, sourced and frozen — GiNZA's other components are
+untouched because nothing they share is updated).  The training data is the dataset's ``train`` and
+``validation`` rows (see :mod:`.corpus`: gold and silver, optionally only silver GiNZA agrees with);
+``spacy train`` runs on them and the model is then scored (seqeval, strict IOB2) on the ``gold`` split —
+hand-made labels of sentences never trained on — or on ``test`` when there is no gold.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from . import CONFIG_DIR
+from .corpus import write_training_data
 from .metrics import evaluate_tagger, load_rows, spacy_tagger, write_metrics
 
-CONFIGS = {"scratch": "spacy_ner_scratch_v1.cfg", "ginza": "spacy_ner_ginza_v1.cfg"}
+CONFIGS = {"scratch": "spacy_ner_scratch_v2.cfg", "ginza": "spacy_ner_ginza_v2.cfg"}
 
 
 def train_spacy(
@@ -25,6 +26,7 @@ def train_spacy(
     output: Path,
     base: str = "ginza",
     overrides: dict[str, Any] | None = None,
+    min_agreement: float | None = None,
 ) -> dict[str, Any]:
     """Train, save ``output/model-best`` and ``model-last``, score, and return the metrics."""
     from spacy.cli.init_config import fill_config
@@ -34,11 +36,8 @@ def train_spacy(
 
     if base not in CONFIGS:
         raise InputError(base, f"unknown base; choose one of {', '.join(CONFIGS)}")
-    spacy_dir = Path(data) / "spacy"
-    for split in ("train", "validation"):
-        if not any((spacy_dir / split).glob("*.spacy")):
-            raise InputError(spacy_dir / split, "missing; run jpnlp build first")
-    output.mkdir(parents=True, exist_ok=True)
+    output = Path(output)
+    corpus = write_training_data(Path(data), output / "corpus", min_agreement)
     # spaCy's defaults fill in what the versioned config leaves out; the full config is kept with the model
     fill_config(output / "config.cfg", CONFIG_DIR / CONFIGS[base], silent=True)
     started = time.perf_counter()
@@ -46,8 +45,8 @@ def train_spacy(
         output / "config.cfg",
         output,
         overrides={
-            "paths.train": str(spacy_dir / "train"),
-            "paths.dev": str(spacy_dir / "validation"),
+            "paths.train": str(output / "corpus" / "train.spacy"),
+            "paths.dev": str(output / "corpus" / "dev.spacy"),
             **(overrides or {}),
         },
     )
@@ -60,6 +59,7 @@ def train_spacy(
         "config": CONFIGS[base],
         "base": base,
         "data": str(data),
+        "trained_on": corpus,
         "eval_split": split,
         "train_seconds": round(seconds, 1),
         "size_mb": round(sum(p.stat().st_size for p in model.rglob("*") if p.is_file()) / 1e6, 2),
