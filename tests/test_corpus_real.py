@@ -23,7 +23,8 @@ LICENCES = (
     "CC BY-SA",  # Japanese Wikipedia (3.0 or 4.0)
     "Public Domain (Copyright Act of Japan, Art. 13)",  # treaty, statute and official-notice texts
     "Government of Japan Standard Terms of Use",  # ministries' pages (compatible with CC BY 4.0)
-    "Copyright Act of Japan, Art. 40",  # speeches in the Diet
+    "Copyright Act of Japan, Art. 40",  # speeches in the Diet, public political speeches
+    "Public Domain (Copyright Act of Japan: term of protection expired)",  # a 1930 government statement
 )
 FIELDS = ("doc_id", "path", "language", "encoding", "sha256", "source_format", "kind", "title", "source_url",
           "licence", "attribution", "description")  # fmt: skip
@@ -82,6 +83,14 @@ def test_hashes_ids_and_text() -> None:
         assert hashlib.sha256(data).hexdigest() == d["sha256"], d["doc_id"]
         assert Path(d["path"]).stem == d["doc_id"]
         assert data.decode("utf-8").strip(), d["doc_id"]
+
+
+def test_the_corpus_holds_a_million_characters_from_many_documents_and_kinds() -> None:
+    docs = _documents()
+    chars = sum(len((group / d["path"]).read_text(encoding="utf-8")) for group, d in docs)
+    assert chars >= 1_000_000
+    assert len(docs) >= 500
+    assert {d["kind"] for _, d in docs} >= {"wikipedia", "diet", "government", "white-paper", "statute"}
 
 
 def test_no_evaluation_passage_is_in_the_corpus() -> None:
