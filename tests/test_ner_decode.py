@@ -83,7 +83,8 @@ def test_move_table_reads_ginzas_biluo_moves() -> None:
 @pytest.mark.parametrize(
     "texts",
     [[t] for t in TEXTS] + [TEXTS, _corpus_chunks(24_000), _corpus_chunks(2_000)],
-    ids=[f"text{i}" for i in range(len(TEXTS))] + ["all texts in one batch", "corpus, large chunks", "corpus, small chunks"],
+    ids=[f"text{i}" for i in range(len(TEXTS))]
+    + ["all texts in one batch", "corpus, large chunks", "corpus, small chunks"],
 )
 def test_decode_finds_spacys_entities(texts: list[str]) -> None:
     docs = _parsed(texts)

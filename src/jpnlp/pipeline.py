@@ -75,9 +75,8 @@ def load(
         nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": "jpnlp.SudachiSurfaceTokenizer.v1"}}})
         nlp.meta["jpnlp"] = {"fast": True}
     else:
-        from .kernels import ops_for_loading
-
         from . import ner_decode
+        from .kernels import ops_for_loading
 
         with ops_for_loading(kernels) as kernel:
             nlp = spacy.load(model, exclude=() if analysis else ANALYSIS_PIPES)
