@@ -149,3 +149,16 @@ def test_both_decoders_build_byte_identical_datasets(tmp_path: Path) -> None:
     spacy_files = _build("spacy", tmp_path / "spacy")
     assert fast_files.keys() == spacy_files.keys()
     assert [f for f in fast_files if fast_files[f] != spacy_files[f]] == []
+
+
+def test_mask_table_is_the_validity_rules() -> None:
+    """The looked-up masks are :func:`valid_moves` of every state: no entity or one of each label, all facts."""
+    import numpy
+
+    from jpnlp.ner_decode import facts_code, valid_moves
+
+    table = MoveTable(_ginza().get_pipe("ner").moves)
+    rng = numpy.random.default_rng(0)
+    open_label = rng.integers(-1, len(table.labels), 500)
+    facts = [rng.integers(0, 2, 500).astype(bool) for _ in range(3)]
+    assert (table.masks[open_label + 1, facts_code(*facts)] == valid_moves(table, open_label, *facts)).all()

@@ -56,6 +56,16 @@ class MoveTable:
         self.kind = numpy.array(kinds)
         self.label = numpy.array(labels)
         self.is_kind = {k: self.kind == k for k in (_B, _I, _L, _U, _O)}
+        # every state's valid moves, looked up by [open label + 1 (0: none), facts code (see facts_code)]
+        open_label = numpy.repeat(numpy.arange(-1, len(self.labels)), 8)
+        code = numpy.tile(numpy.arange(8), len(self.labels) + 1)
+        facts = (code & 4 > 0, code & 2 > 0, code & 1 > 0)
+        self.masks = valid_moves(self, open_label, *facts).reshape(len(self.labels) + 1, 8, -1)
+
+
+def facts_code(has_next: numpy.ndarray, next_starts: numpy.ndarray, is_space: numpy.ndarray) -> numpy.ndarray:
+    """The three token facts of a state's validity as one number, 0-7."""
+    return has_next * 4 + next_starts * 2 + is_space
 
 
 def valid_moves(table: MoveTable, open_label: numpy.ndarray, has_next: numpy.ndarray,
@@ -116,7 +126,7 @@ def decode(ner: Any, docs: list[Doc], table: MoveTable) -> list[list[tuple[int, 
             scores[:, ~seen] = scores.min()
         has_next = pos + 1 < lengths[active]
         next_starts = has_next & starts[numpy.minimum(g + 1, len(starts) - 1)]
-        valid = valid_moves(table, open_label, has_next, next_starts, spaces[g])
+        valid = table.masks[open_label + 1, facts_code(has_next, next_starts, spaces[g])]
         guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
         kinds, labels = table.kind[guess], table.label[guess]
         for s in numpy.flatnonzero((kinds == _L) | (kinds == _U)):

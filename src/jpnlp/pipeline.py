@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from .document import Document, Entity, prepare
 from .io import RawDocument
+from .kernels import blas_threads
 
 SUDACHI_MAX_BYTES = 49_149
 CHUNK_BYTES = 24_000  # half the limit: room for GiNZA's own processing, and faster pipes
@@ -143,7 +144,8 @@ def annotate(document: Document, nlp: Language | None = None, max_bytes: int = C
     nlp = nlp or default_pipeline()
     ours = [name for name, _ in OUR_PIPES if name in nlp.pipe_names]
     texts = [document.text[a:b] for a, b in chunk_spans(document, max_bytes)]
-    with nlp.select_pipes(disable=ours):
+    neural = not nlp.meta.get("jpnlp", {}).get("fast")
+    with nlp.select_pipes(disable=ours), blas_threads(None if neural else 0):
         docs = list(nlp.pipe(texts)) if texts else [nlp.make_doc("")]
     if len(docs) == 1:
         doc = docs[0]
