@@ -114,3 +114,10 @@ def test_bad_blas_thread_limit_is_an_error(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("JPNLP_BLAS_THREADS", "many")
     with pytest.raises(ValueError, match="JPNLP_BLAS_THREADS must be a whole number, not 'many'"):
         blas_thread_limit()
+
+
+def test_one_or_several_blas_threads_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JPNLP_BLAS_THREADS", "0")  # OpenBLAS's own thread count
+    several = _analysis("numpy", analysis=False)
+    monkeypatch.setenv("JPNLP_BLAS_THREADS", "1")
+    assert _analysis("numpy", analysis=False) == several
