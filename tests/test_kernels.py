@@ -121,3 +121,16 @@ def test_one_or_several_blas_threads_give_the_same_analysis(monkeypatch: pytest.
     several = _analysis("numpy", analysis=False)
     monkeypatch.setenv("JPNLP_BLAS_THREADS", "1")
     assert _analysis("numpy", analysis=False) == several
+
+
+@pytest.mark.parametrize("text", ["日ソ共同宣言は1956年に署名された。", "  ゴルバチョフ書記長 　と\n\nレーガン大統領"])
+def test_leaving_out_sub_tokens_keeps_tokens_tags_and_readings(text: str) -> None:
+    """Without GiNZA's analysis the tokenizer skips Sudachi's A/B sub-tokens; what it does make is the same."""
+    import jpnlp
+
+    full, lean = jpnlp.load(analysis=True), jpnlp.load(analysis=False)
+    a, b = full.make_doc(text), lean.make_doc(text)
+    assert "sub_tokens" in a.user_data and "sub_tokens" not in b.user_data
+    assert [(t.idx, t.text, t.tag_, t.lemma_, t.norm_, str(t.morph)) for t in a] == [
+        (t.idx, t.text, t.tag_, t.lemma_, t.norm_, str(t.morph)) for t in b
+    ]

@@ -61,7 +61,8 @@ def load(
     :mod:`jpnlp.name_tags`, cover most of them).  ``kernels`` picks the matrix kernel of the neural
     components (``auto``, ``numpy``, ``blis``; see :mod:`jpnlp.kernels`): the output is the same.
     ``analysis=False`` leaves out GiNZA's components whose results jpnlp's outputs do not use
-    (:data:`ANALYSIS_PIPES`: POS, compound splitting, bunsetu); entities and tokens are the same.
+    (:data:`ANALYSIS_PIPES`: POS, compound splitting, bunsetu) and the tokenizer's sub-tokens (the
+    compound splitter's input); entities and tokens are the same.
     ``ner_decoder`` (``numpy``, the default, or ``spacy``; else ``JPNLP_NER_DECODER``) decodes GiNZA's NER
     with array operations (:mod:`jpnlp.ner_decode`): the same entities, several times faster.
     """
@@ -81,6 +82,8 @@ def load(
 
         with ops_for_loading(kernels) as kernel:
             nlp = spacy.load(model, exclude=() if analysis else ANALYSIS_PIPES)
+        if not analysis and hasattr(nlp.tokenizer, "need_subtokens"):
+            nlp.tokenizer.need_subtokens = False  # Sudachi's A/B split of each token: only compound_splitter reads it
         decoder = ner_decode.resolve(ner_decoder)
         if decoder == "numpy" and "ner" in nlp.pipe_names:
             ner_decode.install(nlp)
