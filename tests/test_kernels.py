@@ -83,3 +83,54 @@ def test_numpy_and_blis_build_byte_identical_datasets(tmp_path: Path) -> None:
     blis_files = _build("blis", tmp_path / "blis")
     assert numpy_files.keys() == blis_files.keys()
     assert [f for f in numpy_files if numpy_files[f] != blis_files[f]] == []
+
+
+@pytest.mark.parametrize(("env", "expected"), [(None, 1), ("0", 0), (" 2 ", 2)])
+def test_blas_thread_limit_from_the_environment(monkeypatch: pytest.MonkeyPatch, env, expected) -> None:  # type: ignore[no-untyped-def]
+    from jpnlp.kernels import blas_thread_limit
+
+    monkeypatch.delenv("JPNLP_BLAS_THREADS", raising=False)
+    if env is not None:
+        monkeypatch.setenv("JPNLP_BLAS_THREADS", env)
+    assert blas_thread_limit() == expected
+
+
+def test_blas_threads_limits_openblas_inside_the_block_only() -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from jpnlp.kernels import blas_threads
+
+    def threads() -> list[int]:
+        return [x["num_threads"] for x in threadpoolctl.threadpool_info() if x["user_api"] == "blas"]
+
+    before = threads()
+    with blas_threads(1):
+        assert set(threads()) <= {1}
+    assert threads() == before
+
+
+def test_bad_blas_thread_limit_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jpnlp.kernels import blas_thread_limit
+
+    monkeypatch.setenv("JPNLP_BLAS_THREADS", "many")
+    with pytest.raises(ValueError, match="JPNLP_BLAS_THREADS must be a whole number, not 'many'"):
+        blas_thread_limit()
+
+
+def test_one_or_several_blas_threads_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JPNLP_BLAS_THREADS", "0")  # OpenBLAS's own thread count
+    several = _analysis("numpy", analysis=False)
+    monkeypatch.setenv("JPNLP_BLAS_THREADS", "1")
+    assert _analysis("numpy", analysis=False) == several
+
+
+@pytest.mark.parametrize("text", ["日ソ共同宣言は1956年に署名された。", "  ゴルバチョフ書記長 　と\n\nレーガン大統領"])
+def test_leaving_out_sub_tokens_keeps_tokens_tags_and_readings(text: str) -> None:
+    """Without GiNZA's analysis the tokenizer skips Sudachi's A/B sub-tokens; what it does make is the same."""
+    import jpnlp
+
+    full, lean = jpnlp.load(analysis=True), jpnlp.load(analysis=False)
+    a, b = full.make_doc(text), lean.make_doc(text)
+    assert "sub_tokens" in a.user_data and "sub_tokens" not in b.user_data
+    assert [(t.idx, t.text, t.tag_, t.lemma_, t.norm_, str(t.morph)) for t in a] == [
+        (t.idx, t.text, t.tag_, t.lemma_, t.norm_, str(t.morph)) for t in b
+    ]

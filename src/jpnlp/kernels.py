@@ -8,6 +8,12 @@ same products up to float rounding; tests check that entities, tokens and datase
 
 The choice: ``JPNLP_KERNELS`` (``auto``, ``numpy``, ``blis``) in the environment, else ``auto``, which
 times both once per process on a representative product and keeps the faster.
+
+:func:`blas_threads` keeps OpenBLAS on one thread while GiNZA runs (``JPNLP_BLAS_THREADS``, default 1; 0
+leaves OpenBLAS's own setting).  GiNZA's products are small (a few hundred tokens × 768 × 768 for a short
+document): waking a second thread costs more than it saves, and on a busy machine far more (62 ms against
+1 ms for 100 tokens on the 2-core development machine under load); jpnlp's commands run one process per core
+anyway.  A thread computes the same sums either way, so the output is the same.
 """
 
 from __future__ import annotations
@@ -26,6 +32,36 @@ Kernel = Literal["numpy", "blis"]
 KERNELS = ("auto", "numpy", "blis")
 # GiNZA's tok2vec maxout: a batch of tokens (rows) × window·width (288) → width·pieces
 _PROBE_SHAPE = (2048, 288, 288)
+
+
+def blas_thread_limit() -> int:
+    """OpenBLAS's threads while GiNZA runs: ``JPNLP_BLAS_THREADS``, else 1; 0 is no limit."""
+    value = os.environ.get("JPNLP_BLAS_THREADS", "").strip() or "1"
+    if not value.isdigit():
+        raise ValueError(f"JPNLP_BLAS_THREADS must be a whole number, not {value!r}")
+    return int(value)
+
+
+@contextmanager
+def blas_threads(limit: int | None = None) -> Iterator[None]:
+    """OpenBLAS (numpy's BLAS) on at most ``limit`` threads inside the block (:func:`blas_thread_limit`)."""
+    limit = blas_thread_limit() if limit is None else limit
+    controller = _controller() if limit else None
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=limit, user_api="blas"):
+        yield
+
+
+@cache
+def _controller():  # type: ignore[no-untyped-def]
+    """threadpoolctl's view of the loaded BLAS libraries, found once (finding them takes milliseconds)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # not installed: OpenBLAS keeps its own setting
+        return None
+    return ThreadpoolController()
 
 
 def _best_of(ops: NumpyOps, x: numpy.ndarray, y: numpy.ndarray, repeats: int = 5) -> float:
@@ -48,8 +84,9 @@ def fastest_kernel() -> Kernel:
     rng = numpy.random.default_rng(0)
     x = rng.standard_normal((rows, inner), dtype=numpy.float32)
     y = rng.standard_normal((cols, inner), dtype=numpy.float32)
-    numpy_time = _best_of(NumpyOps(use_blis=False), x, y)
-    blis_time = _best_of(NumpyOps(use_blis=True), x, y)
+    with blas_threads():  # as GiNZA will run
+        numpy_time = _best_of(NumpyOps(use_blis=False), x, y)
+        blis_time = _best_of(NumpyOps(use_blis=True), x, y)
     return "numpy" if numpy_time < blis_time else "blis"
 
 
