@@ -40,3 +40,16 @@ def test_rules_win_model_adds(rules: list, model: list, expected: list) -> None:
 )
 def test_tags_to_spans(tags: list[str], expected: list) -> None:
     assert tags_to_spans([(0, 2), (2, 4), (4, 6)], tags) == expected
+
+
+@pytest.mark.parametrize(
+    ("model", "confirm", "expected"),
+    [
+        ([(10, 14, "LEADER")], {(10, 14, "LEADER")}, [(10, 14, "LEADER")]),
+        ([(10, 14, "LEADER")], {(10, 12, "LEADER")}, []),  # GiNZA found another span: not confirmed
+        ([(10, 14, "LEADER")], set(), []),
+        ([(10, 14, "LEADER")], None, [(10, 14, "LEADER")]),  # no GiNZA NER (fast mode): nothing to confirm with
+    ],
+)
+def test_model_additions_need_confirmation(model: list, confirm: set | None, expected: list) -> None:
+    assert combine_spans([], model, confirm) == expected
