@@ -238,8 +238,9 @@ def _pct(pair: list[int]) -> str:
     return f"{pair[0] / pair[1]:.3f} ({pair[0]}/{pair[1]})" if pair[1] else "- (0)"
 
 
-def score_passages(passages: Iterable[Passage], nlp: Any) -> PassageReport:
-    """Run the pipeline ``nlp`` over every passage (as ``jpnlp extract`` reads a file) and score it."""
+def score_passages(passages: Iterable[Passage], nlp: Any, model: str | None = None) -> PassageReport:
+    """Run the pipeline ``nlp`` over every passage (as ``jpnlp extract`` reads a file) and score it;
+    with ``model`` (a trained model folder) its TREATY/LEADER/DATE spans replace the rules' (as ``--model``)."""
     from .io import RawDocument
     from .pipeline import process
 
@@ -251,5 +252,5 @@ def score_passages(passages: Iterable[Passage], nlp: Any) -> PassageReport:
 
     scorer = PassageScorer(english_forms)
     for p in passages:
-        scorer.add(p, process(RawDocument(p.id, p.text, "utf-8"), nlp))
+        scorer.add(p, process(RawDocument(p.id, p.text, "utf-8"), nlp, model=model))
     return scorer.report
