@@ -28,10 +28,16 @@ def text_files(paths: Iterable[str | os.PathLike[str]], glob: str = DEFAULT_GLOB
 
 def documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, list[str]]]:
     """``(file, its non-empty normalized sentences)`` for every text file under ``paths``."""
+    import warnings
+
     from ..document import prepare
+    from ..errors import EmptyInputWarning
 
     for f in text_files(paths):
-        yield f, [s.text for s in prepare(f).sentences if s.text.strip()]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", EmptyInputWarning)  # an empty file adds nothing; none at all is an error
+            document = prepare(f)
+        yield f, [s.text for s in document.sentences if s.text.strip()]
 
 
 def describe_paths(paths: Iterable[str | os.PathLike[str]]) -> str:

@@ -113,12 +113,33 @@ def _scratch(data: Path, output: Path, tokenizer_dir: Path | None) -> tuple[Any,
 def _train_items(data: Path, tokenizer: Any) -> list[dict[str, Any]]:
     from ..errors import InputError
 
+    _check_labels(data, "train")
     rows = load_rows(data, "train")
     if not rows:
         raise InputError(data, "the train split has no rows: nothing to train on")
     if not any(t != "O" for r in rows for t in r["ner_tags"]):
         raise InputError(data, "the train split has no entity labels (every tag is O): nothing to learn")
     return encode(tokenizer, rows)
+
+
+def _check_labels(data: Path, split: str) -> None:
+    """A split without an ``ner_tags`` column (a text-only dataset) or without rows is refused naming its file."""
+    import pyarrow.parquet as pq
+
+    from ..errors import InputError
+
+    files = sorted((Path(data) / "data").glob(f"{split}-*.parquet"))
+    rows = 0
+    for f in files:
+        try:
+            meta = pq.read_metadata(f)
+        except Exception as e:  # noqa: BLE001 - not Parquet at all
+            raise InputError(f, f"not a readable Parquet file: {type(e).__name__}") from None
+        if not {"tokens", "ner_tags"} <= set(meta.schema.to_arrow_schema().names):
+            raise InputError(f, "no tokens/ner_tags columns: a dataset without labels (make one with jpnlp build)")
+        rows += meta.num_rows
+    if files and not rows:
+        raise InputError(data, f"the {split} split has no rows: nothing to train on")
 
 
 def _validation_rows(data: Path) -> list[dict[str, Any]]:
