@@ -47,7 +47,11 @@ def score_on_passages(model: str | Path | None, files: Sequence[Path], nlp: Any 
 def format_scores(name: str, scores: dict[str, Any]) -> str:
     lines = []
     for f, s in scores.items():
-        cells = "  ".join(f"{k} {s['labels'][k]['f1']:.3f}" for k in MODEL_LABELS)
+        def cell(k: str, s: dict[str, Any] = s) -> str:
+            x = s["labels"][k]
+            return f"{k} {x['f1']:.3f}" if x["tp"] + x["fp"] + x["fn"] else f"{k}   -  "  # no gold, none found
+
+        cells = "  ".join(cell(k) for k in MODEL_LABELS)
         m = s["micro"]
         lines.append(f"{name} on {f} ({s['passages']} passages): {cells}  micro P {m['precision']:.3f} "
                      f"R {m['recall']:.3f} F1 {m['f1']:.3f}")  # fmt: skip

@@ -183,7 +183,7 @@ def train_transformer(
     optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
     schedule = linear_schedule(optimizer, total, warmup=0.1)
     validation = _validation_rows(data)
-    check_every = max(1, total // 6)
+    check_every = max(1, total // 6) if total >= 12 else total  # a tiny run is checked once, at its end
     best: tuple[float, int, dict[str, Any] | None] = (-1.0, 0, None)
     curve: list[dict[str, Any]] = []
     rng = random.Random(seed)
