@@ -13,10 +13,11 @@ The checkpoint (model, tokenizer, ``pretrain_metrics.json``) is what ``jpnlp tra
 fine-tunes; ``steps=0`` saves the same architecture with random weights (the baseline without
 pretraining).  Fixed seeds: the same corpus and settings give the same checkpoint.
 
-CPU budget (the defaults): 4 layers, hidden size 256, 4 heads, blocks of 128 pieces, batches of 32
-blocks (4,096 pieces a step), 3,000 steps at a learning rate of 5e-4 (6% warm-up, then linear decay).
-About 1M characters of text are about 0.6M pieces, so that is about 20 passes; on two CPU cores a step
-takes about 0.4–0.5 s, so the run takes about 20–25 minutes.  ``max_minutes`` stops earlier (recorded).
+CPU budget (the defaults): 4 layers, hidden size 256, 4 heads (about 4M parameters with 8,000 pieces),
+blocks of 128 pieces, batches of 16 blocks, 1,000 steps at a learning rate of 5e-4 (6% warm-up, then linear
+decay).  That is 16,000 blocks ≈ 2M pieces: about three passes over 1M characters (≈ 0.65M pieces).  A step is
+about 45 GFLOP (the vocabulary projection only at the masked 15%), so roughly 1–1.5 s and 20–25 minutes on two
+quiet cores; on a shared machine (load average 5–10) steps took 3–6 s.  ``max_minutes`` stops earlier (recorded).
 """
 
 from __future__ import annotations
