@@ -183,3 +183,18 @@ def test_empty_train_split_is_one_line(data: Path, encoder: Path, tmp_path: Path
     with pytest.raises(InputError, match="the train split has no rows") as e:
         train_transformer(ds, tmp_path / "out", base=encoder, max_steps=1)
     assert str(ds) in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("counts", "f1"),
+    [
+        ({"TREATY": (3, 1, 0), "LEADER": (1, 0, 1), "DATE": (0, 0, 0)}, 0.8),
+        ({"TREATY": (0, 2, 2), "LEADER": (0, 0, 0), "DATE": (0, 0, 0)}, 0.0),
+        ({"TREATY": (0, 0, 0), "LEADER": (0, 0, 0), "DATE": (5, 0, 0)}, 1.0),
+    ],
+)
+def test_micro_average_over_the_model_labels(counts: dict, f1: float) -> None:
+    from jpnlp.train.passage_scores import micro
+
+    labels = {k: {"tp": tp, "fp": fp, "fn": fn} for k, (tp, fp, fn) in counts.items()} | {"VOTE": {"tp": 0, "fp": 9, "fn": 9}}
+    assert micro(labels)["f1"] == f1  # VOTE (from the rules) is not the model's and not counted
