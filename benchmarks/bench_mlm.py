@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--finetune-steps", type=int, default=None, help="Cap on fine-tuning steps (default: ~1,200).")
     ap.add_argument("--layers", type=int, default=4)
     ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--threads", type=int, default=1, help="torch CPU threads (1 on a shared machine).")
+    ap.add_argument("--no-rules", action="store_true", help="Do not score the rules (a reference only).")
     ap.add_argument("--workers", type=int, default=1, help="Processes for the dataset build.")
     args = ap.parse_args(argv)
 
@@ -66,21 +68,22 @@ def main(argv: list[str] | None = None) -> dict:
                      workers=args.workers).path  # fmt: skip
     size = EncoderSize(layers=args.layers, hidden=args.hidden, heads=max(1, args.hidden // 64), intermediate=4 * args.hidden)
     encoder = args.work / "encoder-mlm"
-    pre = timed("pretrain", pretrain, args.corpus, encoder, size=size, steps=args.pretrain_steps, max_minutes=args.pretrain_minutes)
+    pre = timed("pretrain", pretrain, args.corpus, encoder, size=size, steps=args.pretrain_steps, max_minutes=args.pretrain_minutes,
+                threads=args.threads)
     models = {"pretrained": args.work / "ner-pretrained", "random-init": args.work / "ner-random-init"}
     tuned = {
         name: timed(f"fine-tune {name}", train_transformer, data, path, base=encoder, max_steps=args.finetune_steps,
-                    random_init=name == "random-init")
+                    random_init=name == "random-init", threads=args.threads)
         for name, path in models.items()
     }
     nlp = default_pipeline()
     passages = {
         name: timed(f"score {name}", score_on_passages, spec, args.passages, nlp)
-        for name, spec in {"rules": None, **{k: str(v) for k, v in models.items()}}.items()
+        for name, spec in {**({} if args.no_rules else {"rules": None}), **{k: str(v) for k, v in models.items()}}.items()
     }
     for name, s in passages.items():
         print(format_scores(name, s))
-    key = "all" if "all" in passages["rules"] else str(args.passages[0])
+    key = "all" if len(args.passages) > 1 else str(args.passages[0])
     f1 = {name: s[key]["micro"]["f1"] for name, s in passages.items()}
     result = {
         "benchmark": "mlm pretraining vs random init, same architecture, tokenizer and fine-tuning",

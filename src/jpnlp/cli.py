@@ -644,12 +644,13 @@ def train_transformer_cmd(
     learning_rate: Annotated[float, typer.Option("--lr")] = 5e-4,
     batch_size: Annotated[int, typer.Option("--batch-size")] = 16,
     seed: Annotated[int, typer.Option("--seed")] = 13,
+    threads: Annotated[int, typer.Option("--threads", help="torch CPU threads (1 suits a shared machine).")] = 1,
 ) -> None:
     """Train a token-classification transformer (small, from scratch, unless --base)."""
     from .train.transformer import train_transformer
 
     m = train_transformer(data, output, base, tokenizer, epochs=epochs, max_steps=max_steps, batch_size=batch_size,
-                          learning_rate=learning_rate, seed=seed, random_init=random_init)  # fmt: skip
+                          learning_rate=learning_rate, seed=seed, random_init=random_init, threads=threads)  # fmt: skip
     typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
 
 
@@ -667,13 +668,14 @@ def train_pretrain_cmd(
     vocab_size: Annotated[int, typer.Option("--vocab-size")] = 8000,
     max_minutes: Annotated[Optional[float], typer.Option("--max-minutes", help="Stop after this long (recorded).")] = None,  # noqa: UP045
     seed: Annotated[int, typer.Option("--seed")] = 13,
+    threads: Annotated[int, typer.Option("--threads", help="torch CPU threads (1 suits a shared machine).")] = 1,
 ) -> None:
     """Masked-LM pretraining of a small encoder (and its SentencePiece tokenizer) on raw corpus text."""
     from .train.pretrain import EncoderSize, pretrain
 
     size = EncoderSize(layers=layers, hidden=hidden, heads=max(1, hidden // 64), intermediate=4 * hidden)
     m = pretrain(corpus, output, tokenizer, size, steps=steps, seq_len=seq_len, batch_size=batch_size,
-                 vocab_size=vocab_size, max_minutes=max_minutes, seed=seed)  # fmt: skip
+                 vocab_size=vocab_size, max_minutes=max_minutes, seed=seed, threads=threads)  # fmt: skip
     typer.echo(f"{output}: {m['steps']} steps over {m['characters']} characters, held-out MLM loss "
                f"{m['held_out_loss']} ({m['train_seconds']} s)")  # fmt: skip
 

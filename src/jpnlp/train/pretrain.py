@@ -57,10 +57,14 @@ def encoder_config(tokenizer: Any, size: EncoderSize = EncoderSize(), **extra: A
     )  # fmt: skip
 
 
-def seed_everything(seed: int) -> None:
+def seed_everything(seed: int, threads: int = 1) -> None:
+    """Fixed seeds and a fixed number of CPU threads.  One thread by default: on a machine whose cores are
+    shared, torch's OpenMP threads wait on each other and a step took 10-15 times longer with two threads than
+    with one (measured at a load average of 10 on two cores); pass more on a quiet machine."""
     import numpy as np
     import torch
 
+    torch.set_num_threads(max(1, threads))
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
@@ -162,6 +166,7 @@ def pretrain(
     vocab_size: int = 8000,
     max_minutes: float | None = None,
     seed: int = 13,
+    threads: int = 1,
 ) -> dict[str, Any]:
     """Learn the tokenizer (unless ``tokenizer_dir``) and pretrain the encoder; save both in ``output``."""
     import torch
@@ -171,7 +176,7 @@ def pretrain(
     from .corpus_text import describe_paths, documents
     from .tokenizer import train_tokenizer
 
-    seed_everything(seed)
+    seed_everything(seed, threads)
     started = time.perf_counter()
     docs = [(f, s) for f, s in documents(corpus) if s]
     if not docs:
@@ -244,6 +249,7 @@ def pretrain(
         "stopped_early": stopped,
         "epochs": round(done * batch_size / max(1, len(train)), 2),
         "seed": seed,
+        "threads": threads,
         "train_seconds": round(seconds, 1),
         "held_out_loss": _held_out_loss(model, held_batches) if held_batches else None,
         "loss_curve": curve,

@@ -161,13 +161,14 @@ def train_transformer(
     seed: int = 13,
     random_init: bool = False,
     class_weight_power: float = 0.3,
+    threads: int = 1,
 ) -> dict[str, Any]:
     """Train, save (model + tokenizer) in ``output``, score, and return the metrics."""
     import torch
 
     from .pretrain import linear_schedule, seed_everything
 
-    seed_everything(seed)
+    seed_everything(seed, threads)
     output.mkdir(parents=True, exist_ok=True)
     if base is not None:
         tokenizer, model = load_base(base, random_init)
