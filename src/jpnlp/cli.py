@@ -651,12 +651,16 @@ def train_tokenizer_cmd(
     data: DataOpt = Path("data/jpnlp-arms-control"),
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/tokenizer"),
     extra: Annotated[Optional[list[Path]], typer.Option("--extra", help="More text files to learn pieces from.")] = None,  # noqa: UP045
+    corpus: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--corpus", help="Raw corpus text: a folder of .txt files (all of them, recursively) or a file."),
+    ] = None,
     vocab_size: Annotated[int, typer.Option("--vocab-size", help="Upper bound; capped at what the text supports.")] = 4000,
 ) -> None:
-    """Train a SentencePiece unigram tokenizer and save it as a Hugging Face fast tokenizer."""
+    """Train a SentencePiece unigram tokenizer (dataset and/or raw corpus text); save it as a fast tokenizer."""
     from .train.tokenizer import train_tokenizer
 
-    info = train_tokenizer(output, data, extra or [], vocab_size)
+    info = train_tokenizer(output, data if data.exists() or not corpus else None, [*(extra or []), *(corpus or [])], vocab_size)
     typer.echo(f"{output}: {info['vocab_size']} pieces from {info['characters']} characters")
 
 
@@ -667,14 +671,48 @@ def train_transformer_cmd(
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/transformer-ner"),
     base: Annotated[Optional[Path], typer.Option("--base", help="A pretrained checkpoint on disk to fine-tune.")] = None,  # noqa: UP045
     tokenizer: Annotated[Optional[Path], typer.Option("--tokenizer", help="A tokenizer from jpnlp train tokenizer.")] = None,  # noqa: UP045
-    epochs: Annotated[int, typer.Option("--epochs")] = 100,
+    random_init: Annotated[
+        bool, typer.Option("--random-init", help="With --base: its tokenizer and architecture, random weights (the baseline).")
+    ] = False,
+    epochs: Annotated[Optional[int], typer.Option("--epochs", help="Default: enough for about 1,200 steps.")] = None,  # noqa: UP045
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps")] = None,  # noqa: UP045
+    learning_rate: Annotated[float, typer.Option("--lr")] = 5e-4,
+    batch_size: Annotated[int, typer.Option("--batch-size")] = 16,
     seed: Annotated[int, typer.Option("--seed")] = 13,
+    threads: Annotated[int, typer.Option("--threads", help="torch CPU threads (1 suits a shared machine).")] = 1,
 ) -> None:
     """Train a token-classification transformer (small, from scratch, unless --base)."""
     from .train.transformer import train_transformer
 
-    m = train_transformer(data, output, base, tokenizer, epochs=epochs, seed=seed)
+    m = train_transformer(data, output, base, tokenizer, epochs=epochs, max_steps=max_steps, batch_size=batch_size,
+                          learning_rate=learning_rate, seed=seed, random_init=random_init, threads=threads)  # fmt: skip
     typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
+
+
+@train_app.command("pretrain")
+@_guard
+def train_pretrain_cmd(
+    corpus: Annotated[list[Path], typer.Option("--corpus", help="Raw corpus text: folders of .txt files (recursively) or files.")],
+    output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/encoder-mlm"),
+    tokenizer: Annotated[Optional[Path], typer.Option("--tokenizer", help="Reuse a tokenizer (default: learn one).")] = None,  # noqa: UP045
+    steps: Annotated[int, typer.Option("--steps", help="Optimizer steps (0: save the untrained encoder).")] = 1000,
+    layers: Annotated[int, typer.Option("--layers")] = 4,
+    hidden: Annotated[int, typer.Option("--hidden")] = 256,
+    seq_len: Annotated[int, typer.Option("--seq-len", help="Pieces per block.")] = 128,
+    batch_size: Annotated[int, typer.Option("--batch-size")] = 16,
+    vocab_size: Annotated[int, typer.Option("--vocab-size")] = 8000,
+    max_minutes: Annotated[Optional[float], typer.Option("--max-minutes", help="Stop after this long (recorded).")] = None,  # noqa: UP045
+    seed: Annotated[int, typer.Option("--seed")] = 13,
+    threads: Annotated[int, typer.Option("--threads", help="torch CPU threads (1 suits a shared machine).")] = 1,
+) -> None:
+    """Masked-LM pretraining of a small encoder (and its SentencePiece tokenizer) on raw corpus text."""
+    from .train.pretrain import EncoderSize, pretrain
+
+    size = EncoderSize(layers=layers, hidden=hidden, heads=max(1, hidden // 64), intermediate=4 * hidden)
+    m = pretrain(corpus, output, tokenizer, size, steps=steps, seq_len=seq_len, batch_size=batch_size,
+                 vocab_size=vocab_size, max_minutes=max_minutes, seed=seed, threads=threads)  # fmt: skip
+    typer.echo(f"{output}: {m['steps']} steps over {m['characters']} characters, held-out MLM loss "
+               f"{m['held_out_loss']} ({m['train_seconds']} s)")  # fmt: skip
 
 
 @train_app.command("all")
@@ -882,7 +920,8 @@ def evaluate_cmd(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON.")] = None,  # noqa: UP045
     model: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--model", help="rules, ginza, or a trained model folder (repeatable): seqeval on --data."),
+        typer.Option("--model", help="rules, ginza, or a trained model folder (repeatable): seqeval on --data; "
+                     "with --passages: rules or a model folder scored on the passages."),
     ] = None,
     data: Annotated[Path, typer.Option("--data", help="Dataset for --model.")] = Path("data/jpnlp-arms-control"),
     split: Annotated[str, typer.Option("--split", help="Dataset split for --model.")] = "gold",
@@ -901,6 +940,9 @@ def evaluate_cmd(
     With --model: entity-level seqeval (strict IOB2) of each model on a dataset split and on the second set.
     With --passages: jpnlp on each passages file (mentions, values, names, vote records, per source kind).
     """
+    if passages and model:
+        _eval_models_on_passages(model, passages, json_out)
+        return
     if passages:
         specs = [_model_spec(None if m == "rules" else m, combine) for m in model or ["rules"]]
         _eval_passages(passages, glossary, fast, errors, json_out, specs)
@@ -945,6 +987,18 @@ def _eval_passages(
             typer.echo(format_passage_report(f"{f} ({what})", report) + "\n")
             if errors:
                 typer.echo("\n".join("  " + line for line in report.errors) + "\n")
+    if json_out:
+        with atomic_write(json_out) as fh:
+            json.dump(results, fh, ensure_ascii=False, indent=2)
+
+
+def _eval_models_on_passages(models: list[str], files: list[Path], json_out: Path | None) -> None:
+    from .train.passage_scores import format_scores, score_on_passages
+
+    results = {}
+    for m in models:
+        results[m] = score_on_passages(None if m == "rules" else m, files)
+        typer.echo(format_scores(m, results[m]))
     if json_out:
         with atomic_write(json_out) as fh:
             json.dump(results, fh, ensure_ascii=False, indent=2)

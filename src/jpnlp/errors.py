@@ -33,6 +33,10 @@ class InputError(JpnlpError):
         super().__init__(f"{self.path}: {message}")
 
 
+class CheckpointError(InputError):
+    """A model checkpoint or tokenizer folder cannot be loaded (missing, damaged or of the wrong kind)."""
+
+
 class BinaryInputError(InputError):
     """The input looks like binary data, not text."""
 

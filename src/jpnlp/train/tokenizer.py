@@ -1,7 +1,7 @@
 """``jpnlp train tokenizer``: a SentencePiece unigram model, wrapped as a Hugging Face fast tokenizer.
 
-Trained on the normalized sentences of a built dataset plus any extra text
-files, with ``normalization_rule_name='identity'`` (jpnlp's normalizer has
+Trained on the normalized sentences of a built dataset (its non-gold splits) and/or
+raw corpus text (``--corpus``: folders of ``.txt`` files, see :mod:`.corpus_text`), with ``normalization_rule_name='identity'`` (jpnlp's normalizer has
 already run; SentencePiece's NFKC would undo the offset map).  The vocabulary
 size follows the text: SentencePiece refuses a vocabulary larger than the
 text supports (``Vocabulary size too high``; the corpus document alone
@@ -28,8 +28,9 @@ DEFAULT_VOCAB = 4000
 
 
 def corpus_lines(data: Path | None, extra: Iterable[Path] = ()) -> list[str]:
-    """Training text: the dataset's non-gold sentences and extra text files (normalized like the dataset)."""
-    from ..document import prepare
+    """Training text: the dataset's non-gold sentences and the ``.txt`` files in ``extra`` (files or folders of
+    raw corpus text, normalized like the dataset)."""
+    from .corpus_text import documents
     from .metrics import load_rows
 
     lines: list[str] = []
@@ -37,24 +38,35 @@ def corpus_lines(data: Path | None, extra: Iterable[Path] = ()) -> list[str]:
         for split in ("train", "validation", "test"):
             try:
                 lines.extend(r["text"] for r in load_rows(data, split))
-            except Exception:  # noqa: BLE001 - a missing split is fine
+            except Exception:  # noqa: BLE001, S112 - a missing split is fine
                 continue
-    for path in extra:
-        lines.extend(s.text for s in prepare(Path(path)).sentences)
+    for _, sentences in documents(extra):
+        lines.extend(sentences)
     return [ln for ln in lines if ln.strip()]
 
 
 def train_tokenizer(
-    output: Path, data: Path | None = None, extra: Iterable[Path] = (), vocab_size: int = DEFAULT_VOCAB, seed: int = 13
+    output: Path,
+    data: Path | None = None,
+    extra: Iterable[Path] = (),
+    vocab_size: int = DEFAULT_VOCAB,
+    seed: int = 13,
+    lines: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Train ``output/spm.model`` and save the fast tokenizer in ``output``; return what was done."""
+    """Train ``output/spm.model`` and save the fast tokenizer in ``output``; return what was done.
+
+    ``lines`` (already normalized sentences) replace reading ``data`` and ``extra``."""
     import sentencepiece as spm
 
     from ..errors import InputError
 
-    lines = corpus_lines(data, extra)
+    extra = list(extra)
+    if lines is None:
+        lines = corpus_lines(data, extra)
     if not lines:
-        raise InputError(str(data), "no text to train a tokenizer on")
+        from .corpus_text import describe_paths
+
+        raise InputError(describe_paths([p for p in (data, *extra) if p]), "no text to train a tokenizer on")
     output.mkdir(parents=True, exist_ok=True)
     text_file = output / "train.txt"
     text_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -77,6 +89,10 @@ def train_tokenizer(
             break
         except RuntimeError as e:
             m = re.search(r"<= (\d+)", str(e))
+            few = re.search(r"smaller than required_chars\. \d+ vs (\d+)", str(e))
+            if few:  # every character is a piece (character_coverage 1.0): at least that many
+                size = int(few.group(1)) + 16
+                continue
             if "Vocabulary size too high" not in str(e) or not m:
                 raise
             size = int(m.group(1))  # the largest the text supports
