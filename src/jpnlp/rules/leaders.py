@@ -87,6 +87,10 @@ CABINET_TITLES = frozenset(
 )
 # Offices a leader holds along with the title (王毅国務委員兼外相): the titles and these.
 ALSO_OFFICES = ("国務委員", "政治局委員", "政治局常務委員", "政治局員", "第一副首相", "筆頭副首相", "国務相")
+# Ruling parties named without their country (王毅共産党政治局員兼外相), and the party organ whose general
+# secretary a leader is (…共産党中央委員会総書記).
+_PARTIES = "共産党|労働党"
+_ORGAN = "(?:中央委員会|中央委)"
 _NAME_TAG = "名詞-固有名詞-人名"
 # Sudachi's tags of a country and of other proper nouns (organizations, movements: タリバン, ユネスコ); a katakana
 # leader's name is a person's name (プーチン) or a word Sudachi does not know (普通名詞).
@@ -144,13 +148,18 @@ def titles() -> tuple[str, ...]:
 
 @cache
 def _title_re() -> re.Pattern[str]:
-    mids = "|".join(re.escape(c) for c in sorted(_mid_words(), key=len, reverse=True))
+    # a one-letter katakana country (ロ, ソ) glued to a katakana word ends that word (カストロ, バロ外相)
+    mids = "|".join(
+        rf"(?<!{_K}){re.escape(c)}" if re.fullmatch(_K, c) else re.escape(c)
+        for c in sorted(_mid_words(), key=len, reverse=True)
+    )
     ts = "|".join(re.escape(t) for t in titles())
     also = "|".join(re.escape(t) for t in sorted({*titles(), *ALSO_OFFICES}, key=len, reverse=True))
     return re.compile(
         # (子), (Vladimir Putin), (キムジョンウン): a note, reading or Latin name between name and title
         rf"(?P<paren>\([^()。、「」]{{1,40}}\))?"
-        rf"(?P<mid>・?(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?)?"
+        # a country and its ruling party, with the party's organ (ソ連共産党中央委員会書記長), or a party alone
+        rf"(?P<mid>・?(?:(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?|{_PARTIES}){_ORGAN}?)?"
         # another office held with this one: 国務委員兼外相, 副首相兼国防相, 総書記兼国家主席
         rf"(?P<also>(?:{also})兼)?"
         rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
@@ -222,6 +231,7 @@ def find_leaders(
     word_end = {s: e for s, e, _ in tokens}
     not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
     common_nouns = {(s, e) for s, e, tag in tokens if tag.startswith("名詞-普通名詞")}
+    surnames = {s for s, e, tag in tokens if tag == _NAME_TAG + "-姓" and e - s >= 2}
     by_tagger = _Spans(persons)
     by_tags = _Spans([*persons, *tagged_list])
     by_tags_and_places = _Spans([*persons, *tagged_list, *places])
@@ -237,7 +247,7 @@ def find_leaders(
             hints = by_tags_and_places if title in CABINET_TITLES and not m.group("mid") else by_tags
         hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
         if hit is None:
-            hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns)
+            hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns, surnames)
         if hit is not None:
             found[hit.start] = hit
     for hit in _spaced_out_titles(text, tagged, entry_for):
@@ -293,6 +303,7 @@ def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tup
     surname (愛知 揆一)."""
     out: list[tuple[int, int]] = []
     last = ""
+    single = False  # whether the name so far is one token
     for i, (s, e, tag) in enumerate(tokens):
         if tag == _PLACE_TAG and _given_name_next(text, tokens, i):
             tag = _NAME_TAG + "-姓"
@@ -301,10 +312,14 @@ def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tup
                 last = ""
             continue
         gap = text[out[-1][1] : s] if out and last else None
-        if gap == "" or (gap and gap.isspace() and len(gap) <= 3 and last.endswith("姓") and tag.endswith("-名")):
+        # a surname Sudachi reads as a given name (茂木 敏充): a lone name, a space on the same line, a given name
+        surname = last.endswith("姓") or (last.endswith("-名") and single and gap is not None and "\n" not in gap)
+        if gap == "" or (gap and gap.isspace() and len(gap) <= 3 and surname and tag.endswith("-名")):
             out[-1] = (out[-1][0], e)
+            single = False
         else:
             out.append((s, e))
+            single = True
         last = tag
     return out
 
@@ -370,9 +385,11 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
         ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
         if kan.end() < ts:
             ends = [kan.end()]  # a line break between the name and the title
-        for end in ends:
+        for end in (e for e in ends if _KANJI_RUN.fullmatch(text, kan.start(), e)):
+            # (not across a Latin mid word: 天野之弥IAEA事務局長)
             hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
-            if hit:
+            # a name that reaches into the country word starts before it (田中外相, not …共産党中央委員会)
+            if hit and hit.start < ts:
                 return hit
     return _across_organization(text, ts, role, glossary, entry_for)
 
@@ -387,16 +404,17 @@ _SPACES = re.compile(r"[ \u3000]+(?:\n[ \u3000]*){0,2}|(?:[ \u3000]*\n){1,2}[ \u
 _APPOSITIVE = re.compile(rf"の({_NAME})(?=氏|さん)")
 
 
-def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozenset()):  # type: ignore[no-untyped-def]
+def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozenset(), surnames=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named right after a title that has no name before it, or None."""
     title = m.group("title")
     # a kanji name after an association's title (事務局長 山田太郎) may head anything
     kanji_ok = bool(m.group("mid")) or title not in ORG_TITLES
     # a name Sudachi tags after a space or on the next line: lists, signature blocks, the Diet's records, where a
     # surname and a given name may be set apart by a space (外務大臣 岸田 文雄君)
+    # or right after the title, a surname first, as old texts sign (日本国内閣総理大臣吉田茂)
     gap = _SPACES.match(text, m.end())
-    if gap is not None and kanji_ok:
-        s = gap.end()
+    s = gap.end() if gap is not None else m.end() if m.end() in surnames else None
+    if s is not None and kanji_ok:
         te = tagged.end_of.get(s)
         if te is not None and _KANJI_RE.match(text, s) and re.match(r"[\s、。,()君氏]|$", text[te : te + 1]):
             return LeaderMatch(s, te, text[s:te], title, entry_for(re.sub(r"\s", "", text[s:te]), s, title))
@@ -619,19 +637,48 @@ def _english_titled_re() -> re.Pattern[str]:
         rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b(?! of the {_BODY}| and| &)"
         # … or the title first (Prime Minister Fumio Kishida), not a deputy's (Vice President …)
         # (Under-Secretary-General …)
-        rf"|(?<![{_LATIN}] )(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?P<name2>{_EN_NAME})"
+        rf"|(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?!(?:Elect|Emeritus)\b)(?P<name2>{_EN_NAME})"
+        # … or a surname alone after the title (President Putin, Foreign Minister Lavrov's)
+        rf"|(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?!(?:Elect|Emeritus)\b)"
+        rf"(?P<name3>[{_UPPER}][{_LATIN}\-]+)(?![{_LATIN}]| [{_UPPER}]|-)"
     )
+
+
+# A capitalised word right before an English title makes it another office (Vice President, Assembly President);
+# a lowercase one (met, former), an abbreviation (U.S.) or a nationality (Russian, Chinese, Turkish) does not.
+_CAPITALISED_BEFORE = re.compile(rf"(?<![{_LATIN}])(?![{_UPPER}][a-z]*(?:an|ese|ish|ch|i) $)[{_UPPER}][{_LATIN}\-]* $")
 
 
 def _english_titled(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """A leader named in English with an English title before or after the name."""
     for m in _english_titled_re().finditer(text):
-        g = "name" if m.group("name") else "name2"
+        g = next(g for g in ("name", "name2", "name3") if m.group(g))
+        if g != "name" and _CAPITALISED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # Vice President …, General Assembly President …: a deputy's or a body's title
         (s, e), name = m.span(g), m.group(g)
         if not _is_org(name, glossary):
             # the glossary may know the name without its middle names (António [Manuel de Oliveira] Guterres)
             words = name.split()
-            yield LeaderMatch(s, e, name, None, entry_for(name, s) or entry_for(f"{words[0]} {words[-1]}", s))
+            entry = entry_for(name, s) or entry_for(f"{words[0]} {words[-1]}", s)
+            if g == "name3" and entry is None:
+                entry = _by_english_surname(glossary, name)
+            yield LeaderMatch(s, e, name, None, entry)
+
+
+def _by_english_surname(glossary: Glossary | None, surname: str) -> str | None:
+    """The one glossary leader whose English name starts or ends with ``surname`` (President Putin), or None."""
+    if glossary is None:
+        return None
+    index = glossary.cache.get("leader_en_surnames")
+    if index is None:
+        index = {}
+        for e in glossary:
+            if e.label == "LEADER" and e.en:
+                for word in {e.en.split()[0], e.en.split()[-1]}:  # Japanese names go surname first (Kishida Fumio)
+                    index.setdefault(word, set()).add(e.id)
+        glossary.cache["leader_en_surnames"] = index
+    ids = index.get(surname, set())
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 # A run of capitalised words: where an English name (Vladimir Putin) may be.
@@ -664,7 +711,9 @@ def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # officer, a deputy (…経済再生相, …財務大臣, …上院議員, …幹事長, …副大統領); a leader's own title was read before.
 # A bare 大臣 or 長官 (小渕大臣, ケリー長官) is the leader's own office, named short.
 _OTHER_OFFICE_AFTER = re.compile(
-    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
+    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長|補佐官|報道官)"
+    # a portfolio written in katakana (デジタル相, デジタル大臣)
+    rf"|{_K}{{2,8}}(?:担当)?(?:相|大臣)"
     rf"|議員|大使|幹事長|副大統領|副総理|補佐官)(?!{_KANJI})"
 )
 
@@ -682,7 +731,20 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
         if _OTHER_OFFICE_AFTER.match(text, e):
             continue  # a leader's name in another office (…経済財政相, …上院議員): titles that make one came first
+        if _other_office_before(text, s):
+            continue  # 副大統領のバンス氏: a namesake in apposition to an office that makes no leader
         yield LeaderMatch(s, e, name, None, entry_for(name, s))
+
+
+@cache
+def _other_office_before_re() -> re.Pattern[str]:
+    offices = sorted(_other_offices() | {"補佐官", "副大臣", "政務官"}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, offices))})の$")
+
+
+def _other_office_before(text: str, s: int) -> bool:
+    """Whether an office that makes no leader stands in apposition right before offset ``s`` (副大統領の…)."""
+    return _other_office_before_re().search(text, max(0, s - 12), s) is not None
 
 
 def _person_context(text: str, e: int) -> bool:
