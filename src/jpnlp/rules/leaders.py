@@ -371,6 +371,8 @@ def _listed_name(text: str, m: re.Match[str], tagged: _Spans) -> LeaderMatch | N
 def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
+    if ts and text[ts - 1] == "・" and not m.group("mid"):
+        ts -= 1  # a name set off from its title by ・ (岸田文雄・首相, as from a country: …・中国国家主席)
     role = _role(m)
     # names are short: look back a bounded window, not to the start of the text
     kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
