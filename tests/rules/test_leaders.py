@@ -313,8 +313,10 @@ AUDIT_GLOSSARY = Glossary(
         Entry("leader.vance", "LEADER", "Cyrus Vance", ja=("ヴァンス",)),
         Entry("leader.kono", "LEADER", "Kono Taro", ja=("河野太郎",)),
         Entry("leader.putin", "LEADER", "Vladimir Putin", ja=("プーチン",)),
+        Entry("leader.annan", "LEADER", "Kofi Annan", ja=("アナン",),
+              offices=(Office("Secretary-General of the United Nations", "国際連合事務総長", 1997, 2006),)),
     ]
-)
+)  # fmt: skip
 # Invented sentences that failed an audit of the LEADER conventions (see the module docstring).
 AUDIT_CASES = [
     # a one-letter katakana country word (ロ, ソ) glued to a katakana name is the name's last letter
@@ -327,6 +329,7 @@ AUDIT_CASES = [
     ("メンデス共産党政治局員兼外相は", [("メンデス", "外相", None)]),
     # a known leader's name in apposition to, or before, an office that makes no leader (a namesake)
     ("ライス米大統領補佐官は", []),
+    ("アナン事務総長報道官は", [("アナン", None, "leader.annan")]),  # the leader's own spokesperson
     ("米副大統領のバンス氏は", []),
     ("河野太郎デジタル相は", []),
     ("河野太郎外相は", [("河野太郎", "外相", "leader.kono")]),

@@ -713,7 +713,7 @@ def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # officer, a deputy (…経済再生相, …財務大臣, …上院議員, …幹事長, …副大統領); a leader's own title was read before.
 # A bare 大臣 or 長官 (小渕大臣, ケリー長官) is the leader's own office, named short.
 _OTHER_OFFICE_AFTER = re.compile(
-    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長|補佐官|報道官)"
+    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
     # a portfolio written in katakana (デジタル相, デジタル大臣)
     rf"|{_K}{{2,8}}(?:担当)?(?:相|大臣)"
     rf"|議員|大使|幹事長|副大統領|副総理|補佐官)(?!{_KANJI})"
@@ -733,9 +733,27 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
         if _OTHER_OFFICE_AFTER.match(text, e):
             continue  # a leader's name in another office (…経済財政相, …上院議員): titles that make one came first
+        if _aide_of_another(text, e, glossary, name):
+            continue  # ライス米大統領補佐官: the president's aide, not a president
         if _other_office_before(text, s):
             continue  # 副大統領のバンス氏: a namesake in apposition to an office that makes no leader
         yield LeaderMatch(s, e, name, None, entry_for(name, s))
+
+
+@cache
+def _aide_re() -> re.Pattern[str]:
+    ts = "|".join(re.escape(t) for t in titles() if t not in _other_offices())
+    return re.compile(rf"・?(?:{_mids_re().pattern})?(?P<title>{ts})(?:報道官|補佐官)")
+
+
+def _aide_of_another(text: str, e: int, glossary: Glossary, name: str) -> bool:
+    """Whether a leader's title and 報道官 / 補佐官 follow offset ``e`` and the person named never held that title:
+    the aide himself (ライス大統領補佐官), not the leader whose aide speaks (グテーレス事務総長報道官)."""
+    m = _aide_re().match(text, e)
+    if m is None:
+        return False
+    offices = (o.title_ja or "" for c in glossary.candidates(name, "LEADER") for o in c.offices)
+    return not any(o.endswith(m.group("title")) for o in offices)
 
 
 @cache
