@@ -333,6 +333,8 @@ AUDIT_CASES = [
     ("米副大統領のバンス氏は", []),
     ("河野太郎デジタル相は", []),
     ("河野太郎外相は", [("河野太郎", "外相", "leader.kono")]),
+    # a known name spaced out in a Diet roster of committee members
+    ("委員\n    河野  太郎君    山田 一郎君\n", [("河野  太郎", None, "leader.kono")]),
     # English: a surname alone after the title, the title after a lowercase word or a nationality
     ("President Putin said.", [("Putin", None, "leader.putin")]),
     ("He met Foreign Minister Mendes's aides.", [("Mendes", None, None)]),
