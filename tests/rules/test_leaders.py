@@ -333,6 +333,7 @@ AUDIT_CASES = [
     ("米副大統領のバンス氏は", []),
     ("河野太郎デジタル相は", []),
     ("河野太郎外相は", [("河野太郎", "外相", "leader.kono")]),
+    ("河野太郎政調会長と河野太郎元幹事長", []),  # party offices, held now or before
     # a known name spaced out in a Diet roster of committee members
     ("委員\n    河野  太郎君    山田 一郎君\n", [("河野  太郎", None, "leader.kono")]),
     # English: a surname alone after the title, the title after a lowercase word or a nationality

@@ -713,10 +713,11 @@ def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # officer, a deputy (…経済再生相, …財務大臣, …上院議員, …幹事長, …副大統領); a leader's own title was read before.
 # A bare 大臣 or 長官 (小渕大臣, ケリー長官) is the leader's own office, named short.
 _OTHER_OFFICE_AFTER = re.compile(
-    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
+    # (前幹事長, 元政調会長: a party office held before)
+    rf"・?(?:前|元)?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
     # a portfolio written in katakana (デジタル相, デジタル大臣)
     rf"|{_K}{{2,8}}(?:担当)?(?:相|大臣)"
-    rf"|議員|大使|幹事長|副大統領|副総理|補佐官)(?!{_KANJI})"
+    rf"|議員|大使|幹事長|政調会長|総務会長|国対委員長|選対委員長|副大統領|副総理|補佐官)(?!{_KANJI})"
 )
 
 
