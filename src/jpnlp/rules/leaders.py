@@ -11,7 +11,11 @@ and the countries of ``data/countries.tsv``:
   country or organization (ロシア大統領 has no name); a country written
   before the name (カナダトルドー首相) or after it (…・ノルウェー首相) is not
   part of it, nor are a country, a party (…共産党書記長) or a bracket between
-  name and title;
+  name and title; a one-letter katakana country (ロ, ソ) glued to a katakana
+  word is that word's last letter (カストロ議長, バロ外相), and a party's
+  organ (…共産党中央委員会総書記) or a party alone (王毅共産党政治局員兼外相)
+  may stand between; a name may be set off from its title by ・
+  (習近平・中国国家主席, 岸田文雄・首相);
 * a kanji name before a title is a leader when the glossary, GiNZA (a
   ``Person`` span passed in ``persons``) or Sudachi's dictionary (name tags
   ``名詞-固有名詞-人名-姓/名`` in ``tokens``; a place before a given name, or
@@ -30,15 +34,22 @@ and the countries of ``data/countries.tsv``:
   line (外務大臣 山田太郎, 外務大臣 岸田 文雄君, signature blocks), a name in
   apposition (大統領のメンデス氏, 首相の山田氏) or in the Diet's speaker
   brackets (○外務大臣(山田太郎君)); lists of delegates put the name first
-  (愛知 揆一 外務大臣) and the Diet's lists space out the title (外 務 大 臣);
+  (愛知 揆一 外務大臣) and the Diet's lists space out the title (外 務 大 臣)
+  or read a surname as a given name (茂木 敏充); old texts sign right after
+  the title (内閣総理大臣吉田茂: a surname Sudachi tags);
 * in English: a name with an English title before or after it (Prime Minister
-  Fumio Kishida, …Guterres, Secretary-General of the United Nations);
+  Fumio Kishida, …Guterres, Secretary-General of the United Nations), a
+  surname alone after the title (President Putin); not after a capitalised
+  word other than a nationality (Vice President, Assembly President);
 * several names before 両 + title or before 会談 (A・B両首脳, A・B会談): each
   one the glossary or the tagger knows, and with 両 each katakana name;
 * a name the glossary lists as a leader is a leader also without a title
-  (クリントン政権, プーチン氏, Vladimir Putin …), unless it names something else
+  (クリントン政権, プーチン氏, Vladimir Putin …, spaced out in a Diet roster:
+  園田  直君), unless it names something else
   (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine) or the person
-  holds another office there (…経済再生相, …上院議員); a name tagged by GiNZA or
+  holds another office there (…経済再生相, …デジタル相, …元幹事長, the aide
+  of a title he never held: …大統領補佐官; 副大統領のバンス氏 is a namesake);
+  a name tagged by GiNZA or
   Sudachi before 政権 or 内閣 is a head of government (中曽根内閣, メンデス米政権);
   a name first met with a title counts again later without one, a kanji
   name's surname before the same title or 氏 (金南哲外相 … 金外相);
