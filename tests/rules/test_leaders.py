@@ -358,6 +358,10 @@ AUDIT_TAGGED_CASES = [
     # a signature with the name right after the title (old treaty texts)
     ("日本国内閣総理大臣山田太郎\n", [("山田太郎", "内閣総理大臣", None)], []),
     ("内閣総理大臣談話\n", [], []),
+    # a name set off from its title or its country by ・, a reading in brackets before the country
+    ("金南哲・北朝鮮外相は", [("金南哲", "外相", None)], []),
+    ("山田太郎・首相は", [("山田太郎", "首相", None)], []),
+    ("金南哲(キムナムチョル)北朝鮮外相", [("金南哲", "外相", None), ("キムナムチョル", None, None)], []),
     # a Person span GiNZA stretches over a Latin mid word, or puts on a party organ
     ("佐藤一郎IAEA事務局長(当時)", [("佐藤一郎", "事務局長(当時)", None)], [(0, 8)]),
     ("山田太郎中国共産党中央委員会総書記は", [("山田太郎", "総書記", None)], [(0, 4), (9, 14)]),
