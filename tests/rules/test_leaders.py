@@ -313,6 +313,7 @@ AUDIT_GLOSSARY = Glossary(
         Entry("leader.vance", "LEADER", "Cyrus Vance", ja=("ヴァンス",)),
         Entry("leader.kono", "LEADER", "Kono Taro", ja=("河野太郎",)),
         Entry("leader.putin", "LEADER", "Vladimir Putin", ja=("プーチン",)),
+        Entry("leader.xi", "LEADER", "Xi Jinping", ja=("習近平",)),
         Entry("leader.annan", "LEADER", "Kofi Annan", ja=("アナン",),
               offices=(Office("Secretary-General of the United Nations", "国際連合事務総長", 1997, 2006),)),
     ]
@@ -336,6 +337,10 @@ AUDIT_CASES = [
     ("河野太郎政調会長と河野太郎元幹事長", []),  # party offices, held now or before
     # a known name spaced out in a Diet roster of committee members
     ("委員\n    河野  太郎君    山田 一郎君\n", [("河野  太郎", None, "leader.kono")]),
+    # places, doctrines and families named after a leader
+    ("プーチン空港とプーチン国際空港", []),
+    ("プーチン宇宙センターとプーチン家の人々", []),
+    ("習近平思想", []),
     # English: a surname alone after the title, the title after a lowercase word or a nationality
     ("President Putin said.", [("Putin", None, "leader.putin")]),
     ("He met Foreign Minister Mendes's aides.", [("Mendes", None, None)]),

@@ -82,7 +82,12 @@ COUNTRY_WORDS = (
     "ウクライナ", "中共", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO", "ユネスコ", "ユニセフ", "アセアン",
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
-NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
+NOT_A_PERSON_AFTER = (
+    "報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "思想", "大学", "財団", "賞", "センター", "研究所", "構想",
+    "計画",
+    # places named after a leader (ケネディ空港, …宇宙センター, …図書館) and a leader's family (ケネディ家の人々)
+    "空港", "国際空港", "宇宙センター", "図書館", "記念", "家の", "家は", "家が",
+)  # fmt: skip
 # A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
 NOT_A_LEADER_AFTER = (
     "報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席",
