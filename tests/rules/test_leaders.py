@@ -305,3 +305,78 @@ def test_name_the_glossary_writes_without_middle_dots() -> None:
     glossary = Glossary([Entry("leader.x", "LEADER", "Mary Ann Smith", ja=("メアリーアンスミス",))])
     found = find_leaders(normalize("メアリー・アン・スミス氏らの解放を求めた。"), glossary)
     assert [(m.text, m.entry_id) for m in found] == [("メアリー・アン・スミス", "leader.x")]
+
+
+AUDIT_GLOSSARY = Glossary(
+    [
+        Entry("leader.rice", "LEADER", "Condoleezza Rice", ja=("ライス",)),
+        Entry("leader.vance", "LEADER", "Cyrus Vance", ja=("ヴァンス",)),
+        Entry("leader.kono", "LEADER", "Kono Taro", ja=("河野太郎",)),
+        Entry("leader.putin", "LEADER", "Vladimir Putin", ja=("プーチン",)),
+        Entry("leader.xi", "LEADER", "Xi Jinping", ja=("習近平",)),
+        Entry("leader.annan", "LEADER", "Kofi Annan", ja=("アナン",),
+              offices=(Office("Secretary-General of the United Nations", "国際連合事務総長", 1997, 2006),)),
+    ]
+)  # fmt: skip
+# Invented sentences that failed an audit of the LEADER conventions (see the module docstring).
+AUDIT_CASES = [
+    # a one-letter katakana country word (ロ, ソ) glued to a katakana name is the name's last letter
+    ("キューバのカストロ国家評議会議長は", [("カストロ", "国家評議会議長", None)]),
+    ("マクロン大統領とバロ外相は", [("マクロン", "大統領", None), ("バロ", "外相", None)]),
+    ("ボルソナロ大統領は", [("ボルソナロ", "大統領", None)]),
+    ("プーチン・ロ大統領", [("プーチン", "大統領", "leader.putin")]),  # set off by ・ it is still Russia
+    # the ruling party's organ between name and title; a party named without its country
+    ("ブレジネフ・ソ連共産党中央委員会書記長は", [("ブレジネフ", "書記長", None)]),
+    ("メンデス共産党政治局員兼外相は", [("メンデス", "外相", None)]),
+    # a known leader's name in apposition to, or before, an office that makes no leader (a namesake)
+    ("ライス米大統領補佐官は", []),
+    ("アナン事務総長報道官は", [("アナン", None, "leader.annan")]),  # the leader's own spokesperson
+    ("米副大統領のバンス氏は", []),
+    ("河野太郎デジタル相は", []),
+    ("河野太郎外相は", [("河野太郎", "外相", "leader.kono")]),
+    ("河野太郎政調会長と河野太郎元幹事長", []),  # party offices, held now or before
+    # a known name spaced out in a Diet roster of committee members
+    ("委員\n    河野  太郎君    山田 一郎君\n", [("河野  太郎", None, "leader.kono")]),
+    # places, doctrines and families named after a leader
+    ("プーチン空港とプーチン国際空港", []),
+    ("プーチン宇宙センターとプーチン家の人々", []),
+    ("習近平思想", []),
+    # English: a surname alone after the title, the title after a lowercase word or a nationality
+    ("President Putin said.", [("Putin", None, "leader.putin")]),
+    ("He met Foreign Minister Mendes's aides.", [("Mendes", None, None)]),
+    ("Russian President Carlos Mendes", [("Carlos Mendes", None, None)]),
+    ("General Assembly President Mendes", []),
+    ("President Elect Mendes", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AUDIT_CASES, ids=[c[0][:14] for c in AUDIT_CASES])
+def test_audit_cases(text: str, expected: list) -> None:
+    found = find_leaders(normalize(text), AUDIT_GLOSSARY)
+    assert [(m.text, m.role, m.entry_id) for m in found] == expected
+
+
+# The same with Sudachi's tags, and GiNZA's Person spans where the case needs them.
+AUDIT_TAGGED_CASES = [
+    # a Diet roster: a surname Sudachi reads as a given name, spaced from the given name
+    ("  外務大臣   茂木 敏充君\n", [("茂木 敏充", "外務大臣", None)], []),
+    # a signature with the name right after the title (old treaty texts)
+    ("日本国内閣総理大臣山田太郎\n", [("山田太郎", "内閣総理大臣", None)], []),
+    ("内閣総理大臣談話\n", [], []),
+    # a name set off from its title or its country by ・, a reading in brackets before the country
+    ("金南哲・北朝鮮外相は", [("金南哲", "外相", None)], []),
+    ("山田太郎・首相は", [("山田太郎", "首相", None)], []),
+    ("金南哲(キムナムチョル)北朝鮮外相", [("金南哲", "外相", None), ("キムナムチョル", None, None)], []),
+    # a Person span GiNZA stretches over a Latin mid word, or puts on a party organ
+    ("佐藤一郎IAEA事務局長(当時)", [("佐藤一郎", "事務局長(当時)", None)], [(0, 8)]),
+    ("山田太郎中国共産党中央委員会総書記は", [("山田太郎", "総書記", None)], [(0, 4), (9, 14)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "persons"), AUDIT_TAGGED_CASES, ids=[c[0][:14] for c in AUDIT_TAGGED_CASES])
+def test_audit_tagged_cases(text: str, expected: list, persons: list) -> None:
+    from jpnlp.name_tags import tagged_tokens
+
+    text = normalize(text)
+    found = find_leaders(text, AUDIT_GLOSSARY, persons=persons, tokens=tagged_tokens(text))
+    assert [(m.text, m.role, m.entry_id) for m in found] == expected

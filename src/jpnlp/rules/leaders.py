@@ -11,7 +11,11 @@ and the countries of ``data/countries.tsv``:
   country or organization (ロシア大統領 has no name); a country written
   before the name (カナダトルドー首相) or after it (…・ノルウェー首相) is not
   part of it, nor are a country, a party (…共産党書記長) or a bracket between
-  name and title;
+  name and title; a one-letter katakana country (ロ, ソ) glued to a katakana
+  word is that word's last letter (カストロ議長, バロ外相), and a party's
+  organ (…共産党中央委員会総書記) or a party alone (王毅共産党政治局員兼外相)
+  may stand between; a name may be set off from its title by ・
+  (習近平・中国国家主席, 岸田文雄・首相);
 * a kanji name before a title is a leader when the glossary, GiNZA (a
   ``Person`` span passed in ``persons``) or Sudachi's dictionary (name tags
   ``名詞-固有名詞-人名-姓/名`` in ``tokens``; a place before a given name, or
@@ -30,15 +34,22 @@ and the countries of ``data/countries.tsv``:
   line (外務大臣 山田太郎, 外務大臣 岸田 文雄君, signature blocks), a name in
   apposition (大統領のメンデス氏, 首相の山田氏) or in the Diet's speaker
   brackets (○外務大臣(山田太郎君)); lists of delegates put the name first
-  (愛知 揆一 外務大臣) and the Diet's lists space out the title (外 務 大 臣);
+  (愛知 揆一 外務大臣) and the Diet's lists space out the title (外 務 大 臣)
+  or read a surname as a given name (茂木 敏充); old texts sign right after
+  the title (内閣総理大臣吉田茂: a surname Sudachi tags);
 * in English: a name with an English title before or after it (Prime Minister
-  Fumio Kishida, …Guterres, Secretary-General of the United Nations);
+  Fumio Kishida, …Guterres, Secretary-General of the United Nations), a
+  surname alone after the title (President Putin); not after a capitalised
+  word other than a nationality (Vice President, Assembly President);
 * several names before 両 + title or before 会談 (A・B両首脳, A・B会談): each
   one the glossary or the tagger knows, and with 両 each katakana name;
 * a name the glossary lists as a leader is a leader also without a title
-  (クリントン政権, プーチン氏, Vladimir Putin …), unless it names something else
+  (クリントン政権, プーチン氏, Vladimir Putin …, spaced out in a Diet roster:
+  園田  直君), unless it names something else
   (ラムスフェルド報告 is a report, ブッシュ・ドクトリン a doctrine) or the person
-  holds another office there (…経済再生相, …上院議員); a name tagged by GiNZA or
+  holds another office there (…経済再生相, …デジタル相, …元幹事長, the aide
+  of a title he never held: …大統領補佐官; 副大統領のバンス氏 is a namesake);
+  a name tagged by GiNZA or
   Sudachi before 政権 or 内閣 is a head of government (中曽根内閣, メンデス米政権);
   a name first met with a title counts again later without one, a kanji
   name's surname before the same title or 氏 (金南哲外相 … 金外相);
@@ -71,7 +82,12 @@ COUNTRY_WORDS = (
     "ウクライナ", "中共", "国連", "IAEA", "NATO", "EU", "OPCW", "CTBTO", "ユネスコ", "ユニセフ", "アセアン",
 )  # fmt: skip
 # What a person's name may be part of without naming the person.
-NOT_A_PERSON_AFTER = ("報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "大学", "財団", "賞", "センター", "研究所", "構想", "計画")
+NOT_A_PERSON_AFTER = (
+    "報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "思想", "大学", "財団", "賞", "センター", "研究所", "構想",
+    "計画",
+    # places named after a leader (ケネディ空港, …宇宙センター, …図書館) and a leader's family (ケネディ家の人々)
+    "空港", "国際空港", "宇宙センター", "図書館", "記念", "家の", "家は", "家が",
+)  # fmt: skip
 # A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
 NOT_A_LEADER_AFTER = (
     "報道官", "補佐官", "特使", "顧問", "夫人", "候補", "府", "選", "令", "官邸", "特別代表", "秘書", "首席",
@@ -87,6 +103,10 @@ CABINET_TITLES = frozenset(
 )
 # Offices a leader holds along with the title (王毅国務委員兼外相): the titles and these.
 ALSO_OFFICES = ("国務委員", "政治局委員", "政治局常務委員", "政治局員", "第一副首相", "筆頭副首相", "国務相")
+# Ruling parties named without their country (王毅共産党政治局員兼外相), and the party organ whose general
+# secretary a leader is (…共産党中央委員会総書記).
+_PARTIES = "共産党|労働党"
+_ORGAN = "(?:中央委員会|中央委)"
 _NAME_TAG = "名詞-固有名詞-人名"
 # Sudachi's tags of a country and of other proper nouns (organizations, movements: タリバン, ユネスコ); a katakana
 # leader's name is a person's name (プーチン) or a word Sudachi does not know (普通名詞).
@@ -144,13 +164,18 @@ def titles() -> tuple[str, ...]:
 
 @cache
 def _title_re() -> re.Pattern[str]:
-    mids = "|".join(re.escape(c) for c in sorted(_mid_words(), key=len, reverse=True))
+    # a one-letter katakana country (ロ, ソ) glued to a katakana word ends that word (カストロ, バロ外相)
+    mids = "|".join(
+        rf"(?<!{_K}){re.escape(c)}" if re.fullmatch(_K, c) else re.escape(c)
+        for c in sorted(_mid_words(), key=len, reverse=True)
+    )
     ts = "|".join(re.escape(t) for t in titles())
     also = "|".join(re.escape(t) for t in sorted({*titles(), *ALSO_OFFICES}, key=len, reverse=True))
     return re.compile(
         # (子), (Vladimir Putin), (キムジョンウン): a note, reading or Latin name between name and title
         rf"(?P<paren>\([^()。、「」]{{1,40}}\))?"
-        rf"(?P<mid>・?(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?)?"
+        # a country and its ruling party, with the party's organ (ソ連共産党中央委員会書記長), or a party alone
+        rf"(?P<mid>・?(?:(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?|{_PARTIES}){_ORGAN}?)?"
         # another office held with this one: 国務委員兼外相, 副首相兼国防相, 総書記兼国家主席
         rf"(?P<also>(?:{also})兼)?"
         rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
@@ -222,6 +247,7 @@ def find_leaders(
     word_end = {s: e for s, e, _ in tokens}
     not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
     common_nouns = {(s, e) for s, e, tag in tokens if tag.startswith("名詞-普通名詞")}
+    surnames = {s for s, e, tag in tokens if tag == _NAME_TAG + "-姓" and e - s >= 2}
     by_tagger = _Spans(persons)
     by_tags = _Spans([*persons, *tagged_list])
     by_tags_and_places = _Spans([*persons, *tagged_list, *places])
@@ -237,7 +263,7 @@ def find_leaders(
             hints = by_tags_and_places if title in CABINET_TITLES and not m.group("mid") else by_tags
         hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
         if hit is None:
-            hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns)
+            hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns, surnames)
         if hit is not None:
             found[hit.start] = hit
     for hit in _spaced_out_titles(text, tagged, entry_for):
@@ -293,6 +319,7 @@ def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tup
     surname (愛知 揆一)."""
     out: list[tuple[int, int]] = []
     last = ""
+    single = False  # whether the name so far is one token
     for i, (s, e, tag) in enumerate(tokens):
         if tag == _PLACE_TAG and _given_name_next(text, tokens, i):
             tag = _NAME_TAG + "-姓"
@@ -301,10 +328,14 @@ def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tup
                 last = ""
             continue
         gap = text[out[-1][1] : s] if out and last else None
-        if gap == "" or (gap and gap.isspace() and len(gap) <= 3 and last.endswith("姓") and tag.endswith("-名")):
+        # a surname Sudachi reads as a given name (茂木 敏充): a lone name, a space on the same line, a given name
+        surname = last.endswith("姓") or (last.endswith("-名") and single and gap is not None and "\n" not in gap)
+        if gap == "" or (gap and gap.isspace() and len(gap) <= 3 and surname and tag.endswith("-名")):
             out[-1] = (out[-1][0], e)
+            single = False
         else:
             out.append((s, e))
+            single = True
         last = tag
     return out
 
@@ -356,6 +387,8 @@ def _listed_name(text: str, m: re.Match[str], tagged: _Spans) -> LeaderMatch | N
 def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
+    if ts and text[ts - 1] == "・" and not m.group("mid"):
+        ts -= 1  # a name set off from its title by ・ (岸田文雄・首相, as from a country: …・中国国家主席)
     role = _role(m)
     # names are short: look back a bounded window, not to the start of the text
     kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
@@ -370,9 +403,11 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
         ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
         if kan.end() < ts:
             ends = [kan.end()]  # a line break between the name and the title
-        for end in ends:
+        for end in (e for e in ends if _KANJI_RUN.fullmatch(text, kan.start(), e)):
+            # (not across a Latin mid word: 天野之弥IAEA事務局長)
             hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
-            if hit:
+            # a name that reaches into the country word starts before it (田中外相, not …共産党中央委員会)
+            if hit and hit.start < ts:
                 return hit
     return _across_organization(text, ts, role, glossary, entry_for)
 
@@ -387,16 +422,17 @@ _SPACES = re.compile(r"[ \u3000]+(?:\n[ \u3000]*){0,2}|(?:[ \u3000]*\n){1,2}[ \u
 _APPOSITIVE = re.compile(rf"の({_NAME})(?=氏|さん)")
 
 
-def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozenset()):  # type: ignore[no-untyped-def]
+def _name_after_title(text, m, glossary, tagged, entry_for, common_nouns=frozenset(), surnames=frozenset()):  # type: ignore[no-untyped-def]
     """The leader named right after a title that has no name before it, or None."""
     title = m.group("title")
     # a kanji name after an association's title (事務局長 山田太郎) may head anything
     kanji_ok = bool(m.group("mid")) or title not in ORG_TITLES
     # a name Sudachi tags after a space or on the next line: lists, signature blocks, the Diet's records, where a
     # surname and a given name may be set apart by a space (外務大臣 岸田 文雄君)
+    # or right after the title, a surname first, as old texts sign (日本国内閣総理大臣吉田茂)
     gap = _SPACES.match(text, m.end())
-    if gap is not None and kanji_ok:
-        s = gap.end()
+    s = gap.end() if gap is not None else m.end() if m.end() in surnames else None
+    if s is not None and kanji_ok:
         te = tagged.end_of.get(s)
         if te is not None and _KANJI_RE.match(text, s) and re.match(r"[\s、。,()君氏]|$", text[te : te + 1]):
             return LeaderMatch(s, te, text[s:te], title, entry_for(re.sub(r"\s", "", text[s:te]), s, title))
@@ -619,19 +655,48 @@ def _english_titled_re() -> re.Pattern[str]:
         rf"(?<![{_LATIN}.]){_EN_HONORIFIC}(?P<name>{_EN_NAME}), (?:the )?(?:{ts})\b(?! of the {_BODY}| and| &)"
         # … or the title first (Prime Minister Fumio Kishida), not a deputy's (Vice President …)
         # (Under-Secretary-General …)
-        rf"|(?<![{_LATIN}] )(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?P<name2>{_EN_NAME})"
+        rf"|(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?!(?:Elect|Emeritus)\b)(?P<name2>{_EN_NAME})"
+        # … or a surname alone after the title (President Putin, Foreign Minister Lavrov's)
+        rf"|(?<![{_LATIN}\-])(?:{ts}) {_EN_HONORIFIC}(?!(?:Elect|Emeritus)\b)"
+        rf"(?P<name3>[{_UPPER}][{_LATIN}\-]+)(?![{_LATIN}]| [{_UPPER}]|-)"
     )
+
+
+# A capitalised word right before an English title makes it another office (Vice President, Assembly President);
+# a lowercase one (met, former), an abbreviation (U.S.) or a nationality (Russian, Chinese, Turkish) does not.
+_CAPITALISED_BEFORE = re.compile(rf"(?<![{_LATIN}])(?![{_UPPER}][a-z]*(?:an|ese|ish|ch|i) $)[{_UPPER}][{_LATIN}\-]* $")
 
 
 def _english_titled(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """A leader named in English with an English title before or after the name."""
     for m in _english_titled_re().finditer(text):
-        g = "name" if m.group("name") else "name2"
+        g = next(g for g in ("name", "name2", "name3") if m.group(g))
+        if g != "name" and _CAPITALISED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # Vice President …, General Assembly President …: a deputy's or a body's title
         (s, e), name = m.span(g), m.group(g)
         if not _is_org(name, glossary):
             # the glossary may know the name without its middle names (António [Manuel de Oliveira] Guterres)
             words = name.split()
-            yield LeaderMatch(s, e, name, None, entry_for(name, s) or entry_for(f"{words[0]} {words[-1]}", s))
+            entry = entry_for(name, s) or entry_for(f"{words[0]} {words[-1]}", s)
+            if g == "name3" and entry is None:
+                entry = _by_english_surname(glossary, name)
+            yield LeaderMatch(s, e, name, None, entry)
+
+
+def _by_english_surname(glossary: Glossary | None, surname: str) -> str | None:
+    """The one glossary leader whose English name starts or ends with ``surname`` (President Putin), or None."""
+    if glossary is None:
+        return None
+    index = glossary.cache.get("leader_en_surnames")
+    if index is None:
+        index = {}
+        for e in glossary:
+            if e.label == "LEADER" and e.en:
+                for word in {e.en.split()[0], e.en.split()[-1]}:  # Japanese names go surname first (Kishida Fumio)
+                    index.setdefault(word, set()).add(e.id)
+        glossary.cache["leader_en_surnames"] = index
+    ids = index.get(surname, set())
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 # A run of capitalised words: where an English name (Vladimir Putin) may be.
@@ -664,8 +729,11 @@ def _latin_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # officer, a deputy (…経済再生相, …財務大臣, …上院議員, …幹事長, …副大統領); a leader's own title was read before.
 # A bare 大臣 or 長官 (小渕大臣, ケリー長官) is the leader's own office, named short.
 _OTHER_OFFICE_AFTER = re.compile(
-    rf"・?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
-    rf"|議員|大使|幹事長|副大統領|副総理|補佐官)(?!{_KANJI})"
+    # (前幹事長, 元政調会長: a party office held before)
+    rf"・?(?:前|元)?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
+    # a portfolio written in katakana (デジタル相, デジタル大臣)
+    rf"|{_K}{{2,8}}(?:担当)?(?:相|大臣)"
+    rf"|議員|大使|幹事長|政調会長|総務会長|国対委員長|選対委員長|副大統領|副総理|補佐官)(?!{_KANJI})"
 )
 
 
@@ -682,7 +750,38 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
         if _OTHER_OFFICE_AFTER.match(text, e):
             continue  # a leader's name in another office (…経済財政相, …上院議員): titles that make one came first
-        yield LeaderMatch(s, e, name, None, entry_for(name, s))
+        if _aide_of_another(text, e, glossary, name):
+            continue  # ライス米大統領補佐官: the president's aide, not a president
+        if _other_office_before(text, s):
+            continue  # 副大統領のバンス氏: a namesake in apposition to an office that makes no leader
+        yield LeaderMatch(s, e, name, None, entry_for(re.sub(r"\s", "", name), s))
+
+
+@cache
+def _aide_re() -> re.Pattern[str]:
+    ts = "|".join(re.escape(t) for t in titles() if t not in _other_offices())
+    return re.compile(rf"・?(?:{_mids_re().pattern})?(?P<title>{ts})(?:報道官|補佐官)")
+
+
+def _aide_of_another(text: str, e: int, glossary: Glossary, name: str) -> bool:
+    """Whether a leader's title and 報道官 / 補佐官 follow offset ``e`` and the person named never held that title:
+    the aide himself (ライス大統領補佐官), not the leader whose aide speaks (グテーレス事務総長報道官)."""
+    m = _aide_re().match(text, e)
+    if m is None:
+        return False
+    offices = (o.title_ja or "" for c in glossary.candidates(name, "LEADER") for o in c.offices)
+    return not any(o.endswith(m.group("title")) for o in offices)
+
+
+@cache
+def _other_office_before_re() -> re.Pattern[str]:
+    offices = sorted(_other_offices() | {"補佐官", "副大臣", "政務官"}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, offices))})の$")
+
+
+def _other_office_before(text: str, s: int) -> bool:
+    """Whether an office that makes no leader stands in apposition right before offset ``s`` (副大統領の…)."""
+    return _other_office_before_re().search(text, max(0, s - 12), s) is not None
 
 
 def _person_context(text: str, e: int) -> bool:
@@ -695,6 +794,7 @@ def _person_context(text: str, e: int) -> bool:
 
 _KATAKANA_WORDS = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・-])[\u30a1-\u30fa\u30fc](?:[\u30a1-\u30fa\u30fc・=]|-(?={_K}))*")
 _KANJI_WORDS = re.compile(rf"(?<!{_KANJI}){_KANJI}+")
+_SPACED_KANJI_NAME = re.compile(rf"(?<!{_KANJI})({_KANJI}{{1,3}})[ \u3000]{{1,3}}({_KANJI}{{1,3}}?)(?=[君殿\s]|$)")
 
 
 def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]:
@@ -725,6 +825,10 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
         k = next((k for k in range(min(len(w), longest), 0, -1) if w[:k] in kanji), None)
         if k is not None:
             out.append((run.start(), run.start() + k))
+    # the Diet's rosters space a surname from the given name to fill a column (園田  直君): the name, spaces kept
+    for m in _SPACED_KANJI_NAME.finditer(text):
+        if m.group(1) + m.group(2) in kanji:
+            out.append(m.span())
     return out
 
 
