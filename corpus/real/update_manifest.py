@@ -1,14 +1,14 @@
-"""Recompute sha256 of every document in manifest.json and check the folder.
+"""Recompute the sha256 of every document in a collection's manifest.json and check the folder.
 
-Run: python3 update_manifest.py          (rewrites sha256 fields, then checks)
-     python3 update_manifest.py --check  (only checks; exit 1 on any problem)
+Run: python3 corpus/real/update_manifest.py FOLDER          (rewrites sha256 fields, then checks)
+     python3 corpus/real/update_manifest.py FOLDER --check  (only checks; exit 1 on any problem)
+tests/test_corpus_real.py checks the same (and more) for every collection.
 """
 import hashlib
 import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 REQUIRED = ("doc_id", "path", "language", "encoding", "sha256", "source_format", "kind",
             "title", "source_url", "licence", "attribution", "description")
 
@@ -20,6 +20,11 @@ def sha256_of(path: str) -> str:
 
 def main() -> int:
     check_only = "--check" in sys.argv
+    folders = [a for a in sys.argv[1:] if a != "--check"]
+    if len(folders) != 1:
+        print(__doc__)
+        return 2
+    HERE = folders[0]  # noqa: N806 - the collection folder
     mpath = os.path.join(HERE, "manifest.json")
     with open(mpath, encoding="utf-8") as f:
         manifest = json.load(f)
