@@ -69,7 +69,7 @@ _ZERO = r"(?:なし|無し|なく|無く|ゼロ)"  # 反対なし, 反対はな�
 _COUNTRY_UNIT = r"(?:[カかヵヶケ箇][国國]|理事国|[国國])"
 _UNIT = rf"(?:票|人|名|議席|{_COUNTRY_UNIT})"
 _NOT_A_COUNT = (
-    r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|増|減|を超|を上回|を下回|に満た"
+    r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|パーセント|ポイント|増|減|を超|を上回|を下回|に満た"
     r"|[年月日時号条項回歳位点円万億]|ドル)"  # a date, an ordinal, money; 1万2000 is no count we read
 )
 _ROLES = ("for", "against", "abstain")
@@ -111,11 +111,13 @@ _VS_BEFORE = re.compile(
     r"(?:(?:採決|投票|票決|表決|評決)(?:の)?(?:結果)?(?:は|で|では)?[、,:：]?"
     r"|(?:賛成多数|反対多数|可決|否決|採択|承認)(?:され(?:た)?)?[ \t]*\()[ \t]*$"
 )  # 採決の結果、52対47 / 賛成多数(71対26)
+# who or what each side counts: 120票対30票, 12人対8人, 14か国対1か国
+_VS_UNIT = rf"(?:票|人|名|{_COUNTRY_UNIT})"
 _VS_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,6})"
 VERSUS_RE = re.compile(
-    rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*票?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
-    rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?[ \t]*票?(?![0-9.\-/年月日発基])"
-)
+    rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*{_VS_UNIT}?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
+    rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?(?:[ \t]*{_VS_UNIT})?(?![0-9.\-/年月日発基])"
+)  # (the span ends at the last number or its unit, never at the space after it: 62 対 37 で)
 _VOTE_ROW = re.compile(r"投票|採決|票決|表決|賛否")
 _VS_SEP = r"[ \t]*(?:対|[-―—–‐])[ \t]*"
 _CELL_VS = re.compile(rf"^[ \t]*(?P<a>{_VS_NUM}){_VS_SEP}(?P<b>{_VS_NUM})(?:{_VS_SEP}(?P<c>{_VS_NUM}))?[ \t]*$")
