@@ -208,7 +208,43 @@ MORE = [
     ("採決の結果、62 対 37 で否決された。", [V(62, 37, None, "rejected", None, None, None, "62 対 37")]),
 ]
 
-CASES = MORE + LABELLED + VERSUS + CLAUSES + VETOES + ONE_RECORD_PER_VOTE + RESULTS + BODIES + SUBJECTS_DATES + NOT_TALLIES
+MORE2 = [
+    # the Diet's 法律案 and a draft decision (決定案) are what was voted on; a treaty in a body's name is not
+    ("衆議院本会議で、内閣提出の法律案が賛成310、反対130で可決された。",
+     [V(310, 130, None, "passed", HR, None, "法律案", "賛成310、反対130")]),
+    ("OPCWの執行理事会は決定案を賛成29、反対4、棄権8で採択した。",
+     [V(29, 4, 8, "passed", "OPCW Executive Council", None, "決定案", "賛成29、反対4、棄権8")]),
+    ("CWC締約国会議は2021年4月21日、賛成87、反対15、棄権34で採択した。",
+     [V(87, 15, 34, "passed", "OPCW Conference of the States Parties", "2021-04-21", None, "賛成87、反対15、棄権34")]),
+    # a committee after its body with の; a bare 本会議 and 翌日
+    ("国連総会の第三委員会は決議案を賛成90、反対30、棄権60で採択した。",
+     [V(90, 30, 60, "passed", "UN General Assembly Third Committee", None, "決議案", "賛成90、反対30、棄権60")]),
+    ("衆議院の外務委員会は協定を賛成30、反対10で承認した。",
+     [V(30, 10, None, "passed", HR + " Foreign Affairs Committee", None, None, "賛成30、反対10")]),
+    # 日本時間 is not the local date's word, but the day is the sentence's
+    ("安保理は現地時間5日、決議を賛成15、反対0で採択した。", [V(15, 0, None, "passed", UNSC, "XXXX-XX-05", "決議", "賛成15、反対0")]),
+    ("米下院は2023年1月9日に法案を審議し、翌10日、賛成221、反対209で可決した。",
+     [V(221, 209, None, "passed", "US House of Representatives", "2023-01-10", "法案", "賛成221、反対209")]),
+    ("国連総会は2023年12月12日に本会議を開いた。同月15日、決議を賛成153、反対10、棄権23で採択した。",
+     [V(153, 10, 23, "passed", UNGA, "2023-12-15", "決議", "賛成153、反対10、棄権23")]),
+    # clause forms with 賛成票を投じ and 日本を含む; named countries with a veto verb after them
+    ("国連総会では152カ国が賛成票を投じ、反対票を投じたのは米国など4カ国だった。",
+     [V(152, 4, None, "passed", UNGA, None, None, "152カ国が賛成票を投じ、反対票を投じたのは米国など4カ国")]),
+    ("安保理では13カ国が賛成、ロシアが反対、中国が棄権し、決議案は否決された。",
+     [V(13, 1, 1, "rejected", UNSC, None, "決議案", "13カ国が賛成、ロシアが反対、中国が棄権")]),
+    ("決議は賛成33対反対7、棄権7で採択された。", [V(33, 7, 7, "passed", None, None, "決議", "賛成33対反対7、棄権7")]),
+    ("採択の結果、賛成票が反対票を大きく上回り、120対30で可決された。",
+     [V(120, 30, None, "passed", None, None, None, "120対30")]),
+    # not tallies: comments counted, countries that signed and ratified, factions, seats, a poll as 対
+    ("賛成意見が12件、反対意見が3件寄せられた。", []),
+    ("条約には120か国が署名し、80か国が批准した。", []),
+    ("賛成派は120人、反対派は80人だった。", []),
+    ("議員定数465のうち与党が300議席を占める。", []),
+    ("世論調査で賛成30%対反対60%となった。", []),
+    ("日本は2対1で勝利し、決勝進出が決まった。", []),
+]
+
+CASES = MORE + MORE2 + LABELLED + VERSUS + CLAUSES + VETOES + ONE_RECORD_PER_VOTE + RESULTS + BODIES + SUBJECTS_DATES + NOT_TALLIES
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:20] for c in CASES])
