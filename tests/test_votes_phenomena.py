@@ -235,6 +235,12 @@ MORE2 = [
     ("決議は賛成33対反対7、棄権7で採択された。", [V(33, 7, 7, "passed", None, None, "決議", "賛成33対反対7、棄権7")]),
     ("採択の結果、賛成票が反対票を大きく上回り、120対30で可決された。",
      [V(120, 30, None, "passed", None, None, None, "120対30")]),
+    # who voted that way, then how many: 賛成の国は, 賛成に投じたのは
+    ("採決では賛成の国は14カ国、反対の国は1カ国だった。",
+     [V(14, 1, None, "passed", None, None, None, "賛成の国は14カ国、反対の国は1カ国")]),
+    ("国連総会で賛成に投じたのは150カ国、反対に投じたのは4カ国だった。",
+     [V(150, 4, None, "passed", UNGA, None, None, "賛成に投じたのは150カ国、反対に投じたのは4カ国")]),
+    ("賛成の国は100を超え、反対の国は10に満たない。", []),
     # not tallies: comments counted, countries that signed and ratified, factions, seats, a poll as 対
     ("賛成意見が12件、反対意見が3件寄せられた。", []),
     ("条約には120か国が署名し、80か国が批准した。", []),

@@ -168,8 +168,8 @@ class TallyMatch:
         return self.kind != "consensus"
 
 
-# 賛成したのは / 反対に回ったのは / 賛成票を投じた国は: who voted that way, then how many
-_VOTED_WHO = r"(?:票を投じ|に回っ|し)た(?:の|国|議員)"
+# 賛成したのは / 反対に回ったのは / 賛成票を投じた国は / 賛成の国は: who voted that way, then how many
+_VOTED_WHO = r"(?:票を投じ|に投じ|に回っ|し)た(?:の|国|議員)"
 # 可とする者(白票) 328: the ballot's colour in brackets between the label and its number
 _BALLOT_NOTE = r"\([^()\n0-9]{1,6}\)"
 
@@ -183,7 +183,7 @@ def _labels() -> dict[str, str]:
 def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|国|{_VOTED_WHO})?"
+        rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|の国|国|{_VOTED_WHO})?"
         rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
         rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
         rf"|\([ \t]*(?P<bnum>{_NUM})[ \t]*{_UNIT}?[ \t]*\)|(?P<zero>{_ZERO}))"  # 賛成(158): the number in brackets
