@@ -22,7 +22,7 @@ CASES = [
     # full-width counts with 、 and an outcome after them
     ("ロシア下院は２０００年４月１４日、ＳＴＡＲＴⅡ条約批准関連法を賛成２８８、反対１３１、棄権４で可決した。",
      [V(288, 131, 4, "passed", "State Duma", "2000-04-14", "STARTII条約批准関連法", "賛成288、反対131、棄権4")]),
-    # units 票 and 人, half-width digits
+    # units 票 and 人, half-width digits (the object after the counts, before its verb, is the subject)
     ("委員会は2021年3月2日、決議案を賛成14人、反対4人で可決した。",
      [V(14, 4, None, "passed", None, "2021-03-02", "決議案", "賛成14人、反対4人")]),
     ("国連総会は2017年7月7日、核兵器禁止条約を賛成122票、反対1票、棄権1票で採択した。",
@@ -36,14 +36,14 @@ CASES = [
     ("米上院は1999年10月13日、包括的核実験禁止条約(CTBT)の批准を48対51で否決した。",
      [V(48, 51, None, "rejected", "US Senate", "1999-10-13", "包括的核実験禁止条約(CTBT)", "48対51")]),
     ("上院本会議は５１対５０で法案を可決した。",
-     [V(51, 50, None, "passed", None, None, None, "51対50")]),
+     [V(51, 50, None, "passed", None, None, "法案", "51対50")]),
     ("動議は52―47で否決された。",
      [V(52, 47, None, "rejected", None, None, "動議", "52―47")]),
     # separators: ・ , ， colons, none, line breaks
     ("決議は賛成150・反対3・棄権20で採択された。", [V(150, 3, 20, "passed", None, None, "決議", "賛成150・反対3・棄権20")]),
     ("決議案は賛成150, 反対3, 棄権20で採択された。", [V(150, 3, 20, "passed", None, None, "決議案", "賛成150, 反対3, 棄権20")]),
     ("決議案は賛成１５０，反対３，棄権２０で採択された。", [V(150, 3, 20, "passed", None, None, "決議案", "賛成150,反対3,棄権20")]),
-    ("採決結果は賛成:158、反対:3、棄権:15で、決議は採択された。", [V(158, 3, 15, "passed", None, None, None, "賛成:158、反対:3、棄権:15")]),
+    ("採決結果は賛成:158、反対:3、棄権:15で、決議は採択された。", [V(158, 3, 15, "passed", None, None, "決議", "賛成:158、反対:3、棄権:15")]),
     ("決議案は賛成158反対3棄権15で採択された。", [V(158, 3, 15, "passed", None, None, "決議案", "賛成158反対3棄権15")]),
     # カ国 / か国 and a list of who voted which way
     ("国連総会第一委員会で決議案が賛成150カ国、反対3カ国(米国、イスラエル、パラオ)、棄権20カ国で採択された。",
@@ -53,13 +53,13 @@ CASES = [
      [V(13, 0, 2, "passed", "UN Security Council", None, "決議案", "賛成13か国、反対0か国、棄権2か国")]),
     # with a total, and not-voting counted as other
     ("ロシア下院は投票総数４５０、賛成３００、反対１００、棄権５０で法案を可決した。",
-     [V(300, 100, 50, "passed", "State Duma", None, None, "投票総数450、賛成300、反対100、棄権50", total=450)]),
+     [V(300, 100, 50, "passed", "State Duma", None, "法案", "投票総数450、賛成300、反対100、棄権50", total=450)]),
     # attendance after the last count is recorded, but the span ends at the last count (dev README, VOTE)
     ("衆議院は賛成300、反対150、欠席15で法案を可決した。",
-     [V(300, 150, None, "passed", "House of Representatives (Japan)", None, None, "賛成300、反対150", other=15)]),
+     [V(300, 150, None, "passed", "House of Representatives (Japan)", None, "法案", "賛成300、反対150", other=15)]),
     # が between label and number
     ("参議院本会議では賛成が150票、反対が90票で法案が可決、成立した。",
-     [V(150, 90, None, "passed", "House of Councillors (Japan)", None, None, "賛成が150票、反対が90票")]),
+     [V(150, 90, None, "passed", "House of Councillors (Japan)", None, "法案", "賛成が150票、反対が90票")]),
     # two tallies in one sentence sharing one outcome; 批准 inside a law's name is no result
     ("４月１９日にはロシア上院でも、ＳＴＡＲＴⅡ条約批准関連法が賛成１２２、反対１５、棄権７で、またＡＢＭ条約関連文書批准法が賛成１１２、反対１５、棄権６で、それぞれ可決された。",
      [V(122, 15, 7, "passed", "Federation Council", "XXXX-04-19", "STARTII条約批准関連法", "賛成122、反対15、棄権7"),

@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -70,7 +70,8 @@ HEADER_CHARS, HEADER_LINES = 120, 3  # a document's header: its first lines
 COUNTRY_CONTEXT_CHARS = 2000
 _BILL = re.compile(
     r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{0,40}?"
-    r"(?:決議案|法案|修正案|不信任案|予算案|条約案|協定案|承認案|改正法|動議|報告書|決議)(?:第?[0-9]+号?)?"
+    r"(?:決議案|法律案|法案|修正案|不信任案|予算案|条約案|協定案|承認案|決定案|議案|改正法|動議|報告書|決議)"
+    r"(?:第?[0-9]+号?|[A-Z]\.[0-9]+(?:/Rev\.[0-9]+)?)?"  # 決議2231, 決議第1号; a UN draft's symbol: 決議案L.41
 )
 _ABOUT = re.compile(r"(?:に関する|に対する|についての|の)$")
 _COMMITTEE = re.compile(r"(?:の)?([\u4e00-\u9fff0-9・]{1,12}委員会)")
@@ -352,6 +353,10 @@ def _org_positions(text: str) -> list[tuple[int, str]]:
     out = []
     for pattern in dict.fromkeys(o.org.pattern for o in organs()):
         out += [(m.start(), pattern) for m in re.finditer(pattern, text)]
+    # a principal organ of the UN names the UN too (安保理で…、総会で…: the General Assembly)
+    un = next((o.org.pattern for o in organs() if o.org.fullmatch("国連")), None)
+    if un is not None:
+        out += [(m.start(), un) for b in bodies() if b.country == "UN" for m in b.pattern.finditer(text)]
     return sorted(out)
 
 
@@ -541,6 +546,9 @@ def _drop_restated(text: str, matches: list[TallyMatch], ctx: Context) -> list[T
 
     def restates(c: TallyMatch, t: TallyMatch) -> bool:
         gap = index(t.start) - index(c.start)
+        # counts with no for-count (中国とロシアが反対し、インドが棄権) do not contradict 賛成多数 in its sentence
+        if gap == 0 and t.start >= c.end and by_counts(t) == "unknown":
+            return True
         if by_counts(t) != c.implied or gap not in (0, 1):
             return False
         if gap == 0:
@@ -559,6 +567,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         return []
     matches = _drop_restated(text, matches, ctx)
     mentions = body_mentions(text)
+    # a treaty named inside a body's name (CWC締約国会議) is where the vote is, not what it is on
+    subject_ctx = replace(ctx, names=[n for n in ctx.names if _free(mentions, n[0], n[1])])
     local = _local_dates(text, ctx.dates)
     out: list[VoteTally] = []
     prev: VoteTally | None = None
@@ -648,11 +658,13 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         # subject: the vote's own sentence (after the previous tally in it), else the previous tally's, else
         # earlier in its paragraph
         lo_subj = max(s_start, prev.end if prev is not None and prev.end > s_start else s_start)
-        subject = _subject(text, ctx, lo_subj, t.start)
+        subject = _subject(text, subject_ctx, lo_subj, t.start)
+        if subject is None and not later and found_result and t.end <= found_result[1] < s_end:
+            subject = _subject(text, subject_ctx, t.end, found_result[1])  # the object before its verb (…で報告書を採択)
         if subject is None and prev is not None and prev_block == block:
             subject = (prev.subject_ja, prev.subject_en, 0)
         if subject is None:
-            subject = _subject(text, ctx, max(block[0], window), s_start)
+            subject = _subject(text, subject_ctx, max(block[0], window), s_start)
         subject_ja, subject_en = (subject[0], subject[1]) if subject else (None, None)
         tally = VoteTally(
             t.for_, t.against, t.abstain, t.other, t.total, result, body, body_ja, date, subject_ja, subject_en,

@@ -69,7 +69,7 @@ _ZERO = r"(?:なし|無し|なく|無く|ゼロ)"  # 反対なし, 反対はな�
 _COUNTRY_UNIT = r"(?:[カかヵヶケ箇][国國]|理事国|[国國])"
 _UNIT = rf"(?:票|人|名|議席|{_COUNTRY_UNIT})"
 _NOT_A_COUNT = (
-    r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|増|減|を超|を上回|を下回|に満た"
+    r"(?!以上|以下|未満|超|余|近く|程度|前後|分の|[0-9%％割.．]|パーセント|ポイント|増|減|を超|を上回|を下回|に満た"
     r"|[年月日時号条項回歳位点円万億]|ドル)"  # a date, an ordinal, money; 1万2000 is no count we read
 )
 _ROLES = ("for", "against", "abstain")
@@ -111,11 +111,13 @@ _VS_BEFORE = re.compile(
     r"(?:(?:採決|投票|票決|表決|評決)(?:の)?(?:結果)?(?:は|で|では)?[、,:：]?"
     r"|(?:賛成多数|反対多数|可決|否決|採択|承認)(?:され(?:た)?)?[ \t]*\()[ \t]*$"
 )  # 採決の結果、52対47 / 賛成多数(71対26)
+# who or what each side counts: 120票対30票, 12人対8人, 14か国対1か国
+_VS_UNIT = rf"(?:票|人|名|{_COUNTRY_UNIT})"
 _VS_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,6})"
 VERSUS_RE = re.compile(
-    rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*票?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
-    rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?[ \t]*票?(?![0-9.\-/年月日発基])"
-)
+    rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*{_VS_UNIT}?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
+    rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?(?:[ \t]*{_VS_UNIT})?(?![0-9.\-/年月日発基])"
+)  # (the span ends at the last number or its unit, never at the space after it: 62 対 37 で)
 _VOTE_ROW = re.compile(r"投票|採決|票決|表決|賛否")
 _VS_SEP = r"[ \t]*(?:対|[-―—–‐])[ \t]*"
 _CELL_VS = re.compile(rf"^[ \t]*(?P<a>{_VS_NUM}){_VS_SEP}(?P<b>{_VS_NUM})(?:{_VS_SEP}(?P<c>{_VS_NUM}))?[ \t]*$")
@@ -166,8 +168,8 @@ class TallyMatch:
         return self.kind != "consensus"
 
 
-# 賛成したのは / 反対に回ったのは / 賛成票を投じた国は: who voted that way, then how many
-_VOTED_WHO = r"(?:票を投じ|に回っ|し)た(?:の|国|議員)"
+# 賛成したのは / 反対に回ったのは / 賛成票を投じた国は / 賛成の国は: who voted that way, then how many
+_VOTED_WHO = r"(?:票を投じ|に投じ|に回っ|し)た(?:の|国|議員)"
 # 可とする者(白票) 328: the ballot's colour in brackets between the label and its number
 _BALLOT_NOTE = r"\([^()\n0-9]{1,6}\)"
 
@@ -181,7 +183,7 @@ def _labels() -> dict[str, str]:
 def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|国|{_VOTED_WHO})?"
+        rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|の国|国|{_VOTED_WHO})?"
         rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
         rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
         rf"|\([ \t]*(?P<bnum>{_NUM})[ \t]*{_UNIT}?[ \t]*\)|(?P<zero>{_ZERO}))"  # 賛成(158): the number in brackets
