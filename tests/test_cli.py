@@ -109,7 +109,7 @@ def test_help_everywhere() -> None:
 def test_new_entry_points_name_the_bad_input(tmp_path: Path) -> None:
     cases = [
         (["report", "--dataset", str(tmp_path), "-o", str(tmp_path / "r.html")], "not a dataset built by jpnlp build"),
-        (["train", "spacy", "--data", str(tmp_path), "-o", str(tmp_path / "m")], "missing; run jpnlp build first"),
+        (["train", "spacy", "--data", str(tmp_path), "-o", str(tmp_path / "m")], "no train split"),
         (["train", "transformer", "--data", str(tmp_path), "--base", str(tmp_path / "nope")], "not a model checkpoint on disk"),
         (["eval", "--model", str(tmp_path), "--data", str(tmp_path)], "no gold split"),
         (["build", str(tmp_path / "none"), "-o", str(tmp_path / "out")], "no such file or directory"),
@@ -224,7 +224,7 @@ def test_missing_model_is_a_usage_error(tmp_path: Path) -> None:
     before = snapshot(tmp_path)
     result = runner.invoke(app, ["extract", str(corpus), "--model", str(tmp_path / "nope"), "-o", str(out)])
     assert result.exit_code == 2
-    assert result.stderr == f"error: --model {tmp_path / 'nope'}: no such file or folder\n"
+    assert result.stderr == f"error: {tmp_path / 'nope'}: no such model folder, nor a packaged model (jpnlp-ner)\n"
     assert changes(before, snapshot(tmp_path)) == []
 
 

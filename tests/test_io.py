@@ -338,3 +338,16 @@ def test_leftovers_of_a_killed_run_are_swept_and_nothing_else(tmp_path: Path) ->
         assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, ".out.jsonl.backup.tmp"])
     finally:
         os.close(live_fd)
+
+
+def test_a_corpus_folder_is_walked_without_its_real_text_collections(tmp_path: Path) -> None:
+    from jpnlp.io import iter_paths
+
+    (tmp_path / "manifest.json").write_text('{"documents": []}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("本文。", encoding="utf-8")
+    (tmp_path / "real" / "wiki").mkdir(parents=True)
+    (tmp_path / "real" / "wiki" / "b.txt").write_text("本文。", encoding="utf-8")
+    assert [f.name for f, _ in iter_paths([tmp_path])] == ["a.txt"]
+    assert [f.name for f, _ in iter_paths([tmp_path / "real"])] == ["b.txt"]  # named: read
+    (tmp_path / "manifest.json").unlink()  # not a corpus folder: every file under it
+    assert sorted(f.name for f, _ in iter_paths([tmp_path])) == ["a.txt", "b.txt"]

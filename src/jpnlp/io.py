@@ -288,7 +288,10 @@ def read_stdin(encoding: str | None = None, stream: IO[bytes] | None = None) -> 
 
 
 def iter_paths(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) -> Iterator[tuple[Path, Path | None]]:
-    """Yield ``(file, root)`` for each input: files as given, directories walked with ``glob``."""
+    """Yield ``(file, root)`` for each input: files as given, directories walked with ``glob``.
+
+    A corpus folder (one with a ``manifest.json``) is walked without its ``real/`` collections, which are large
+    and read only when named (``jpnlp extract corpus/real/wiki``) or by ``jpnlp build --full``."""
     check_glob(glob)
     for item in paths:
         p = Path(item)
@@ -298,7 +301,10 @@ def iter_paths(paths: list[str | os.PathLike[str]], glob: str = DEFAULT_GLOB) ->
             except (OSError, RecursionError) as err:  # a tree too deep, a name too long
                 raise InputError(p, f"cannot list the folder: {getattr(err, 'strerror', None) or err}") from None
             found += _unwalked_folders(p) if "**" in glob else []
+            collections = p / "real" if (p / "manifest.json").is_file() else None
             for f in sorted(found):
+                if collections is not None and f.is_relative_to(collections):
+                    continue  # a corpus's real-text collections: read when named, or by build --full
                 # FIFOs, devices, dangling links, linked and unreadable folders: reported by read_path, not dropped
                 if not f.is_dir() or f.is_symlink() or not os.access(f, os.R_OK | os.X_OK):
                     yield f, p
