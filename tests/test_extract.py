@@ -90,9 +90,11 @@ def test_the_record_names_what_really_ran(tmp_path: Path) -> None:
     assert (config["model"], config["trained_model"]) == ("none (fast mode: Sudachi tokens and rules)", None)
     model = tmp_path / "m"
     model.mkdir()
+    (model / "meta.json").write_bytes(b"{}")  # what makes a folder a model (a spaCy pipeline's meta)
     (model / "weights.bin").write_bytes(b"\x00\x01")
-    expected = hashlib.sha256(json.dumps([["weights.bin", hashlib.sha256(b"\x00\x01").hexdigest()]]).encode()).hexdigest()
-    assert describe(load(fast=True), model)["trained_model"] == {"path": str(model), "sha256": expected}
+    files = [["meta.json", hashlib.sha256(b"{}").hexdigest()], ["weights.bin", hashlib.sha256(b"\x00\x01").hexdigest()]]
+    expected = hashlib.sha256(json.dumps(files).encode()).hexdigest()
+    assert describe(load(fast=True), model)["trained_model"] == {"path": str(model), "sha256": expected, "mode": "replace"}
 
 
 def test_extract_with_two_workers_writes_what_one_writes(tmp_path: Path) -> None:
