@@ -14,6 +14,15 @@ REPRODUCE = {
     "spacy": "jpnlp train spacy --base {base} --data {data} -o {path}{extra}",
     "transformer": "jpnlp train transformer -o {path}",
 }
+
+
+def _transformer_options(d: dict[str, Any]) -> str:
+    """A fine-tuned checkpoint's base (pretrained, or its architecture with random weights), data and steps."""
+    base = str(d.get("base") or "")
+    if d["model"] != "transformer" or not base.startswith("models/"):
+        return ""
+    random = " --random-init" if "random weights" in base else ""
+    return f" --base {base.split(' ')[0]}{random} --data {d.get('data')} --max-steps {d.get('steps')}"
 # All of them, with the comparison table, in one command: jpnlp train all
 
 
@@ -32,9 +41,10 @@ def write_report(models: Path, comparison: dict[str, dict] | None = None, bench:
         "of sentences that are never trained on). Model weights are not committed; each row says how to reproduce it",
         "(after `jpnlp build`). The spaCy models hold a tok2vec and an NER only: they do not replace GiNZA's",
         "own pipeline or entities (the `ginza` variant reads GiNZA's tok2vec frozen, so GiNZA's parser and NER,",
-        "which share it, are unchanged). The transformer is a small BERT-style encoder trained from scratch on the",
-        "dataset's train split with jpnlp's SentencePiece tokenizer — with so little text it learns little; fine-tune",
-        "a pretrained checkpoint you have on disk with `jpnlp train transformer --base PATH` for real use.",
+        "which share it, are unchanged). The transformers are small BERT-style encoders with jpnlp's SentencePiece",
+        "tokenizer: `transformer-mlm` fine-tuned from `models/encoder-mlm`, pretrained on the corpus by masked-language",
+        "modelling (`jpnlp train pretrain --corpus corpus -o models/encoder-mlm`), `transformer-random` the same",
+        "architecture from random weights; `--base PATH` fine-tunes any checkpoint you have on disk.",
         "",
         "| model | trained on | size | train time | eval split | TREATY F1 | LEADER F1 | DATE F1 | VOTE F1 | micro F1 | reproduce |",
         "|---|---|---:|---:|---|---:|---:|---:|---:|---:|---|",
@@ -54,7 +64,7 @@ def write_report(models: Path, comparison: dict[str, dict] | None = None, bench:
         agree = (d.get("trained_on") or {}).get("min_agreement")
         extra = f" --min-agreement {agree}" if agree is not None else ""
         cmd = REPRODUCE.get(d["model"], "").format(base=d.get("base", "scratch"), path=path.as_posix(),
-                                                   data=d.get("data"), extra=extra)
+                                                   data=d.get("data"), extra=extra) + _transformer_options(d)
         lines.append(
             f"| `{path.name}` ({d['model']}, {what}) | `{d['data']}` train split | {d.get('size_mb', 0)} MB | "
             f"{d['train_seconds']} s | {d['eval_split']} | {fmt(f1['TREATY'])} | {fmt(f1['LEADER'])} | "
