@@ -103,3 +103,17 @@ def read_only(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     for folder in made:
         if os.geteuid() != 0:
             folder.chmod(0o755)
+
+
+def corpus_built_with(out: Path, **env: str) -> dict[str, bytes]:
+    """``jpnlp build corpus/`` in a fresh process with ``env`` set: every file of the dataset but build.json."""
+    import os
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "jpnlp", "build", str(CORPUS), "-o", str(out)]
+    result = subprocess.run(cmd, env={**os.environ, **env}, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    dataset = next(out.iterdir())
+    return {str(p.relative_to(dataset)): p.read_bytes() for p in sorted(dataset.rglob("*"))
+            if p.is_file() and p.name != "build.json"}  # fmt: skip

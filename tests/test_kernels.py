@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +10,7 @@ from thinc.api import NumpyOps, get_current_ops
 from jpnlp.kernels import fastest_kernel, ops_for_loading, resolve
 from jpnlp.pipeline import ANALYSIS_PIPES
 
-from .conftest import CORPUS_DOC, ROOT
+from .conftest import CORPUS_DOC, corpus_built_with
 
 
 @pytest.mark.parametrize(
@@ -68,14 +65,8 @@ def test_leaving_out_unused_analysis_keeps_tokens_heads_and_entities() -> None:
     assert [(i, text, head) for i, text, _, _, _, head, _ in full[0]] == [(i, text, head) for i, text, _, _, _, head, _ in lean[0]]
 
 
-def _build(kernels: str, out: Path) -> dict[str, bytes]:
-    env = {**os.environ, "JPNLP_KERNELS": kernels}
-    cmd = [sys.executable, "-m", "jpnlp", "build", str(ROOT / "corpus"), "-o", str(out)]
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    dataset = next(out.iterdir())
-    return {str(p.relative_to(dataset)): p.read_bytes() for p in sorted(dataset.rglob("*"))
-            if p.is_file() and p.name != "build.json"}  # fmt: skip
+def _build(value: str, out: Path) -> dict[str, bytes]:
+    return corpus_built_with(out, JPNLP_KERNELS=value)
 
 
 def test_numpy_and_blis_build_byte_identical_datasets(tmp_path: Path) -> None:

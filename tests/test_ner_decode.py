@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +9,7 @@ import pytest
 
 from jpnlp.ner_decode import DECODERS, ArrayDecodedNER, MoveTable, decode, resolve
 
-from .conftest import CORPUS_DOC, ROOT
+from .conftest import CORPUS_DOC, corpus_built_with
 
 # invented sentences: names, dates, places, Latin script, digits, full- and half-width spaces, blank lines
 TEXTS = [
@@ -134,14 +131,8 @@ def test_jpnlp_tokens_and_entities_are_the_same_with_either_decoder(text: str) -
     assert _analysis("numpy", text) == _analysis("spacy", text)
 
 
-def _build(decoder: str, out: Path) -> dict[str, bytes]:
-    env = {**os.environ, "JPNLP_NER_DECODER": decoder}
-    cmd = [sys.executable, "-m", "jpnlp", "build", str(ROOT / "corpus"), "-o", str(out)]
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    dataset = next(out.iterdir())
-    return {str(p.relative_to(dataset)): p.read_bytes() for p in sorted(dataset.rglob("*"))
-            if p.is_file() and p.name != "build.json"}  # fmt: skip
+def _build(value: str, out: Path) -> dict[str, bytes]:
+    return corpus_built_with(out, JPNLP_NER_DECODER=value)
 
 
 def test_both_decoders_build_byte_identical_datasets(tmp_path: Path) -> None:
