@@ -135,6 +135,17 @@ def linear_schedule(optimizer: Any, total: int, warmup: float = 0.06) -> Any:
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min((s + 1) / w, max(0.0, (total - s) / max(1, total - w))))
 
 
+def optimizer_step(loss: Any, model: Any, optimizer: Any, schedule: Any) -> None:
+    """One update, as pretraining and fine-tuning both take it: gradients clipped to norm 1, then the schedule."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    schedule.step()
+    optimizer.zero_grad()
+
+
 def mlm_loss(model: Any, ids: Any, mask: Any, labels: Any) -> Any:
     """Cross-entropy at the masked positions only: the vocabulary projection is computed for those 15%,
     not for every position (a quarter of a step's work with 8,000 pieces)."""
@@ -212,11 +223,7 @@ def pretrain(
         picked, order = order[:batch_size], order[batch_size:]
         ids, mask, labels = _batch([train[j] for j in picked], rng, tokenizer)
         loss = mlm_loss(model, ids, mask, labels)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        schedule.step()
-        optimizer.zero_grad()
+        optimizer_step(loss, model, optimizer, schedule)
         done += 1
         window.append(float(loss.detach()))
         if done % log_every == 0 or done == steps:

@@ -166,7 +166,7 @@ def train_transformer(
     """Train, save (model + tokenizer) in ``output``, score, and return the metrics."""
     import torch
 
-    from .pretrain import linear_schedule, seed_everything
+    from .pretrain import linear_schedule, optimizer_step, seed_everything
 
     seed_everything(seed, threads)
     output.mkdir(parents=True, exist_ok=True)
@@ -195,11 +195,7 @@ def train_transformer(
         for ids, mask, labels in _batches(train_items, batch_size, tokenizer.pad_token_id, rng):
             logits = model(input_ids=ids, attention_mask=mask).logits
             loss = loss_fn(logits.view(-1, logits.shape[-1]), labels.view(-1))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            optimizer.zero_grad()
+            optimizer_step(loss, model, optimizer, schedule)
             steps += 1
             if validation and (steps % check_every == 0 or steps == total):
                 f1 = _f1(model, tokenizer, validation)
