@@ -100,6 +100,11 @@ _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)
 _MAIN_CLAUSE_DATE = re.compile(r"(?:[0-9]{1,2}日)?(?:[、,]|は|には|\()")
 # a tally that ends its sentence with no verb of its own (賛成13、反対1だった): the breakdown of a vote reported before
 _BREAKDOWN_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:だった|であった|でした|となった|となりました|[。\n]|$)")
+# a date that is the meeting's (9日の執行理事会で, 5日に開かれた総会で): the day of the vote held there
+_MEETING_DATE = re.compile(
+    r"(?:の|に(?:開催され|開かれ|行われ)た)[^、。\n]{0,15}?(?:会合|会議|理事会|総会|委員会|議会|院|安保理)"
+    r"(?:本会議)?(?:で|において|では|は)"
+)
 _LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
@@ -454,9 +459,10 @@ def _event_dates(text: str, dates: Sequence[tuple[int, int, str]], lo: int, hi: 
 
 
 def _in_sentence_date(text: str, dates: list[tuple[int, int, str]]) -> str | None:
-    """The vote's date among a sentence's dates: a main-clause one (国連総会は5日、) first, else the first."""
+    """The vote's date among a sentence's dates: a main-clause one (国連総会は5日、) or the meeting's (9日の理事会で)
+    first, else the first."""
     for d in dates:
-        if _MAIN_CLAUSE_DATE.match(text, d[1]):
+        if _MAIN_CLAUSE_DATE.match(text, d[1]) or _MEETING_DATE.match(text, d[1]):
             return d[2]
     plain = [d for d in dates if not text.startswith("の", d[1])]
     return (plain or dates)[0][2] if dates else None
@@ -496,10 +502,16 @@ def _date(
     if in_sentence:
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
-    before = [d for d in before if not text.startswith("の", d[1]) or text.startswith("の本会議", d[1])]
+    before = [
+        d for d in before
+        if not text.startswith("の", d[1]) or text.startswith("の本会議", d[1]) or _MEETING_DATE.match(text, d[1])
+    ]  # fmt: skip
     about_vote = [d for d in before if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     if about_vote or before:
-        return (about_vote or before)[-1][2]
+        last = (about_vote or before)[-1]
+        # in that sentence, the meeting's date (9日の理事会で、2017年3月の攻撃を非難する決議を採択) before another's
+        same = [d for d in (about_vote or before) if _containing(ctx.sentences, d[0]) == _containing(ctx.sentences, last[0])]
+        return next((d[2] for d in same if _MEETING_DATE.match(text, d[1])), last[2])
     if not forward:
         return None
     # nothing before it (a tally that opens the text): a sentence just after it about the vote
@@ -641,6 +653,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             near = _containing(ctx.sentences, s_start - 1)[0] if s_start else 0
             if result == "unknown" and prev is not None and prev.start >= near:
                 result = prev.result  # the breakdown of the vote just reported (反対はA、棄権はB)
+            if result == "unknown":  # …決議を採択した。… 決議ではAとBが反対し、C国が棄権した: the vote reported before
+                result = _earlier_result(text, ctx, max(prev_counted, window), s_start, name_spans) or result
         # date
         if t.table is not None:
             date = _column_date(t.table, ctx)
@@ -676,6 +690,17 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.counted:
             prev_counted = t.end
     return out
+
+
+def _earlier_result(
+    text: str, ctx: Context, lo: int, hi: int, skip: Sequence[tuple[int, int]]
+) -> str | None:
+    """The outcome of the last sentence in ``text[lo:hi]`` that states one (a breakdown given after its vote)."""
+    for s, e in reversed([(s, e) for s, e in ctx.sentences if lo <= s and e <= hi]):
+        found = _result(text, s, e, skip)
+        if found:
+            return found[0]
+    return None
 
 
 def _header_body(text: str, mentions: list[Mention], pos: int) -> Mention | None:

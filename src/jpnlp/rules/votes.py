@@ -87,6 +87,9 @@ _NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
 _LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?)$")
 _NAME_END = re.compile(rf"[{_NAME_CHARS}]{{1,15}}$")
 _SOME_MORE = re.compile(r"(?:など|等|ら|他|ほか)$")
+# a name's abbreviation in brackets (アラブ首長国連邦(UAE)): part of the name in a list
+_ABBR_AFTER = re.compile(r"\([A-Z][A-Za-z.]{1,7}\)")
+_ABBR_BEFORE = re.compile(r"\([A-Z][A-Za-z.]{1,7}\)$")
 _MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
 # single-character country abbreviations: 中ロ, 米英仏 name one country each
 _ABBREV = set("米英仏中ロ露独日韓朝印")
@@ -203,7 +206,9 @@ _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
 _LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?")
 # the group a listed country is named as a member of: 反対はNATO加盟国のオランダ
 _MEMBER_OF = re.compile(r"[^。、\n]{1,30}?(?:加盟国|理事国|同盟国|締約国|諸国)の")
-_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|[ \t]*\n|[ \t]+(?=賛成|反対|棄権)|$)")
+_LIST_ENDS = re.compile(
+    r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|[ \t]*\n|[ \t]+(?=賛成|反対|棄権)|$)|(?:のみ|だけ)で"
+)
 # the countries a sentence is about (一方、ロシアと中国は、…として棄権した): a topic at the sentence's start whose
 # predicate, at the sentence's end, is a vote; what lies between is the reason
 _TOPIC_START = re.compile(r"(?:^|(?<=[。\n]))[ \t]*(?:(?:一方|また|他方|ただ|しかし|これに対し(?:て)?)[、,]?[ \t]*)?")
@@ -213,6 +218,13 @@ _VOTE_PREDICATE = re.compile(
 )
 _CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
+# a keyword with its number right after it is a count's label (理事国は賛成12票: twelve, not one named country) …
+_NUM_AFTER = re.compile(rf"(?:票)?(?:は|が|[:：])?[ \t]*{_NUM}")
+# … and a number right after a label is that label's (棄権30カ国の賛成多数: thirty abstentions, not thirty for)
+_LABEL_BEFORE = re.compile(r"(?:賛成|反対|棄権|保留)(?:票)?(?:は|が|[:：])?[ \t]*$")
+# a counted topic whose predicate, at the sentence's end, is a vote (A、Bの4カ国は、…として棄権した)
+_VOTE_WORDS = re.compile(r"賛成|反対|棄権|拒否権|票")
+_TOPIC_NUM = re.compile(rf"(?:[^。\n]{{0,80}}?(?:の|など|等)[ \t]*)?(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}(?:は|も)[、,]?")
 
 
 def _num(s: str) -> int:
@@ -236,6 +248,8 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
         return None  # A、Bなど: more than those named
     pos, count, start = end, 0, None
     while True:
+        abbr = _ABBR_BEFORE.search(text, max(0, pos - 10), pos)
+        pos = abbr.start() if abbr else pos
         m = _NAME_END.search(text, max(0, pos - 15), pos)
         if not m or m.end() != pos:
             break
@@ -268,13 +282,20 @@ def _topic_counts(text: str) -> list[Count]:
     for p in _VOTE_PREDICATE.finditer(text):
         lo = max(text.rfind("。", 0, p.start()), text.rfind("\n", 0, p.start())) + 1
         start = _TOPIC_START.match(text, lo)
-        names = _names_run(text, start.end()) if start else None
-        if names is None or not _TOPIC_END.match(text, names[0]) or names[0] >= p.start():
+        if start is None:
             continue
         kw = p.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
         veto = kw.startswith("拒否権")
-        out.append(Count(start.end(), p.start() + len(kw), role, names[1], veto=veto, named=True, voted=True))
+        names = _names_run(text, start.end())
+        if names is not None and _TOPIC_END.match(text, names[0]) and names[0] < p.start():
+            out.append(Count(start.end(), p.start() + len(kw), role, names[1], veto=veto, named=True, voted=True))
+            continue
+        counted = _TOPIC_NUM.match(text, start.end())
+        # …ガボンの4カ国は「対話」を重視する姿勢を示し、棄権した (a reason between, no vote of its own)
+        if counted and counted.end() < p.start() and not _VOTE_WORDS.search(text, counted.end(), p.start()):
+            n = _num(counted.group("num"))
+            out.append(Count(counted.start("num"), p.start() + len(kw), role, n, veto=veto, voted=True))
     return out
 
 
@@ -285,7 +306,8 @@ def _names_run(text: str, pos: int) -> tuple[int, int] | None:
         n = _country_count(m.group())
         if n is None:
             break
-        count, end = count + n, m.end()
+        abbr = _ABBR_AFTER.match(text, m.end())
+        count, end = count + n, abbr.end() if abbr else m.end()
         sep = _LIST_SEP_AFTER.match(text, end)
         if not sep:
             break
@@ -345,10 +367,14 @@ def find_counts(text: str) -> list[Count]:
             voted = label == "棄権" or "票" in m.group()
             found.append(Count(m.start(), after[0], _KW_ROLE[label], after[1], named=True, voted=voted))
     for m in _CLAUSE_RE.finditer(text):
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         kw = m.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
         found.append(Count(m.start(), m.end(), role, _num(m.group("num")), veto=kw.startswith("拒否権")))
     for m in _NAMED_RE.finditer(text):
+        if _NUM_AFTER.match(text, m.end()):
+            continue
         named = _named_list(text, m.start())
         if named:
             kw = m.group("kw")
@@ -402,7 +428,7 @@ def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list
     return out
 
 
-_BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決)(?:の結果)?(?:で|では|は)")
+_BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決|採択)(?:の結果)?(?:で|では|は)")
 BREAKDOWN_CHARS = 400
 
 

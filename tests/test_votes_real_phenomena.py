@@ -1,0 +1,66 @@
+"""Vote records for phenomena found by reading jpnlp's output on new real pages (news, wire copy, IAEA/OPCW
+reports, UN votes): each row is an invented sentence showing one phenomenon, every field compared exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from jpnlp.votes import extract_votes
+
+KEYS = ("for", "against", "abstain", "result", "body", "date", "text")
+UNSC = "UN Security Council"
+
+
+def V(for_, against, abstain, result, body, date, text):  # type: ignore[no-untyped-def]
+    return {"for": for_, "against": against, "abstain": abstain, "result": result, "body": body, "date": date,
+            "text": text}  # fmt: skip
+
+
+def votes(text: str) -> list[dict]:
+    return [{k: t.to_dict()[k] for k in KEYS} for t in extract_votes(text)]
+
+
+CASES = [
+    # a counted subject before the labelled counts (理事会の35のメンバーは賛成N票): N is the count, not one name
+    ("OPCW理事会の41のメンバーは賛成30票、反対4票、棄権7票という結果で決議を可決した。",
+     [V(30, 4, 7, "passed", "OPCW Executive Council", None, "賛成30票、反対4票、棄権7票")]),
+    # a labelled count right before の賛成多数 stays its label's (棄権30カ国の賛成多数: one tally, not two)
+    ("決議案は賛成100カ国、反対20カ国、棄権30カ国の賛成多数により採択された。",
+     [V(100, 20, 30, "passed", None, None, "賛成100カ国、反対20カ国、棄権30カ国")]),
+    # the breakdown of a vote given sentences later in one that restates the adoption (採択は…で、反対は…)
+    (("決議案が7日、150カ国の賛成を得て採択された。米国は共同提案国に加わった。同国は核軍縮を重視する。"
+     "採択は27年連続で、反対はイランとシリアの2カ国だった。ドイツなど35カ国は棄権した。"),
+     [V(150, 2, 35, "passed", None, "XXXX-XX-07",
+        "150カ国の賛成を得て採択された。米国は共同提案国に加わった。同国は核軍縮を重視する。"
+        "採択は27年連続で、反対はイランとシリアの2カ国だった。ドイツなど35カ国は棄権")]),
+    # names after a label that end at だけで (賛成はAとBだけで否決); the rest counted as abstaining
+    ("安保理は3日、決議案を採決したが、賛成はロシアと中国だけで否決された。残る13カ国は棄権した。",
+     [V(2, None, 13, "rejected", UNSC, "XXXX-XX-03", "賛成はロシアと中国だけで否決された。残る13カ国は棄権")]),
+    # a listed country with its abbreviation in brackets (アラブ首長国連邦(UAE)) is still counted
+    (("安保理は25日、決議案を採決した。常任理事国のロシアが拒否権を行使し、廃案になった。15カ国のうち賛成は11カ国。"
+     "中国とインド、アラブ首長国連邦(UAE)が棄権した。"),
+     [V(11, 1, 3, "rejected", UNSC, "XXXX-XX-25",
+        "ロシアが拒否権を行使し、廃案になった。15カ国のうち賛成は11カ国。中国とインド、アラブ首長国連邦(UAE)が棄権")]),
+    # a counted topic whose predicate is a vote, a reason between (Nカ国は、…を重視する姿勢を示し、棄権した)
+    (("安保理は3日、決議案を採決した。10カ国が賛成したが、ロシアが拒否権を行使した。"
+     "ケニア、ガーナ、ブラジル、インドの4カ国は、対話を重視する姿勢を示し、棄権した。"),
+     [V(10, 1, 4, "rejected", UNSC, "XXXX-XX-03",
+        "10カ国が賛成したが、ロシアが拒否権を行使した。ケニア、ガーナ、ブラジル、インドの4カ国は、対話を重視する姿勢を示し、棄権")]),
+    # … but not one whose stretch holds a vote of its own (AなどN カ国は反対票を投じ、BなどMカ国は棄権した)
+    ("総会は93カ国の賛成多数で可決した。イラン、シリアなど24カ国は反対票を投じ、インドなど58カ国は棄権した。",
+     [V(93, 24, 58, "passed", None, None,
+        "93カ国の賛成多数で可決した。イラン、シリアなど24カ国は反対票を投じ、インドなど58カ国は棄権")]),
+    # the meeting's date (9日の執行理事会で) over an earlier event's (2017年3月の攻撃); a breakdown with no for-count
+    # and no outcome of its own takes the outcome of the vote reported before it
+    (("OPCWは9日の執行理事会で、2017年3月の攻撃を非難する決議を採択した。理事会は41カ国で構成。"
+     "決議ではロシア、中国、イランが反対票を投じ、9カ国が棄権した。"),
+     [V(None, 3, 9, "passed", "OPCW Executive Council", "XXXX-XX-09", "ロシア、中国、イランが反対票を投じ、9カ国が棄権")]),
+    # in the vote's own sentence too: 9日に開催された理事会で, not 2017年3月に起きた攻撃
+    ("OPCWは9日に開催された執行理事会で、2017年3月に起きた攻撃を非難する決議を賛成30、反対3で採択した。",
+     [V(30, 3, None, "passed", "OPCW Executive Council", "XXXX-XX-09", "賛成30、反対3")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:16] for c in CASES])
+def test_real_phenomena(text: str, expected: list[dict]) -> None:
+    assert votes(text) == expected
