@@ -58,6 +58,27 @@ CASES = [
     # in the vote's own sentence too: 9日に開催された理事会で, not 2017年3月に起きた攻撃
     ("OPCWは9日に開催された執行理事会で、2017年3月に起きた攻撃を非難する決議を賛成30、反対3で採択した。",
      [V(30, 3, None, "passed", "OPCW Executive Council", "XXXX-XX-09", "賛成30、反対3")]),
+    # a bare 下院 whose country is named only after it (…バイデン米大統領に送付); a date in a later sentence that
+    # reports a vote of its own is that vote's, not this one's
+    (("この予算案は賛成300票、反対120票で可決された。下院を通過した予算案は、バイデン米大統領に送付される。\n"
+      "これに先立ち、1月16日、米上院も別の法案を賛成80票、反対15票で可決している。"),
+     [V(300, 120, None, "passed", "US House of Representatives", None, "賛成300票、反対120票"),
+      V(80, 15, None, "passed", "US Senate", "XXXX-01-16", "賛成80票、反対15票")]),
+    # the local date, not the one in brackets in Japan time (3月2日(日本時間3日未明))
+    (("総会緊急特別会合は3月2日(日本時間3日未明)、決議を賛成多数で採択した。\n"
+      "193カ国中、賛成は141カ国、反対は5カ国、棄権は35カ国だった。"),
+     [V(141, 5, 35, "passed", None, "XXXX-03-02", "賛成は141カ国、反対は5カ国、棄権は35カ国")]),
+    # a body named inside a quotation is not where the vote was; a body of the Council of Europe
+    (("欧州議会と欧州評議会議員会議が30日、相次いで決議を採択した。\n欧州議会の決議は賛成300、反対200、棄権20で採択された。\n"
+      "決議は「いっさいの行動は国連安保理によってとられなければならない」との立場を示した。\n"
+      "一方、欧州評議会議員会議の決議は「武力行使は正当化できない」としている。賛成140、反対8、棄権5の圧倒的多数で採択された。"),
+     [V(300, 200, 20, "passed", "European Parliament", "XXXX-XX-30", "賛成300、反対200、棄権20"),
+      V(140, 8, 5, "passed", "Parliamentary Assembly of the Council of Europe", "XXXX-XX-30", "賛成140、反対8、棄権5")]),
+    # a for-count that carried the vote, then a paragraph of votes cast with no outcome of its own: one record
+    (("国連総会は23日、決議案を141カ国の賛成で採択した。法的拘束力はない。\n\n"
+      "中国やインドを含む32カ国が棄権し、北朝鮮やシリアなど7カ国が反対。残りの国々は不参加だった。"),
+     [V(141, 7, 32, "passed", "UN General Assembly", "XXXX-XX-23",
+        "141カ国の賛成で採択した。法的拘束力はない。\n\n中国やインドを含む32カ国が棄権し、北朝鮮やシリアなど7カ国が反対")]),
 ]
 
 

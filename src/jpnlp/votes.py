@@ -86,7 +86,8 @@ _AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|に�
 _ADNOMINAL = re.compile(r"(?:本会議)?(?:の|における|での|への|に対する|に関する|との)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
-_VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決")
+_QUOTE = re.compile(r"「[^「」\n]{1,300}」")
+_VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決|通過")
 # a vote planned (採決にかけられる予定) or not reached in a clause on the way (採択されず、): not one that was held
 _NOT_HELD = re.compile(r"[^。]{0,12}?(?:予定|見通し|見込み)|(?:され)?ず[、,，]")
 
@@ -105,6 +106,7 @@ _MEETING_DATE = re.compile(
     r"(?:の|に(?:開催され|開かれ|行われ)た)[^、。\n]{0,15}?(?:会合|会議|理事会|総会|委員会|議会|院|安保理)"
     r"(?:本会議)?(?:で|において|では|は)"
 )
+_JAPAN_TIME = re.compile(r"\((?:日本時間)[ \t]*$")
 _LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
@@ -374,8 +376,18 @@ def _bare_chamber(text: str, pos: int, word: str, named: list[Mention]) -> str |
     if before:
         en = before[-1].en
         return next(k for k in of_kind if en == k or en.startswith(k + " "))
-    country = _country_before(text, pos)
+    country = _country_before(text, pos) or _country_after(text, pos)
     return getattr(country, kind) if country else None
+
+
+def _country_after(text: str, pos: int) -> Chamber | None:
+    """The country named first after ``pos`` (a text that names its chamber before its country)."""
+    best: tuple[int, Chamber] | None = None
+    for c in chambers():
+        hit = c.words.search(text, pos, pos + COUNTRY_CONTEXT_CHARS)
+        if hit and (best is None or hit.start() < best[0]):
+            best = (hit.start(), c)
+    return best[1] if best else None
 
 
 def _country_before(text: str, pos: int) -> Chamber | None:
@@ -454,6 +466,8 @@ def _event_dates(text: str, dates: Sequence[tuple[int, int, str]], lo: int, hi: 
         if lo <= d[0] < hi and not _NOT_EVENT_DATE.match(text, d[1]):
             if out and _LOCAL_TIME.match(text, out[-1][1]):
                 continue  # the local day in brackets: read through the date before it
+            if _JAPAN_TIME.search(text, max(0, d[0] - 8), d[0]):
+                continue  # 3月2日(日本時間3日未明): the vote's day is the local one
             out.append(d)
     return out
 
@@ -487,6 +501,7 @@ def _date(
     window: int,
     forward: bool,
     prev_end: int | None = None,
+    others: Sequence[int] = (),
 ) -> str | None:
     """The date of the vote: in its sentence (before the tally, else after it: …で、7日に採択された), else in the
     sentences before it (about a vote first), else, for the first tally, in a sentence about the vote just after
@@ -517,6 +532,8 @@ def _date(
     # nothing before it (a tally that opens the text): a sentence just after it about the vote
     after = [d for d in ctx.dates if sentence[2] <= d[0] < t.end + FORWARD_CHARS]  # not a later event's (発効)
     voted = [d for d in after if _reports_vote(text, _containing(ctx.sentences, d[0]))]
+    # not a sentence that reports a vote of its own (…これに先立ち、16日、上院も…賛成77、反対18で可決)
+    voted = [d for d in voted if not any(s <= o < e for o in others for s, e in [_containing(ctx.sentences, d[0])])]
     return voted[0][2] if voted else None
 
 
@@ -578,7 +595,10 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
     if not matches:
         return []
     matches = _drop_restated(text, matches, ctx)
-    mentions = body_mentions(text)
+    # a body named inside a quotation (「…国連安保理によってとられなければならない」) is what someone said, not
+    # where a vote was held
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    mentions = [m for m in body_mentions(text) if not any(s < m.start and m.end < e for s, e in quoted)]
     # a treaty named inside a body's name (CWC締約国会議) is where the vote is, not what it is on
     subject_ctx = replace(ctx, names=[n for n in ctx.names if _free(mentions, n[0], n[1])])
     local = _local_dates(text, ctx.dates)
@@ -664,7 +684,9 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             # after the tally only up to its verb (…で、7日に採択され、翌年発効した: not the entry into force)
             verb = found_result[1] if found_result and t.end <= found_result[1] < s_end else t.end
             prev_end = prev.end if prev is not None else None
-            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None, prev_end=prev_end)
+            others = [m.start for m in matches if m.counted and m is not t]
+            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None, prev_end=prev_end,
+                         others=others)  # fmt: skip
             if date is None and prev is not None and prev_block == block:
                 date = prev.date
         date = local.get(date, date) if date else ctx.doc_date

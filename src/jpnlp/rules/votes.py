@@ -371,7 +371,8 @@ def find_counts(text: str) -> list[Count]:
             continue
         kw = m.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
-        found.append(Count(m.start(), m.end(), role, _num(m.group("num")), veto=kw.startswith("拒否権")))
+        voted = kw.startswith(("拒否権", "棄権")) or kw.endswith("票")  # 32カ国が棄権: a vote cast, not a stance
+        found.append(Count(m.start(), m.end(), role, _num(m.group("num")), veto=kw.startswith("拒否権"), voted=voted))
     for m in _NAMED_RE.finditer(text):
         if _NUM_AFTER.match(text, m.end()):
             continue
@@ -429,6 +430,9 @@ def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list
 
 
 _BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決|採択)(?:の結果)?(?:で|では|は)")
+# a for-count that carried the vote (Nカ国の賛成で採択した), and a sentence with an outcome of its own
+_CARRIED = re.compile(r"[^。\n]{0,12}?(?:採択|可決|承認|成立)")
+_OUTCOME = re.compile(r"採択|可決|否決|承認|成立")
 BREAKDOWN_CHARS = 400
 
 
@@ -447,6 +451,13 @@ def _completed(text: str, groups: list[list[Count]]) -> list[list[Count]]:
             # a sentence that reports the vote (採決では), or countries that cast a vote (AとBは棄権した): the
             # vote just reported
             if _BREAKDOWN.search(text, s, g[0].start) or all(c.named and c.voted for c in g):
+                prev.extend(g)
+                continue
+            # … or, after a for-count that carried it, a sentence of cast votes with no outcome of its own, one
+            # sentence on at most (Nカ国の賛成で採択した。…。Mカ国が棄権し、Kカ国が反対。)
+            e = min([len(text)] + [i for i in (text.find("。", g[-1].end), text.find("\n", g[-1].end)) if i >= 0])
+            if (_CARRIED.match(text, prev[0].end) and any(c.voted for c in g) and not _OUTCOME.search(text, s, e)
+                    and len(_SENT_END.findall(text, prev[0].end, g[0].start)) <= 2):  # fmt: skip
                 prev.extend(g)
                 continue
         out.append(list(g))
