@@ -64,6 +64,7 @@ from .rules import read_table
 from .rules.votes import TableCell, TallyMatch, find_tallies
 
 CONTEXT_CHARS = 300
+UN_FOUNDED = 1946  # the General Assembly's first session (January 1946); the League's Assembly met until April 1946
 DATE_CONTEXT_CHARS = 600
 FORWARD_CHARS = 200
 HEADER_CHARS, HEADER_LINES = 120, 3  # a document's header: its first lines
@@ -691,6 +692,7 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
                 date = prev.date
         date = local.get(date, date) if date else ctx.doc_date
         date = _fill_year(date, ctx.doc_date)
+        body = _of_its_time(body, date)
         # subject: the vote's own sentence (after the previous tally in it), else the previous tally's, else
         # earlier in its paragraph
         lo_subj = max(s_start, prev.end if prev is not None and prev.end > s_start else s_start)
@@ -712,6 +714,13 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.counted:
             prev_counted = t.end
     return out
+
+
+def _of_its_time(body: str | None, date: str | None) -> str | None:
+    """The body as it was at the vote: a "国連総会" before the UN existed (1933年…) is the League's Assembly."""
+    if body == "UN General Assembly" and date and date[:4].isdigit() and int(date[:4]) < UN_FOUNDED:
+        return "League of Nations Assembly"
+    return body
 
 
 def _earlier_result(
