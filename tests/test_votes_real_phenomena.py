@@ -87,6 +87,11 @@ CASES = [
     # a "国連総会" before the UN existed is the League's Assembly
     ("1933年2月24日に国連総会は勧告案を票決に付したが、賛成42、反対1、棄権1となった。",
      [V(42, 1, 1, "passed", "League of Nations Assembly", "1933-02-24", "賛成42、反対1、棄権1")]),
+    # a table flattened one cell per line (header cells, spaced or not, then a label line and its numbers); each
+    # line is a block of its own, joined by a blank line in the document text
+    ("住民投票の開票結果\n\n町 名\n賛 成\n反 対\n北町\n1,200\n3,400\n南町\n5,100\n4,900\n注)投票率は48%。",
+     [V(1200, 3400, None, "rejected", None, None, "1,200\n\n3,400"),
+      V(5100, 4900, None, "passed", None, None, "5,100\n\n4,900")]),
 ]
 
 

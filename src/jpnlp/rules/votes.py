@@ -592,10 +592,53 @@ def _column_tallies(text: str) -> list[TallyMatch]:
     return out
 
 
+# a table flattened one cell per line (a web table's text): a header cell, spaced or not (反 対), then a row's cells
+_V_HEADER_ROLE = re.compile(r"[ \t\u3000]*(賛|反|棄|保)[ \t\u3000]*(成|対|権|留)(?:票|票数|数)?[ \t\u3000]*")
+_V_HEADER = re.compile(r"[^0-9０-９\n]{1,12}")
+_V_NUM = re.compile(rf"[ \t\u3000]*(?P<n>{_NUM})[ \t\u3000]*(?:票|人|名)?[ \t\u3000]*")
+
+
+def _vertical_tallies(text: str) -> list[TallyMatch]:
+    """Tallies in a table flattened to one cell per line: header cells (市町名 / 反 対 / 賛 成), then rows of a
+    label line and one number line per column after the first (奈井江町 / 3,258 / 1,168)."""
+    lines = [(m.group(), m.start()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]  # blank lines skipped
+    out: list[TallyMatch] = []
+    k = 0
+    while k < len(lines):
+        roles: list[str | None] = []
+        j = k
+        while j < len(lines) and _V_HEADER.fullmatch(lines[j][0]) and lines[j][0].strip():
+            m = _V_HEADER_ROLE.fullmatch(lines[j][0])
+            roles.append(_ROLE_WORD.get(m.group(1) + m.group(2)) if m else None)
+            j += 1
+        first = next((i for i, r in enumerate(roles) if r), None)
+        if first is None or not {"for", "against"} <= set(roles):
+            k = max(j, k + 1)
+            continue
+        last = max(i for i, r in enumerate(roles) if r)
+        columns = roles[first : last + 1]  # the cells before the first role name label the rows
+        pos = k + last + 1
+        while pos + len(columns) < len(lines) and lines[pos][0].strip() and not _V_NUM.fullmatch(lines[pos][0]):
+            cells = [_V_NUM.fullmatch(lines[pos + 1 + c][0]) for c in range(len(columns))]
+            if not all(cells):
+                break
+            n = {role: _num(cell.group("n")) for role, cell in zip(columns, cells) if role and cell}
+            start = lines[pos + 1][1] + cells[0].start("n")
+            end = lines[pos + len(columns)][1] + cells[-1].end("n")
+            out.append(
+                TallyMatch(start, end, text[start:end], "row", n.get("for"), n.get("against"), n.get("abstain"),
+                           row=(lines[pos][1], end))
+            )  # fmt: skip
+            pos += 1 + len(columns)
+        k = max(pos, k + 1)
+    return out
+
+
 def find_tallies(text: str) -> list[TallyMatch]:
     """Every tally of ``text`` in order: counted ones, then outcome phrases with no numbers (``consensus``)."""
     found = _table(text)
     found += [t for t in _column_tallies(text) if all(t.end <= f.start or t.start >= f.end for f in found)]
+    found += [t for t in _vertical_tallies(text) if all(t.end <= f.start or t.start >= f.end for f in found)]
     taken = [(t.start, t.end) for t in found]
     found += _versus(text, taken)
     taken = [(t.start, t.end) for t in found]
