@@ -92,6 +92,22 @@ CASES = [
     ("住民投票の開票結果\n\n町 名\n賛 成\n反 対\n北町\n1,200\n3,400\n南町\n5,100\n4,900\n注)投票率は48%。",
      [V(1200, 3400, None, "rejected", None, None, "1,200\n\n3,400"),
       V(5100, 4900, None, "passed", None, None, "5,100\n\n4,900")]),
+    # a results list with leaders between label and number (・賛成…150); the body not one where a vote is only
+    # planned (…本会議において採決にかけられる予定), but the vote reported before
+    (("国連総会第一委員会は5日、決議案を採択した。なお、決議案は12月の国連総会本会議において採決にかけられる予定だ。\n"
+      "■採択結果\n・賛成…150\n・反対…4\n・棄権…30"),
+     [V(150, 4, 30, "passed", "UN General Assembly First Committee", "XXXX-XX-05",
+        "賛成…150\n\n・反対…4\n\n・棄権…30")]),
+    # Nカ国が同案を支持: a for-count with its object before the keyword; a veto before it joins it
+    ("安保理は18日、決議案を否決した。米国が拒否権を行使したため。一方、米国以外の14カ国が同案を支持した。",
+     [V(14, 1, None, "rejected", UNSC, "XXXX-XX-18", "米国が拒否権を行使したため。一方、米国以外の14カ国が同案を支持")]),
+    # AはX、BもX: both counted; a veto in a relative clause (拒否権を行使していた米国は) is not this vote's outcome
+    (("安保理は22日、決議案を採択した。以前の決議案に拒否権を行使していた米国は棄権に回り、ロシアも棄権した。\n"
+     "投票結果は賛成13、反対0。"),
+     [V(13, 0, 2, "passed", UNSC, "XXXX-XX-22", "米国は棄権に回り、ロシアも棄権した。\n\n投票結果は賛成13、反対0")]),
+    # この日 left unresolved is no date: the vote's day is the one named before
+    ("安保理は24日(現地時間)、決議案を採択した。安保理はこの日、決議案を賛成10票、反対0票、棄権5票で可決した。",
+     [V(10, 0, 5, "passed", UNSC, "XXXX-XX-24", "賛成10票、反対0票、棄権5票")]),
 ]
 
 

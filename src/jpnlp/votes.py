@@ -96,6 +96,12 @@ _NOT_HELD = re.compile(r"[^。]{0,12}?(?:予定|見通し|見込み)|(?:され)?
 def _reports_vote(text: str, span: tuple[int, int]) -> bool:
     """Whether ``text[span]`` reports a vote that was held."""
     return any(not _NOT_HELD.match(text, m.end()) for m in _VOTE_WORD.finditer(text, *span))
+def _plans_vote(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``text[span]`` speaks of a vote only as one planned or not held (採決にかけられる予定)."""
+    words = list(_VOTE_WORD.finditer(text, *span))
+    return bool(words) and all(_NOT_HELD.match(text, m.end()) for m in words)
+
+
 # a date that sets another clause's time (翌28日より開催, 10月20日までに), not the vote's
 _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
 # (翌日10日、: a relative date restated by its day is one date)
@@ -464,6 +470,8 @@ def _event_dates(text: str, dates: Sequence[tuple[int, int, str]], lo: int, hi: 
     """Dates in ``text[lo:hi]`` that can be when something happened (not 28日より, not inside a bracket after one)."""
     out = []
     for d in dates:
+        if not any(ch.isdigit() for ch in d[2]):
+            continue  # この日 left unresolved (XXXX-XX-XX): no date to give
         if lo <= d[0] < hi and not _NOT_EVENT_DATE.match(text, d[1]):
             if out and _LOCAL_TIME.match(text, out[-1][1]):
                 continue  # the local day in brackets: read through the date before it
@@ -649,7 +657,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
                 m for m in mentions
                 if wide <= m.start < s_start and _reports_vote(text, _containing(ctx.sentences, m.start))
             ]  # fmt: skip
-            before = voted or before
+            # … else one merely mentioned, but not where a vote is only planned (…本会議において採決にかけられる予定)
+            before = voted or [m for m in before if not _plans_vote(text, _containing(ctx.sentences, m.start))]
         mention = after[0] if after else _agent(text, before) if before else None
         if mention is None and t.table is not None:
             mention = _row_body(t.table.row_label)

@@ -81,7 +81,7 @@ _KW_ROLE = {"賛成": "for", "支持": "for", "反対": "against", "棄権": "ab
 _DIET_BALLOT = re.compile(r"青色?票")
 BALLOT_CHARS = 80
 # an object between the subject and the keyword (決議案に反対), or what a veto is held as (常任理事国として持つ拒否権)
-_OBJ = r"(?:[^。、\n]{0,12}?に|[^。、\n]{0,20}?持つ(?=拒否権))?"
+_OBJ = r"(?:[^。、\n]{0,12}?(?:に|を(?=支持))|[^。、\n]{0,20}?持つ(?=拒否権))?"
 _NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
 # A、B及びC; AのほかB / Aに加えB (A besides B: both named)
 _LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?)$")
@@ -187,7 +187,7 @@ def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
         rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|の国|国|{_VOTED_WHO})?"
-        rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
+        rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=]|[…‥]+|[・･]{{2,}})?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
         rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
         rf"|\([ \t]*(?P<bnum>{_NUM})[ \t]*{_UNIT}?[ \t]*\)|(?P<zero>{_ZERO}))"  # 賛成(158): the number in brackets
     )
@@ -217,6 +217,8 @@ _VOTE_PREDICATE = re.compile(
     r"(?P<kw>棄権|反対票を投じ|賛成票を投じ|拒否権を(?:行使|発動))(?:し)?(?:た|ました|ていた|ていました)(?=[。\n]|$)"
 )
 _CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
+ALSO_CHARS = 20
+_ALSO = re.compile(rf"[{_NAME_CHARS}]も")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
 # a keyword with its number right after it is a count's label (理事国は賛成12票: twelve, not one named country) …
 _NUM_AFTER = re.compile(rf"(?:票)?(?:は|が|[:：])?[ \t]*{_NUM}")
@@ -387,7 +389,21 @@ def find_counts(text: str) -> list[Count]:
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    return _restated(text, sorted(taken, key=lambda c: c.start))
+    return _restated(text, _also(text, sorted(taken, key=lambda c: c.start)))
+
+
+def _also(text: str, counts: list[Count]) -> list[Count]:
+    """Named counts joined where a second one says "also" (米国は棄権に回り、ロシアも棄権した: two abstentions)."""
+    out: list[Count] = []
+    for c in counts:
+        p = out[-1] if out else None
+        if (p is not None and p.named and c.named and p.role == c.role and not p.veto and not c.veto
+                and c.start - p.end <= ALSO_CHARS and not _SENT_END.search(text, p.end, c.start)
+                and _ALSO.search(text, c.start, c.end)):  # fmt: skip
+            out[-1] = Count(p.start, c.end, p.role, p.n + c.n, named=True, voted=p.voted or c.voted)
+            continue
+        out.append(c)
+    return out
 
 
 def _gap_ok(gap: str, same_sentence: bool) -> bool:
