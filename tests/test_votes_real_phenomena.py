@@ -108,6 +108,11 @@ CASES = [
     # この日 left unresolved is no date: the vote's day is the one named before
     ("安保理は24日(現地時間)、決議案を採択した。安保理はこの日、決議案を賛成10票、反対0票、棄権5票で可決した。",
      [V(10, 0, 5, "passed", UNSC, "XXXX-XX-24", "賛成10票、反対0票、棄権5票")]),
+    # a cast for-count (Nカ国が賛成した), a sentence with a number between, then the breakdown: one record
+    (("国連総会第1委員会は26日、決議案を採択した。米国を含む150カ国が賛成した。同種の決議は18年連続。"
+      "反対は北朝鮮のみ。中国、イランなど14カ国が棄権。"),
+     [V(150, 1, 14, "passed", "UN General Assembly First Committee", "XXXX-XX-26",
+        "150カ国が賛成した。同種の決議は18年連続。反対は北朝鮮のみ。中国、イランなど14カ国が棄権")]),
 ]
 
 

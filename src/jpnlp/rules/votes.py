@@ -447,7 +447,8 @@ def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list
 
 _BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決|採択)(?:の結果)?(?:で|では|は)")
 # a for-count that carried the vote (Nカ国の賛成で採択した), and a sentence with an outcome of its own
-_CARRIED = re.compile(r"[^。\n]{0,12}?(?:採択|可決|承認|成立)")
+_CARRIED = re.compile(r"[^。\n]{0,12}?(?:採択|可決|承認|成立)|(?:票を投じ|し)た")  # …で採択 / 157カ国が賛成した
+_EARLIER_VOTE = re.compile(r"昨年|去年|前年|前回|一昨年")  # a for-count of an earlier vote, given for comparison
 _OUTCOME = re.compile(r"採択|可決|否決|承認|成立")
 BREAKDOWN_CHARS = 400
 
@@ -472,8 +473,10 @@ def _completed(text: str, groups: list[list[Count]]) -> list[list[Count]]:
             # … or, after a for-count that carried it, a sentence of cast votes with no outcome of its own, one
             # sentence on at most (Nカ国の賛成で採択した。…。Mカ国が棄権し、Kカ国が反対。)
             e = min([len(text)] + [i for i in (text.find("。", g[-1].end), text.find("\n", g[-1].end)) if i >= 0])
+            ps = max(text.rfind(c, 0, prev[0].start) for c in "。\n") + 1
             if (_CARRIED.match(text, prev[0].end) and any(c.voted for c in g) and not _OUTCOME.search(text, s, e)
-                    and len(_SENT_END.findall(text, prev[0].end, g[0].start)) <= 2):  # fmt: skip
+                    and len(_SENT_END.findall(text, prev[0].end, g[0].start)) <= 2
+                    and not _EARLIER_VOTE.search(text, ps, prev[0].end)):  # fmt: skip
                 prev.extend(g)
                 continue
         out.append(list(g))
