@@ -113,6 +113,14 @@ CASES = [
       "反対は北朝鮮のみ。中国、イランなど14カ国が棄権。"),
      [V(150, 1, 14, "passed", "UN General Assembly First Committee", "XXXX-XX-26",
         "150カ国が賛成した。同種の決議は18年連続。反対は北朝鮮のみ。中国、イランなど14カ国が棄権")]),
+    # the abstentions after the two sides of a versus (N対M(棄権K), N対M、棄権K): one tally
+    ("決議は152対4(棄権30)で採択された。", [V(152, 4, 30, "passed", None, None, "152対4(棄権30")]),
+    ("決議は14対0、棄権1で採択された。", [V(14, 0, 1, "passed", None, None, "14対0、棄権1")]),
+    # Nの賛成、Mの反対、Kの棄権: counts with no unit
+    ("決議は152の賛成、4の反対、30の棄権で採択された。",
+     [V(152, 4, 30, "passed", None, None, "152の賛成、4の反対、30の棄権")]),
+    # … but not a threshold (3分の2の賛成票が必要)
+    ("採択には3分の2の賛成票が必要だった。中国は反対票を投じた。", []),
 ]
 
 

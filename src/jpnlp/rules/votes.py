@@ -121,6 +121,9 @@ VERSUS_RE = re.compile(
     rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*{_VS_UNIT}?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
     rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?(?:[ \t]*{_VS_UNIT})?(?![0-9.\-/年月日発基])"
 )  # (the span ends at the last number or its unit, never at the space after it: 62 対 37 で)
+_VS_ABSTAIN = re.compile(
+    rf"[ \t]*(?:\(|[、,，])[ \t]*棄権(?:票)?[ \t]*(?:は|が|[:：])?[ \t]*(?P<n>{_VS_NUM})(?:[ \t]*{_VS_UNIT})?\)?"
+)
 _VOTE_ROW = re.compile(r"投票|採決|票決|表決|賛否")
 _VS_SEP = r"[ \t]*(?:対|[-―—–‐])[ \t]*"
 _CELL_VS = re.compile(rf"^[ \t]*(?P<a>{_VS_NUM}){_VS_SEP}(?P<b>{_VS_NUM})(?:{_VS_SEP}(?P<c>{_VS_NUM}))?[ \t]*$")
@@ -216,7 +219,9 @@ _TOPIC_END = re.compile(r"(?:は|も)[、,]?")
 _VOTE_PREDICATE = re.compile(
     r"(?P<kw>棄権|反対票を投じ|賛成票を投じ|拒否権を(?:行使|発動))(?:し)?(?:た|ました|ていた|ていました)(?=[。\n]|$)"
 )
-_CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
+_CLAUSE_RE = re.compile(
+    rf"(?<!分の)(?P<num>{_NUM})(?:[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}|の(?=賛成|反対|棄権)){_KW}"
+)  # 87カ国が賛成 / 152の賛成、4の反対 (not 3分の2の賛成: a threshold)
 ALSO_CHARS = 20
 _ALSO = re.compile(rf"[{_NAME_CHARS}]も")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
@@ -516,7 +521,10 @@ def _versus(text: str, taken: list[tuple[int, int]]) -> list[TallyMatch]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())) + 1
-        after = _VS_AFTER.match(text, m.end())
+        # the abstentions given after the two sides (152対4(棄権30)で採択, 14対0、棄権1で): part of the tally
+        abst = _VS_ABSTAIN.match(text, m.end()) if not m.group("c") else None
+        end = abst.end("n") if abst else m.end()
+        after = _VS_AFTER.match(text, abst.end() if abst else m.end())
         if not after and not _VS_BEFORE.search(text[line_start : m.start()]):
             continue
         implied = None
@@ -524,9 +532,9 @@ def _versus(text: str, taken: list[tuple[int, int]]) -> list[TallyMatch]:
         cons = CONSENSUS_RE.match(text, m.end() + tail.end()) if tail else None
         if cons:
             implied = CONSENSUS[cons.group()]  # 71対26の賛成多数: the span stays the numbers
-        c = m.group("c")
+        c = m.group("c") or (abst.group("n") if abst else None)
         out.append(
-            TallyMatch(m.start(), m.end(), m.group(), "versus", _num(m.group("a")), _num(m.group("b")),
+            TallyMatch(m.start(), end, text[m.start() : end], "versus", _num(m.group("a")), _num(m.group("b")),
                        _num(c) if c else None, implied=implied)
         )  # fmt: skip
     return out
