@@ -86,6 +86,7 @@ _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
 _AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
 _ADNOMINAL = re.compile(r"(?:本会議)?(?:の|における|での|への|に対する|に関する|との)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
+_SESSION_KIND = r"(?:定例|特別|緊急|臨時)?"
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
 _QUOTE = re.compile(r"「[^「」\n]{1,300}」")
 _VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決|通過")
@@ -239,8 +240,11 @@ def bodies() -> tuple[Body, ...]:
 def organs() -> tuple[Organ, ...]:
     out = []
     for r in read_table("organs.tsv"):
-        explicit = re.compile(rf"(?:{r['org']})(?:\([A-Za-z]+\))?(?:の)?(?:{r['organ']})")
-        bare = re.compile(rf"(?:第[0-9一二三四五六七八九十百]+回)?(?:{r['organ']})") if r["bare"] == "yes" else None
+        # a session's kind between them (IAEAの定例理事会, 特別理事会, 緊急総会) names the same organ
+        explicit = re.compile(rf"(?:{r['org']})(?:\([A-Za-z]+\))?(?:の)?{_SESSION_KIND}(?:{r['organ']})")
+        bare = (
+            re.compile(rf"(?:第[0-9一二三四五六七八九十百]+回)?{_SESSION_KIND}(?:{r['organ']})") if r["bare"] == "yes" else None
+        )
         out.append(Organ(re.compile(r["org"]), explicit, bare, r["en"], int(r["size"])))
     return tuple(out)
 
