@@ -126,6 +126,9 @@ CASES = [
      [V(31, 1, 3, "passed", "IAEA Board of Governors", "XXXX-XX-13", "賛成31、反対1、棄権3")]),
     ("IAEAの特別理事会は4日、決議を賛成27、反対3、棄権5で採択した。",
      [V(27, 3, 5, "passed", "IAEA Board of Governors", "XXXX-XX-04", "賛成27、反対3、棄権5")]),
+    # a bare day the month of the dateline has no room for (30日 under 2月1日) is in the month before
+    ("2003年2月1日\n【パリ30日】欧州議会は三十日、決議を賛成300、反対200、棄権20で採択した。",
+     [V(300, 200, 20, "passed", "European Parliament", "2003-01-30", "賛成300、反対200、棄権20")]),
 ]
 
 
