@@ -121,6 +121,7 @@ CASES = [
      [V(152, 4, 30, "passed", None, None, "152の賛成、4の反対、30の棄権")]),
     # … but not a threshold (3分の2の賛成票が必要)
     ("採択には3分の2の賛成票が必要だった。中国は反対票を投じた。", []),
+    ("第2の反対理由は費用で、第3の賛成意見もある。", []),
     # a session's kind before an organ (定例理事会, IAEAの特別理事会) names the organ
     ("国際原子力機関(IAEA)は13日、ウィーンで開催された定例理事会で、決議案を賛成31、反対1、棄権3で採択した。",
      [V(31, 1, 3, "passed", "IAEA Board of Governors", "XXXX-XX-13", "賛成31、反対1、棄権3")]),

@@ -220,8 +220,8 @@ _VOTE_PREDICATE = re.compile(
     r"(?P<kw>棄権|反対票を投じ|賛成票を投じ|拒否権を(?:行使|発動))(?:し)?(?:た|ました|ていた|ていました)(?=[。\n]|$)"
 )
 _CLAUSE_RE = re.compile(
-    rf"(?<!分の)(?P<num>{_NUM})(?:[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}|の(?=賛成|反対|棄権)){_KW}"
-)  # 87カ国が賛成 / 152の賛成、4の反対 (not 3分の2の賛成: a threshold)
+    rf"(?<!分の)(?<!第)(?P<num>{_NUM})(?:[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}|の(?=賛成|反対|棄権)){_KW}"
+)  # 87カ国が賛成 / 152の賛成、4の反対 (not 3分の2の賛成, a threshold; not 第2の, an ordinal)
 ALSO_CHARS = 20
 _ALSO = re.compile(rf"[{_NAME_CHARS}]も")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
