@@ -64,6 +64,7 @@ from .rules import read_table
 from .rules.votes import TableCell, TallyMatch, find_tallies
 
 CONTEXT_CHARS = 300
+UN_FOUNDED = 1946  # the General Assembly's first session (January 1946); the League's Assembly met until April 1946
 DATE_CONTEXT_CHARS = 600
 FORWARD_CHARS = 200
 HEADER_CHARS, HEADER_LINES = 120, 3  # a document's header: its first lines
@@ -85,8 +86,10 @@ _AT_BODY = re.compile(r"(?:本会議)?(?:で|において|では)")
 _AGENT = re.compile(r"(?:本会議|の場)?(?:は|が|も|では|で(?!の)|において|にて)")
 _ADNOMINAL = re.compile(r"(?:本会議)?(?:の|における|での|への|に対する|に関する|との)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
+_SESSION_KIND = r"(?:定例|特別|緊急|臨時)?"
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+回$")
-_VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決")
+_QUOTE = re.compile(r"「[^「」\n]{1,300}」")
+_VOTE_WORD = re.compile(r"採択|可決|否決|採決|承認|投票|票決|通過")
 # a vote planned (採決にかけられる予定) or not reached in a clause on the way (採択されず、): not one that was held
 _NOT_HELD = re.compile(r"[^。]{0,12}?(?:予定|見通し|見込み)|(?:され)?ず[、,，]")
 
@@ -94,12 +97,24 @@ _NOT_HELD = re.compile(r"[^。]{0,12}?(?:予定|見通し|見込み)|(?:され)?
 def _reports_vote(text: str, span: tuple[int, int]) -> bool:
     """Whether ``text[span]`` reports a vote that was held."""
     return any(not _NOT_HELD.match(text, m.end()) for m in _VOTE_WORD.finditer(text, *span))
+def _plans_vote(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``text[span]`` speaks of a vote only as one planned or not held (採決にかけられる予定)."""
+    words = list(_VOTE_WORD.finditer(text, *span))
+    return bool(words) and all(_NOT_HELD.match(text, m.end()) for m in words)
+
+
 # a date that sets another clause's time (翌28日より開催, 10月20日までに), not the vote's
 _NOT_EVENT_DATE = re.compile(r"(?:より|から|まで|以来|以降|以前|付)")
 # (翌日10日、: a relative date restated by its day is one date)
 _MAIN_CLAUSE_DATE = re.compile(r"(?:[0-9]{1,2}日)?(?:[、,]|は|には|\()")
 # a tally that ends its sentence with no verb of its own (賛成13、反対1だった): the breakdown of a vote reported before
 _BREAKDOWN_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:だった|であった|でした|となった|となりました|[。\n]|$)")
+# a date that is the meeting's (9日の執行理事会で, 5日に開かれた総会で): the day of the vote held there
+_MEETING_DATE = re.compile(
+    r"(?:の|に(?:開催され|開かれ|行われ)た)[^、。\n]{0,15}?(?:会合|会議|理事会|総会|委員会|議会|院|安保理)"
+    r"(?:本会議)?(?:で|において|では|は)"
+)
+_JAPAN_TIME = re.compile(r"\((?:日本時間)[ \t]*$")
 _LOCAL_TIME = re.compile(r"\((?:現地時間|米国時間|米東部時間|ニューヨーク時間|[^()]{1,6}時間)(?<!日本時間)[ \t]*")
 
 
@@ -225,8 +240,11 @@ def bodies() -> tuple[Body, ...]:
 def organs() -> tuple[Organ, ...]:
     out = []
     for r in read_table("organs.tsv"):
-        explicit = re.compile(rf"(?:{r['org']})(?:\([A-Za-z]+\))?(?:の)?(?:{r['organ']})")
-        bare = re.compile(rf"(?:第[0-9一二三四五六七八九十百]+回)?(?:{r['organ']})") if r["bare"] == "yes" else None
+        # a session's kind between them (IAEAの定例理事会, 特別理事会, 緊急総会) names the same organ
+        explicit = re.compile(rf"(?:{r['org']})(?:\([A-Za-z]+\))?(?:の)?{_SESSION_KIND}(?:{r['organ']})")
+        bare = (
+            re.compile(rf"(?:第[0-9一二三四五六七八九十百]+回)?{_SESSION_KIND}(?:{r['organ']})") if r["bare"] == "yes" else None
+        )
         out.append(Organ(re.compile(r["org"]), explicit, bare, r["en"], int(r["size"])))
     return tuple(out)
 
@@ -369,8 +387,18 @@ def _bare_chamber(text: str, pos: int, word: str, named: list[Mention]) -> str |
     if before:
         en = before[-1].en
         return next(k for k in of_kind if en == k or en.startswith(k + " "))
-    country = _country_before(text, pos)
+    country = _country_before(text, pos) or _country_after(text, pos)
     return getattr(country, kind) if country else None
+
+
+def _country_after(text: str, pos: int) -> Chamber | None:
+    """The country named first after ``pos`` (a text that names its chamber before its country)."""
+    best: tuple[int, Chamber] | None = None
+    for c in chambers():
+        hit = c.words.search(text, pos, pos + COUNTRY_CONTEXT_CHARS)
+        if hit and (best is None or hit.start() < best[0]):
+            best = (hit.start(), c)
+    return best[1] if best else None
 
 
 def _country_before(text: str, pos: int) -> Chamber | None:
@@ -446,17 +474,22 @@ def _event_dates(text: str, dates: Sequence[tuple[int, int, str]], lo: int, hi: 
     """Dates in ``text[lo:hi]`` that can be when something happened (not 28日より, not inside a bracket after one)."""
     out = []
     for d in dates:
+        if not any(ch.isdigit() for ch in d[2]):
+            continue  # この日 left unresolved (XXXX-XX-XX): no date to give
         if lo <= d[0] < hi and not _NOT_EVENT_DATE.match(text, d[1]):
             if out and _LOCAL_TIME.match(text, out[-1][1]):
                 continue  # the local day in brackets: read through the date before it
+            if _JAPAN_TIME.search(text, max(0, d[0] - 8), d[0]):
+                continue  # 3月2日(日本時間3日未明): the vote's day is the local one
             out.append(d)
     return out
 
 
 def _in_sentence_date(text: str, dates: list[tuple[int, int, str]]) -> str | None:
-    """The vote's date among a sentence's dates: a main-clause one (国連総会は5日、) first, else the first."""
+    """The vote's date among a sentence's dates: a main-clause one (国連総会は5日、) or the meeting's (9日の理事会で)
+    first, else the first."""
     for d in dates:
-        if _MAIN_CLAUSE_DATE.match(text, d[1]):
+        if _MAIN_CLAUSE_DATE.match(text, d[1]) or _MEETING_DATE.match(text, d[1]):
             return d[2]
     plain = [d for d in dates if not text.startswith("の", d[1])]
     return (plain or dates)[0][2] if dates else None
@@ -481,6 +514,7 @@ def _date(
     window: int,
     forward: bool,
     prev_end: int | None = None,
+    others: Sequence[int] = (),
 ) -> str | None:
     """The date of the vote: in its sentence (before the tally, else after it: …で、7日に採択された), else in the
     sentences before it (about a vote first), else, for the first tally, in a sentence about the vote just after
@@ -496,15 +530,23 @@ def _date(
     if in_sentence:
         return _in_sentence_date(text, in_sentence)
     before = _event_dates(text, ctx.dates, max(0, min(window, s_start - DATE_CONTEXT_CHARS)), s_start)
-    before = [d for d in before if not text.startswith("の", d[1]) or text.startswith("の本会議", d[1])]
+    before = [
+        d for d in before
+        if not text.startswith("の", d[1]) or text.startswith("の本会議", d[1]) or _MEETING_DATE.match(text, d[1])
+    ]  # fmt: skip
     about_vote = [d for d in before if _reports_vote(text, _containing(ctx.sentences, d[0]))]
     if about_vote or before:
-        return (about_vote or before)[-1][2]
+        last = (about_vote or before)[-1]
+        # in that sentence, the meeting's date (9日の理事会で、2017年3月の攻撃を非難する決議を採択) before another's
+        same = [d for d in (about_vote or before) if _containing(ctx.sentences, d[0]) == _containing(ctx.sentences, last[0])]
+        return next((d[2] for d in same if _MEETING_DATE.match(text, d[1])), last[2])
     if not forward:
         return None
     # nothing before it (a tally that opens the text): a sentence just after it about the vote
     after = [d for d in ctx.dates if sentence[2] <= d[0] < t.end + FORWARD_CHARS]  # not a later event's (発効)
     voted = [d for d in after if _reports_vote(text, _containing(ctx.sentences, d[0]))]
+    # not a sentence that reports a vote of its own (…これに先立ち、16日、上院も…賛成77、反対18で可決)
+    voted = [d for d in voted if not any(s <= o < e for o in others for s, e in [_containing(ctx.sentences, d[0])])]
     return voted[0][2] if voted else None
 
 
@@ -566,7 +608,10 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
     if not matches:
         return []
     matches = _drop_restated(text, matches, ctx)
-    mentions = body_mentions(text)
+    # a body named inside a quotation (「…国連安保理によってとられなければならない」) is what someone said, not
+    # where a vote was held
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    mentions = [m for m in body_mentions(text) if not any(s < m.start and m.end < e for s, e in quoted)]
     # a treaty named inside a body's name (CWC締約国会議) is where the vote is, not what it is on
     subject_ctx = replace(ctx, names=[n for n in ctx.names if _free(mentions, n[0], n[1])])
     local = _local_dates(text, ctx.dates)
@@ -616,7 +661,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
                 m for m in mentions
                 if wide <= m.start < s_start and _reports_vote(text, _containing(ctx.sentences, m.start))
             ]  # fmt: skip
-            before = voted or before
+            # … else one merely mentioned, but not where a vote is only planned (…本会議において採決にかけられる予定)
+            before = voted or [m for m in before if not _plans_vote(text, _containing(ctx.sentences, m.start))]
         mention = after[0] if after else _agent(text, before) if before else None
         if mention is None and t.table is not None:
             mention = _row_body(t.table.row_label)
@@ -641,6 +687,8 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             near = _containing(ctx.sentences, s_start - 1)[0] if s_start else 0
             if result == "unknown" and prev is not None and prev.start >= near:
                 result = prev.result  # the breakdown of the vote just reported (反対はA、棄権はB)
+            if result == "unknown":  # …決議を採択した。… 決議ではAとBが反対し、C国が棄権した: the vote reported before
+                result = _earlier_result(text, ctx, max(prev_counted, window), s_start, name_spans) or result
         # date
         if t.table is not None:
             date = _column_date(t.table, ctx)
@@ -650,11 +698,14 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
             # after the tally only up to its verb (…で、7日に採択され、翌年発効した: not the entry into force)
             verb = found_result[1] if found_result and t.end <= found_result[1] < s_end else t.end
             prev_end = prev.end if prev is not None else None
-            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None, prev_end=prev_end)
+            others = [m.start for m in matches if m.counted and m is not t]
+            date = _date(text, ctx, t, (s_start, verb, s_end), window, forward=prev is None, prev_end=prev_end,
+                         others=others)  # fmt: skip
             if date is None and prev is not None and prev_block == block:
                 date = prev.date
         date = local.get(date, date) if date else ctx.doc_date
         date = _fill_year(date, ctx.doc_date)
+        body = _of_its_time(body, date)
         # subject: the vote's own sentence (after the previous tally in it), else the previous tally's, else
         # earlier in its paragraph
         lo_subj = max(s_start, prev.end if prev is not None and prev.end > s_start else s_start)
@@ -676,6 +727,24 @@ def resolve_tallies(text: str, ctx: Context, matches: list[TallyMatch] | None = 
         if t.counted:
             prev_counted = t.end
     return out
+
+
+def _of_its_time(body: str | None, date: str | None) -> str | None:
+    """The body as it was at the vote: a "国連総会" before the UN existed (1933年…) is the League's Assembly."""
+    if body == "UN General Assembly" and date and date[:4].isdigit() and int(date[:4]) < UN_FOUNDED:
+        return "League of Nations Assembly"
+    return body
+
+
+def _earlier_result(
+    text: str, ctx: Context, lo: int, hi: int, skip: Sequence[tuple[int, int]]
+) -> str | None:
+    """The outcome of the last sentence in ``text[lo:hi]`` that states one (a breakdown given after its vote)."""
+    for s, e in reversed([(s, e) for s, e in ctx.sentences if lo <= s and e <= hi]):
+        found = _result(text, s, e, skip)
+        if found:
+            return found[0]
+    return None
 
 
 def _header_body(text: str, mentions: list[Mention], pos: int) -> Mention | None:

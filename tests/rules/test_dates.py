@@ -162,6 +162,9 @@ REAL_TEXT: list[tuple[str, list[tuple[str, str, str | None]]]] = [
 # Deictic words resolve against the document's date; anaphoric ones against the last date.
 DOC_DATE_CASES: list[tuple[str, str, list[tuple[str, str, str | None]]]] = [
     ("今年の3月5日に", "2020-06-01", [("今年の3月5日", "2020-03-05", None)]),
+    # a bare day the document's month has no room for is in the month before (30日 in a text dated 2月1日)
+    ("30日に採択した", "2003-02-01", [("30日", "2003-01-30", None)]),
+    ("31日に会合", "2021-04-02", [("31日", "2021-03-31", None)]),
     ("本7日、声明を出した", "2020-06-08", [("本7日", "2020-06-07", None)]),
     ("去年の会議と来年の選挙", "2020-06-08", [("去年", "2019", None), ("来年", "2021", None)]),
     ("先月と来月上旬", "2020-01-08", [("先月", "2019-12", None), ("来月上旬", "2020-02", "EARLY")]),

@@ -902,7 +902,17 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
         return None  # 1日中: all day long (9日中 is a date)
     base = st.day_base(m.start())
-    return _fmt(base.year, base.month, d), None, _Anchor(base.year, base.month, d), None
+    y, mo = base.year, base.month
+    if mo is not None and d > _month_days(y, mo):  # 30日 in a text dated 2月1日: no such day, the month before
+        y, mo = _shift_month(y, mo, -1)
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+def _month_days(year: int | None, month: int) -> int:
+    """Days in a month (February of an unknown year: 29)."""
+    if month == 2:
+        return 29 if year is None or year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 # -- the scan -------------------------------------------------------------------

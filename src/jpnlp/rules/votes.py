@@ -81,12 +81,15 @@ _KW_ROLE = {"賛成": "for", "支持": "for", "反対": "against", "棄権": "ab
 _DIET_BALLOT = re.compile(r"青色?票")
 BALLOT_CHARS = 80
 # an object between the subject and the keyword (決議案に反対), or what a veto is held as (常任理事国として持つ拒否権)
-_OBJ = r"(?:[^。、\n]{0,12}?に|[^。、\n]{0,20}?持つ(?=拒否権))?"
+_OBJ = r"(?:[^。、\n]{0,12}?(?:に|を(?=支持))|[^。、\n]{0,20}?持つ(?=拒否権))?"
 _NAME_CHARS = r"\u4e00-\u9fff\u30a0-\u30ffー・A-Za-z"
 # A、B及びC; AのほかB / Aに加えB (A besides B: both named)
 _LIST_SEP = re.compile(r"(?:[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?)$")
 _NAME_END = re.compile(rf"[{_NAME_CHARS}]{{1,15}}$")
 _SOME_MORE = re.compile(r"(?:など|等|ら|他|ほか)$")
+# a name's abbreviation in brackets (アラブ首長国連邦(UAE)): part of the name in a list
+_ABBR_AFTER = re.compile(r"\([A-Z][A-Za-z.]{1,7}\)")
+_ABBR_BEFORE = re.compile(r"\([A-Z][A-Za-z.]{1,7}\)$")
 _MORE_AFTER = re.compile(r"など|等|ら|他|ほか")
 # single-character country abbreviations: 中ロ, 米英仏 name one country each
 _ABBREV = set("米英仏中ロ露独日韓朝印")
@@ -118,6 +121,9 @@ VERSUS_RE = re.compile(
     rf"(?<![0-9.,\-/])(?P<a>{_VS_NUM})[ \t]*{_VS_UNIT}?[ \t]*(?P<sep>対|[-―—–‐])[ \t]*(?P<b>{_VS_NUM})"
     rf"(?:[ \t]*(?P=sep)[ \t]*(?P<c>{_VS_NUM}))?(?:[ \t]*{_VS_UNIT})?(?![0-9.\-/年月日発基])"
 )  # (the span ends at the last number or its unit, never at the space after it: 62 対 37 で)
+_VS_ABSTAIN = re.compile(
+    rf"[ \t]*(?:\(|[、,，])[ \t]*棄権(?:票)?[ \t]*(?:は|が|[:：])?[ \t]*(?P<n>{_VS_NUM})(?:[ \t]*{_VS_UNIT})?\)?"
+)
 _VOTE_ROW = re.compile(r"投票|採決|票決|表決|賛否")
 _VS_SEP = r"[ \t]*(?:対|[-―—–‐])[ \t]*"
 _CELL_VS = re.compile(rf"^[ \t]*(?P<a>{_VS_NUM}){_VS_SEP}(?P<b>{_VS_NUM})(?:{_VS_SEP}(?P<c>{_VS_NUM}))?[ \t]*$")
@@ -184,7 +190,7 @@ def _label_re() -> re.Pattern[str]:
     words = "|".join(sorted(_labels(), key=len, reverse=True))
     return re.compile(
         rf"(?:(?<=[対票])|(?<![\u4e00-\u9fff]))(?P<label>{words})(?:票数|票|者数|者|国数|の国|国|{_VOTED_WHO})?"
-        rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=])?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
+        rf"(?:[ \t]*{_BALLOT_NOTE})?[ \t]*(?:が|は|で|[:：=]|[…‥]+|[・･]{{2,}})?[ \t]*(?:\n[ \t]*){{0,2}}"  # a list: label, then its number below
         rf"(?:(?P<num>{_NUM})(?![0-9]|,[0-9])[ \t]*(?P<unit>{_UNIT})?(?![ \t]*{_UNIT}){_NOT_A_COUNT}"
         rf"|\([ \t]*(?P<bnum>{_NUM})[ \t]*{_UNIT}?[ \t]*\)|(?P<zero>{_ZERO}))"  # 賛成(158): the number in brackets
     )
@@ -203,7 +209,9 @@ _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{1,15}}")
 _LIST_SEP_AFTER = re.compile(r"[、,，]|及び|および|並びに|ならびに|や|と|(?:のほか|に加え(?:て)?)[、,，]?")
 # the group a listed country is named as a member of: 反対はNATO加盟国のオランダ
 _MEMBER_OF = re.compile(r"[^。、\n]{1,30}?(?:加盟国|理事国|同盟国|締約国|諸国)の")
-_LIST_ENDS = re.compile(r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|[ \t]*\n|[ \t]+(?=賛成|反対|棄権)|$)")
+_LIST_ENDS = re.compile(
+    r"(?:のみ|だけ)?(?:だった|であった|で[、,]|[。、,)]|[ \t]*\n|[ \t]+(?=賛成|反対|棄権)|$)|(?:のみ|だけ)で"
+)
 # the countries a sentence is about (一方、ロシアと中国は、…として棄権した): a topic at the sentence's start whose
 # predicate, at the sentence's end, is a vote; what lies between is the reason
 _TOPIC_START = re.compile(r"(?:^|(?<=[。\n]))[ \t]*(?:(?:一方|また|他方|ただ|しかし|これに対し(?:て)?)[、,]?[ \t]*)?")
@@ -211,8 +219,19 @@ _TOPIC_END = re.compile(r"(?:は|も)[、,]?")
 _VOTE_PREDICATE = re.compile(
     r"(?P<kw>棄権|反対票を投じ|賛成票を投じ|拒否権を(?:行使|発動))(?:し)?(?:た|ました|ていた|ていました)(?=[。\n]|$)"
 )
-_CLAUSE_RE = re.compile(rf"(?P<num>{_NUM})[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}{_KW}")
+_CLAUSE_RE = re.compile(
+    rf"(?<!分の)(?<!第)(?P<num>{_NUM})(?:[ \t]*(?:{_COUNTRY_UNIT}|票){_NOT_A_COUNT}(?:が|は|も|の){_OBJ}|の(?=賛成|反対|棄権)){_KW}"
+)  # 87カ国が賛成 / 152の賛成、4の反対 (not 3分の2の賛成, a threshold; not 第2の, an ordinal)
+ALSO_CHARS = 20
+_ALSO = re.compile(rf"[{_NAME_CHARS}]も")
 _NAMED_RE = re.compile(rf"(?P<particle>は|が|も){_OBJ}{_KW}")
+# a keyword with its number right after it is a count's label (理事国は賛成12票: twelve, not one named country) …
+_NUM_AFTER = re.compile(rf"(?:票)?(?:は|が|[:：])?[ \t]*{_NUM}")
+# … and a number right after a label is that label's (棄権30カ国の賛成多数: thirty abstentions, not thirty for)
+_LABEL_BEFORE = re.compile(r"(?:賛成|反対|棄権|保留)(?:票)?(?:は|が|[:：])?[ \t]*$")
+# a counted topic whose predicate, at the sentence's end, is a vote (A、Bの4カ国は、…として棄権した)
+_VOTE_WORDS = re.compile(r"賛成|反対|棄権|拒否権|票")
+_TOPIC_NUM = re.compile(rf"(?:[^。\n]{{0,80}}?(?:の|など|等)[ \t]*)?(?P<num>{_NUM})[ \t]*{_COUNTRY_UNIT}(?:は|も)[、,]?")
 
 
 def _num(s: str) -> int:
@@ -236,6 +255,8 @@ def _named_list(text: str, end: int) -> tuple[int, int] | None:
         return None  # A、Bなど: more than those named
     pos, count, start = end, 0, None
     while True:
+        abbr = _ABBR_BEFORE.search(text, max(0, pos - 10), pos)
+        pos = abbr.start() if abbr else pos
         m = _NAME_END.search(text, max(0, pos - 15), pos)
         if not m or m.end() != pos:
             break
@@ -268,13 +289,20 @@ def _topic_counts(text: str) -> list[Count]:
     for p in _VOTE_PREDICATE.finditer(text):
         lo = max(text.rfind("。", 0, p.start()), text.rfind("\n", 0, p.start())) + 1
         start = _TOPIC_START.match(text, lo)
-        names = _names_run(text, start.end()) if start else None
-        if names is None or not _TOPIC_END.match(text, names[0]) or names[0] >= p.start():
+        if start is None:
             continue
         kw = p.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
         veto = kw.startswith("拒否権")
-        out.append(Count(start.end(), p.start() + len(kw), role, names[1], veto=veto, named=True, voted=True))
+        names = _names_run(text, start.end())
+        if names is not None and _TOPIC_END.match(text, names[0]) and names[0] < p.start():
+            out.append(Count(start.end(), p.start() + len(kw), role, names[1], veto=veto, named=True, voted=True))
+            continue
+        counted = _TOPIC_NUM.match(text, start.end())
+        # …ガボンの4カ国は「対話」を重視する姿勢を示し、棄権した (a reason between, no vote of its own)
+        if counted and counted.end() < p.start() and not _VOTE_WORDS.search(text, counted.end(), p.start()):
+            n = _num(counted.group("num"))
+            out.append(Count(counted.start("num"), p.start() + len(kw), role, n, veto=veto, voted=True))
     return out
 
 
@@ -285,7 +313,8 @@ def _names_run(text: str, pos: int) -> tuple[int, int] | None:
         n = _country_count(m.group())
         if n is None:
             break
-        count, end = count + n, m.end()
+        abbr = _ABBR_AFTER.match(text, m.end())
+        count, end = count + n, abbr.end() if abbr else m.end()
         sep = _LIST_SEP_AFTER.match(text, end)
         if not sep:
             break
@@ -345,10 +374,15 @@ def find_counts(text: str) -> list[Count]:
             voted = label == "棄権" or "票" in m.group()
             found.append(Count(m.start(), after[0], _KW_ROLE[label], after[1], named=True, voted=voted))
     for m in _CLAUSE_RE.finditer(text):
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         kw = m.group("kw")
         role = _KW_ROLE[kw[:3] if kw.startswith("拒否権") else kw[:2]]
-        found.append(Count(m.start(), m.end(), role, _num(m.group("num")), veto=kw.startswith("拒否権")))
+        voted = kw.startswith(("拒否権", "棄権")) or kw.endswith("票")  # 32カ国が棄権: a vote cast, not a stance
+        found.append(Count(m.start(), m.end(), role, _num(m.group("num")), veto=kw.startswith("拒否権"), voted=voted))
     for m in _NAMED_RE.finditer(text):
+        if _NUM_AFTER.match(text, m.end()):
+            continue
         named = _named_list(text, m.start())
         if named:
             kw = m.group("kw")
@@ -360,7 +394,21 @@ def find_counts(text: str) -> list[Count]:
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    return _restated(text, sorted(taken, key=lambda c: c.start))
+    return _restated(text, _also(text, sorted(taken, key=lambda c: c.start)))
+
+
+def _also(text: str, counts: list[Count]) -> list[Count]:
+    """Named counts joined where a second one says "also" (米国は棄権に回り、ロシアも棄権した: two abstentions)."""
+    out: list[Count] = []
+    for c in counts:
+        p = out[-1] if out else None
+        if (p is not None and p.named and c.named and p.role == c.role and not p.veto and not c.veto
+                and c.start - p.end <= ALSO_CHARS and not _SENT_END.search(text, p.end, c.start)
+                and _ALSO.search(text, c.start, c.end)):  # fmt: skip
+            out[-1] = Count(p.start, c.end, p.role, p.n + c.n, named=True, voted=p.voted or c.voted)
+            continue
+        out.append(c)
+    return out
 
 
 def _gap_ok(gap: str, same_sentence: bool) -> bool:
@@ -402,7 +450,11 @@ def _clusters(text: str, groups: list[list[Count]], same_sentence: bool) -> list
     return out
 
 
-_BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決)(?:の結果)?(?:で|では|は)")
+_BREAKDOWN = re.compile(r"(?:採決|投票|票決|表決|採択)(?:の結果)?(?:で|では|は)")
+# a for-count that carried the vote (Nカ国の賛成で採択した), and a sentence with an outcome of its own
+_CARRIED = re.compile(r"[^。\n]{0,12}?(?:採択|可決|承認|成立)|(?:票を投じ|し)た")  # …で採択 / 157カ国が賛成した
+_EARLIER_VOTE = re.compile(r"昨年|去年|前年|前回|一昨年")  # a for-count of an earlier vote, given for comparison
+_OUTCOME = re.compile(r"採択|可決|否決|承認|成立")
 BREAKDOWN_CHARS = 400
 
 
@@ -421,6 +473,15 @@ def _completed(text: str, groups: list[list[Count]]) -> list[list[Count]]:
             # a sentence that reports the vote (採決では), or countries that cast a vote (AとBは棄権した): the
             # vote just reported
             if _BREAKDOWN.search(text, s, g[0].start) or all(c.named and c.voted for c in g):
+                prev.extend(g)
+                continue
+            # … or, after a for-count that carried it, a sentence of cast votes with no outcome of its own, one
+            # sentence on at most (Nカ国の賛成で採択した。…。Mカ国が棄権し、Kカ国が反対。)
+            e = min([len(text)] + [i for i in (text.find("。", g[-1].end), text.find("\n", g[-1].end)) if i >= 0])
+            ps = max(text.rfind(c, 0, prev[0].start) for c in "。\n") + 1
+            if (_CARRIED.match(text, prev[0].end) and any(c.voted for c in g) and not _OUTCOME.search(text, s, e)
+                    and len(_SENT_END.findall(text, prev[0].end, g[0].start)) <= 2
+                    and not _EARLIER_VOTE.search(text, ps, prev[0].end)):  # fmt: skip
                 prev.extend(g)
                 continue
         out.append(list(g))
@@ -460,7 +521,10 @@ def _versus(text: str, taken: list[tuple[int, int]]) -> list[TallyMatch]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())) + 1
-        after = _VS_AFTER.match(text, m.end())
+        # the abstentions given after the two sides (152対4(棄権30)で採択, 14対0、棄権1で): part of the tally
+        abst = _VS_ABSTAIN.match(text, m.end()) if not m.group("c") else None
+        end = abst.end("n") if abst else m.end()
+        after = _VS_AFTER.match(text, abst.end() if abst else m.end())
         if not after and not _VS_BEFORE.search(text[line_start : m.start()]):
             continue
         implied = None
@@ -468,9 +532,9 @@ def _versus(text: str, taken: list[tuple[int, int]]) -> list[TallyMatch]:
         cons = CONSENSUS_RE.match(text, m.end() + tail.end()) if tail else None
         if cons:
             implied = CONSENSUS[cons.group()]  # 71対26の賛成多数: the span stays the numbers
-        c = m.group("c")
+        c = m.group("c") or (abst.group("n") if abst else None)
         out.append(
-            TallyMatch(m.start(), m.end(), m.group(), "versus", _num(m.group("a")), _num(m.group("b")),
+            TallyMatch(m.start(), end, text[m.start() : end], "versus", _num(m.group("a")), _num(m.group("b")),
                        _num(c) if c else None, implied=implied)
         )  # fmt: skip
     return out
@@ -555,10 +619,53 @@ def _column_tallies(text: str) -> list[TallyMatch]:
     return out
 
 
+# a table flattened one cell per line (a web table's text): a header cell, spaced or not (反 対), then a row's cells
+_V_HEADER_ROLE = re.compile(r"[ \t\u3000]*(賛|反|棄|保)[ \t\u3000]*(成|対|権|留)(?:票|票数|数)?[ \t\u3000]*")
+_V_HEADER = re.compile(r"[^0-9０-９\n]{1,12}")
+_V_NUM = re.compile(rf"[ \t\u3000]*(?P<n>{_NUM})[ \t\u3000]*(?:票|人|名)?[ \t\u3000]*")
+
+
+def _vertical_tallies(text: str) -> list[TallyMatch]:
+    """Tallies in a table flattened to one cell per line: header cells (市町名 / 反 対 / 賛 成), then rows of a
+    label line and one number line per column after the first (奈井江町 / 3,258 / 1,168)."""
+    lines = [(m.group(), m.start()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]  # blank lines skipped
+    out: list[TallyMatch] = []
+    k = 0
+    while k < len(lines):
+        roles: list[str | None] = []
+        j = k
+        while j < len(lines) and _V_HEADER.fullmatch(lines[j][0]) and lines[j][0].strip():
+            m = _V_HEADER_ROLE.fullmatch(lines[j][0])
+            roles.append(_ROLE_WORD.get(m.group(1) + m.group(2)) if m else None)
+            j += 1
+        first = next((i for i, r in enumerate(roles) if r), None)
+        if first is None or not {"for", "against"} <= set(roles):
+            k = max(j, k + 1)
+            continue
+        last = max(i for i, r in enumerate(roles) if r)
+        columns = roles[first : last + 1]  # the cells before the first role name label the rows
+        pos = k + last + 1
+        while pos + len(columns) < len(lines) and lines[pos][0].strip() and not _V_NUM.fullmatch(lines[pos][0]):
+            cells = [_V_NUM.fullmatch(lines[pos + 1 + c][0]) for c in range(len(columns))]
+            if not all(cells):
+                break
+            n = {role: _num(cell.group("n")) for role, cell in zip(columns, cells) if role and cell}
+            start = lines[pos + 1][1] + cells[0].start("n")
+            end = lines[pos + len(columns)][1] + cells[-1].end("n")
+            out.append(
+                TallyMatch(start, end, text[start:end], "row", n.get("for"), n.get("against"), n.get("abstain"),
+                           row=(lines[pos][1], end))
+            )  # fmt: skip
+            pos += 1 + len(columns)
+        k = max(pos, k + 1)
+    return out
+
+
 def find_tallies(text: str) -> list[TallyMatch]:
     """Every tally of ``text`` in order: counted ones, then outcome phrases with no numbers (``consensus``)."""
     found = _table(text)
     found += [t for t in _column_tallies(text) if all(t.end <= f.start or t.start >= f.end for f in found)]
+    found += [t for t in _vertical_tallies(text) if all(t.end <= f.start or t.start >= f.end for f in found)]
     taken = [(t.start, t.end) for t in found]
     found += _versus(text, taken)
     taken = [(t.start, t.end) for t in found]
