@@ -5,6 +5,12 @@
   (``第二次戦略兵器削減条約(STARTII条約)``).  A composed name that the glossary
   does not list gets a composed English name from its base
   (``STARTII条約議定書`` → ``START II Protocol``).
+* :func:`guess_leader` names the leader a short form most likely means when
+  the glossary's lookup could not decide: several namesakes and no title or
+  year to tell them apart (アサド: the one whose office is nearest the text's
+  year, else the latest), or a kanji family name the glossary lists only in
+  full (小野寺 → 小野寺五典).  Any of them is a better guess than romanizing a
+  surname alone.
 * :class:`AnaphoraResolver` links ``同条約`` / ``同条約議定書`` / ``両条約`` to
   the treaties mentioned before them in the document.
 """
@@ -31,6 +37,9 @@ COMPOSE: tuple[tuple[str, str], ...] = (
     ("議定書", "{en} Protocol"),
 )
 _BRACKET = re.compile(r"\(([^()]*)\)")
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)+")
+_KATAKANA_PART = re.compile(r"[・=＝]")
 _ENDS_IN_HEAD = re.compile(r"(?:条約|協定|議定書|宣言|合意|声明|文書|覚書|規約|憲章|法|案)$")
 _ANAPHOR = re.compile(r"^(同|両|本|当該|前記|上記)(条約|協定|議定書|宣言|合意|声明|文書)(.*)$")
 
@@ -73,6 +82,55 @@ def link_treaty(text: str, glossary: Glossary) -> Link | None:
             if base is not None and base.en:
                 return compose(base, template, glossary)
     return None
+
+
+def guess_leader(text: str, glossary: Glossary, year: int | None = None, role: str | None = None) -> Entry | None:
+    """The leader a name most likely means when :meth:`Glossary.lookup` found several or none: the namesakes
+    sharing the form, or the leaders the glossary lists only in full under this short form (the first 1–3 kanji of
+    a kanji name, the last part of a katakana one: シン → マンモハン・シン); the one whose office ends with
+    ``role``, then the one in office in ``year`` or nearest to it, else the one in office last."""
+    found = glossary.candidates(text, "LEADER") or _by_short_form(glossary).get(text, [])
+    if not found:
+        return None
+    if role and len(found) > 1:
+        title = re.sub(r"^(?:前|元|次期|現)|(?:代行)?(?:\(当時\))?$", "", role)
+        found = [e for e in found if any((o.title_ja or "").endswith(title) for o in e.offices)] or found
+    if year is not None and len(found) > 1:
+        found = [e for e in found if e.in_office(year)] or _nearest(found, year)
+    return max(found, key=_last_in_office)
+
+
+def _by_short_form(glossary: Glossary) -> dict[str, list[Entry]]:
+    """Leaders by the short forms of their full names: the first 1–3 characters of a kanji name (小野寺五典 under
+    小, 小野, 小野寺), the last part of a katakana name written with ・ (マンモハン・シン under シン)."""
+    index = glossary.cache.get("short_forms")
+    if index is None:
+        index = {}
+        for e in glossary:
+            if e.label != "LEADER":
+                continue
+            short: set[str] = set()
+            for form in e.ja:
+                if _KANJI.fullmatch(form):
+                    short.update(form[:k] for k in range(1, min(3, len(form) - 1) + 1))
+                elif _KATAKANA_NAME.fullmatch(form):
+                    short.add(_KATAKANA_PART.split(form)[-1])
+            for key in short:
+                index.setdefault(key, []).append(e)
+        glossary.cache["short_forms"] = index
+    return index
+
+
+def _nearest(found: list[Entry], year: int) -> list[Entry]:
+    def distance(e: Entry) -> int:
+        return min((max((o.start or 0) - year, year - (o.end or 9999), 0) for o in e.offices), default=9999)
+
+    best = min(distance(e) for e in found)
+    return [e for e in found if distance(e) == best]
+
+
+def _last_in_office(e: Entry) -> int:
+    return max(((o.end or 9999) for o in e.offices), default=0)
 
 
 def compose(base: Link, template: str, glossary: Glossary) -> Link:

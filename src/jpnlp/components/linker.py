@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..english import confidence, english_only
 from ..glossary import Glossary, default_glossary
-from ..link import AnaphoraResolver, Link, link_treaty
+from ..link import AnaphoraResolver, Link, guess_leader, link_treaty
 from .base import doc_text
 
 # A reading: hiragana, with the katakana of foreign words in it (にほんこくとソヴィエト…きょうどうせんげん)
@@ -39,8 +39,11 @@ class GlossaryLinker:
         people = PeopleResolver()
         new_ents: list[Span] = []
         values: list[tuple[Link | None, Span]] = []
+        year: int | None = None  # the year of the last dated expression: tells namesakes apart
         for ent in doc.ents:
-            link = self._link(ent, resolver, _bracketed_after(text, ent, values))
+            if ent.label_ == "DATE" and str(ent._.value or "")[:4].isdigit():
+                year = int(str(ent._.value)[:4])
+            link = self._link(ent, resolver, _bracketed_after(text, ent, values), year)
             if ent.label_ == "LEADER":
                 link = people.resolve(ent, link)
             kb = link.kb_id if link else ""
@@ -63,7 +66,9 @@ class GlossaryLinker:
                 span._.en_conf = confidence(span._.en_source)
         return doc
 
-    def _link(self, ent: Span, resolver: AnaphoraResolver, named_before: Link | None) -> Link | None:
+    def _link(
+        self, ent: Span, resolver: AnaphoraResolver, named_before: Link | None, year: int | None = None
+    ) -> Link | None:
         if ent.label_ == "TREATY":
             if ent._.anaphor:
                 return resolver.resolve(ent.text)
@@ -78,9 +83,12 @@ class GlossaryLinker:
             return link
         if ent.label_ == "LEADER":
             e = self.glossary.get(ent._.id) if ent._.id else self.glossary.lookup(ent.text, "LEADER")
-            if e is None:
-                # a full name the glossary lists by surname: ウラジーミル・プーチン, L.ゼルボ
-                e = self.glossary.lookup(re.split(r"[・=.]", ent.text)[-1], "LEADER")
+            # a full name the glossary lists by surname: ウラジーミル・プーチン, L.ゼルボ
+            surname = re.split(r"[・=.]", ent.text)[-1]
+            e = e or self.glossary.lookup(surname, "LEADER")
+            # namesakes nothing told apart, or a family name listed only in full: the likeliest one (not for a full
+            # name: ラージナート・シン is not マンモハン・シン)
+            e = e or guess_leader(ent.text, self.glossary, year, ent._.role)
             return Link.of(e) if e else None
         return None
 
