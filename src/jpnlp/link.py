@@ -11,6 +11,9 @@
   year, else the latest), or a kanji family name the glossary lists only in
   full (小野寺 → 小野寺五典).  Any of them is a better guess than romanizing a
   surname alone.
+* :func:`near_treaty` aligns a treaty name one light character away from a
+  glossary form (部分的実験停止条約 without 核, 化学兵器の禁止条約 with の):
+  ``en_source`` ``near``.
 * :class:`AnaphoraResolver` links ``同条約`` / ``同条約議定書`` / ``両条約`` to
   the treaties mentioned before them in the document.
 """
@@ -18,9 +21,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .glossary import Entry, Glossary
+from .glossary import Entry, Glossary, match_key
 
 # Suffixes that compose a new instrument from a treaty name, longest first.
 COMPOSE: tuple[tuple[str, str], ...] = (
@@ -40,6 +43,13 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)+")
 _KATAKANA_PART = re.compile(r"[・=＝]")
+# A year, or two or more of the nuclear powers as one-character country names (米ソ, 米英ソ, 米ロ), before a name.
+# Not Japan or Korea: 日米安保条約, 米韓相互防衛条約 are names of their own.
+_SIGNED_IN = re.compile(r"^(?:19|20)[0-9]{2}年の?(?=.{3})")
+_POWERS = frozenset("米英仏中ソロ露")
+# Characters whose presence makes another instrument: numbers and ordinals, negation, new/old, countries, heads.
+_HEAVY = frozenset("0123456789一二三四五六七八九十第次新旧非不反無全部分前後上下南北東西日米英仏中ソロ露韓朝印独伊加豪条約定書宣言")
+_ONE_CHAR_COUNTRIES = _POWERS | frozenset("日韓朝比豪印独伊加")
 _ENDS_IN_HEAD = re.compile(r"(?:条約|協定|議定書|宣言|合意|声明|文書|覚書|規約|憲章|法|案)$")
 _ANAPHOR = re.compile(r"^(同|両|本|当該|前記|上記)(条約|協定|議定書|宣言|合意|声明|文書)(.*)$")
 
@@ -69,7 +79,7 @@ def link_treaty(text: str, glossary: Glossary) -> Link | None:
     """The glossary link of a (non-anaphoric) treaty mention, or None."""
     for variant in _variants(text):
         e = glossary.lookup(variant, "TREATY")
-        if e is not None:
+        if e is not None and not _names_other_parties(e, text, variant):
             return Link.of(e)
     if text.isascii() and " " in text:
         e = glossary.lookup_english(text, "TREATY")
@@ -82,6 +92,38 @@ def link_treaty(text: str, glossary: Glossary) -> Link | None:
             if base is not None and base.en:
                 return compose(base, template, glossary)
     return None
+
+
+def near_treaty(text: str, glossary: Glossary) -> Link | None:
+    """The one treaty a glossary form of which differs from ``text`` by one character left out or added, neither a
+    digit, an ordinal or a country (第三次/第一次, 日英/日印 are other treaties) nor a negation; None otherwise."""
+    key = match_key(_BRACKET.sub("", text))
+    if len(key) < 5 or not _ENDS_IN_HEAD.search(key):
+        return None
+    forms, shortened = _treaty_keys(glossary)
+    found = {e.id: e for e in shortened.get(key, ())}  # the text leaves a character out
+    for k in range(len(key)):  # the text adds one
+        if key[k] not in _HEAVY:
+            found.update((e.id, e) for e in forms.get(key[:k] + key[k + 1 :], ()))
+    if len(found) != 1:
+        return None
+    return replace(Link.of(next(iter(found.values()))), source="near")
+
+
+def _treaty_keys(glossary: Glossary) -> tuple[dict[str, list[Entry]], dict[str, list[Entry]]]:
+    """Treaty forms by match key, and by match key with one (light) character left out."""
+    cached = glossary.cache.get("treaty_keys")
+    if cached is None:
+        forms: dict[str, list[Entry]] = {}
+        shortened: dict[str, list[Entry]] = {}
+        for form, e in glossary.forms_of("TREATY"):
+            key = match_key(form)
+            forms.setdefault(key, []).append(e)
+            for k in range(len(key)) if len(key) >= 5 else ():
+                if key[k] not in _HEAVY:
+                    shortened.setdefault(key[:k] + key[k + 1 :], []).append(e)
+        cached = glossary.cache["treaty_keys"] = (forms, shortened)
+    return cached
 
 
 def guess_leader(text: str, glossary: Glossary, year: int | None = None, role: str | None = None) -> Entry | None:
@@ -150,7 +192,42 @@ def _variants(text: str) -> list[str]:
         out.extend(m.group(1) for m in _BRACKET.finditer(text))
     # a formal title that names its own instrument: …に関するこの暫定協定
     out.extend(v.replace("この", "", 1) for v in list(out) if "この" in v[1:])
+    # the year or the nuclear powers that signed it, written before a treaty's name: 1972年ABM条約, 米ソINF条約
+    out.extend(name for v in list(out) for name in _without_signatories(v))
     return out
+
+
+def _without_signatories(text: str) -> list[str]:
+    """``text`` without a year or signatory countries before its name (米ソ中距離… : 米ソ, not 米ソ中)."""
+    year = _SIGNED_IN.match(text)
+    if year:
+        return [text[year.end() :]]
+    out = []
+    for k in range(2, 5):
+        if len(text) > k + 2 and all(c in _POWERS for c in text[:k]):
+            out.append(re.sub(r"^(?:間の|間|の)", "", text[k:]))
+    return out
+
+
+def _names_other_parties(entry: Entry, mention: str, name: str) -> bool:
+    """The entry's name with other parties before it is its own name (日米安保条約): 米中安保条約 is not it."""
+    if name == mention or not mention.endswith(name):
+        return False
+    ours = _parties(re.sub(r"(?:間の|間|の)$", "", mention[: len(mention) - len(name)]))
+    if ours is None:
+        return False  # a year before the name
+    for form in entry.ja:
+        theirs = _parties(form[: len(form) - len(name)]) if form.endswith(name) else None
+        if theirs and theirs != ours:
+            return True
+    return False
+
+
+def _parties(prefix: str) -> frozenset[str] | None:
+    """The countries of a prefix written as one-character country names (米ソ, 日米, 米露), else None."""
+    if not prefix or any(c not in _ONE_CHAR_COUNTRIES for c in prefix):
+        return None
+    return frozenset(prefix.replace("露", "ロ"))
 
 
 class AnaphoraResolver:

@@ -3,7 +3,8 @@
 Sets ``._.en``, ``._.en_full``, ``._.id``, ``._.wikidata`` and ``kb_id_``
 (the QID where known, else the glossary id); resolves anaphora (同条約 → the
 treaty before it); composes names the glossary does not list (STARTII条約議定書
-→ START II Protocol).  A mention it cannot align keeps ``._.id == ""`` and is
+→ START II Protocol); aligns a name one light character away from a glossary
+form (``near``).  A mention it cannot align keeps ``._.id == ""`` and is
 reported as unaligned, but still gets an English name from
 :mod:`jpnlp.english` (the text, a name dictionary, a transliteration or a
 rendering of its title).  ``._.en_source`` says where each English name came
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..english import confidence, english_only
 from ..glossary import Glossary, default_glossary
-from ..link import AnaphoraResolver, Link, guess_leader, link_treaty
+from ..link import AnaphoraResolver, Link, guess_leader, link_treaty, near_treaty
 from .base import doc_text
 
 # A reading: hiragana, with the katakana of foreign words in it (にほんこくとソヴィエト…きょうどうせんげん)
@@ -77,6 +78,8 @@ class GlossaryLinker:
                 link = resolver.last()  # a headword's reading follows the headword
             if link is None and _FOREIGN.search(ent.text):
                 link = named_before  # 日ソ共同宣言(ロシア語: Советско-Японская …): the same declaration
+            # one light character away from a glossary form (部分的実験停止条約): that treaty
+            link = link or near_treaty(ent.text, self.glossary)
             # a treaty the glossary does not know is still an antecedent (同協定 after it carries its name)
             link = link or english_only(ent)
             resolver.add(ent.text, link)
@@ -137,7 +140,7 @@ def _bracketed_after(text: str, ent: Span, values: list[tuple[Link | None, Span]
 
 def _replaceable(link: Link | None) -> bool:
     """No link, or only a rendering of our own: an English name the text gives is better."""
-    return link is None or link.source in ("translation", "transliteration")
+    return link is None or link.source in ("near", "translation", "transliteration")
 
 
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
