@@ -55,6 +55,11 @@ def country_near(text: str, start: int, end: int) -> str | None:
     return _country_of(found.group()) if found else None
 
 
+def pinyin_available() -> bool:
+    """Whether ``pypinyin`` (the ``names`` extra) is installed."""
+    return _lazy_pinyin() is not None
+
+
 def pinyin_name(name: str) -> str | None:
     """``習近平`` → ``Xi Jinping``: family name, then the given name as one word; None without pypinyin or for a
     character it cannot read."""
