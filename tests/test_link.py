@@ -34,6 +34,10 @@ LEADERS = Glossary(
         ("1991年アルファ条約", "Alpha Treaty"),
         ("米ソ第一次アルファ削減条約", "Alpha Treaty"),
         ("米ソ間のアルファ条約", "Alpha Treaty"),
+        # an abbreviation with a generic head the glossary does not list with it
+        ("CTBT協定", "CTBT"),
+        ("米ソCTBT合意", "CTBT"),
+        ("XYZ条約", None),
         # but a name the glossary gives other parties is not that treaty
         ("米中安保条約", None),
         ("日米安保条約", "Japan-Alpha Security Treaty"),

@@ -45,6 +45,7 @@ _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u
 _KATAKANA_PART = re.compile(r"[・=＝]")
 # A year, or two or more of the nuclear powers as one-character country names (米ソ, 米英ソ, 米ロ), before a name.
 # Not Japan or Korea: 日米安保条約, 米韓相互防衛条約 are names of their own.
+_ABBR_HEAD = re.compile(r"(新?[A-Z][A-Za-z0-9\- ]*?)\s*(?:条約|協定|合意|取り決め|取極め?)")
 _SIGNED_IN = re.compile(r"^(?:19|20)[0-9]{2}年の?(?=.{3})")
 _POWERS = frozenset("米英仏中ソロ露")
 # Characters whose presence makes another instrument: numbers and ordinals, negation, new/old, countries, heads.
@@ -194,6 +195,8 @@ def _variants(text: str) -> list[str]:
     out.extend(v.replace("この", "", 1) for v in list(out) if "この" in v[1:])
     # the year or the nuclear powers that signed it, written before a treaty's name: 1972年ABM条約, 米ソINF条約
     out.extend(name for v in list(out) for name in _without_signatories(v))
+    # an abbreviation with a generic head the glossary does not list with it: TPNW条約, INF協定, 新START合意
+    out.extend(f for v in list(out) if (m := _ABBR_HEAD.fullmatch(v)) for f in (m.group(1), m.group(1) + "条約"))
     return out
 
 
