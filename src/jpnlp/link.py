@@ -31,6 +31,7 @@ COMPOSE: tuple[tuple[str, str], ...] = (
     ("条約案", "draft {en}"),
     ("関連文書批准法", "Law on Ratification of the {en} related documents"),
     ("批准関連法", "Law on Ratification of {en}"),
+    ("を改正する議定書", "Protocol amending the {en}"),
     ("改正議定書", "Protocol amending the {en}"),
     ("追加議定書", "{en} Additional Protocol"),
     ("関連文書", "{en} related documents"),
