@@ -13,6 +13,7 @@ GLOSSARY = Glossary(
         Entry("treaty.ctbt", "TREATY", "CTBT", ja=("包括的核実験禁止条約",), abbr=("CTBT",)),
         Entry("treaty.alpha", "TREATY", "Alpha Treaty", ja=("第一次アルファ削減条約", "アルファ条約")),
         Entry("treaty.ja_security", "TREATY", "Japan-Alpha Security Treaty", ja=("日米安保条約", "安保条約")),
+        Entry("org.beta_pact", "ORG", "Beta Pact", ja=("ベータ条約機構", "ベータ条約")),
     ]
 )
 LEADERS = Glossary(
@@ -34,6 +35,9 @@ LEADERS = Glossary(
         ("1991年アルファ条約", "Alpha Treaty"),
         ("米ソ第一次アルファ削減条約", "Alpha Treaty"),
         ("米ソ間のアルファ条約", "Alpha Treaty"),
+        # a name the glossary files under another label but that names an instrument
+        ("ベータ条約", "Beta Pact"),
+        ("ベータ条約機構", None),  # the organisation itself is not a treaty
         # an abbreviation with a generic head the glossary does not list with it
         ("CTBT協定", "CTBT"),
         ("米ソCTBT合意", "CTBT"),

@@ -83,6 +83,11 @@ def link_treaty(text: str, glossary: Glossary) -> Link | None:
         e = glossary.lookup(variant, "TREATY")
         if e is not None and not _names_other_parties(e, text, variant):
             return Link.of(e)
+    # a name the glossary files under another label though it names an instrument (ワルシャワ条約: the Warsaw Pact)
+    for variant in _variants(text):
+        others = [e for e in glossary.candidates(variant) if e.label != "TREATY"] if _ENDS_IN_HEAD.search(variant) else []
+        if len(others) == 1:
+            return Link.of(others[0])
     if text.isascii() and " " in text:
         e = glossary.lookup_english(text, "TREATY")
         if e is not None:
