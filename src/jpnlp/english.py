@@ -90,7 +90,6 @@ def _confidences() -> dict[str, float]:
     return {r["source"]: float(r["confidence"]) for r in read_table("en_sources.tsv")}
 
 
-
 # Separators between the parts of a name, and an initial (D., W) that one script writes and the other may not.
 _PART_SEP = re.compile(r"[・･=＝\s.．]+")
 _INITIAL = re.compile(r"[A-ZＡ-Ｚ]\.?")

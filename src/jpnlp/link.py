@@ -44,13 +44,16 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)+")
 _KATAKANA_PART = re.compile(r"[・=＝]")
+# An abbreviation and a generic head (TPNW条約, INF協定, 新START合意).
+_ABBR_HEAD = re.compile(r"(新?[A-Z][A-Za-z0-9\- ]*?)\s*(?:条約|協定|合意|取り決め|取極め?)")
 # A year, or two or more of the nuclear powers as one-character country names (米ソ, 米英ソ, 米ロ), before a name.
 # Not Japan or Korea: 日米安保条約, 米韓相互防衛条約 are names of their own.
-_ABBR_HEAD = re.compile(r"(新?[A-Z][A-Za-z0-9\- ]*?)\s*(?:条約|協定|合意|取り決め|取極め?)")
 _SIGNED_IN = re.compile(r"^(?:19|20)[0-9]{2}年の?(?=.{3})")
 _POWERS = frozenset("米英仏中ソロ露")
 # Characters whose presence makes another instrument: numbers and ordinals, negation, new/old, countries, heads.
-_HEAVY = frozenset("0123456789一二三四五六七八九十第次新旧非不反無全部分前後上下南北東西日米英仏中ソロ露韓朝印独伊加豪条約定書宣言")
+_HEAVY = frozenset(
+    "0123456789一二三四五六七八九十第次新旧非不反無全部分前後上下南北東西日米英仏中ソロ露韓朝印独伊加豪条約定書宣言"
+)
 _ONE_CHAR_COUNTRIES = _POWERS | frozenset("日韓朝比豪印独伊加")
 _ENDS_IN_HEAD = re.compile(r"(?:条約|協定|議定書|宣言|合意|声明|文書|覚書|規約|憲章|法|案)$")
 _ANAPHOR = re.compile(r"^(同|両|本|当該|前記|上記)(条約|協定|議定書|宣言|合意|声明|文書)(.*)$")
@@ -84,8 +87,8 @@ def link_treaty(text: str, glossary: Glossary) -> Link | None:
         if e is not None and not _names_other_parties(e, text, variant):
             return Link.of(e)
     # a name the glossary files under another label though it names an instrument (ワルシャワ条約: the Warsaw Pact)
-    for variant in _variants(text):
-        others = [e for e in glossary.candidates(variant) if e.label != "TREATY"] if _ENDS_IN_HEAD.search(variant) else []
+    for variant in (v for v in _variants(text) if _ENDS_IN_HEAD.search(v)):
+        others = [e for e in glossary.candidates(variant) if e.label != "TREATY"]
         if len(others) == 1:
             return Link.of(others[0])
     if text.isascii() and " " in text:
