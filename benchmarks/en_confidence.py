@@ -20,7 +20,7 @@ from jpnlp.pipeline import default_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT / "tests/data/real/develop.jsonl", ROOT.parent / "shared/eval/dev/passages.jsonl"]
-SOURCES = ("glossary", "composed", "text", "dictionary", "translation", "transliteration")
+SOURCES = ("glossary", "composed", "near", "text", "dictionary", "translation", "transliteration")
 TABLE = ROOT / "src/jpnlp/data/en_sources.tsv"
 
 

@@ -125,6 +125,14 @@ def test_patterns(ja: str, en: str) -> None:
         ),
         ("英国、フランス及びドイツとの共同声明", "Joint Statement between the United Kingdom, France and Germany"),
         ("ロシア連邦との友好条約", "Treaty of Friendship with the Russian Federation"),
+        # formal state names take their formal English
+        (
+            "日本国政府とフランス共和国政府との間の協定",
+            "Agreement between the Government of Japan and the Government of the French Republic",
+        ),
+        ("日本国とインド共和国との間の平和条約", "Treaty of Peace between Japan and the Republic of India"),
+        # a protocol amending an instrument
+        ("日米友好協定を改正する議定書", "Protocol Amending the Japan–US Friendship Agreement"),
     ],
 )
 def test_country_pairs_and_parties(ja: str, en: str) -> None:

@@ -19,7 +19,7 @@ skipped and the transliteration answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -40,14 +40,22 @@ _LONG = re.compile(r"(?:([oO])[ou]|([uU])u)(?![aeiou])")
 _LONG_MARK = {"o": "ō", "O": "Ō", "u": "ū", "U": "Ū"}
 
 
-def english_name(text: str, readings: Sequence[tuple[str, str, str]] = ()) -> tuple[str, str] | None:
-    """(English, source) for a person name: ``dictionary`` when JMnedict spells every part, else
-    ``transliteration`` (parts the dictionary knows keep its spelling: アンゲラ・メルケル → Angera Merkel)."""
+def english_name(
+    text: str, readings: Sequence[tuple[str, str, str]] = (), spellings: Mapping[str, str] | None = None
+) -> tuple[str, str] | None:
+    """(English, source) for a person name: ``dictionary`` when the name's parts are all spelt by ``spellings`` (the
+    glossary's spellings of katakana name parts: ウラジーミル → Vladimir) or JMnedict, else ``transliteration`` (parts
+    known keep their spelling: アンゲラ・メルケル → Angera Merkel)."""
+    spellings = spellings or {}
+    if _KATAKANA.fullmatch(text):
+        known = [spellings.get(p) or _lookup(p) for p in _PART_SEP.split(text) if p]
+        if known and all(known):
+            return " ".join(known), "dictionary"  # type: ignore[arg-type]
     found = dictionary_name(text)
     if found:
         return found, "dictionary"
     if _KATAKANA.fullmatch(text):
-        parts = [_lookup(p) or _title(_foreign_romaji(p)) for p in _PART_SEP.split(text) if p]
+        parts = [spellings.get(p) or _lookup(p) or _title(_foreign_romaji(p)) for p in _PART_SEP.split(text) if p]
         return (" ".join(parts), "transliteration") if parts else None
     en = transliterate(text, readings)
     return (en, "transliteration") if en else None

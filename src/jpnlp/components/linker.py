@@ -3,7 +3,8 @@
 Sets ``._.en``, ``._.en_full``, ``._.id``, ``._.wikidata`` and ``kb_id_``
 (the QID where known, else the glossary id); resolves anaphora (同条約 → the
 treaty before it); composes names the glossary does not list (STARTII条約議定書
-→ START II Protocol).  A mention it cannot align keeps ``._.id == ""`` and is
+→ START II Protocol); aligns a name one light character away from a glossary
+form (``near``).  A mention it cannot align keeps ``._.id == ""`` and is
 reported as unaligned, but still gets an English name from
 :mod:`jpnlp.english` (the text, a name dictionary, a transliteration or a
 rendering of its title).  ``._.en_source`` says where each English name came
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..english import confidence, english_only
 from ..glossary import Glossary, default_glossary
-from ..link import AnaphoraResolver, Link, link_treaty
+from ..link import AnaphoraResolver, Link, guess_leader, link_treaty, near_treaty
 from .base import doc_text
 
 # A reading: hiragana, with the katakana of foreign words in it (にほんこくとソヴィエト…きょうどうせんげん)
@@ -39,8 +40,11 @@ class GlossaryLinker:
         people = PeopleResolver()
         new_ents: list[Span] = []
         values: list[tuple[Link | None, Span]] = []
+        year: int | None = None  # the year of the last dated expression: tells namesakes apart
         for ent in doc.ents:
-            link = self._link(ent, resolver, _bracketed_after(text, ent, values))
+            if ent.label_ == "DATE" and str(ent._.value or "")[:4].isdigit():
+                year = int(str(ent._.value)[:4])
+            link = self._link(ent, resolver, _bracketed_after(text, ent, values), year)
             if ent.label_ == "LEADER":
                 link = people.resolve(ent, link)
             kb = link.kb_id if link else ""
@@ -63,7 +67,9 @@ class GlossaryLinker:
                 span._.en_conf = confidence(span._.en_source)
         return doc
 
-    def _link(self, ent: Span, resolver: AnaphoraResolver, named_before: Link | None) -> Link | None:
+    def _link(
+        self, ent: Span, resolver: AnaphoraResolver, named_before: Link | None, year: int | None = None
+    ) -> Link | None:
         if ent.label_ == "TREATY":
             if ent._.anaphor:
                 return resolver.resolve(ent.text)
@@ -72,15 +78,20 @@ class GlossaryLinker:
                 link = resolver.last()  # a headword's reading follows the headword
             if link is None and _FOREIGN.search(ent.text):
                 link = named_before  # 日ソ共同宣言(ロシア語: Советско-Японская …): the same declaration
+            # one light character away from a glossary form (部分的実験停止条約): that treaty
+            link = link or near_treaty(ent.text, self.glossary)
             # a treaty the glossary does not know is still an antecedent (同協定 after it carries its name)
             link = link or english_only(ent)
             resolver.add(ent.text, link)
             return link
         if ent.label_ == "LEADER":
             e = self.glossary.get(ent._.id) if ent._.id else self.glossary.lookup(ent.text, "LEADER")
-            if e is None:
-                # a full name the glossary lists by surname: ウラジーミル・プーチン, L.ゼルボ
-                e = self.glossary.lookup(re.split(r"[・=.]", ent.text)[-1], "LEADER")
+            # a full name the glossary lists by surname: ウラジーミル・プーチン, L.ゼルボ
+            surname = re.split(r"[・=.]", ent.text)[-1]
+            e = e or self.glossary.lookup(surname, "LEADER")
+            # namesakes nothing told apart, or a family name listed only in full: the likeliest one (not for a full
+            # name: ラージナート・シン is not マンモハン・シン)
+            e = e or guess_leader(ent.text, self.glossary, year, ent._.role)
             return Link.of(e) if e else None
         return None
 
@@ -129,7 +140,7 @@ def _bracketed_after(text: str, ent: Span, values: list[tuple[Link | None, Span]
 
 def _replaceable(link: Link | None) -> bool:
     """No link, or only a rendering of our own: an English name the text gives is better."""
-    return link is None or link.source in ("translation", "transliteration")
+    return link is None or link.source in ("near", "translation", "transliteration")
 
 
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
