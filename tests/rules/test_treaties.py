@@ -296,4 +296,65 @@ def test_what_a_settlement_settles_is_evidence_of_a_name(text: str, expected: li
 def test_a_verb_before_a_settlement_is_not_part_of_its_name() -> None:
     glossary = Glossary([Entry("treaty.x", "TREATY", "Neutrality Pact", ja=("日ソ中立条約",))])
     assert treaties("ソ連は日本に対し日ソ中立条約の破棄を通告した。", glossary) == [("日ソ中立条約", False)]
-    assert treaties("米国に対し対日講和条約を示した。", None) == []  # no span that starts with a verb
+    # no span that starts with a verb: に対し ends before the name
+    assert treaties("米国に対し対日講和条約を示した。", None) == [("対日講和条約", False)]
+
+
+# Phenomena of real text (old texts, Diet minutes, wire copy), each shown with invented sentences.
+REAL_PHENOMENA_GLOSSARY = Glossary(
+    [
+        *GLOSSARY,
+        Entry("treaty.alliance", "TREATY", "Alliance", ja=("甲乙同盟",)),
+        Entry("treaty.talks", "TREATY", "Talks", ja=("甲乙削減交渉",)),
+    ]
+)
+REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
+    # a glossary form without a head word is a name as written; the talks a glossary lists are not
+    ("イランは包括的共同作業計画の履行を停止した", [("包括的共同作業計画", False)]),
+    ("両国は甲乙同盟を結び、甲乙削減交渉を始めた", [("甲乙同盟", False)]),
+    # a chain of one-character country names is evidence of a name; with a kind word it is a description
+    ("日独伊経済協定を結んだ", [("日独伊経済協定", False)]),
+    ("米英仏核軍縮条約を求める", []),
+    # a count of powers, with a counter and after an era name; 二か国間 is a kind
+    ("幕府は安政五か国条約を結んだ", [("安政五か国条約", False)]),
+    ("九カ国条約と四ヶ国条約", [("九カ国条約", False), ("四ヶ国条約", False)]),
+    ("二カ国間条約を結ぶ", []),
+    # a bill number in brackets is no part of the title after it (agenda lines joined)
+    ("承認を求めるの件(条約第五号)関税及び貿易に関する一般協定の改正", [("関税及び貿易に関する一般協定", False)]),
+    # a verb phrase whose object is a name: what the instrument sets up or amends
+    ("甲国際機関を設立する協定に署名した", [("甲国際機関を設立する協定", False)]),
+    ("国際砂糖協定の有効期間を延長する議定書を承認", [("国際砂糖協定の有効期間を延長する議定書", False)]),
+    ("核戦力を制限する条約を結ぶ", []),
+    # Diet minutes with wrapped lines joined by runs of spaces
+    (
+        "原子力の平和的利用における協力のた    めの甲国政府と乙国政府    との間の協定の締結について承認を求    めるの件",
+        [("原子力の平和的利用における協力のた    めの甲国政府と乙国政府    との間の協定", False)],
+    ),
+    ("本日の会議に付した案件国際砂糖協定の締結", [("国際砂糖協定", False)]),
+    # 国際 and what the instrument regulates; 国際 and how states act together is a kind
+    ("国際砂糖協定と国際協力協定", [("国際砂糖協定", False)]),
+    # an organisation's constitution
+    ("世界甲機関憲章の改正", [("世界甲機関憲章", False)]),
+    # old titles list the parties with 、 and 及, and 間 (between)
+    ("名称は「甲国、乙国及丙国間三国条約(昭和十五年条約第九号)」で", [("甲国、乙国及丙国間三国条約", False)]),
+    ("甲國及乙國間條約ヲ締結ス", [("甲國及乙國間條約", False)]),
+    # a kind word before a name in Latin letters is not part of it
+    ("米国は核軍縮ABM条約を破棄した", [("ABM条約", False)]),
+    # an abbreviation equated with a name by = is a mention of its own
+    ("核軍縮条約、INF=中距離核戦力全廃条約の履行", [("INF", False), ("中距離核戦力全廃条約", False)]),
+    ("「中距離核戦力全廃条約=INF」の破棄", [("中距離核戦力全廃条約", False), ("INF", False)]),
+    # an English short name in the bracket right after a Japanese name
+    ("ペリー条約(Perry Treaty)とも呼ばれる", [("ペリー条約", False), ("Perry Treaty", False)]),
+    # a treaty of amity and commerce after the parties' names; the bare kind is none
+    ("甲国乙国修好通商条約を結ぶ", [("甲国乙国修好通商条約", False)]),
+    ("修好通商条約と平和友好条約", []),
+    # に関し is a verb before a name, not okurigana inside one
+    ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
+    # an infobox label on a line of its own is not the rest of the line before
+    ("設定等に関する規定\n関連条約 日米和親条約", [("日米和親条約", False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_PHENOMENA, ids=[c[0][:16] for c in REAL_PHENOMENA])
+def test_real_text_phenomena(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert treaties(text, REAL_PHENOMENA_GLOSSARY) == expected

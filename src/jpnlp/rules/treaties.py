@@ -68,9 +68,10 @@ SOFT_HEADS = frozenset({"ビジョン"})
 # A law is about a treaty when its name holds one of these (批准関連法, 条約実施法) or a treaty abbreviation.
 LAW_TREATY_WORDS = ("条約", "協定", "議定書", "文書", "批准")
 # Words that open a noun phrase without being part of a name: time adverbs and nouns (今回…条約),
-# session numbers (第9回…条約), dates.
+# session numbers (第9回…条約), dates, and the agenda labels of Diet minutes (案件, 日程第一) where a joined
+# line runs them into the title.
 LEADING_NOISE = re.compile(
-    r"(?:今回|今般|前回|今年|昨年|本年|来年|前年|翌年|同年|同月|同日|今月|先月|近年|今後|当時|現在|従来|現行|既存の|既に|更に|さらに|同時に|実際|本来|第[0-9一二三四五六七八九十]+回"
+    r"(?:今回|今般|前回|今年|昨年|本年|来年|前年|翌年|同年|同月|同日|今月|先月|近年|今後|当時|現在|従来|現行|既存の|既に|更に|さらに|同時に|実際|本来|第[0-9一二三四五六七八九十]+回|案件|日程第[0-9一二三四五六七八九十]+"
     r"|(?:[0-9]+年)?(?:[0-9]+月)?[0-9]+日|[0-9]+年[0-9]+月|[0-9]+年(?=[^度代間]))"
 )
 # Determiners before a phrase make it a description of a kind of instrument (こうした非核化条約).
@@ -85,19 +86,20 @@ INNER_CONNECTORS = (
 TITLE_ADJECTIVES = ("新たな", "新しい", "更なる", "さらなる")
 AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
 DESCRIPTIVE = ("禁止", "削減", "制限", "停止", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
-# What a peace or an alliance settles, after a word naming the parties or the war (朝鮮休戦協定, 対日講和条約,
-# 中印友好条約): a name in kanji and katakana only; the bare kind (講和条約, 相互援助条約) is no name.
-SETTLEMENTS = ("休戦", "講和", "中立", "友好", "相互援助")
-_SETTLEMENT_NAME = re.compile(rf"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+(?:{'|'.join(SETTLEMENTS)})")
+# What a peace, an alliance or a treaty of amity and commerce settles, after a word naming the parties or the war
+# (朝鮮休戦協定, 対日講和条約, 中印友好条約, 甲国乙国修好通商条約): a name in kanji and katakana only; the bare kind,
+# however many such words it strings (講和条約, 修好通商条約, 平和友好条約), is no name.
+SETTLEMENTS = ("休戦", "講和", "中立", "友好", "相互援助", "修好", "和親", "通商", "航海", "同盟")
+_SETTLEMENT_NAME = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")
 GENERIC = frozenset(
     {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連",
      "非核兵器地帯", "非核地帯"}
 )
 # What a country pair and a head describe rather than name (米ロ核軍縮条約).
 PAIR_DESCRIPTIONS = frozenset({"核軍縮", "平和", "核", "軍縮", "核削減", "核兵器削減", "不可侵"})
-COUNTRY_PAIRS = re.compile(
-    r"^(?:日米|米ソ|米露|米ロ|日ソ|日露|日ロ|日中|日韓|日朝|南北|米朝|中朝|米英|英米|英仏|独仏|中ソ|中露|中ロ|米中|米韓|米印|日豪|日印|日英|日仏|日独)"
-)
+# Two or more one-character country names (日米, 日独伊, 米英仏), or 南北 (the two Koreas).
+_COUNTRY_CHARS = "日米英仏独伊露ロソ中韓朝印豪蘭墺清"
+COUNTRY_PAIRS = re.compile(rf"^(?:南北|[{_COUNTRY_CHARS}]{{2,}})")
 NOT_AFTER = ("機構", "機関")
 # A meeting and における (or での) just before the head: the outcome of a meeting, not a name.
 _EVENT_AT = re.compile(r"(?:会議|会合|総会|会談|サミット)(?:における|での)$")
@@ -119,8 +121,16 @@ _INNER_GROUP = re.compile(
     r"|[\u30a1-\u30fa\u30fc・]{2,20}"
     r"|[\u4e00-\u9fff\u30a1-\u30fa\u30fc・]*[\u4e00-\u9fff][\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{1,14})\)$"
 )
+# A bill's or a gazette's number in brackets ((条約第十一号), (第9号)): a label after the text, not a name's gloss.
+_NUMBER_LABEL = re.compile(r"第[0-9一二三四五六七八九十百千〇]+号")
 # を + a verb in its dictionary form: を迎撃する, を律する, を含む, を禁止する
 _VERB_PHRASE = re.compile(r"を[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}(?:する|[むうくぐすつぬぶる])$")
+# A verb phrase whose object is itself a name makes a formal title: an instrument that sets up an organisation
+# (…機関を設立する条約) or amends, extends or supplements another instrument (…協定の有効期間を延長する議定書).
+_NAMED_OBJECT = re.compile(
+    r"(?:(?:機関|機構|共同体|連合|裁判所|基金)を(?:設立|創設|設置)する"
+    r"|(?:条約|協定|議定書|規約|憲章)(?:の[\u4e00-\u9fff]{1,6})?を(?:改正|修正|延長|補足|改定|改める|変更)(?:する)?)$"
+)
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+次")
 _LATIN = re.compile(r"[A-Za-z]")
 _KATAKANA_START = re.compile(r"^[\u30a1-\u30fa\u30fc]{3,}")
@@ -169,6 +179,9 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             if "\n" in text[k:i] or not _stands_alone(text[i:head_start]):
                 i = k  # a line wrapped inside the name: 弾道弾迎撃ミサイル制限\n条約, 核兵器実験\n\nを禁止する
                 continue
+            if "\u3041" <= text[i] <= "\u3096":
+                i = k  # no word starts with a particle: a line joined with spaces (…政府      との間の協定)
+                continue
             if formal:
                 break
             # spaces between kanji (PDF layout) only inside a formal title further left: 水中における核   兵器実験
@@ -177,7 +190,7 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
         # brackets inside the name: 対弾道ミサイル(ABM)条約, 領空開放(オープンスカイズ)条約
         if text[i - 1] == ")":
             m = _INNER_GROUP.search(text, max(0, i - 64), i)
-            if m and m.start() > 0 and re.match(_NAME_CHAR, text[m.start() - 1]):
+            if m and m.start() > 0 and re.match(_NAME_CHAR, text[m.start() - 1]) and not _NUMBER_LABEL.search(m.group()):
                 i = m.start()
                 continue
             break
@@ -188,9 +201,14 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
         if text[i - 1] == "=" and _between_katakana(text, i - 1) and not text.endswith(HEADS, 0, i - 1):
             i -= 1  # two foreign names joined inside one name: ラッセル=アインシュタイン宣言
             continue
+        if text[i - 1] == "、" and _OLD_PARTIES.match(text, i) and (p := _PARTY_ITEM.search(text, max(0, i - 12), i)):
+            i = p.start()  # the first of the parties an old title lists: 甲国、乙国及丙国間条約
+            continue
         if _katakana_particle_at(text, i - 1) or text.endswith(_OLD_CLAUSE_ENDS, 0, i):
             break  # 日本国ハ…条約, 巴里ニ於テ署名セラレタル…条約: katakana-era prose, not name material
-        if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _latin_hyphen_at(text, i - 1):
+        if re.match(_NAME_CHAR, text[i - 1]) or _okurigana_at(text, i - 1) or _counter_at(text, i - 1) or _latin_hyphen_at(
+            text, i - 1
+        ):
             i -= 1
             continue
         if text[i - 1] == " " and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum() and text[i].isascii():
@@ -206,7 +224,10 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             i -= 2
             continue
         for c in FORMAL_CONNECTORS:
-            if text.startswith(c, i - len(c)) and i - len(c) > 0 and re.match(_NAME_CHAR, text[i - len(c) - 1]):
+            if text.startswith(c, i - len(c)) and i - len(c) > 0 and (
+                re.match(_NAME_CHAR, text[i - len(c) - 1])
+                or (text[i - len(c) - 1] in _LAYOUT_SPACE and _layout_break(text, i - len(c), head_start) is not None)
+            ):
                 i -= len(c)
                 formal = True
                 break
@@ -222,8 +243,11 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             ):
                 # を…する makes a relative clause; it is part of a name only inside a formal title
                 # (…における核兵器実験を禁止する条約), never alone (核戦力を制限する条約)
-                if formal:
+                if formal or _NAMED_OBJECT.search(text, max(0, m.start() - 12), m.end()):
+                    # …を禁止する条約 describes; …機関を設立する条約, …協定の有効期間を延長する議定書 name what they
+                    # set up or amend, like a formal title
                     i = m.start()
+                    formal = True
                     continue
                 k, f = _grow_left(text, m.start())
                 return (k, True) if f else (i, False)
@@ -276,12 +300,14 @@ def _layout_break(text: str, i: int, head_start: int) -> int | None:
     while k > 0 and text[k - 1] in _LAYOUT_SPACE:
         k -= 1
     run = text[k:i]
-    if k == 0 or i >= len(text) or len(run) > 6 or run.count("\n") > 2:
+    if k == 0 or i >= len(text) or len(run) > 8 or run.count("\n") > 2:
         return None
     if not (_JA_CHAR.match(text[k - 1]) and _JA_CHAR.match(text[i])) or text.endswith(HEADS, 0, k):
         return None
     if "\n" in run and not (i == head_start or "\u3041" <= text[i] <= "\u3096" or not _stands_alone(text[i:head_start])):
         return None
+    if "\n" in run and text[i:head_start] in GENERIC - {"国際"}:
+        return None  # a line of its own starting with a kind word: an infobox's label (関連条約)
     return k
 
 
@@ -298,10 +324,19 @@ def _stands_alone(piece: str) -> bool:
 _OLD_CONNECTOR = re.compile(r"ニ関スル|ニ付テノ|ニ於ケル|ノ為ノ|トノ間ノ|ニ基ク")
 # Katakana-era clause endings before a name: an attributive verb (署名セラレタル), an adverbial (ニ於テ, ニ依リ).
 _OLD_CLAUSE_ENDS = ("タル", "ニ於テ", "ニ依リ", "ニ基キ", "ヲ以テ")
-# A count of powers in kanji numerals names a treaty among them (四国条約, 九国条約, 三国同盟条約); 二国間 is a kind.
-_POWERS = re.compile(r"[一二三四五六七八九十]+国(?!間)")
+# A count of powers names a treaty among them (四国条約, 九カ国条約, 三国同盟条約), after an era or the parties'
+# names (安政五カ国条約, 日独伊三国条約); 二国間 is a kind.
+_POWERS = re.compile(r"[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十0-9]+[カかヶケヵ箇]?国(?!間)")
 # Katakana particles of katakana-era prose (ハ, ヲ, ガ …) between kanji; ソ and ロ are country names (日ソ, 米ロ).
 _KATAKANA_PARTICLES = "ハヲガモヘデヨ"
+# Old titles name the parties with 及 and 間 (between): 甲国及乙国間条約, 甲国、乙国及丙国間三国条約.
+_OLD_BETWEEN = re.compile(r"国及[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}国間")
+_OLD_PARTIES = re.compile(r"(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国、)*[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国及[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国間")
+_PARTY_ITEM = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}国、$")
+# Nouns that end an organisation's name (…機関憲章, …連合憲章).
+ORG_NOUNS = ("機関", "機構", "連合", "共同体")
+# After 国際, words for how states act together rather than what they regulate (国際協力協定 is a kind).
+NOT_SUBJECTS = frozenset({"協力", "共同", "間", "的", "公法", "私法"})
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
@@ -324,10 +359,16 @@ def _okurigana_at(text: str, k: int) -> bool:
     """A kana of a kanji word (枠組み, 取り決め) at ``k``: between two kanji."""
     return (
         text[k] in _OKURIGANA
-        and 0 < k < len(text) - 1
+        and 1 < k < len(text) - 1
+        and text[k - 2] != "に"  # に関し, に対し: a verb's continuative form after a particle
         and bool(_KANJI.match(text[k - 1]))
         and bool(_KANJI.match(text[k + 1]))
     )
+
+
+def _counter_at(text: str, k: int) -> bool:
+    """The counter か of a count of countries (五か国条約) at ``k``: between a numeral and 国."""
+    return text[k] == "か" and 0 < k < len(text) - 1 and text[k + 1] == "国" and bool(re.match(r"[0-9一二三四五六七八九十]", text[k - 1]))
 
 
 def _latin_hyphen_at(text: str, k: int) -> bool:
@@ -369,8 +410,12 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         )
     if formal or _LATIN.search(core) or _ORDINAL.search(core) or _OLD_CONNECTOR.search(core) or _DATE_NAME.match(core):
         return True
-    if _POWERS.match(core):
+    if _POWERS.match(core) or _OLD_BETWEEN.search(core):
         return True
+    if head in ("憲章", "規約") and core.endswith(ORG_NOUNS):
+        return True  # an organisation's constitution: 国際労働機関憲章
+    if core.startswith("国際") and len(core) > 2 and core[2:] not in GENERIC | PAIR_DESCRIPTIONS | NOT_SUBJECTS:
+        return True  # 国際 and what the instrument regulates: 国際小麦協定, 国際ココア協定, 国際捕鯨取締条約
     if _known(glossary, span_text):
         return True
     if core in GENERIC or core in DESCRIPTIVE or not core:
@@ -380,9 +425,17 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return False  # 米ロ核軍縮条約, 日ロ平和条約: a kind of treaty between two countries, not its name
     if core.startswith(_places()):
         return True  # 京都議定書, 平壌宣言: named after where it was signed
-    if core not in SETTLEMENTS and _SETTLEMENT_NAME.fullmatch(core):
+    if _SETTLEMENT_NAME.fullmatch(core) and _settles(core):
         return True
     return any(d in core for d in DESCRIPTIVE) or bool(COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core))
+
+
+def _settles(core: str) -> bool:
+    """What a settlement settles (講和, 修好通商 …) after the parties' or the war's name."""
+    rest = core
+    while w := next((w for w in SETTLEMENTS if rest.endswith(w)), None):
+        rest = rest[: -len(w)]
+    return rest != core and bool(rest) and rest not in GENERIC | PAIR_DESCRIPTIONS
 
 
 @cache
@@ -411,6 +464,10 @@ def _strip_abbr(s: str) -> str:
 _DATE_NAME = re.compile(r"[0-9]{1,2}・[0-9]{1,2}(?![0-9])")
 
 
+# Words for a kind of treaty (核軍縮, 軍備管理) that may stand before a name in Latin letters.
+_KIND_WORDS = sorted((w for w in GENERIC | PAIR_DESCRIPTIONS if len(w) >= 2), key=len, reverse=True)
+
+
 def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glossary | None) -> int:
     """Drop what the leftward growth crossed that is not part of a name: particles, time words, dates."""
     while start < head_start:
@@ -423,6 +480,10 @@ def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glos
         k = leading_date_end(text[start:head_start])
         if k and not _DATE_NAME.match(text, start):
             start += k  # 1925年ジュネーブ議定書: the date is a DATE, not the name
+            continue
+        kind = next((w for w in _KIND_WORDS if text.startswith(w, start) and _LATIN.match(text, start + len(w))), None)
+        if kind:
+            start += len(kind)  # 核軍縮INF全廃条約: a kind of treaty before the name, not part of it
             continue
         m = LEADING_NOISE.match(text, start, head_start)
         if m and m.end() < head_start and not _known(glossary, text[start:end]):
@@ -497,6 +558,7 @@ def _find(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
     talks = _talks_abbreviations(text)
     cands += [c for c in _abbreviations(text, glossary) if c.text.split("(")[0] not in talks]
     cands += _defined_abbreviations(text, cands, talks)
+    cands += _equated_abbreviations(text, cands, talks)
     cands += _glossary_forms(text, glossary)
     cands += _english_titles(text, glossary, {c.end for c in cands})
     cands += [TreatyMatch(m.start(), m.end(), m.group(), False, "") for m in _CYRILLIC_TITLE.finditer(text)]
@@ -516,7 +578,9 @@ _READING = re.compile(
 
 
 def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
-    """Japanese treaty names the glossary lists, as written (米朝枠組み合意, 日本国との平和条約)."""
+    """Japanese treaty names the glossary lists, as written (米朝枠組み合意, 日本国との平和条約), those without a
+    head word too (包括的共同行動計画, ヘルシンキ最終文書, 日英同盟), but not the talks it lists for their English
+    names (戦略兵器削減交渉: negotiations are no mentions)."""
     if glossary is None:
         return []
     pat = glossary.cache.get("treaty_ja_forms")
@@ -524,7 +588,7 @@ def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
         from ..normalize import normalize
 
         forms = {normalize(f) for f, _ in glossary.forms_of("TREATY")}
-        forms = {f for f in forms if len(f) >= 3 and not re.fullmatch(r"[A-Za-z0-9 .\-]+", f) and _HEAD_RE.search(f)}
+        forms = {f for f in forms if len(f) >= 3 and not re.fullmatch(r"[A-Za-z0-9 .\-/]+", f) and not f.endswith("交渉")}
         alts = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
         first = "".join(sorted({re.escape(f[0]) for f in forms}))
         pat = re.compile(rf"(?=[{first}])(?:{alts})") if alts else re.compile(r"(?!x)x")
@@ -566,6 +630,8 @@ def _english_titles(text: str, glossary: Glossary | None, name_ends: set[int] | 
         hit = _english_title_in(m.group(), glossary)
         # the English of a Japanese name found before the bracket: 宇宙条約(…、英語: Outer Space Treaty)
         labelled = _EN_LABEL.search(text, max(0, m.start() - 8), m.start()) is not None
+        # or the bracket right after a Japanese name: ハリス条約(Harris Treaty)
+        labelled = labelled or (m.start() > 0 and text[m.start() - 1] == "(")
         if hit is None and labelled and text.rfind("(", max(0, m.start() - 100), m.start()) in (name_ends or set()):
             hit = _english_short_name(m.group(), labelled=True)
         if hit is not None:
@@ -692,6 +758,23 @@ def _defined_abbreviations(text: str, cands: list[TreatyMatch], talks: set[str])
             if not _ORG_AFTER.match(text, m.end()):
                 out.append(TreatyMatch(m.start(), m.end(), abbr, False, ""))
     return out
+
+
+# An abbreviation equated with a name by = (INF=中距離核戦力全廃条約, …全廃条約=INF): a short name of its own.
+_ABBR_BEFORE_EQ = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,9}$")
+_ABBR_AFTER_EQ = re.compile(r"[A-Z][A-Z0-9]{1,9}(?![A-Za-z0-9])")
+
+
+def _equated_abbreviations(text: str, cands: list[TreatyMatch], talks: set[str]) -> list[TreatyMatch]:
+    out = []
+    for c in cands:
+        if not c.head or c.anaphor:
+            continue
+        if c.start > 0 and text[c.start - 1] == "=" and (m := _ABBR_BEFORE_EQ.search(text, max(0, c.start - 11), c.start - 1)):
+            out.append(TreatyMatch(m.start(), m.end(), m.group(), False, ""))
+        if text.startswith("=", c.end) and (m := _ABBR_AFTER_EQ.match(text, c.end + 1)):
+            out.append(TreatyMatch(m.start(), m.end(), m.group(), False, ""))
+    return [m for m in out if m.text not in talks and not _ORG_AFTER.match(text, m.end)]
 
 
 def _abbreviations(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
