@@ -306,6 +306,7 @@ REAL_PHENOMENA_GLOSSARY = Glossary(
         *GLOSSARY,
         Entry("treaty.alliance", "TREATY", "Alliance", ja=("甲乙同盟",)),
         Entry("treaty.talks", "TREATY", "Talks", ja=("甲乙削減交渉",)),
+        Entry("treaty.ccw", "TREATY", "CCW", ja=("甲兵器条約",)),
     ]
 )
 REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
@@ -350,6 +351,17 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("修好通商条約と平和友好条約", []),
     # に関し is a verb before a name, not okurigana inside one
     ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
+    # a treaty name (the glossary's) composed with the instrument that amends it
+    ("甲兵器条約改正議定書により", [("甲兵器条約改正議定書", False)]),
+    ("甲兵器条約の改正された地雷に関する議定書に調印", [("甲兵器条約の改正された地雷に関する議定書", False)]),
+    # the kanji of pre-war texts for foreign cities name where an instrument was signed
+    ("華府条約と倫敦海軍条約", [("華府条約", False), ("倫敦海軍条約", False)]),
+    # に対する and あらゆる inside a formal title; alone they describe
+    ("甲に対するあらゆる形態の乙の撤廃に関する条約の選択議定書", [("甲に対するあらゆる形態の乙の撤廃に関する条約の選択議定書", False)]),
+    ("甲国に対する共同声明", []),
+    # an organisation's founding treaty, with its short name in brackets
+    ("甲協力開発機構条約(OECD条約)が発効", [("甲協力開発機構条約(OECD条約)", False)]),
+    ("国際機関協定", []),
     # an infobox label on a line of its own is not the rest of the line before
     ("設定等に関する規定\n関連条約 日米和親条約", [("日米和親条約", False)]),
 ]  # fmt: skip

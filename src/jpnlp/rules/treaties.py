@@ -81,9 +81,9 @@ LAW_STEMS = ("批准", "関連", "防衛", "規制", "禁止", "基本", "措置
 ANAPHOR_PREFIXES = ("同", "両", "本", "当該", "前記", "上記")
 FORMAL_CONNECTORS = ("との間の", "との間における", "に関する", "についての", "に関連する", "における", "のための", "に基づく")
 INNER_CONNECTORS = (
-    "又はこれらに類する", "若しくはこれらに類する", "その他これらに類する", "その他の", "以外の", "による", "の更なる", "のさらなる", "及び", "および", "並びに", "ならびに", "又は", "または", "的な", "の", "と",
+    "の改正された", "に対する", "又はこれらに類する", "若しくはこれらに類する", "その他これらに類する", "その他の", "以外の", "による", "の更なる", "のさらなる", "及び", "および", "並びに", "ならびに", "又は", "または", "的な", "の", "と",
 )  # fmt: skip
-TITLE_ADJECTIVES = ("新たな", "新しい", "更なる", "さらなる")
+TITLE_ADJECTIVES = ("新たな", "新しい", "更なる", "さらなる", "あらゆる")
 AND_CONNECTORS = ("及び", "および", "並びに", "ならびに")
 DESCRIPTIVE = ("禁止", "削減", "制限", "停止", "不拡散", "廃棄", "全廃", "撤廃", "規制", "防止", "非核", "平和利用", "安全保障", "信頼醸成", "検証")
 # What a peace, an alliance or a treaty of amity and commerce settles, after a word naming the parties or the war
@@ -216,7 +216,7 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             continue
         # an adjective opening a phrase inside a formal title: …についての新たな特別の措置に関する協定
         adj = next((a for a in TITLE_ADJECTIVES if text.endswith(a, 0, i)), None)
-        if formal and adj and any(text.endswith(c, 0, i - len(adj)) for c in FORMAL_CONNECTORS):
+        if formal and adj and any(text.endswith(c, 0, i - len(adj)) for c in (*FORMAL_CONNECTORS, "に対する")):
             i -= len(adj)
             continue
         # この inside a formal title that names its own instrument: …に関するこの暫定協定
@@ -336,7 +336,7 @@ _PARTY_ITEM = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])[\u4e00-\u9fff
 # Nouns that end an organisation's name (…機関憲章, …連合憲章).
 ORG_NOUNS = ("機関", "機構", "連合", "共同体")
 # After 国際, words for how states act together rather than what they regulate (国際協力協定 is a kind).
-NOT_SUBJECTS = frozenset({"協力", "共同", "間", "的", "公法", "私法"})
+NOT_SUBJECTS = frozenset({"協力", "共同", "間", "的", "公法", "私法", "機関", "機構"})
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
@@ -412,8 +412,10 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return True
     if _POWERS.match(core) or _OLD_BETWEEN.search(core):
         return True
-    if head in ("憲章", "規約") and core.endswith(ORG_NOUNS):
-        return True  # an organisation's constitution: 国際労働機関憲章
+    if _composes(core, glossary):
+        return True  # 甲条約改正議定書: a treaty name composed with another instrument
+    if core.endswith(ORG_NOUNS) and core[:-2] and core[:-2] not in GENERIC:
+        return True  # an organisation's constitution or founding treaty: 国際労働機関憲章, 経済協力開発機構条約
     if core.startswith("国際") and len(core) > 2 and core[2:] not in GENERIC | PAIR_DESCRIPTIONS | NOT_SUBJECTS:
         return True  # 国際 and what the instrument regulates: 国際小麦協定, 国際ココア協定, 国際捕鯨取締条約
     if _known(glossary, span_text):
@@ -428,6 +430,18 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
     if _SETTLEMENT_NAME.fullmatch(core) and _settles(core):
         return True
     return any(d in core for d in DESCRIPTIVE) or bool(COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core))
+
+
+_COMPOSED_AFTER = re.compile(r"(?:の改正された|改正|追加|附属|付属|選択|第[0-9一二三四五六七八九十]+(?:追加|選択)?)")
+
+
+def _composes(core: str, glossary: Glossary | None) -> bool:
+    """A name ending in a head, then a word that composes another instrument with it (…条約改正, …条約の改正された)."""
+    for m in re.finditer("|".join(_NAME_HEADS), core):
+        inner, rest = core[: m.start()], core[m.end() :]
+        if inner and _COMPOSED_AFTER.match(rest) and _evidence(inner, False, glossary, core[: m.end()], m.group()):
+            return True
+    return False
 
 
 def _settles(core: str) -> bool:
