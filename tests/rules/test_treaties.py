@@ -349,6 +349,10 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     # a treaty of amity and commerce after the parties' names; the bare kind is none
     ("甲国乙国修好通商条約を結ぶ", [("甲国乙国修好通商条約", False)]),
     ("修好通商条約と平和友好条約", []),
+    # old forms with a glyph's variation selector (dropped by normalization); 媾和 and 還付 are what is settled
+    ("甲乙兩國媾\U000e0101和條\U000e0101約を結ぶ", [("甲乙兩國媾和條約", False)]),
+    ("干渉の結果、甲半島還付条約に調印", [("甲半島還付条約", False)]),
+    ("還付条約と媾和条約", []),
     # に関し is a verb before a name, not okurigana inside one
     ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
     # a treaty name (the glossary's) composed with the instrument that amends it

@@ -89,7 +89,7 @@ DESCRIPTIVE = ("禁止", "削減", "制限", "停止", "不拡散", "廃棄", "�
 # What a peace, an alliance or a treaty of amity and commerce settles, after a word naming the parties or the war
 # (朝鮮休戦協定, 対日講和条約, 中印友好条約, 甲国乙国修好通商条約): a name in kanji and katakana only; the bare kind,
 # however many such words it strings (講和条約, 修好通商条約, 平和友好条約), is no name.
-SETTLEMENTS = ("休戦", "講和", "中立", "友好", "相互援助", "修好", "和親", "通商", "航海", "同盟")
+SETTLEMENTS = ("休戦", "講和", "媾和", "中立", "友好", "相互援助", "修好", "和親", "通商", "航海", "同盟", "還付")
 _SETTLEMENT_NAME = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")
 GENERIC = frozenset(
     {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連",
