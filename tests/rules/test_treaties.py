@@ -353,6 +353,9 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("甲乙兩國媾\U000e0101和條\U000e0101約を結ぶ", [("甲乙兩國媾和條約", False)]),
     ("干渉の結果、甲半島還付条約に調印", [("甲半島還付条約", False)]),
     ("還付条約と媾和条約", []),
+    # a bracket with a reading and an old form holds two more mentions, not a short name; labels with their colon lost
+    ("または京都条約(きょうとじょうやく、旧字体京都條約)は", [("京都条約", False), ("きょうとじょうやく", False), ("京都條約", False)]),
+    ("正式名称日米和親条約。条文リンク日米修好通商条約", [("日米和親条約", False), ("日米修好通商条約", False)]),
     # に関し is a verb before a name, not okurigana inside one
     ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
     # a treaty name (the glossary's) composed with the instrument that amends it

@@ -68,10 +68,11 @@ SOFT_HEADS = frozenset({"ビジョン"})
 # A law is about a treaty when its name holds one of these (批准関連法, 条約実施法) or a treaty abbreviation.
 LAW_TREATY_WORDS = ("条約", "協定", "議定書", "文書", "批准")
 # Words that open a noun phrase without being part of a name: time adverbs and nouns (今回…条約),
-# session numbers (第9回…条約), dates, and the agenda labels of Diet minutes (案件, 日程第一) where a joined
-# line runs them into the title.
+# session numbers (第9回…条約), dates, and labels run into the title: the agenda labels of Diet minutes (案件,
+# 日程第一) on a joined line, and an encyclopedia's labels with their colon lost (旧字体, 正式名称, 条文リンク).
 LEADING_NOISE = re.compile(
     r"(?:今回|今般|前回|今年|昨年|本年|来年|前年|翌年|同年|同月|同日|今月|先月|近年|今後|当時|現在|従来|現行|既存の|既に|更に|さらに|同時に|実際|本来|第[0-9一二三四五六七八九十]+回|案件|日程第[0-9一二三四五六七八九十]+"
+    r"|旧字体|新字体|正式名称|旧称|通称|略称|条文リンク|文献情報|主な内容"
     r"|(?:[0-9]+年)?(?:[0-9]+月)?[0-9]+日|[0-9]+年[0-9]+月|[0-9]+年(?=[^度代間]))"
 )
 # Determiners before a phrase make it a description of a kind of instrument (こうした非核化条約).
@@ -139,8 +140,8 @@ _KATAKANA_START = re.compile(r"^[\u30a1-\u30fa\u30fc]{3,}")
 _TRAILING_ABBR = re.compile(
     r"\(=?(?:(?![A-Za-z]*[A-Z][a-z]+[ -]+[A-Za-z]*[a-z])(?=(?:[^)]*[A-Z]){2})[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+"
     r"|[^()。、\s]{1,20}(?:条約|協定|議定書|合意)"
-    r"|[^()。「」『』\s]{8,120}(?:条約|協定|議定書|合意|宣言|声明))\)"
-)
+    r"|(?![\u3041-\u3096]+[、,])[^()。「」『』\s]{8,120}(?:条約|協定|議定書|合意|宣言|声明))\)"
+)  # (a reading、旧字体 …) is a reading and an old form, not a short name
 # An English treaty title in brackets after a Japanese name: evidence that the Japanese is a name too.
 _EN_TITLE_AFTER = re.compile(
     r"\((?=[A-Z])[^()。]{0,100}\b(?:Treaty|Convention|Agreement|Protocol|Declaration|Accords?|Charter|Memorandum)\b[^()。]{0,100}\)"
@@ -586,7 +587,7 @@ def _find(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
 # …条約(読み)…じょうやく(英語表記)).
 _HEAD_READINGS = "じょうやく|きょうてい|ぎていしょ|せんげん|ごういしょ|ごうい|とりきめ|きょうやく|けんしょう|おぼえがき|きやく"
 _READING = re.compile(
-    rf"(?m)(?:^|(?<=\()|(?<=\(読み\)))[\u3041-\u3096][\u3041-\u3096\u30a1-\u30fa\u30fc]{{3,80}}?(?:{_HEAD_READINGS})"
+    rf"(?m)(?:^|(?<=\()|(?<=\(読み\)))[\u3041-\u3096][\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,80}}?(?:{_HEAD_READINGS})"
     r"(?=[、,)(\n]|$)"
 )
 
