@@ -356,6 +356,15 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     # a bracket with a reading and an old form holds two more mentions, not a short name; labels with their colon lost
     ("または京都条約(きょうとじょうやく、旧字体京都條約)は", [("京都条約", False), ("きょうとじょうやく", False), ("京都條約", False)]),
     ("正式名称日米和親条約。条文リンク日米修好通商条約", [("日米和親条約", False), ("日米修好通商条約", False)]),
+    # an abbreviation with its katakana reading in the bracket after a name joins it and is defined by it
+    ("日韓情報保護協定(GSIA ジーシア)が失効した。GSIAは協定で", [("日韓情報保護協定(GSIA ジーシア)", False), ("GSIA", False)]),
+    ("日韓情報保護協定(GSIA(ジーシア))について", [("日韓情報保護協定(GSIA(ジーシア))", False)]),
+    # letter-spaced PDF text: names found without the spaces, spans as written; a section number is no part
+    ("本 稿 で は 、 提 案 さ れ た S\nT A R T III 条 約 に つ い て 論 じ る", [("S\nT A R T III 条 約", False)]),
+    ("2 3S T A R T II 条 約 効 力 発 生 の 阻 害 要 因", [("S T A R T II 条 約", False)]),
+    # an instrument about the term of another composes with its name
+    ("甲国地先沖合における漁業に関する甲国政府と乙国政府との間の協定有効期間延長に関する議定書の締結",
+     [("甲国地先沖合における漁業に関する甲国政府と乙国政府との間の協定有効期間延長に関する議定書", False)]),
     # に関し is a verb before a name, not okurigana inside one
     ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
     # a treaty name (the glossary's) composed with the instrument that amends it

@@ -58,6 +58,7 @@ from ..glossary import Glossary
 from ..tables import old_forms
 from . import longest_first, read_table
 from .dates import leading_date_end
+from .letter_spacing import despace
 
 HEADS = (
     "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "合意書", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
@@ -138,7 +139,8 @@ _KATAKANA_START = re.compile(r"^[\u30a1-\u30fa\u30fc]{3,}")
 # What may follow a name in brackets: an abbreviation (CWC), (STARTII条約), (新START), or a short
 # name of the same instrument ending in a head: (モスクワ条約), (INF全廃条約), (宇宙条約)
 _TRAILING_ABBR = re.compile(
-    r"\(=?(?:(?![A-Za-z]*[A-Z][a-z]+[ -]+[A-Za-z]*[a-z])(?=(?:[^)]*[A-Z]){2})[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+"
+    r"\(=?(?:[A-Z][A-Z0-9]{1,9}[ 、,]?(?:\([\u30a1-\u30fa\u30fc]{2,}\)|[\u30a1-\u30fa\u30fc]{2,})"  # (GSOMIA ジーソミア)
+    r"|(?![A-Za-z]*[A-Z][a-z]+[ -]+[A-Za-z]*[a-z])(?=(?:[^)]*[A-Z]){2})[A-Za-z0-9 .\-]+(?:条約|協定)?|新[A-Za-z]+"
     r"|[^()。、\s]{1,20}(?:条約|協定|議定書|合意)"
     r"|(?![\u3041-\u3096]+[、,])[^()。「」『』\s]{8,120}(?:条約|協定|議定書|合意|宣言|声明))\)"
 )  # (a reading、旧字体 …) is a reading and an old form, not a short name
@@ -286,7 +288,8 @@ _SPACED_CONNECTOR = re.compile(
 # Heads after which a name may go on only with a word that composes a new instrument (条約議定書,
 # 条約関連文書批准法) or an article (条約第六条に基づく…協定).
 _NAME_HEADS = ("条約", "協定", "議定書", "宣言", "共同声明", "憲章")
-_COMPOSING = re.compile(r"法に|第[0-9一二三四五六七八九十]+(?:追加|選択)?議定書|選択議定書|議定書|関連|関係|批准|改正|追加|附属|付属|実施|案|第[0-9一二三四五六七八九十]+条|に|の|及び|並びに|および")
+# (and what an instrument about another is about: …協定有効期間延長に関する議定書)
+_COMPOSING = re.compile(r"有効期間|法に|第[0-9一二三四五六七八九十]+(?:追加|選択)?議定書|選択議定書|議定書|関連|関係|批准|改正|追加|附属|付属|実施|案|第[0-9一二三四五六七八九十]+条|に|の|及び|並びに|および")
 
 
 _LAYOUT_SPACE = " \u3000\n"
@@ -483,11 +486,17 @@ _DATE_NAME = re.compile(r"[0-9]{1,2}・[0-9]{1,2}(?![0-9])")
 _KIND_WORDS = sorted((w for w in GENERIC | PAIR_DESCRIPTIONS if len(w) >= 2), key=len, reverse=True)
 
 
+_LIST_NUMBER = re.compile(r"[0-9]+(?=[A-Z])")
+
+
 def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glossary | None) -> int:
     """Drop what the leftward growth crossed that is not part of a name: particles, time words, dates."""
     while start < head_start:
         if text[start] in "のをにはがもでと、 \u3000\n":
             start += 1
+            continue
+        if (m := _LIST_NUMBER.match(text, start, head_start)) is not None:
+            start = m.end()  # a list or section number run into a Latin name: 2START II条約
             continue
         if text[start] in "及並" and text.endswith(HEADS, 0, start):
             start += 1  # 九国条約及四国条約: the old coordinator between two names
@@ -562,10 +571,19 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
 
 def find_treaties(text: str, glossary: Glossary | None = None) -> list[TreatyMatch]:
     """TREATY mentions of normalized ``text``, longest first wins, in order.  Old character forms are read as
-    new ones (條約 as 条約); the mentions keep the text as written."""
+    new ones (條約 as 条約) and letter-spaced lines without their spaces; the mentions keep the text as written."""
     written = text
     text = text.translate(old_forms())
-    return [replace(c, text=written[c.start : c.end]) for c in _find(text, glossary)]
+    view = despace(text)
+    if view is None:
+        return [replace(c, text=written[c.start : c.end]) for c in _find(text, glossary)]
+    # letter-spaced lines (S T A R T III 条 約): found without their spaces, reported as written
+    compact, where = view
+    out = []
+    for c in _find(compact, glossary):
+        start, end = where[c.start], where[c.end - 1] + 1
+        out.append(replace(c, start=start, end=end, text=written[start:end]))
+    return out
 
 
 def _find(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
@@ -760,8 +778,9 @@ def _talks_abbreviations(text: str) -> set[str]:
     return {m.group(1) or m.group(2) for m in _TALKS_DEF.finditer(text)}
 
 
-# A treaty name that defines its abbreviation in brackets: 中距離核ミサイル全廃条約(=INF)
-_DEFINED_ABBR = re.compile(r"\(=?([A-Z][A-Z0-9]{1,9})\)$")
+# A treaty name that defines its abbreviation in brackets, its reading after it or not: 中距離核ミサイル全廃条約(=INF),
+# 甲乙情報保護協定(GSOMIA ジーソミア)
+_DEFINED_ABBR = re.compile(r"\(=?([A-Z][A-Z0-9]{1,9})(?:[ 、,]?\(?[\u30a1-\u30fa\u30fc]{2,}\)?)?\)$")
 
 
 def _defined_abbreviations(text: str, cands: list[TreatyMatch], talks: set[str]) -> list[TreatyMatch]:
