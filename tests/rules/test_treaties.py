@@ -365,6 +365,10 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     # an instrument about the term of another composes with its name
     ("甲国地先沖合における漁業に関する甲国政府と乙国政府との間の協定有効期間延長に関する議定書の締結",
      [("甲国地先沖合における漁業に関する甲国政府と乙国政府との間の協定有効期間延長に関する議定書", False)]),
+    # a treaty's own protocol after の; an organisation named after a treaty inside a formal title
+    ("甲機関の保障措置協定の追加議定書の締結", [("甲機関の保障措置協定の追加議定書", False)]),
+    ("同条約の追加議定書に署名", [("同条約の追加議定書", True)]),
+    ("情報の保護に関する甲国政府と北大西洋条約機構との間の協定", [("情報の保護に関する甲国政府と北大西洋条約機構との間の協定", False)]),
     # に関し is a verb before a name, not okurigana inside one
     ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
     # a treaty name (the glossary's) composed with the instrument that amends it

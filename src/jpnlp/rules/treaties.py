@@ -199,8 +199,12 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             break
         if text[i - 1] in "・･" and text.endswith(HEADS, 0, i - 1):
             break  # two names joined by ・: 化学兵器禁止条約・生物兵器禁止条約
-        if text.endswith(_NAME_HEADS, 0, i) and not (_COMPOSING.match(text, i) or not re.match(_NAME_CHAR, text[i])):
-            break  # names listed without a separator (…条約第2次…条約): a head ends the name before
+        if text.endswith(_NAME_HEADS, 0, i) and not (
+            _COMPOSING.match(text, i) or not re.match(_NAME_CHAR, text[i]) or _ORG_AFTER.match(text, i)
+        ):
+            # names listed without a separator (…条約第2次…条約): a head ends the name before; an organisation
+            # named after a treaty goes on (…と北大西洋条約機構との間の協定)
+            break
         if text[i - 1] == "=" and _between_katakana(text, i - 1) and not text.endswith(HEADS, 0, i - 1):
             i -= 1  # two foreign names joined inside one name: ラッセル=アインシュタイン宣言
             continue
@@ -261,6 +265,9 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
                         return i, formal  # two names joined: …に関する条約及び…に関する暫定協定
                     if c == "による" and i == head_start:
                         return i, formal  # …国による宣言: who made it, a description (油による汚染: a cause)
+                    if c == "の" and text.endswith(_NAME_HEADS, 0, j) and _OWN_PROTOCOL.fullmatch(text, i, head_start):
+                        i, formal = j, True  # a treaty's own protocol: …保障措置協定の追加議定書
+                        break
                     if not formal and not (c in AND_CONNECTORS and _places_joined(text, j, i)):
                         # 相互協力及び安全保障条約, 首脳の共同声明: an inner connector is part of the
                         # name only if a formal connector follows further left
@@ -436,6 +443,8 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
     return any(d in core for d in DESCRIPTIVE) or bool(COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core))
 
 
+# What names a protocol of the treaty before の (…協定の追加議定書, …条約の第二選択議定書).
+_OWN_PROTOCOL = re.compile(r"(?:第[0-9一二三四五六七八九十]+)?(?:追加|選択|改正|附属|付属)")
 _COMPOSED_AFTER = re.compile(r"(?:の改正された|改正|追加|附属|付属|選択|第[0-9一二三四五六七八九十]+(?:追加|選択)?)")
 
 
@@ -521,7 +530,7 @@ def _is_anaphor(core: str) -> bool:
     """同条約 / 同条約議定書 / 両条約: a prefix, then nothing or a head."""
     for p in ANAPHOR_PREFIXES:
         if core.startswith(p) and not _LATIN.search(core):
-            rest = core[len(p) :]
+            rest = re.sub(rf"の?{_OWN_PROTOCOL.pattern}$", "", core[len(p) :])  # 同条約の追加議定書
             return rest == "" or any(rest.endswith(h) for h in HEADS)
     return False
 
