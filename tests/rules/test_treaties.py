@@ -369,6 +369,13 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("甲機関の保障措置協定の追加議定書の締結", [("甲機関の保障措置協定の追加議定書", False)]),
     ("同条約の追加議定書に署名", [("同条約の追加議定書", True)]),
     ("情報の保護に関する甲国政府と北大西洋条約機構との間の協定", [("情報の保護に関する甲国政府と北大西洋条約機構との間の協定", False)]),
+    # old heads and parties: 条規, 協商, one-character country names of old texts, two signatories' names
+    ("明治四年日清修好条規ヲ締結ス", [("日清修好条規", False)]),
+    ("英露協商と日満議定書", [("英露協商", False), ("日満議定書", False)]),
+    ("甲・タフト協定と乙・ランシング協定", [("甲・タフト協定", False), ("乙・ランシング協定", False)]),
+    ("西日本地域協定と捕虜交換協定", []),
+    # a katakana-era particle after a date is no part of the name
+    ("大正四年ノ南甲及東部乙ニ関スル条約", [("南甲及東部乙ニ関スル条約", False)]),
     # に関し is a verb before a name, not okurigana inside one
     ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
     # a treaty name (the glossary's) composed with the instrument that amends it

@@ -62,7 +62,7 @@ from .letter_spacing import despace
 
 HEADS = (
     "条約案", "協定案", "議定書案", "条約", "協定", "議定書", "合意声明", "合意書", "了解事項", "了解覚書", "覚書", "共同声明", "共同宣言", "宣言", "合意",
-    "規約", "憲章", "取極", "取決め", "協約", "関連文書", "関係文書", "行動規範", "共同作業計画", "ビジョン",
+    "規約", "憲章", "取極", "取決め", "協約", "条規", "協商", "関連文書", "関係文書", "行動規範", "共同作業計画", "ビジョン",
 )  # fmt: skip
 # Heads that are common words too: a name only inside a formal title or as a glossary form (…に関する…ビジョン).
 SOFT_HEADS = frozenset({"ビジョン"})
@@ -100,7 +100,8 @@ GENERIC = frozenset(
 # What a country pair and a head describe rather than name (米ロ核軍縮条約).
 PAIR_DESCRIPTIONS = frozenset({"核軍縮", "平和", "核", "軍縮", "核削減", "核兵器削減", "不可侵"})
 # Two or more one-character country names (日米, 日独伊, 米英仏), or 南北 (the two Koreas).
-_COUNTRY_CHARS = "日米英仏独伊露ロソ中韓朝印豪蘭墺清"
+# Old texts add 満 (Manchukuo), 華 (China), 泰 (Thailand), 墨 (Mexico), 比, 越, 蒙, 葡, 瑞, 伯 (日満議定書, 日泰同盟条約).
+_COUNTRY_CHARS = "日米英仏独伊露ロソ中韓朝印豪蘭墺清満華泰墨比越蒙葡瑞伯"
 COUNTRY_PAIRS = re.compile(rf"^(?:南北|[{_COUNTRY_CHARS}]{{2,}})")
 NOT_AFTER = ("機構", "機関")
 # A meeting and における (or での) just before the head: the outcome of a meeting, not a name.
@@ -344,6 +345,8 @@ _KATAKANA_PARTICLES = "ハヲガモヘデヨ"
 _OLD_BETWEEN = re.compile(r"国及[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}国間")
 _OLD_PARTIES = re.compile(r"(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国、)*[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国及[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国間")
 _PARTY_ITEM = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}国、$")
+# Two signatories' names joined by ・, one in kanji (桂・タフト, 石井・ランシング).
+_SIGNATORIES = re.compile(r"[\u4e00-\u9fff]{1,4}・[\u30a1-\u30fa\u30fc]{2,}|[\u30a1-\u30fa\u30fc]{2,}・[\u4e00-\u9fff]{1,4}")
 # Nouns that end an organisation's name (…機関憲章, …連合憲章).
 ORG_NOUNS = ("機関", "機構", "連合", "共同体")
 # After 国際, words for how states act together rather than what they regulate (国際協力協定 is a kind).
@@ -438,6 +441,8 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return False  # 米ロ核軍縮条約, 日ロ平和条約: a kind of treaty between two countries, not its name
     if core.startswith(_places()):
         return True  # 京都議定書, 平壌宣言: named after where it was signed
+    if _SIGNATORIES.fullmatch(core):
+        return True  # 桂・タフト協定: named after the two who signed it
     if _SETTLEMENT_NAME.fullmatch(core) and _settles(core):
         return True
     return any(d in core for d in DESCRIPTIVE) or bool(COUNTRY_PAIRS.match(core) or _KATAKANA_START.match(core))
@@ -501,8 +506,10 @@ _LIST_NUMBER = re.compile(r"[0-9]+(?=[A-Z])")
 def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glossary | None) -> int:
     """Drop what the leftward growth crossed that is not part of a name: particles, time words, dates."""
     while start < head_start:
-        if text[start] in "のをにはがもでと、 \u3000\n":
-            start += 1
+        if text[start] in "のをにはがもでと、 \u3000\n" or (
+            text[start] in _KATAKANA_PARTICLES + "ノニト" and _KANJI.match(text, start + 1)
+        ):
+            start += 1  # a particle, or a katakana-era one before kanji: 大正四年ノ南満洲…条約
             continue
         if (m := _LIST_NUMBER.match(text, start, head_start)) is not None:
             start = m.end()  # a list or section number run into a Latin name: 2START II条約
