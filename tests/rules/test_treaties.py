@@ -374,6 +374,10 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("英露協商と日満議定書", [("英露協商", False), ("日満議定書", False)]),
     ("甲・タフト協定と乙・ランシング協定", [("甲・タフト協定", False), ("乙・ランシング協定", False)]),
     ("西日本地域協定と捕虜交換協定", []),
+    # a year of the sexagenary cycle names what was signed in it; 修交 is what a treaty settles
+    ("丙子修交条約と辛丑条約", [("丙子修交条約", False), ("辛丑条約", False)]),
+    # an English name with an en dash between two names and a year at its end
+    ("英語表記: Japan–Spain Treaty of 1868", [("Japan–Spain Treaty of 1868", False)]),
     # a katakana-era particle after a date is no part of the name
     ("大正四年ノ南甲及東部乙ニ関スル条約", [("南甲及東部乙ニ関スル条約", False)]),
     # に関し is a verb before a name, not okurigana inside one

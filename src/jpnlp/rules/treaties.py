@@ -91,7 +91,7 @@ DESCRIPTIVE = ("禁止", "削減", "制限", "停止", "不拡散", "廃棄", "�
 # What a peace, an alliance or a treaty of amity and commerce settles, after a word naming the parties or the war
 # (朝鮮休戦協定, 対日講和条約, 中印友好条約, 甲国乙国修好通商条約): a name in kanji and katakana only; the bare kind,
 # however many such words it strings (講和条約, 修好通商条約, 平和友好条約), is no name.
-SETTLEMENTS = ("休戦", "講和", "媾和", "中立", "友好", "相互援助", "修好", "和親", "通商", "航海", "同盟", "還付")
+SETTLEMENTS = ("休戦", "講和", "媾和", "中立", "友好", "相互援助", "修好", "和親", "通商", "航海", "同盟", "還付", "修交")
 _SETTLEMENT_NAME = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")
 GENERIC = frozenset(
     {"多数国間", "多国間", "二国間", "国際", "軍備管理", "核軍備管理", "軍縮", "国家間", "地域", "既存", "新", "旧", "関連",
@@ -345,6 +345,8 @@ _KATAKANA_PARTICLES = "ハヲガモヘデヨ"
 _OLD_BETWEEN = re.compile(r"国及[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}国間")
 _OLD_PARTIES = re.compile(r"(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国、)*[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国及[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国間")
 _PARTY_ITEM = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}国、$")
+# A year of the sexagenary cycle that names what was signed in it (丙子修交条約, 乙巳条約, 辛丑条約).
+_SEXAGENARY = re.compile(r"[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
 # Two signatories' names joined by ・, one in kanji (桂・タフト, 石井・ランシング).
 _SIGNATORIES = re.compile(r"[\u4e00-\u9fff]{1,4}・[\u30a1-\u30fa\u30fc]{2,}|[\u30a1-\u30fa\u30fc]{2,}・[\u4e00-\u9fff]{1,4}")
 # Nouns that end an organisation's name (…機関憲章, …連合憲章).
@@ -439,8 +441,8 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
     pair = COUNTRY_PAIRS.match(core)
     if pair and core[pair.end() :] in GENERIC | PAIR_DESCRIPTIONS:
         return False  # 米ロ核軍縮条約, 日ロ平和条約: a kind of treaty between two countries, not its name
-    if core.startswith(_places()):
-        return True  # 京都議定書, 平壌宣言: named after where it was signed
+    if core.startswith(_places()) or _SEXAGENARY.match(core):
+        return True  # 京都議定書, 平壌宣言: named after where it was signed; 丙子修交条約: after the year
     if _SIGNATORIES.fullmatch(core):
         return True  # 桂・タフト協定: named after the two who signed it
     if _SETTLEMENT_NAME.fullmatch(core) and _settles(core):
@@ -654,7 +656,8 @@ def _glossary_forms(text: str, glossary: Glossary | None) -> list[TreatyMatch]:
 
 # English treaty names in Latin script: capitalised words joined by of/on/the/and …, with a head word.
 # (a word ends where a lower-case letter meets two capitals: WeaponsTPNW, a separator lost in extraction)
-_EN_WORD = r"(?:[A-Z](?:(?<![a-z])[A-Za-z'\-]|[a-z'\-]|(?<=[a-z])[A-Z](?![A-Z]))*|\([A-Z][a-z]+\))"
+# (an en dash joins two names in a word: Japan–Korea; a year ends a title: …Treaty of 1876)
+_EN_WORD = r"(?:[A-Z](?:(?<![a-z])[A-Za-z'\-–]|[a-z'\-–]|(?<=[a-z])[A-Z](?![A-Z]))*|\([A-Z][a-z]+\)|(?<=of )[12][0-9]{3}(?![0-9]))"
 _EN_LINK = r"(?:of|on|the|and|for|in|to|between|with|their|against|a|an|by|from|at|under|concerning|regarding|relating)"
 # words joined by a space, or by a comma with or without one (…in the Atmosphere,in Outer Space,and under Water)
 _EN_TITLE = re.compile(rf"(?<![A-Za-z]){_EN_WORD}(?:(?:, ?| )(?:{_EN_WORD}|{_EN_LINK}(?= )))*")
