@@ -307,6 +307,7 @@ REAL_PHENOMENA_GLOSSARY = Glossary(
         Entry("treaty.alliance", "TREATY", "Alliance", ja=("甲乙同盟",)),
         Entry("treaty.talks", "TREATY", "Talks", ja=("甲乙削減交渉",)),
         Entry("treaty.ccw", "TREATY", "CCW", ja=("甲兵器条約",)),
+        Entry("treaty.kb", "TREATY", "Kellogg–Briand Pact", ja=("不戦条約",)),
     ]
 )
 REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
@@ -378,6 +379,10 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("丙子修交条約と辛丑条約", [("丙子修交条約", False), ("辛丑条約", False)]),
     # an English name with an en dash between two names and a year at its end
     ("英語表記: Japan–Spain Treaty of 1868", [("Japan–Spain Treaty of 1868", False)]),
+    # a treaty's protocols by their numbers; a place before a known name; an infobox's last line
+    ("第一議定書は破片を、改定第二議定書は地雷を扱う", [("第一議定書", False), ("改定第二議定書", False)]),
+    ("パリ不戦条約に署名", [("パリ不戦条約", False)]),
+    ("ウィキソース原文\n\n不戦条約は", [("不戦条約", False)]),
     # a katakana-era particle after a date is no part of the name
     ("大正四年ノ南甲及東部乙ニ関スル条約", [("南甲及東部乙ニ関スル条約", False)]),
     # に関し is a verb before a name, not okurigana inside one

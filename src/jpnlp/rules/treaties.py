@@ -73,7 +73,7 @@ LAW_TREATY_WORDS = ("条約", "協定", "議定書", "文書", "批准")
 # 日程第一) on a joined line, and an encyclopedia's labels with their colon lost (旧字体, 正式名称, 条文リンク).
 LEADING_NOISE = re.compile(
     r"(?:今回|今般|前回|今年|昨年|本年|来年|前年|翌年|同年|同月|同日|今月|先月|近年|今後|当時|現在|従来|現行|既存の|既に|更に|さらに|同時に|実際|本来|第[0-9一二三四五六七八九十]+回|案件|日程第[0-9一二三四五六七八九十]+"
-    r"|旧字体|新字体|正式名称|旧称|通称|略称|条文リンク|文献情報|主な内容"
+    r"|旧字体|新字体|正式名称|旧称|通称|略称|条文リンク|文献情報|主な内容|ウィキソース原文"
     r"|(?:[0-9]+年)?(?:[0-9]+月)?[0-9]+日|[0-9]+年[0-9]+月|[0-9]+年(?=[^度代間]))"
 )
 # Determiners before a phrase make it a description of a kind of instrument (こうした非核化条約).
@@ -347,6 +347,9 @@ _OLD_PARTIES = re.compile(r"(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}?国、)*[
 _PARTY_ITEM = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8}国、$")
 # A year of the sexagenary cycle that names what was signed in it (丙子修交条約, 乙巳条約, 辛丑条約).
 _SEXAGENARY = re.compile(r"[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
+# A protocol by its number, amended or not (第一議定書, 改定第二議定書, 第四追加議定書).
+_NUMBERED_PROTOCOL = re.compile(r"(?:改定|改正)?第[0-9一二三四五六七八九十]+(?:追加|選択)?")
+_KATAKANA_LEAD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?=[\u4e00-\u9fff])")
 # Two signatories' names joined by ・, one in kanji (桂・タフト, 石井・ランシング).
 _SIGNATORIES = re.compile(r"[\u4e00-\u9fff]{1,4}・[\u30a1-\u30fa\u30fc]{2,}|[\u30a1-\u30fa\u30fc]{2,}・[\u4e00-\u9fff]{1,4}")
 # Nouns that end an organisation's name (…機関憲章, …連合憲章).
@@ -436,6 +439,11 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return True  # 国際 and what the instrument regulates: 国際小麦協定, 国際ココア協定, 国際捕鯨取締条約
     if _known(glossary, span_text):
         return True
+    if head == "議定書" and _NUMBERED_PROTOCOL.fullmatch(core):
+        return True  # 第一議定書, 改定第二議定書: a treaty's protocol by its number
+    lead = _KATAKANA_LEAD.match(span_text)
+    if lead and _known(glossary, span_text[lead.end() :]):
+        return True  # パリ不戦条約: a place or a person before a known name
     if core in GENERIC or core in DESCRIPTIVE or not core:
         return False  # 多数国間協定; 全廃条約, 安全保障条約: a bare kind of treaty
     pair = COUNTRY_PAIRS.match(core)
