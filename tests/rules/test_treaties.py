@@ -397,7 +397,8 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("甲国に対する共同声明", []),
     # an organisation's founding treaty, with its short name in brackets
     ("甲協力開発機構条約(OECD条約)が発効", [("甲協力開発機構条約(OECD条約)", False)]),
-    ("国際機関協定", []),
+    ("国際機関協定と関係機関合意", []),
+    ("国際貿易協定と国際投資協定", []),
     # an infobox label on a line of its own is not the rest of the line before
     ("設定等に関する規定\n関連条約 日米和親条約", [("日米和親条約", False)]),
 ]  # fmt: skip

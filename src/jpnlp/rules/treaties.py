@@ -355,7 +355,9 @@ _SIGNATORIES = re.compile(r"[\u4e00-\u9fff]{1,4}・[\u30a1-\u30fa\u30fc]{2,}|[\u
 # Nouns that end an organisation's name (…機関憲章, …連合憲章).
 ORG_NOUNS = ("機関", "機構", "連合", "共同体")
 # After 国際, words for how states act together rather than what they regulate (国際協力協定 is a kind).
-NOT_SUBJECTS = frozenset({"協力", "共同", "間", "的", "公法", "私法", "機関", "機構"})
+NOT_SUBJECTS = frozenset(
+    {"協力", "共同", "間", "的", "公法", "私法", "機関", "機構", "貿易", "投資", "経済", "商品", "通商", "航空", "金融", "技術", "開発", "安全"}
+)
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
@@ -433,8 +435,10 @@ def _evidence(core: str, formal: bool, glossary: Glossary | None, span_text: str
         return True
     if _composes(core, glossary):
         return True  # 甲条約改正議定書: a treaty name composed with another instrument
-    if core.endswith(ORG_NOUNS) and core[:-2] and core[:-2] not in GENERIC:
-        return True  # an organisation's constitution or founding treaty: 国際労働機関憲章, 経済協力開発機構条約
+    if core.endswith(ORG_NOUNS) and len(core) >= 5 and core[:-2] not in GENERIC:
+        # an organisation's constitution or founding treaty: 国際労働機関憲章, 経済協力開発機構条約 (a name of five
+        # characters and more: 関係機関, 政府機関 are kinds of body)
+        return True
     if core.startswith("国際") and len(core) > 2 and core[2:] not in GENERIC | PAIR_DESCRIPTIONS | NOT_SUBJECTS:
         return True  # 国際 and what the instrument regulates: 国際小麦協定, 国際ココア協定, 国際捕鯨取締条約
     if _known(glossary, span_text):
