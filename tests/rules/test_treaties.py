@@ -383,6 +383,8 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("第一議定書は破片を、改定第二議定書は地雷を扱う", [("第一議定書", False), ("改定第二議定書", False)]),
     ("パリ不戦条約に署名", [("パリ不戦条約", False)]),
     ("ウィキソース原文\n\n不戦条約は", [("不戦条約", False)]),
+    # a list's bullet is no part of the name
+    ("【甲】\n・日米安全保障条約第5条は", [("日米安全保障条約", False)]),
     # a katakana-era particle after a date is no part of the name
     ("大正四年ノ南甲及東部乙ニ関スル条約", [("南甲及東部乙ニ関スル条約", False)]),
     # に関し is a verb before a name, not okurigana inside one

@@ -520,10 +520,10 @@ _LIST_NUMBER = re.compile(r"[0-9]+(?=[A-Z])")
 def _trim_start(text: str, start: int, head_start: int, end: int, glossary: Glossary | None) -> int:
     """Drop what the leftward growth crossed that is not part of a name: particles, time words, dates."""
     while start < head_start:
-        if text[start] in "のをにはがもでと、 \u3000\n" or (
+        if text[start] in "のをにはがもでと、・･ \u3000\n" or (
             text[start] in _KATAKANA_PARTICLES + "ノニト" and _KANJI.match(text, start + 1)
         ):
-            start += 1  # a particle, or a katakana-era one before kanji: 大正四年ノ南満洲…条約
+            start += 1  # a particle, a list's bullet, or a katakana-era particle before kanji: 大正四年ノ南満洲…条約
             continue
         if (m := _LIST_NUMBER.match(text, start, head_start)) is not None:
             start = m.end()  # a list or section number run into a Latin name: 2START II条約
