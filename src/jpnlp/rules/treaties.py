@@ -36,7 +36,16 @@ described by the treaty's name.
 
 Layout and old texts: a wrapped line or PDF spacing inside a name belongs to it (…制限\n条約, …における核
 兵器実験を…), a line starting with kanji does not; old character forms read as new ones (條約) and
-katakana-era connectors (ニ関スル, トノ間ノ) count, its particles (ハ, ヲ) end a name.
+katakana-era connectors (ニ関スル, トノ間ノ) count, its particles (ハ, ヲ) end a name.  Diet minutes join wrapped
+lines with runs of spaces (…政府      との間の協定), and letter-spaced PDF lines (S T A R T III 条 約) are read
+without their spaces (:mod:`jpnlp.rules.letter_spacing`).  Old texts name the parties with 、 and 及 before 間
+(甲国、乙国及丙国間三国条約), count the powers (安政五カ国条約), use one-character country names (日満, 日華),
+kanji for foreign cities (華府, 倫敦) and sexagenary years (丙子修交条約), and the heads 条規 and 協商.
+
+More evidence of a name: what it sets up or amends (…機関を設立する条約, …協定の有効期間を延長する議定書), a
+treaty's own protocol (…協定の追加議定書, 第一議定書), an organisation's constitution (国際労働機関憲章), 国際 with
+what it regulates (国際小麦協定), two signatories' names (桂・タフト協定), the parties or the war before what a
+settlement settles (修好通商, 媾和, 還付).  Labels run into a name (案件, 正式名称, 条文リンク) are not part of it.
 
 Standalone abbreviations are TREATY mentions when the glossary knows them as
 a treaty's form (NPT, CTBT, 新START, START II), and so are the glossary's other
@@ -45,7 +54,9 @@ Latin script — the glossary's, or formal titles (Treaty on …, Convention on 
 without a conference's or body's name around them; short English names of three capitalised words and
 more (Partial Test Ban Treaty) and Russian ones with a head word count too.  A name's reading in hiragana,
 in brackets after it or on a line of its own, is a mention.  An abbreviation the text defines after a treaty
-name (…全廃条約(=INF)) refers to it alone elsewhere; one it defines for talks (…交渉(START)) does not.
+name (…全廃条約(=INF), …協定(GSOMIA ジーソミア)) refers to it alone elsewhere; one it defines for talks
+(…交渉(START)) does not; one equated with a name by = (INF=中距離核戦力全廃条約) is a mention of its own.  Glossary
+forms without a head word (包括的共同行動計画, 日英同盟) count as written; the talks it lists (…交渉) do not.
 """
 
 from __future__ import annotations
