@@ -383,6 +383,9 @@ REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
     ("第一議定書は破片を、改定第二議定書は地雷を扱う", [("第一議定書", False), ("改定第二議定書", False)]),
     ("パリ不戦条約に署名", [("パリ不戦条約", False)]),
     ("ウィキソース原文\n\n不戦条約は", [("不戦条約", False)]),
+    # に基づく before a known name modifies it; right before the head it describes; 諸 after a connector is a kind
+    ("人道的アプローチに基づく核兵器不拡散条約の追求", [("核兵器不拡散条約", False)]),
+    ("人道の主張に基づく条約の形成と軍縮に関する諸条約", []),
     # a list's bullet is no part of the name
     ("【甲】\n・日米安全保障条約第5条は", [("日米安全保障条約", False)]),
     # a katakana-era particle after a date is no part of the name

@@ -243,6 +243,8 @@ def _grow_left(text: str, head_start: int) -> tuple[int, bool]:
             i -= 2
             continue
         for c in FORMAL_CONNECTORS:
+            if c == "に基づく" and i == head_start and text.startswith(c, i - len(c)):
+                return i, formal  # 主張に基づく条約: what it rests on, a description
             if text.startswith(c, i - len(c)) and i - len(c) > 0 and (
                 re.match(_NAME_CHAR, text[i - len(c) - 1])
                 or (text[i - len(c) - 1] in _LAYOUT_SPACE and _layout_break(text, i - len(c), head_start) is not None)
@@ -575,6 +577,18 @@ def _english_title_after(text: str, pos: int, glossary: Glossary | None) -> bool
     )
 
 
+# 諸 (the various …) after a connector: a kind of instrument in the plural (ジュネーブ諸条約 is a name).
+_PLURAL_KIND = re.compile(r"(?:に関する|についての|における|のための|の)諸$")
+
+
+def _after_modifier(text: str, start: int, hs: int, he: int, glossary: Glossary | None) -> int:
+    """The start of a known name that a phrase with に基づく modifies (…アプローチに基づく核兵器禁止条約)."""
+    for m in re.finditer("に基づく", text[start:hs]):
+        if _known(glossary, text[start + m.end() : he]):
+            return start + m.end()
+    return start
+
+
 def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMatch | None:
     """The treaty name that ends in the head ``m``, or None."""
     hs, he, head = m.start(), m.end(), m.group()
@@ -586,7 +600,10 @@ def _name_at(text: str, m: re.Match[str], glossary: Glossary | None) -> TreatyMa
         return None  # only 〜に関する法律 names a law (not 批准を撤回する法律)
     start, formal = _grow_left(text, hs)
     start = _trim_start(text, start, hs, he, glossary)
+    start = _after_modifier(text, start, hs, he, glossary)
     core = text[start:hs]
+    if _PLURAL_KIND.search(core) and not _known(glossary, text[start:he]):
+        return None  # 軍縮に関する諸条約: treaties of a kind, not a name
     if _EVENT_AT.search(core):
         return None  # NPT運用検討会議における合意: what a meeting reached, not a named instrument
     if head.endswith("案") and _known(glossary, text[start : he - 1]):
