@@ -40,6 +40,8 @@ CASES: list[tuple[str, str]] = [
     ("核\u200b兵器", "核兵器"),  # zero-width space
     ("non\u00adproliferation", "nonproliferation"),  # soft hyphen
     ("条\ufeff約", "条約"),  # a BOM inside the text
+    ("媾\U000e0101和條\U000e0101約", "媾和條約"),  # ideographic variation selectors
+    ("葛\ufe00城", "葛城"),  # a standardized variation selector
     ("", ""),
 ]
 

@@ -16,6 +16,8 @@ full-width symbols        ￥ ￡ ￢ → ¥ £ ¬                          ``sy
 squared era names         ㍻ ㍼ ㋿ → 平成 昭和 令和                 ``squared``
 invisible format chars    U+200B–U+200D, U+2060, U+FEFF, U+00AD    ``invisible``
                           (zero-width joiner, soft hyphen …) → ''
+                          variation selectors U+FE00–U+FE0F,
+                          U+E0100–U+E01EF (媾󠄁: a glyph variant) → ''
 ========================  =====================================  ==========
 
 What never changes: Japanese punctuation 「」『』、。・, the long-vowel mark
@@ -120,8 +122,10 @@ def _squared() -> dict[str, str]:
 
 def _invisible() -> dict[str, str]:
     # Characters that change nothing a reader sees but split words for a matcher (ＳＴＡＲＴ‍Ⅱ with a zero-width
-    # joiner): zero-width space/non-joiner/joiner, word joiner, a BOM inside the text, soft hyphen.
-    return {chr(c): "" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}
+    # joiner): zero-width space/non-joiner/joiner, word joiner, a BOM inside the text, soft hyphen; and the variation
+    # selectors that pick a kanji's glyph (old forms on Wikipedia: 日淸兩國媾󠄁和條約󠄁), which do not change the character.
+    selectors = (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))
+    return {chr(c): "" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *selectors)}
 
 
 # The one table of rules: option name -> mapping.  Keys of length 2 (kana +

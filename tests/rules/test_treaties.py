@@ -296,4 +296,119 @@ def test_what_a_settlement_settles_is_evidence_of_a_name(text: str, expected: li
 def test_a_verb_before_a_settlement_is_not_part_of_its_name() -> None:
     glossary = Glossary([Entry("treaty.x", "TREATY", "Neutrality Pact", ja=("日ソ中立条約",))])
     assert treaties("ソ連は日本に対し日ソ中立条約の破棄を通告した。", glossary) == [("日ソ中立条約", False)]
-    assert treaties("米国に対し対日講和条約を示した。", None) == []  # no span that starts with a verb
+    # no span that starts with a verb: に対し ends before the name
+    assert treaties("米国に対し対日講和条約を示した。", None) == [("対日講和条約", False)]
+
+
+# Phenomena of real text (old texts, Diet minutes, wire copy), each shown with invented sentences.
+REAL_PHENOMENA_GLOSSARY = Glossary(
+    [
+        *GLOSSARY,
+        Entry("treaty.alliance", "TREATY", "Alliance", ja=("甲乙同盟",)),
+        Entry("treaty.talks", "TREATY", "Talks", ja=("甲乙削減交渉",)),
+        Entry("treaty.ccw", "TREATY", "CCW", ja=("甲兵器条約",)),
+        Entry("treaty.kb", "TREATY", "Kellogg–Briand Pact", ja=("不戦条約",)),
+    ]
+)
+REAL_PHENOMENA: list[tuple[str, list[tuple[str, bool]]]] = [
+    # a glossary form without a head word is a name as written; the talks a glossary lists are not
+    ("イランは包括的共同作業計画の履行を停止した", [("包括的共同作業計画", False)]),
+    ("両国は甲乙同盟を結び、甲乙削減交渉を始めた", [("甲乙同盟", False)]),
+    # a chain of one-character country names is evidence of a name; with a kind word it is a description
+    ("日独伊経済協定を結んだ", [("日独伊経済協定", False)]),
+    ("米英仏核軍縮条約を求める", []),
+    # a count of powers, with a counter and after an era name; 二か国間 is a kind
+    ("幕府は安政五か国条約を結んだ", [("安政五か国条約", False)]),
+    ("九カ国条約と四ヶ国条約", [("九カ国条約", False), ("四ヶ国条約", False)]),
+    ("二カ国間条約を結ぶ", []),
+    # a bill number in brackets is no part of the title after it (agenda lines joined)
+    ("承認を求めるの件(条約第五号)関税及び貿易に関する一般協定の改正", [("関税及び貿易に関する一般協定", False)]),
+    # a verb phrase whose object is a name: what the instrument sets up or amends
+    ("甲国際機関を設立する協定に署名した", [("甲国際機関を設立する協定", False)]),
+    ("国際砂糖協定の有効期間を延長する議定書を承認", [("国際砂糖協定の有効期間を延長する議定書", False)]),
+    ("核戦力を制限する条約を結ぶ", []),
+    # Diet minutes with wrapped lines joined by runs of spaces
+    (
+        "原子力の平和的利用における協力のた    めの甲国政府と乙国政府    との間の協定の締結について承認を求    めるの件",
+        [("原子力の平和的利用における協力のた    めの甲国政府と乙国政府    との間の協定", False)],
+    ),
+    ("本日の会議に付した案件国際砂糖協定の締結", [("国際砂糖協定", False)]),
+    # 国際 and what the instrument regulates; 国際 and how states act together is a kind
+    ("国際砂糖協定と国際協力協定", [("国際砂糖協定", False)]),
+    # an organisation's constitution
+    ("世界甲機関憲章の改正", [("世界甲機関憲章", False)]),
+    # old titles list the parties with 、 and 及, and 間 (between)
+    ("名称は「甲国、乙国及丙国間三国条約(昭和十五年条約第九号)」で", [("甲国、乙国及丙国間三国条約", False)]),
+    ("甲國及乙國間條約ヲ締結ス", [("甲國及乙國間條約", False)]),
+    # a kind word before a name in Latin letters is not part of it
+    ("米国は核軍縮ABM条約を破棄した", [("ABM条約", False)]),
+    # an abbreviation equated with a name by = is a mention of its own
+    ("核軍縮条約、INF=中距離核戦力全廃条約の履行", [("INF", False), ("中距離核戦力全廃条約", False)]),
+    ("「中距離核戦力全廃条約=INF」の破棄", [("中距離核戦力全廃条約", False), ("INF", False)]),
+    # an English short name in the bracket right after a Japanese name
+    ("ペリー条約(Perry Treaty)とも呼ばれる", [("ペリー条約", False), ("Perry Treaty", False)]),
+    # a treaty of amity and commerce after the parties' names; the bare kind is none
+    ("甲国乙国修好通商条約を結ぶ", [("甲国乙国修好通商条約", False)]),
+    ("修好通商条約と平和友好条約", []),
+    # old forms with a glyph's variation selector (dropped by normalization); 媾和 and 還付 are what is settled
+    ("甲乙兩國媾\U000e0101和條\U000e0101約を結ぶ", [("甲乙兩國媾和條約", False)]),
+    ("干渉の結果、甲半島還付条約に調印", [("甲半島還付条約", False)]),
+    ("還付条約と媾和条約", []),
+    # a bracket with a reading and an old form holds two more mentions, not a short name; labels with their colon lost
+    ("または京都条約(きょうとじょうやく、旧字体京都條約)は", [("京都条約", False), ("きょうとじょうやく", False), ("京都條約", False)]),
+    ("正式名称日米和親条約。条文リンク日米修好通商条約", [("日米和親条約", False), ("日米修好通商条約", False)]),
+    # an abbreviation with its katakana reading in the bracket after a name joins it and is defined by it
+    ("日韓情報保護協定(GSIA ジーシア)が失効した。GSIAは協定で", [("日韓情報保護協定(GSIA ジーシア)", False), ("GSIA", False)]),
+    ("日韓情報保護協定(GSIA(ジーシア))について", [("日韓情報保護協定(GSIA(ジーシア))", False)]),
+    # letter-spaced PDF text: names found without the spaces, spans as written; a section number is no part
+    ("本 稿 で は 、 提 案 さ れ た S\nT A R T III 条 約 に つ い て 論 じ る", [("S\nT A R T III 条 約", False)]),
+    ("2 3S T A R T II 条 約 効 力 発 生 の 阻 害 要 因", [("S T A R T II 条 約", False)]),
+    # an instrument about the term of another composes with its name
+    ("甲国地先沖合における漁業に関する甲国政府と乙国政府との間の協定有効期間延長に関する議定書の締結",
+     [("甲国地先沖合における漁業に関する甲国政府と乙国政府との間の協定有効期間延長に関する議定書", False)]),
+    # a treaty's own protocol after の; an organisation named after a treaty inside a formal title
+    ("甲機関の保障措置協定の追加議定書の締結", [("甲機関の保障措置協定の追加議定書", False)]),
+    ("同条約の追加議定書に署名", [("同条約の追加議定書", True)]),
+    ("情報の保護に関する甲国政府と北大西洋条約機構との間の協定", [("情報の保護に関する甲国政府と北大西洋条約機構との間の協定", False)]),
+    # old heads and parties: 条規, 協商, one-character country names of old texts, two signatories' names
+    ("明治四年日清修好条規ヲ締結ス", [("日清修好条規", False)]),
+    ("英露協商と日満議定書", [("英露協商", False), ("日満議定書", False)]),
+    ("甲・タフト協定と乙・ランシング協定", [("甲・タフト協定", False), ("乙・ランシング協定", False)]),
+    ("西日本地域協定と捕虜交換協定", []),
+    # a year of the sexagenary cycle names what was signed in it; 修交 is what a treaty settles
+    ("丙子修交条約と辛丑条約", [("丙子修交条約", False), ("辛丑条約", False)]),
+    # an English name with an en dash between two names and a year at its end
+    ("英語表記: Japan–Spain Treaty of 1868", [("Japan–Spain Treaty of 1868", False)]),
+    # a treaty's protocols by their numbers; a place before a known name; an infobox's last line
+    ("第一議定書は破片を、改定第二議定書は地雷を扱う", [("第一議定書", False), ("改定第二議定書", False)]),
+    ("パリ不戦条約に署名", [("パリ不戦条約", False)]),
+    ("ウィキソース原文\n\n不戦条約は", [("不戦条約", False)]),
+    # に基づく before a known name modifies it; right before the head it describes; 諸 after a connector is a kind
+    ("人道的アプローチに基づく核兵器不拡散条約の追求", [("核兵器不拡散条約", False)]),
+    ("人道の主張に基づく条約の形成と軍縮に関する諸条約", []),
+    # a list's bullet is no part of the name
+    ("【甲】\n・日米安全保障条約第5条は", [("日米安全保障条約", False)]),
+    # a katakana-era particle after a date is no part of the name
+    ("大正四年ノ南甲及東部乙ニ関スル条約", [("南甲及東部乙ニ関スル条約", False)]),
+    # に関し is a verb before a name, not okurigana inside one
+    ("要綱に関し日独経済協定を結んだ", [("日独経済協定", False)]),
+    # a treaty name (the glossary's) composed with the instrument that amends it
+    ("甲兵器条約改正議定書により", [("甲兵器条約改正議定書", False)]),
+    ("甲兵器条約の改正された地雷に関する議定書に調印", [("甲兵器条約の改正された地雷に関する議定書", False)]),
+    # the kanji of pre-war texts for foreign cities name where an instrument was signed
+    ("華府条約と倫敦海軍条約", [("華府条約", False), ("倫敦海軍条約", False)]),
+    # に対する and あらゆる inside a formal title; alone they describe
+    ("甲に対するあらゆる形態の乙の撤廃に関する条約の選択議定書", [("甲に対するあらゆる形態の乙の撤廃に関する条約の選択議定書", False)]),
+    ("甲国に対する共同声明", []),
+    # an organisation's founding treaty, with its short name in brackets
+    ("甲協力開発機構条約(OECD条約)が発効", [("甲協力開発機構条約(OECD条約)", False)]),
+    ("国際機関協定と関係機関合意", []),
+    ("国際貿易協定と国際投資協定", []),
+    # an infobox label on a line of its own is not the rest of the line before
+    ("設定等に関する規定\n関連条約 日米和親条約", [("日米和親条約", False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_PHENOMENA, ids=[c[0][:16] for c in REAL_PHENOMENA])
+def test_real_text_phenomena(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert treaties(text, REAL_PHENOMENA_GLOSSARY) == expected
