@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jpnlp.cli import app
-from jpnlp.docdate import check_doc_date, detect_doc_date
+from jpnlp.docdate import check_doc_date, detect_doc_date, detect_doc_day
 from jpnlp.document import prepare
 from jpnlp.errors import InputError
 from jpnlp.io import RawDocument, read_inputs
@@ -47,6 +47,11 @@ CASES: list[tuple[str, str | None]] = [
     # a signature: a date and a name, or a place and a date
     (f"{BODY}\n\n2014年5月7日  平和市民連絡会\n\n代表 山田一郎", "2014-05-07"),
     (f"{BODY}\nジュネーブ、2018年3月9日", "2018-03-09"),
+    # a stored page's `date` label opening the text, the lead on the same line
+    (f" date 2021-03-04 写真=2019年1月2日撮影【東京共同】{BODY}", "2021-03-04"),
+    (f"日付:2018-07-09 {BODY}", "2018-07-09"),
+    # a site's short tagline ending with 。 does not end the header
+    (f"ニュース|毎日を、たのしく。\n\n2020-02-03 衆議院 外務委員会\n{BODY}", "2020-02-03"),
     # a wiki revision's label is not the text's date
     (f"見出し\n\n2012年5月3日 (木) 11:05の版\n{BODY}", None),
     # not datelines: a sentence beginning with a date, facts in the last lines, month precision, no year anywhere
@@ -65,6 +70,30 @@ CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:16] for c in CASES])
 def test_detect_doc_date(text: str, expected: str | None) -> None:
     assert detect_doc_date(normalize(text)) == expected
+
+
+DAY_CASES: list[tuple[str, str | None]] = [
+    # a year-less closing stamp: the day is known, the year is not
+    (f"{BODY}\n\n(4月8日21時10分)\n\n国際(4月8日)", "XXXX-04-08"),
+    # the text completes it: a full date, no partial day
+    (f"{BODY}2011年4月8日に続く。\n(4月8日21時10分)", None),
+    (f"令和5年5月19日\n{BODY}", None),
+    (BODY, None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_CASES, ids=[c[0][-14:] for c in DAY_CASES])
+def test_detect_doc_day(text: str, expected: str | None) -> None:
+    assert detect_doc_day(normalize(text)) == expected
+
+
+def test_a_year_less_stamp_places_the_bare_days_of_its_story() -> None:
+    nlp = default_pipeline(fast=True)
+    doc = nlp("写真は3月30日に撮影。\n 政府は8日、声明を出した。首相は同日夜、会見した。\n\n(4月8日21時10分)")
+    assert doc._.doc_date is None
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [
+        ("3月30日", "XXXX-03-30"), ("8日", "XXXX-04-08"), ("同日", "XXXX-04-08"), ("4月8日", "XXXX-04-08"),
+    ]
 
 
 @pytest.mark.parametrize(("given", "expected"), [("2023-05-19", "2023-05-19"), (" 2000-02-29 ", "2000-02-29")])

@@ -38,6 +38,7 @@ from .rules.dates import find_dates
 HEAD_LINES = 6  # non-empty lines searched at the top, up to the first sentence
 TAIL_LINES = 3  # and at the bottom
 MAX_NAME = 40  # what a dateline may hold besides its date (a paper's name, a section, a session)
+SHORT_TAGLINE = 20  # characters: a line with 。 this short is a site's tagline, not the first sentence
 
 # What a dateline holds besides its date: times, weekdays, the words of publication
 _FILLER = re.compile(
@@ -48,6 +49,8 @@ _FILLER = re.compile(
     r"|(?i:last\s*update[d]?|updated|posted|published|date)"
     r"|[\s|:：\-–—/・,，、()（）\[\]【】「」=＝]"
 )
+# A stored page's label opening the text: `` date 2025-10-21 本文…`` (the lead follows on the same line)
+_LABEL_LEAD = re.compile(r"^\s*(?:(?i:date)|日付|配信日)\s*[:：]?\s*")
 _BRACKET_LEAD = re.compile(r"^\s*(?:【[^】]{1,40}】|\[[^\]]{1,40}\])")
 _SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
 _PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
@@ -60,9 +63,28 @@ _CLOCK = re.compile(
 
 def detect_doc_date(text: str) -> str | None:
     """The document's date as ISO ``YYYY-MM-DD``, or None when the text does not give one."""
+    full, _ = _detect(text)
+    return full
+
+
+def detect_doc_day(text: str) -> str | None:
+    """The document's day when its dateline gives no year and the text none of that day (``(9月9日22時36分)``
+    closing a wire story): ``XXXX-09-09``, for resolving its bare days; None when :func:`detect_doc_date` gives a
+    full date or the text no dateline."""
+    full, partial = _detect(text)
+    return None if full is not None or partial is None else f"XXXX-{partial[0]:02d}-{partial[1]:02d}"
+
+
+def _is_sentence(line: str) -> bool:
+    """Running text: a line with 。 longer than a site's tagline (``Clips|国会を、おもしろく。``)."""
+    return "。" in line and len(line.strip()) > SHORT_TAGLINE
+
+
+def _detect(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """(the full date, else None; the month and day of a year-less dateline the text does not complete)."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
     # the header ends with the first line of running text (a sentence)
-    n_head = next((i + 1 for i, ln in enumerate(lines[:HEAD_LINES]) if "。" in ln), min(HEAD_LINES, len(lines)))
+    n_head = next((i + 1 for i, ln in enumerate(lines[:HEAD_LINES]) if _is_sentence(ln)), min(HEAD_LINES, len(lines)))
     # a trailer says what it is (更新, 配信 …) or is a bracketed source line: the last lines are often facts
     tail = [ln for ln in lines[max(n_head, len(lines) - TAIL_LINES) :][::-1] if _is_trailer(ln)]
     partial: tuple[int, int] | None = None
@@ -72,12 +94,13 @@ def detect_doc_date(text: str) -> str | None:
             continue
         y, mo, d = found
         if y is not None and mo is not None:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+            return f"{y:04d}-{mo:02d}-{d:02d}", None
         if mo is not None and partial is None:
             partial = (mo, d)
     if partial is not None:
-        return _complete(text, *partial)
-    return None
+        full = _complete(text, *partial)
+        return full, (None if full else partial)
+    return None, None
 
 
 def _is_trailer(line: str) -> bool:
@@ -118,6 +141,11 @@ def _stamp_closes(line: str) -> tuple[int | None, int | None, int] | None:
 
 def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
     """(year, month, day) of a dateline; None if the line is not one."""
+    label = _LABEL_LEAD.match(line)
+    if label:
+        dates = find_dates(line[label.end() :])
+        if dates and dates[0].start == 0 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
+            return _parts(dates[0].value)  # date 2025-10-21 本文…
     lead = _BRACKET_LEAD.match(line)
     if lead:
         dates = [d for d in find_dates(lead.group()) if _day(d.value)]

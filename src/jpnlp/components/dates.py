@@ -5,7 +5,9 @@ so run it on whole documents (``jpnlp.pipeline.annotate`` does).  Deictic
 ones (今年, 本日, a bare 19日) resolve against ``doc._.doc_date``, the
 document's date: ``annotate`` sets it from the :class:`~jpnlp.document.Document`;
 on a Doc made otherwise, this component sets it from the text's dateline
-(:func:`jpnlp.docdate.detect_doc_date`) when it is unset.
+(:func:`jpnlp.docdate.detect_doc_date`) when it is unset.  With no document
+date, a year-less dateline (``(9月9日22時36分)``) still places the bare days
+(:func:`jpnlp.docdate.detect_doc_day`); ``doc._.doc_date`` stays unset.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..docdate import detect_doc_date
+from ..docdate import detect_doc_date, detect_doc_day
 from ..rules.dates import find_dates
 from .base import add_entities, char_spans, doc_text
 
@@ -26,7 +28,8 @@ class DateRecognizer:
         text = doc_text(doc)
         if doc._.doc_date is None and doc._.jpnlp_source is None:
             doc._.doc_date = detect_doc_date(text)
-        matches = find_dates(text, self.anchor_year, doc_date=doc._.doc_date)
+        day = doc._.doc_date or (detect_doc_day(text) if self.anchor_year is None else None)
+        matches = find_dates(text, self.anchor_year, doc_date=day)
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "DATE")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):

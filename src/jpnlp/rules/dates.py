@@ -95,7 +95,7 @@ TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
 _DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
 _DIGIT_CHARS = frozenset("0123456789〇零一二三四五六七八九十")
 _BROKEN = re.compile(r"[0-9〇零一二三四五六七八九十](?:\n[年月日]|[年月]\n)")  # a line break inside a date, maybe
-_SENTENCE_END = frozenset("。\n！？!?")
+_SENTENCE_END = frozenset("。\n！？!?【】")  # 【ワシントン共同】: a wire lead starts a new text
 # 12月3、4日, 12月3、4の両日: the first day of a list drops its 日 (two dates); before 両日 (both days) the last too
 _BOTH_DAYS = r"(?=の?両日)"
 _DAY_LIST = rf"(?=[、，,]{_N}(?:日|{_BOTH_DAYS}))"
@@ -138,7 +138,7 @@ def _alt(words: object) -> str:
 def _part_alt(not_unit: str = "") -> str:
     """Parts of a period, not a verb's stem: 今年始め, not 今年始めた (began this year)."""
     words = sorted((w for w, (unit, _) in _words("part").items() if unit != not_unit), key=len, reverse=True)
-    return "|".join(re.escape(w) + ("(?![てたるらまなよ])" if w.endswith("め") else "") for w in words)
+    return "|".join(re.escape(w) + ("(?![てたるらなよ]|ま[しすせ])" if w.endswith("め") else "") for w in words)
 
 
 _SEASONS = _alt(_words("season"))
@@ -566,6 +566,10 @@ def _decade(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     if st.text[: m.start()].endswith("同"):
         return None  # 同年代: the same generation
     part = g["decade_part"]
+    era = _context_era(st, kanji_to_int(g["decade_y"])) if a is None and "十" in g["decade_y"] else None
+    if era is not None:  # 五十年代 in a record of 1985: 昭和50年代, ten years of the era
+        first = eras()[era] + kanji_to_int(g["decade_y"]) - 1
+        return f"{first:04d}/{first + 9:04d}", _words("part")[part][1] if part else None, None, None
     value = f"{y // 10:03d}X" if a is None else f"{a // 10:03d}X/{y // 10:03d}X"
     return value, _words("part")[part][1] if part else None, None, None
 
@@ -615,15 +619,30 @@ def _y2m(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["y2m_mo"]), _int(g["y2m_dy"])
     if not _valid(mo, d):
         return None
-    y = _two_digit_year(g["y2m_pre"], kanji_to_int(g["y2m_y"]), st)
+    y = _two_digit_year(g["y2m_pre"], kanji_to_int(g["y2m_y"]), st, counted="十" in g["y2m_y"])
     part = g["y2m_mpart"]
     return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
 
 
-def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
+def _two_digit_year(pre: str | None, yy: int, st: _State, counted: bool = False) -> int:
+    """The year of 87年, 翌44年; of 四十七年 (a year counted with 十, the way an era year is written) the year of
+    the era in context (:func:`_context_era`) where there is one."""
     if pre == "翌" and st.anchor.year is not None:
         return st.anchor.year + 1
-    return _century(yy, st)
+    era = _context_era(st, yy) if counted else None
+    return _era_year(era, yy) or _century(yy, st) if era else _century(yy, st)
+
+
+def _context_era(st: _State, n: int) -> str | None:
+    """The era a year written without one (四十七年 in a record of 1985) belongs to: the last era the text named,
+    else the era of the document's date, where year ``n`` of it existed by then."""
+    if st.era is not None and _in_era(st.era, n):
+        return st.era
+    doc = st.doc.year if st.doc is not None else None
+    if doc is None:
+        return None
+    era = max((e for e, first in eras().items() if first <= doc), key=lambda e: eras()[e], default=None)
+    return era if era is not None and eras()[era] + n - 1 <= doc else None
 
 
 # 今から30年前の今日, 20年前のきょう: the same day N years before the document's day
@@ -659,6 +678,28 @@ def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return None
     st.two_digit_years = True
     return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], kanji_to_int(g["y2_y"]), st))
+
+
+# 五十一年, 六十年度: an era year without its era (Diet speeches: 昭和四十七年に…、五十一年に…), a year counted with 十
+# where the text or the document's date gives the era; not a span of time (二十年の歳月, 三十年間, 戦後五十年)
+_EK_FOLLOW = (
+    r"(?=に|の|、|から|まで|以降|以前|当時|頃|ごろ|度|末|初め|春|夏|秋|冬)"
+    r"(?!にわた|に及|に[一1](?:度|回)|の(?:歴史|節目|月日|年月|歳月|間|うち|期間|任期|刑|長き))"
+)
+
+
+@_form("ek", r"(?P<ek_y>[一二三四五六七八九]?十[一二三四五六七八九]?)年(?!間|前|後|目|余|来|近|半|ぶり|以上|以内)" + _tail("ek_"))
+def _ek(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    before = st.text[max(0, m.start() - 3) : m.start()]
+    if re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER):
+        return None
+    if m.end() == m.end("ek_y") + 1 and not re.match(_EK_FOLLOW, st.text[m.end() :]):
+        return None  # a bare 二十年 must stand where a year can: 五十一年に, 六十年の春
+    n = kanji_to_int(g["ek_y"])
+    era = _context_era(st, n)
+    if era is None:
+        return None
+    return _tail_value(g, "ek_", _era_year(era, n))
 
 
 # 99年3月2日(現地時間同): the same day in the other time zone
@@ -708,6 +749,8 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return _rel_year(g, base, off, word_end)
     if unit == "month":
         return _rel_month(g, base, off, word_end)
+    if unit == "day" and off == 0 and base.month is None and base.day is not None:  # 同日 after 6日 of no known month
+        return _fmt(base.year, None, base.day), None, base, word_end
     if base.month is None or base.day is None or (base.year is None and unit == "week"):
         partial = "XXXX-WXX" if unit == "week" else _fmt(base.year, base.month) + ("-XX" if base.month else "-XX-XX")
         return partial, None, None, word_end
@@ -934,6 +977,7 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     number and its unit (2019年5\n月), and each character's offset."""
     if " " not in text and "\u3000" not in text and not _BROKEN.search(text):
         return text, list(range(len(text) + 1))
+    spaced = {m.start() + k for m in _LETTER_SPACED.finditer(text) for k in range(1, len(m.group()), 2)}
     out: list[str] = []
     pos: list[int] = []
     n = len(text)
@@ -943,6 +987,9 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
         if c == "\n" and out and (
             out[-1] in _DIGIT_CHARS and text[i + 1 : i + 2] in ("年", "月", "日") or _wrapped_after_unit(out, text, i)
         ):
+            i += 1
+            continue
+        if i in spaced:  # 1 9 9 7 年: a letter-spaced PDF's number
             i += 1
             continue
         if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
@@ -969,6 +1016,8 @@ def _wrapped_after_unit(out: list[str], text: str, i: int) -> bool:
     return line >= _WRAPPED_LINE and nxt is not None and (out[-1], nxt.group(1)) in {("年", "月"), ("月", "日")}
 
 
+# A letter-spaced PDF dump puts a space after every character: 1 9 9 7 年 1 1 月 (a lone digit opens the run)
+_LETTER_SPACED = re.compile(r"(?:(?<=^)|(?<=[ \n]))[0-9](?: [0-9])+(?= [年月日])", re.MULTILINE)
 _WRAPPED_LINE = 20  # characters: a line this long that breaks inside a date was wrapped, not ended
 
 
@@ -996,14 +1045,15 @@ def _topic_follows(text: str, end: int) -> bool:
 def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None = None) -> list[DateMatch]:
     """All DATE mentions of ``text`` in order, relative ones resolved.
 
-    ``doc_date`` (ISO ``YYYY-MM-DD``) is the document's date: deictic words
+    ``doc_date`` (ISO ``YYYY-MM-DD``, or ``XXXX-MM-DD`` when only the day is
+    known) is the document's date: deictic words
     and bare month/days resolve against it.  ``anchor_year`` seeds the
     resolution where there is none.  Nothing else is assumed.
     """
     squeezed, pos = _squeeze(text)
     st = _State(squeezed)
-    if doc_date:
-        y, mo, d = (int(x) for x in doc_date[:10].split("-"))
+    if doc_date:  # XXXX-09-09: a year-less dateline's day (jpnlp.docdate.detect_doc_day)
+        y, mo, d = (int(x) if x.isdigit() else None for x in doc_date[:10].split("-"))
         st.doc = st.anchor = _Anchor(y, mo, d)
     elif anchor_year is not None:
         st.anchor = _Anchor(anchor_year)
