@@ -1,6 +1,7 @@
-"""DATE phenomena of Diet records, wire copy and PDF dumps: era years written without their era (四十七年, 五十年代),
-old spellings (きよう), 同日 after a day of no known month, a wire lead as a sentence boundary, letter-spaced digits,
-parts of a period before まで.  Every sentence here is invented."""
+"""DATE phenomena of Diet records, wire copy, chronologies and PDF dumps: era years written without their era
+(四十七年, 五十年代), old spellings (きよう), 去る/来る and 昨/今/明 before a day, 同日 after a day of no known month,
+a wire lead as a sentence boundary, dotted dates, letter-spaced digits, parts of a period before まで.  Every
+sentence here is invented."""
 
 from __future__ import annotations
 
@@ -38,6 +39,25 @@ CASES: list[tuple[str, str | None, list[Row]]] = [
     # a letter-spaced PDF dump
     ("報 告 書 1 9 9 7 年 1 1 月 発 行", None, [("1 9 9 7 年 1 1 月", "1997-11", None)]),
     ("電 話 0 3 − 3 5 0 3 − 1 2", None, []),
+    # 去る (past) and 来る (coming) before a day or a month of a dated record
+    ("去る二十日に委員会が開かれた。", "1990-06-12", [("二十日", "1990-05-20", None)]),
+    ("去る五日に委員会が開かれた。", "1990-06-12", [("五日", "1990-06-05", None)]),
+    ("来る三日に採決する。", "1990-06-12", [("三日", "1990-07-03", None)]),
+    ("去る十一月八日に署名された。", "1990-06-12", [("十一月八日", "1989-11-08", None)]),
+    ("来る二月一日に発効する。", "1990-11-12", [("二月一日", "1991-02-01", None)]),
+    # 昨/今/明 before a day: yesterday, today, tomorrow, that day (the prefix is part of the span, as in 本5日)
+    ("昨九日、声明を出した。", "1990-06-10", [("昨九日", "1990-06-09", None)]),
+    ("昨三十一日、声明を出した。", "1990-06-01", [("昨三十一日", "1990-05-31", None)]),
+    ("今十日の本会議で可決した。", "1990-06-10", [("今十日", "1990-06-10", None)]),
+    ("明一日に採決する。", "1990-06-30", [("明一日", "1990-07-01", None)]),
+    ("政府声明3日付で", "1990-06-10", [("3日", "1990-06-03", None)]),
+    # dotted dates: a page's two-digit stamp, a chronology's year and month, its lines' M.D and year headings
+    ("09.04.05更新", None, [("09.04.05", "2009-04-05", None)]),
+    ("1971.2.11 条約署名\n1972.5 首脳会談\n9.30 協定発効\n1973\n6.22 協定署名(広島(8.6)で)", None,
+     [("1971.2.11", "1971-02-11", None), ("1972.5", "1972-05", None), ("9.30", "1972-09-30", None),
+      ("1973", "1973", None), ("6.22", "1973-06-22", None), ("8.6", "1973-08-06", None)]),
+    ("2010.5億ドルの予算と第3.12節", None, []),
+    ("1.5倍\n2.14 会議", None, []),
     # a part of a period before まで (not the verb 初めます)
     ("70年代初めまでに配備された", None, [("70年代初め", "197X", "EARLY")]),
     ("今年初めました", "2015-03-30", [("今年", "2015", None)]),

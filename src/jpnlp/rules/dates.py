@@ -202,6 +202,7 @@ class _State:
     month: _Anchor | None = None  # the last date that named a month
     two_digit_years: bool = False  # whether the text has written a bare two-digit year (85年の…)
     days: list[_Anchor] = field(default_factory=list)  # every date with a day so far (for 翌8日)
+    dotted: bool = False  # whether the text writes full dates with dots (1963.8.5): a chronology's M.D then too
 
     def same_sentence(self, pos: int) -> bool:
         return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
@@ -396,7 +397,43 @@ def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     r"(?![0-9年]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
 )
 def _num(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    return _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+    res = _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+    st.dotted = st.dotted or (res is not None and g["num_sep"] == ".")
+    return res
+
+
+# 06.10.18: a two-digit year, month and day with dots (a page's stamp: 06.10.18更新); not inside a longer number
+@_form("yydot", r"(?<![0-9.])(?P<yd_y>[0-9]{2})\.(?P<yd_m>0[1-9]|1[0-2])\.(?P<yd_d>0[1-9]|[12][0-9]|3[01])(?![0-9]|\.[0-9])")
+def _yydot(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _full(_century(int(g["yd_y"]), st), int(g["yd_m"]), int(g["yd_d"]))
+
+
+# 1962.10 キューバ危機: a chronology's year and month with a dot, standing apart (not 2010.5億ドル, a quantity)
+@_form(
+    "ydm",
+    r"(?:(?<=^)|(?<=[\s(（\[]))(?P<ydm_y>(?:1[89]|20)[0-9]{2})\.(?P<ydm_m>1[0-2]|0?[1-9])(?=[ \t\u3000)）\]、,]|\n|$)",
+)
+def _ydm(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y, mo = int(g["ydm_y"]), int(g["ydm_m"])
+    return _fmt(y, mo), None, _Anchor(y, mo), None
+
+
+# 1995 alone on a line of a chronology that dates its lines with dots (1994.1.25 …): that year's heading
+@_form("yline", r"(?:(?<=^)|(?<=\n))(?P<yline>(?:1[89]|20)[0-9]{2})(?=[ \t\u3000]*\n)")
+def _yline(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = int(g["yline"])
+    return (_fmt(y), None, _Anchor(y), None) if st.dotted else None
+
+
+# 2.14 宇宙条約署名 (a line of a chronology that dates its lines 1967.1.27 …), 広島(8.6): a month and day with a dot
+@_form("dmd", r"(?:(?<=^)|(?<=\n)|(?<=[(（]))(?P<dmd_m>1[0-2]|[1-9])\.(?P<dmd_d>3[01]|[12][0-9]|[1-9])(?=[ \t\u3000)）・])")
+def _dmd(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    if not st.dotted or st.anchor.year is None:
+        return None
+    if st.text[m.start() - 1 : m.start()] in "(（" and st.text[m.end()] == " ":
+        return None
+    y, mo, d = st.anchor.year, int(g["dmd_m"]), int(g["dmd_d"])
+    return _full(y, mo, d)
 
 
 # 2008/09年度, 2008/09年: a fiscal year or a span across two years, its second year in two digits
@@ -811,11 +848,11 @@ def _rel_month(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Re
     return value, _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
 
 
-# 同9月25日, 翌28日, 翌3月, 本3日
-@_form("pre", rf"(?P<pre>同|翌|本)(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日|(?P<p_mpart>{_MPARTS}))?|(?P<p_dy2>{_N})日)(?!間)")
+# 同9月25日, 翌28日, 翌3月, 本3日; 昨14日, 今10日, 明13日 (yesterday the 14th …; not after a word: 声明3日)
+@_form("pre", rf"(?P<pre>同|翌|本|(?<![\u4e00-\u9fff々])[昨今明](?={_N}日))(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日|(?P<p_mpart>{_MPARTS}))?|(?P<p_dy2>{_N})日)(?!間)")
 def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     pre = g["pre"]
-    base = st.deictic_base() if pre == "本" else st.anchor
+    base = st.deictic_base() if pre in "本昨今明" else st.anchor
     y, mo, d = base.year, _int(g["p_mo"]), _int(g["p_dy"]) or _int(g["p_dy2"])
     if pre == "翌" and mo is None and d is not None and base.day != d - 1:
         base = st.day_before(d) or base  # 翌8日 names the day after a 7th, not after the last date
@@ -824,8 +861,10 @@ def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return None
     if mo is None:  # a day: in the month of the base (翌28日 after 27日; after the 30th, the next month)
         mo = base.month
-        if pre == "翌" and mo is not None and base.day is not None and d is not None and d < base.day:
+        if pre in "翌明" and mo is not None and base.day is not None and d is not None and d < base.day:
             y, mo = _shift_month(y, mo, 1)
+        elif pre == "昨" and mo is not None and base.day is not None and d is not None and d > base.day:
+            y, mo = _shift_month(y, mo, -1)  # 昨31日 in a paper of the 1st
     elif pre == "翌" and base.month is not None and mo <= base.month and y is not None:
         y += 1
     if mo is None:
@@ -861,8 +900,17 @@ def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     ):
         return None  # 江田五月, 五月雨
     y = st.year_of_month(m.start(), mo)
+    way, base = _way(st, m.start()), st.bare_base(m.start())
+    if way and y is not None and base is st.doc and base.month is not None and way * (mo - base.month) < 0:
+        y += way  # 去る十二月 in a record of March: last December; 来る一月 in November: next January
     part = g["md_part"]
     return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
+
+
+def _way(st: _State, pos: int) -> int:
+    """-1 after 去る (past: 去る十五日), +1 after 来る (coming: 来る二十日), else 0."""
+    before = st.text[max(0, pos - 2) : pos]
+    return -1 if before == "去る" else 1 if before in ("来る", "きたる") else 0
 
 
 # 12/6(火): a slash date only where a weekday says it is one
@@ -945,7 +993,10 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
         return None  # 1日中: all day long (9日中 is a date)
     base = st.day_base(m.start())
-    return _fmt(base.year, base.month, d), None, _Anchor(base.year, base.month, d), None
+    y, mo, way = base.year, base.month, _way(st, m.start())
+    if way and mo is not None and base.day is not None and way * (d - base.day) < 0:
+        y, mo = _shift_month(y, mo, way)  # 去る二十日 in a record of the 12th: last month's 20th
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
 
 
 # -- the scan -------------------------------------------------------------------
