@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jpnlp.cli import app
-from jpnlp.docdate import check_doc_date, detect_doc_date, detect_doc_day
+from jpnlp.docdate import check_doc_date, detect_doc_date, detect_doc_partial
 from jpnlp.document import prepare
 from jpnlp.errors import InputError
 from jpnlp.io import RawDocument, read_inputs
@@ -52,6 +52,8 @@ CASES: list[tuple[str, str | None]] = [
     (f"日付:2018-07-09 {BODY}", "2018-07-09"),
     # a site's short tagline ending with 。 does not end the header
     (f"ニュース|毎日を、たのしく。\n\n2020-02-03 衆議院 外務委員会\n{BODY}", "2020-02-03"),
+    # a place and a date signing a statement date it, not its release's header
+    (f"報道官声明\n発表 2021年4月3日\n{BODY}\n\nジュネーブ、2021年4月1日", "2021-04-01"),
     # a wiki revision's label is not the text's date
     (f"見出し\n\n2012年5月3日 (木) 11:05の版\n{BODY}", None),
     # not datelines: a sentence beginning with a date, facts in the last lines, month precision, no year anywhere
@@ -79,12 +81,32 @@ DAY_CASES: list[tuple[str, str | None]] = [
     (f"{BODY}2011年4月8日に続く。\n(4月8日21時10分)", None),
     (f"令和5年5月19日\n{BODY}", None),
     (BODY, None),
+    # a header of month precision: for the deictic words
+    (f"軍縮白書\n令和2年3月\n外務省編\n{BODY}", "2020-03-XX"),
+    (f"2019年8月、首相が訪米した。\n{BODY}", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), DAY_CASES, ids=[c[0][-14:] for c in DAY_CASES])
-def test_detect_doc_day(text: str, expected: str | None) -> None:
-    assert detect_doc_day(normalize(text)) == expected
+def test_detect_doc_partial(text: str, expected: str | None) -> None:
+    assert detect_doc_partial(normalize(text)) == expected
+
+
+def test_a_month_header_dates_the_deictic_words_only() -> None:
+    nlp = default_pipeline(fast=True)
+    doc = nlp("年次報告\n令和2年3月\n\n2019年は節目の年だった。\n他方、8月に会議が開かれた。本年1月には声明が出た。")
+    assert doc._.doc_date is None
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [
+        ("令和2年3月", "2020-03"), ("2019年", "2019"), ("8月", "2019-08"), ("本年1月", "2020-01"),
+    ]
+
+
+def test_a_month_header_is_read_from_the_text_as_written_when_layout_repair_joins_it() -> None:
+    text = "核軍縮の現状\n令和2年3月\n外務省 軍備管理室編\n2019年は節目の年であった。他方、本年1月にも発射が続いた。\n"
+    document = process(text, default_pipeline(fast=True), layout="pdf")
+    assert "令和2年3月\n" not in document.text  # the header lines were joined
+    assert document.doc_date is None
+    assert [(e.text, e.value) for e in document.entities if e.label == "DATE"][-1] == ("本年1月", "2020-01")
 
 
 def test_a_year_less_stamp_places_the_bare_days_of_its_story() -> None:

@@ -67,12 +67,37 @@ def detect_doc_date(text: str) -> str | None:
     return full
 
 
-def detect_doc_day(text: str) -> str | None:
-    """The document's day when its dateline gives no year and the text none of that day (``(9月9日22時36分)``
-    closing a wire story): ``XXXX-09-09``, for resolving its bare days; None when :func:`detect_doc_date` gives a
-    full date or the text no dateline."""
+def detect_doc_partial(text: str) -> str | None:
+    """What the text says of its date when it gives no full one: ``XXXX-09-09`` from a year-less dateline the text
+    does not complete (``(9月9日22時36分)`` closing a wire story), for placing its bare days; ``2016-03-XX`` from a
+    header of month precision (``平成28年3月`` on a line of its own), for its deictic words (本年); else None."""
     full, partial = _detect(text)
-    return None if full is not None or partial is None else f"XXXX-{partial[0]:02d}-{partial[1]:02d}"
+    if full is not None:
+        return None
+    if partial is not None:
+        return f"XXXX-{partial[0]:02d}-{partial[1]:02d}"
+    return detect_doc_month(text)
+
+
+def detect_doc_month(text: str) -> str | None:
+    """``2016-03-XX`` from a header line of month precision (``平成28年3月`` on a line of its own), else None.
+    Read it from the text as written too: a PDF's layout repair joins its header lines."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    head = next((i for i, ln in enumerate(lines[:HEAD_LINES]) if _is_sentence(ln)), min(HEAD_LINES, len(lines)))
+    month = next((m for m in map(_month_line, lines[:head]) if m is not None), None)
+    return f"{month[0]:04d}-{month[1]:02d}-XX" if month else None
+
+
+def _month_line(line: str) -> tuple[int, int] | None:
+    """(year, month) of a header line holding one date of month precision and at most a short name."""
+    dates = find_dates(line)
+    if len(dates) != 1 or not re.fullmatch(r"\d{4}-\d{2}", dates[0].value):
+        return None
+    rest = _FILLER.sub("", line[: dates[0].start] + line[dates[0].end :])
+    if len(rest) > MAX_NAME or re.search(r"[ぁ-ゖ。]", rest):
+        return None
+    y, mo = dates[0].value.split("-")
+    return int(y), int(mo)
 
 
 def _is_sentence(line: str) -> bool:
@@ -88,6 +113,10 @@ def _detect(text: str) -> tuple[str | None, tuple[int, int] | None]:
     # a trailer says what it is (更新, 配信 …) or is a bracketed source line: the last lines are often facts
     tail = [ln for ln in lines[max(n_head, len(lines) - TAIL_LINES) :][::-1] if _is_trailer(ln)]
     partial: tuple[int, int] | None = None
+    signed = next((ln for ln in tail if _signature(ln) and find_dates(ln.strip())[0].start > 0), None)
+    if signed is not None:  # ニューヨーク、2020年10月24日: the author dates the statement (a header dates its release)
+        y, mo, d = _parts(find_dates(signed.strip())[0].value)
+        return f"{y:04d}-{mo:02d}-{d:02d}", None
     for line in lines[:n_head] + tail:
         found = _dateline(line)
         if found is None:

@@ -194,6 +194,7 @@ class _State:
 
     text: str
     doc: _Anchor | None = None  # the document's date
+    now: _Anchor | None = None  # the month of a document dated only to its month (for deictic words)
     anchor: _Anchor = _Anchor()  # the last date
     end: int = -1  # where the last date ended
     topic: _Anchor | None = None  # the last day a clause was about (12日、…)
@@ -243,7 +244,7 @@ class _State:
         return next((a for a in reversed(self.days) if a.day == day - 1), None)
 
     def deictic_base(self) -> _Anchor:
-        return self.doc if self.doc is not None else self.anchor
+        return self.doc if self.doc is not None else self.now if self.now is not None else self.anchor
 
     def same_day(self, pos: int) -> _Anchor:
         """同日: the last day in the paragraph, else the day the last clause was about (12日、…), else the last day."""
@@ -1083,6 +1084,26 @@ _GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "gep_", "dr_", "yr_", "yrng
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
 
+# a bare month or day: its year (and month) from the last date outside a bracketed aside
+_BARE_FORMS = frozenset({"md_", "d_only_", "mr_", "mdr_", "mdsl_", "dname_"})
+
+
+def _bracket_depth(text: str) -> list[int]:
+    """How many round brackets are open at each character ([] when the text has none)."""
+    if "(" not in text and "（" not in text:
+        return []
+    out, n = [], 0
+    for c in text:
+        if c in "(（":
+            n += 1
+        out.append(n)
+        if c in ")）" and n:
+            n -= 1
+        elif c == "\n":
+            n = 0  # a bracket left open does not run past its line
+    return out
+
+
 _APPROX = ("頃", "ごろ")
 _UPDATED = re.compile(r"更新(?:日時?)?\s*[:：]?\s*$")
 
@@ -1096,24 +1117,36 @@ def _topic_follows(text: str, end: int) -> bool:
 def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None = None) -> list[DateMatch]:
     """All DATE mentions of ``text`` in order, relative ones resolved.
 
-    ``doc_date`` (ISO ``YYYY-MM-DD``, or ``XXXX-MM-DD`` when only the day is
-    known) is the document's date: deictic words
+    ``doc_date`` (ISO ``YYYY-MM-DD``; ``XXXX-MM-DD`` when only the day is
+    known; ``YYYY-MM-XX`` when only the month is, then for deictic words alone) is the document's date: deictic words
     and bare month/days resolve against it.  ``anchor_year`` seeds the
     resolution where there is none.  Nothing else is assumed.
     """
     squeezed, pos = _squeeze(text)
     st = _State(squeezed)
-    if doc_date:  # XXXX-09-09: a year-less dateline's day (jpnlp.docdate.detect_doc_day)
+    if doc_date:  # XXXX-09-09: a year-less dateline's day; 2016-03-XX: a header's month (jpnlp.docdate)
         y, mo, d = (int(x) if x.isdigit() else None for x in doc_date[:10].split("-"))
-        st.doc = st.anchor = _Anchor(y, mo, d)
+        if d is None:
+            st.now = _Anchor(y, mo)  # for 本年, 昨年 …; bare months and days go by the text
+        else:
+            st.doc = st.anchor = _Anchor(y, mo, d)
     elif anchor_year is not None:
         st.anchor = _Anchor(anchor_year)
     handlers = _handlers()
     out: list[DateMatch] = []
     prev_form = ""
+    depth = _bracket_depth(squeezed)
+    outer: tuple[_Anchor, int, _Anchor | None] | None = None  # what the reader knew before a bracketed aside
     for m in _pattern().finditer(squeezed):
         name = m.lastgroup
         assert name is not None
+        if depth and depth[m.start()]:
+            if outer is None and st.end >= 0 and st.anchor.year is not None:
+                outer = (st.anchor, st.end, st.month)
+        elif outer is not None:
+            if name in _BARE_FORMS:  # 1967年2月に調印(68年4月発効)。6月に…: the June of 1967, not of the aside
+                st.anchor, st.end, st.month = outer
+            outer = None
         res = handlers[name](m.groupdict(), st, m)
         if res is None:
             continue
