@@ -52,6 +52,10 @@ CASES: list[tuple[str, str | None]] = [
     (f"日付:2018-07-09 {BODY}", "2018-07-09"),
     # a site's short tagline ending with 。 does not end the header
     (f"ニュース|毎日を、たのしく。\n\n2020-02-03 衆議院 外務委員会\n{BODY}", "2020-02-03"),
+    # a session's date line with its weekday dates a record, even after a site's boilerplate sentence
+    ((f"1. 会議録本文\n本文のテキストを表示します。目次から移動することもできます。\n-\n会議録情報\n"
+      f"昭和四十一年六月三日(金曜日)\n午後一時開議\n{BODY}"), "1966-06-03"),
+    (f"この記事は会員向けの前文です。ここから本文が始まります。\n2019年8月2日(金)\n{BODY}\n{BODY}\n{BODY}", None),
     # a place and a date signing a statement date it, not its release's header
     (f"報道官声明\n発表 2021年4月3日\n{BODY}\n\nジュネーブ、2021年4月1日", "2021-04-01"),
     # a wiki revision's label is not the text's date

@@ -8,6 +8,7 @@ and records put it — never in the running text, and never the current date:
 line                                                  doc date
 ====================================================  ==============
 ``令和5年5月19日`` (a line of its own, near the top)      2023-05-19
+``昭和31年5月25日(金曜日)`` after a site's sentence     1956-05-25
 ``2015年3月2日 18時40分`` / ``2024-12-6 09:10``          the date
 ``1月11日16時34分配信 毎日新聞`` (year from the text)     its year's
 ``98/05/11`` then ``【ニューデリー11日共同】``            1998-05-11
@@ -38,6 +39,7 @@ from .rules.dates import find_dates
 HEAD_LINES = 6  # non-empty lines searched at the top, up to the first sentence
 TAIL_LINES = 3  # and at the bottom
 MAX_NAME = 40  # what a dateline may hold besides its date (a paper's name, a section, a session)
+SESSION_LINES = 12  # non-empty lines searched for a session's date line with its weekday
 SHORT_TAGLINE = 20  # characters: a line with 。 this short is a site's tagline, not the first sentence
 
 # What a dateline holds besides its date: times, weekdays, the words of publication
@@ -51,6 +53,8 @@ _FILLER = re.compile(
 )
 # A stored page's label opening the text: `` date 2025-10-21 本文…`` (the lead follows on the same line)
 _LABEL_LEAD = re.compile(r"^\s*(?:(?i:date)|日付|配信日)\s*[:：]?\s*")
+# a line holding a date and its full weekday only: 令和5年5月19日(金曜日), 昭和三十一年五月二十五日(金曜日)
+_SESSION = re.compile(r"^\s*[^\s(（。、]{6,24}[(（][月火水木金土日]曜日[)）]\s*$")
 _BRACKET_LEAD = re.compile(r"^\s*(?:【[^】]{1,40}】|\[[^\]]{1,40}\])")
 _SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
 _PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
@@ -117,7 +121,9 @@ def _detect(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if signed is not None:  # ニューヨーク、2020年10月24日: the author dates the statement (a header dates its release)
         y, mo, d = _parts(find_dates(signed.strip())[0].value)
         return f"{y:04d}-{mo:02d}-{d:02d}", None
-    for line in lines[:n_head] + tail:
+    # a session's date line (昭和三十一年五月二十五日(金曜日)) dates a record even after a site's boilerplate sentence
+    sessions = [ln for ln in lines[n_head:SESSION_LINES] if _SESSION.match(ln) and _dateline(ln) is not None]
+    for line in lines[:n_head] + sessions + tail:
         found = _dateline(line)
         if found is None:
             continue

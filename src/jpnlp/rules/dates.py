@@ -911,7 +911,7 @@ def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 def _way(st: _State, pos: int) -> int:
     """-1 after 去る (past: 去る十五日), +1 after 来る (coming: 来る二十日), else 0."""
     before = st.text[max(0, pos - 2) : pos]
-    return -1 if before == "去る" else 1 if before in ("来る", "きたる") else 0
+    return -1 if before == "去る" else 1 if before in ("来る", "きたる") or st.text[max(0, pos - 3) : pos] == "来たる" else 0
 
 
 # 12/6(火): a slash date only where a weekday says it is one
@@ -1044,7 +1044,7 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
         if i in spaced:  # 1 9 9 7 年: a letter-spaced PDF's number
             i += 1
             continue
-        if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
+        if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)) and not _ordinal(out):
             j = i
             while j < n and j - i < 2 and text[j] in " \u3000":
                 j += 1
@@ -1071,6 +1071,14 @@ def _wrapped_after_unit(out: list[str], text: str, i: int) -> bool:
 # A letter-spaced PDF dump puts a space after every character: 1 9 9 7 年 1 1 月 (a lone digit opens the run)
 _LETTER_SPACED = re.compile(r"(?:(?<=^)|(?<=[ \n]))[0-9](?: [0-9])+(?= [年月日])", re.MULTILINE)
 _WRAPPED_LINE = 20  # characters: a line this long that breaks inside a date was wrapped, not ended
+
+
+def _ordinal(chars: list[str]) -> bool:
+    """Whether the text so far ends with an ordinal (第一 千九百五十五年…: an agenda item, then a date)."""
+    k = len(chars)
+    while k and chars[k - 1] in _DIGIT_CHARS:
+        k -= 1
+    return k < len(chars) and k > 0 and chars[k - 1] == "第"
 
 
 def _ends_with_era(chars: list[str]) -> bool:
