@@ -72,6 +72,14 @@ CASES: list[tuple[str, str | None, list[Row]]] = [
      [("2001年5月", "2001-05", None), ("2003年1月", "2003-01", None), ("同年6月", "2003-06", None)]),
     ("3月2日に可決した。(2019年 共同)\n4日、署名した", None,
      [("3月2日", "XXXX-03-02", None), ("2019年", "2019", None), ("4日", "2019-03-04", None)]),
+    # a chronology that heads its entries with years alone on their lines
+    ("年表\n1961\n条約が署名された。\n1963\n8月:条約が発効した。\n1965\n翌年の会議を準備した。", None,
+     [("1961", "1961", None), ("1963", "1963", None), ("8月", "1963-08", None), ("1965", "1965", None),
+      ("翌年", "1966", None)]),
+    ("人数\n1961\n1963\n", None, []),
+    # a two-digit year before an event noun (an encyclopedia's 1992年採択。97年発効)
+    ("1993年署名。97年発効。", None, [("1993年", "1993", None), ("97年", "1997", None)]),
+    ("この20年発効していない", None, []),
     # a part of a period before まで (not the verb 初めます)
     ("70年代初めまでに配備された", None, [("70年代初め", "197X", "EARLY")]),
     ("今年初めました", "2015-03-30", [("今年", "2015", None)]),

@@ -204,6 +204,7 @@ class _State:
     two_digit_years: bool = False  # whether the text has written a bare two-digit year (85年の…)
     days: list[_Anchor] = field(default_factory=list)  # every date with a day so far (for 翌8日)
     dotted: bool = False  # whether the text writes full dates with dots (1963.8.5): a chronology's M.D then too
+    year_lines: bool = False  # whether the text heads its lines with years alone on a line (a chronology)
 
     def same_sentence(self, pos: int) -> bool:
         return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
@@ -419,11 +420,12 @@ def _ydm(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y, mo), None, _Anchor(y, mo), None
 
 
-# 1995 alone on a line of a chronology that dates its lines with dots (1994.1.25 …): that year's heading
+# 1995 alone on a line of a chronology (one that dates its lines with dots, 1994.1.25 …, or heads its entries
+# with years alone on their lines): that year's heading
 @_form("yline", r"(?:(?<=^)|(?<=\n))(?P<yline>(?:1[89]|20)[0-9]{2})(?=[ \t\u3000]*\n)")
 def _yline(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = int(g["yline"])
-    return (_fmt(y), None, _Anchor(y), None) if st.dotted else None
+    return (_fmt(y), None, _Anchor(y), None) if st.dotted or st.year_lines else None
 
 
 # 2.14 宇宙条約署名 (a line of a chronology that dates its lines 1967.1.27 …), 広島(8.6): a month and day with a dot
@@ -697,6 +699,7 @@ def _ago(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
 _Y2_FOLLOW = (
     r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]|[A-Z]{2}"
+    r"|発効|採択|署名|調印|批准|締結|成立|発足|失効|施行|制定|設立"  # 97年発効: an event of that year
     rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回)|にわた|に及)(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
 # …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too
@@ -1092,6 +1095,10 @@ _GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "gep_", "dr_", "yr_", "yrng
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
 
 
+_YEAR_LINE = re.compile(r"^(?:1[89]|20)[0-9]{2}[ \t\u3000]*$", re.MULTILINE)
+YEAR_LINES = 3  # years alone on their lines that make a text a chronology
+
+
 # a bare month or day: its year (and month) from the last date outside a bracketed aside
 _BARE_FORMS = frozenset({"md_", "d_only_", "mr_", "mdr_", "mdsl_", "dname_"})
 
@@ -1132,6 +1139,7 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
     """
     squeezed, pos = _squeeze(text)
     st = _State(squeezed)
+    st.year_lines = len(_YEAR_LINE.findall(squeezed)) >= YEAR_LINES
     if doc_date:  # XXXX-09-09: a year-less dateline's day; 2016-03-XX: a header's month (jpnlp.docdate)
         y, mo, d = (int(x) if x.isdigit() else None for x in doc_date[:10].split("-"))
         if d is None:
