@@ -80,6 +80,11 @@ CASES: list[tuple[str, str | None, list[Row]]] = [
     # a two-digit year before an event noun (an encyclopedia's 1992年採択。97年発効)
     ("1993年署名。97年発効。", None, [("1993年", "1993", None), ("97年", "1997", None)]),
     ("この20年発効していない", None, []),
+    # an academic text's author-year citations, English decades, a range of fiscal years
+    ("Jones (1979) と山田(2005b: 33)は", None, [("1979", "1979", None), ("2005", "2005", None)]),
+    ("(1979)は", None, []),
+    ("the 1960s と 1970's の交渉", None, [("1960s", "196X", None), ("1970's", "197X", None)]),
+    ("2016〜2018年度の予算", None, [("2016〜2018年度", "2016/2018", "FY")]),
     # a part of a period before まで (not the verb 初めます)
     ("70年代初めまでに配備された", None, [("70年代初め", "197X", "EARLY")]),
     ("今年初めました", "2015-03-30", [("今年", "2015", None)]),

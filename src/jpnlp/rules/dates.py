@@ -557,14 +557,14 @@ def _egp(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 1999-2001年, 2010～15年: one year range (1969年-1972年, written out on both sides, is two dates)
-@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}}|[0-9]{{2}})年(?!代)")
+@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}}|[0-9]{{2}})年(?!代)(?P<yrng_fy>度)?")
 def _yrng(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     a, b = int(g["yrng_a"]), int(g["yrng_b"])
     if len(g["yrng_b"]) == 2:  # 2010～15年: the second year in the first's century
         b += a - a % 100 + (100 if b < a % 100 else 0)
     if not (1000 <= a < b <= 2999):
         return None
-    return f"{a:04d}/{b:04d}", None, _Anchor(b), None
+    return f"{a:04d}/{b:04d}", "FY" if g["yrng_fy"] else None, _Anchor(b), None  # 2018~2020年度: fiscal years
 
 
 # 2000年4月14-19日, 2000年7月20・21日, 1995年4月17日-5月12日 (a tight range, jpnlp's corpus guidelines; with
@@ -619,6 +619,12 @@ def _decade_year(s: str, st: _State) -> int | None:
     if len(s) == 2 or y < 100:
         y = _century(y, st)
     return y if 1000 <= y <= 2990 and y % 10 == 0 else None
+
+
+# the 1990s, 1980's: an English decade
+@_form("en_dec", r"(?P<en_dec>(?:1[89]|20)[0-9]0)'?s(?![A-Za-z])")
+def _en_dec(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return f"{int(g['en_dec']) // 10:03d}X", None, None, None
 
 
 # 昭和20年代: ten years of an era from its Nth year (1945-1954)
@@ -968,8 +974,15 @@ def _ev(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return (_fmt(None, mo, d), None, None, None) if _valid(mo, d) else None
 
 
-# 「報告」(1969): a bare year in brackets after a title
-@_form("py", r"(?<=[」』]\()(?P<py>(?:1[89]|20)[0-9]{2})(?=\))")
+# 「報告」(1969): a bare year in brackets after a title; Smith (1987), 田中(2003a: 12): an author's year
+_NAME_END = r"[A-Za-z\u3041-\u30ff\u4e00-\u9fff々」』]"
+
+
+@_form(
+    "py",
+    r"(?:(?<=[」』]\()|(?<=" + _NAME_END + r"[(（])|(?<=" + _NAME_END + r" [(（]))(?P<py>(?:19|20)[0-9]{2})"
+    r"(?=[a-z]?(?:[:：,，][^()（）\n]{1,12})?[)）])",
+)
 def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = int(g["py"])
     return _fmt(y), None, _Anchor(y), None
