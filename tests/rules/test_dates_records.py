@@ -85,6 +85,15 @@ CASES: list[tuple[str, str | None, list[Row]]] = [
     ("(1979)は", None, []),
     ("the 1960s と 1970's の交渉", None, [("1960s", "196X", None), ("1970's", "197X", None)]),
     ("2016〜2018年度の予算", None, [("2016〜2018年度", "2016/2018", "FY")]),
+    # a page's posting and update stamps on lines of their own: the story's dates go by the first
+    ("声明を出しました\nINFO\n2019.3.4\n2021.6.30\n3月2日、条約が採択されました。", None,
+     [("2019.3.4", "2019-03-04", None), ("2021.6.30", "2021-06-30", None), ("3月2日", "2019-03-02", None)]),
+    ("1999.3.4\n2001.6.30\n3月2日", None, [("1999.3.4", "1999-03-04", None), ("2001.6.30", "2001-06-30", None),
+                                          ("3月2日", "1999-03-02", None)]),
+    # a slash date opening a line (an event's title), its day past the 12th
+    ("2/14 記念集会のお知らせ\n2020年2月14日に開きます。", None,
+     [("2/14", "2020-02-14", None), ("2020年2月14日", "2020-02-14", None)]),
+    ("1/2 の確率", None, []),
     # a part of a period before まで (not the verb 初めます)
     ("70年代初めまでに配備された", None, [("70年代初め", "197X", "EARLY")]),
     ("今年初めました", "2015-03-30", [("今年", "2015", None)]),

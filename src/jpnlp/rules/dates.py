@@ -933,6 +933,14 @@ def _mdsl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
 
 
+# 1/22 記念イベント: a slash date opening a line (a title), its day past the 12th (not a fraction: 1/2)
+@_form("mdsl0", r"(?:(?<=^)|(?<=\n))(?P<sl0_m>1[0-2]|[1-9])/(?P<sl0_d>1[3-9]|2[0-9]|3[01])(?=[ \u3000])")
+def _mdsl0(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["sl0_m"]), int(g["sl0_d"])
+    y = st.year_of_month(m.start(), mo)
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
 # 2/1~2/14, 3/1(火)~3/5(土): two slash dates joined by a dash are a range of dates, in order, where a weekday or a
 # day past the 12th shows they are not fractions (2/3~3/4, 1/2~1/3)
 _SL_WD = r"(?:\s?[(（][月火水木金土日](?:曜日?)?[)）])?"
@@ -1113,7 +1121,7 @@ YEAR_LINES = 3  # years alone on their lines that make a text a chronology
 
 
 # a bare month or day: its year (and month) from the last date outside a bracketed aside
-_BARE_FORMS = frozenset({"md_", "d_only_", "mr_", "mdr_", "mdsl_", "dname_"})
+_BARE_FORMS = frozenset({"md_", "d_only_", "mr_", "mdr_", "mdsl_", "mdsl0_", "dname_"})
 
 
 def _bracket_depth(text: str) -> list[int]:
@@ -1166,6 +1174,7 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
     prev_form = ""
     depth = _bracket_depth(squeezed)
     outer: tuple[_Anchor, int, _Anchor | None] | None = None  # what the reader knew before a bracketed aside
+    last: tuple[int, int, str] | None = None  # the last date's span and value (for a second stamp)
     for m in _pattern().finditer(squeezed):
         name = m.lastgroup
         assert name is not None
@@ -1188,6 +1197,9 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
             mod = mod or "APPROX"
         if anchor is not None and _UPDATED.search(squeezed, max(0, m.start() - 8), m.start()):
             anchor = None  # 更新: 2016年3月9日 stamps the page, not the story
+        if anchor is not None and _second_stamp(squeezed, last, m.start(), end, value):
+            anchor = None  # 2017.7.8 / 2020.9.15 on lines of their own: posted, then updated
+        last = (m.start(), end, value)
         if anchor is not None:
             st.anchor, st.end = anchor, end
             if anchor.month is not None:
@@ -1202,6 +1214,23 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         out.append(DateMatch(start, stop, text[start:stop], value, mod))
         prev_form = name
     return _years_from_later(out)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone on its line."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    return text[line_start:start].strip() == "" and text[end : len(text) if line_end < 0 else line_end].strip() == ""
+
+
+_FULL = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _second_stamp(text: str, prev: tuple[int, int, str] | None, start: int, end: int, value: str) -> bool:
+    """Whether a full date alone on its line follows another alone on the line before, and is later: a page's
+    update stamp after its posting stamp (2017.7.8 / 2020.9.15; the story's dates go by the first)."""
+    if prev is None or not (_FULL.fullmatch(value) and _FULL.fullmatch(prev[2]) and value > prev[2]):
+        return False
+    return _alone(text, start, end) and _alone(text, prev[0], prev[1]) and text[prev[1] : start].strip() == ""
 
 
 def _years_from_later(dates: list[DateMatch]) -> list[DateMatch]:
