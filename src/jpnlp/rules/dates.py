@@ -54,6 +54,15 @@ H8.9.24 / R4年度               1996-09-24 / 2022     — / FY
 1997年12\n月3日                1997-12-03            (a PDF line break inside)
 1956年(昭和31)10月19日          1956-10-19
 昨年7~9月 / 来月6~8日 / 7・8月   ranges in one span
+四十七年五月 (a record of 1985)  1972-05               (a year counted with 十: the era in context)
+五十年代 (a record of 1985)     1975/1984             (the era's decade)
+去る二十日 / 来る三日 (doc 6/12)  …-05-20 / …-07-03     (past / coming)
+昨九日 / 明一日                 the day named         (the prefix in the span, as 本5日)
+06.10.18 / 1962.10             2006-10-18 / 1962-10
+2.14 / 1995 (chronology lines)  in a text dated 1994.1.25 …; years alone on lines
+1 9 9 7 年 1 1 月              1997-11               (a letter-spaced PDF)
+Smith (1987) / 1990s           1987 / 199X
+6月 after 2月に調印(68年4月発効)  the June of the main text, not of the bracketed aside
 =============================  ====================  =========
 
 A two-digit year takes the century that puts it at most 10 years after the
