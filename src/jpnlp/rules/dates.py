@@ -1188,8 +1188,8 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         name = m.lastgroup
         assert name is not None
         if depth and depth[m.start()]:
-            if outer is None and st.end >= 0 and st.anchor.year is not None:
-                outer = (st.anchor, st.end, st.month)
+            if outer is None and st.anchor.year is not None and st.same_sentence(m.start()):
+                outer = (st.anchor, st.end, st.month)  # an aside to a dated clause (not a bracket dating it)
         elif outer is not None:
             if name in _BARE_FORMS:  # 1967年2月に調印(68年4月発効)。6月に…: the June of 1967, not of the aside
                 st.anchor, st.end, st.month = outer
