@@ -26,6 +26,8 @@ CASES: list[tuple[str, str | None, list[Row]]] = [
     # …not a span of time, not after a word or a quantifier, not without an era in view
     ("三十年の歳月を経て、二十年間続いた交渉", "1985-01-10", []),
     ("締結三十年に当たる", "1985-01-10", []),
+    ("十年の努力が実った。", "2010-01-10", []),
+    ("平成七年に署名し、十年の秋に批准した。", "2010-01-10", [("平成七年", "1995", None), ("十年", "1998", None)]),
     ("五十年に批准された。", None, []),
     ("八十年代に入り", "1985-01-10", [("八十年代", "198X", None)]),
     # older records spell きょう as きよう

@@ -755,6 +755,9 @@ def _ek(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     era = _context_era(st, n)
     if era is None:
         return None
+    named = st.era is not None and _in_era(st.era, n)
+    if m.end() == m.end("ek_y") + 1 and not named and st.text.startswith("の", m.end()):
+        return None  # 十年の努力 in a record of 2010: a span of time, unless the text has named the era
     return _tail_value(g, "ek_", _era_year(era, n))
 
 
