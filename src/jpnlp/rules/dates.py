@@ -723,7 +723,7 @@ _Y2_COUNT = frozenset("間前後以目余来近半超弱強程代連")
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
 
-@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + rf"(?:(?P<y2_ok>){_Y2_FOLLOW})?")
+@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|[{_KD}]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + rf"(?:(?P<y2_ok>){_Y2_FOLLOW})?")
 def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     before = st.text[max(0, m.start() - 3) : m.start()]
     if not g["y2_pre"] and (re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER)):
@@ -778,7 +778,7 @@ def _rel_words() -> str:
     rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
     rf"(?:の?(?:(?P<r_mo0>{_N}){_LIST})?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
     rf"|の?(?P<r_season>{_SEASONS})(?![季期])|の?(?P<r_dname>{_DAYNAMES})(?!{_NOT_DAYNAME})"
-    rf"|(?:(?P<r_dy0>{_N}){_LIST})?(?P<r_dy2>{_N})日|(?P<r_part>{_part_alt()}))?",
+    rf"|の?(?:(?P<r_dy0>{_N}){_LIST})?(?P<r_dy2>{_N})日|の?(?P<r_part>{_part_alt()}))?",
 )
 def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word = g["rel"]
@@ -911,10 +911,22 @@ def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, None, None
 
 
-# 4月14日, 8月, 6月末, 12月初旬 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
-@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})(?:日|{_DAY_LIST})|(?P<md_part>{_MPARTS}))?(?!間|期)")
+# what follows a count of days, not a date (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
+_DAY_NOT_BEFORE = (
+    "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|がかり|"
+    "遅れ|早く|ごと|単位|程|平均|"
+    "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
+)
+
+
+# 4月14日, 8月, 6月末, 12月初旬, 十月の二十八日, 3月の末 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
+@_form(
+    "md",
+    rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})(?:日|{_DAY_LIST})|の(?P<md_d2>{_N})日(?!{_DAY_NOT_BEFORE})"
+    rf"|の?(?P<md_part>{_MPARTS}))?(?!間|期)",
+)
 def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
+    mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"] or g["md_d2"])  # 十月の二十八日: one date, as 今年の3月5日
     if not _valid(mo, d):
         return None
     if d is None and not g["md_part"] and not g["md_m"].isascii() and (
@@ -1008,14 +1020,7 @@ def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return _fmt(y), None, _Anchor(y), None
 
 
-# 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
-_DAY_NOT_BEFORE = (
-    "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|がかり|"
-    "遅れ|早く|ごと|単位|程|平均|"
-    "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
-)
-
-
+# 19日 (news: the day of the month in force), not a count of days (_DAY_NOT_BEFORE)
 _KANJI_DAY_WORD = re.compile(r"市|町|月(?!曜)")  # after a day in kanji: 四日市, 十日町, 三日月 (not 三日月曜日)
 _BARE_DAY_LIST = rf"(?=[、，,]{_N}(?:日(?!{_DAY_NOT_BEFORE})|{_BOTH_DAYS}))"  # 3、4日: the 3rd and the 4th
 
