@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jpnlp.cli import app
-from jpnlp.docdate import check_doc_date, detect_doc_date
+from jpnlp.docdate import check_doc_date, detect_doc_date, detect_doc_partial
 from jpnlp.document import prepare
 from jpnlp.errors import InputError
 from jpnlp.io import RawDocument, read_inputs
@@ -47,6 +47,17 @@ CASES: list[tuple[str, str | None]] = [
     # a signature: a date and a name, or a place and a date
     (f"{BODY}\n\n2014年5月7日  平和市民連絡会\n\n代表 山田一郎", "2014-05-07"),
     (f"{BODY}\nジュネーブ、2018年3月9日", "2018-03-09"),
+    # a stored page's `date` label opening the text, the lead on the same line
+    (f" date 2021-03-04 写真=2019年1月2日撮影【東京共同】{BODY}", "2021-03-04"),
+    (f"日付:2018-07-09 {BODY}", "2018-07-09"),
+    # a site's short tagline ending with 。 does not end the header
+    (f"ニュース|毎日を、たのしく。\n\n2020-02-03 衆議院 外務委員会\n{BODY}", "2020-02-03"),
+    # a session's date line with its weekday dates a record, even after a site's boilerplate sentence
+    ((f"1. 会議録本文\n本文のテキストを表示します。目次から移動することもできます。\n-\n会議録情報\n"
+      f"昭和四十一年六月三日(金曜日)\n午後一時開議\n{BODY}"), "1966-06-03"),
+    (f"この記事は会員向けの前文です。ここから本文が始まります。\n2019年8月2日(金)\n{BODY}\n{BODY}\n{BODY}", None),
+    # a place and a date signing a statement date it, not its release's header
+    (f"報道官声明\n発表 2021年4月3日\n{BODY}\n\nジュネーブ、2021年4月1日", "2021-04-01"),
     # a wiki revision's label is not the text's date
     (f"見出し\n\n2012年5月3日 (木) 11:05の版\n{BODY}", None),
     # not datelines: a sentence beginning with a date, facts in the last lines, month precision, no year anywhere
@@ -65,6 +76,50 @@ CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:16] for c in CASES])
 def test_detect_doc_date(text: str, expected: str | None) -> None:
     assert detect_doc_date(normalize(text)) == expected
+
+
+DAY_CASES: list[tuple[str, str | None]] = [
+    # a year-less closing stamp: the day is known, the year is not
+    (f"{BODY}\n\n(4月8日21時10分)\n\n国際(4月8日)", "XXXX-04-08"),
+    # the text completes it: a full date, no partial day
+    (f"{BODY}2011年4月8日に続く。\n(4月8日21時10分)", None),
+    (f"令和5年5月19日\n{BODY}", None),
+    (BODY, None),
+    # a header of month precision: for the deictic words
+    (f"軍縮白書\n令和2年3月\n外務省編\n{BODY}", "2020-03-XX"),
+    (f"2019年8月、首相が訪米した。\n{BODY}", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_CASES, ids=[c[0][-14:] for c in DAY_CASES])
+def test_detect_doc_partial(text: str, expected: str | None) -> None:
+    assert detect_doc_partial(normalize(text)) == expected
+
+
+def test_a_month_header_dates_the_deictic_words_only() -> None:
+    nlp = default_pipeline(fast=True)
+    doc = nlp("年次報告\n令和2年3月\n\n2019年は節目の年だった。\n他方、8月に会議が開かれた。本年1月には声明が出た。")
+    assert doc._.doc_date is None
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [
+        ("令和2年3月", "2020-03"), ("2019年", "2019"), ("8月", "2019-08"), ("本年1月", "2020-01"),
+    ]
+
+
+def test_a_month_header_is_read_from_the_text_as_written_when_layout_repair_joins_it() -> None:
+    text = "核軍縮の現状\n令和2年3月\n外務省 軍備管理室編\n2019年は節目の年であった。他方、本年1月にも発射が続いた。\n"
+    document = process(text, default_pipeline(fast=True), layout="pdf")
+    assert "令和2年3月\n" not in document.text  # the header lines were joined
+    assert document.doc_date is None
+    assert [(e.text, e.value) for e in document.entities if e.label == "DATE"][-1] == ("本年1月", "2020-01")
+
+
+def test_a_year_less_stamp_places_the_bare_days_of_its_story() -> None:
+    nlp = default_pipeline(fast=True)
+    doc = nlp("写真は3月30日に撮影。\n 政府は8日、声明を出した。首相は同日夜、会見した。\n\n(4月8日21時10分)")
+    assert doc._.doc_date is None
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [
+        ("3月30日", "XXXX-03-30"), ("8日", "XXXX-04-08"), ("同日", "XXXX-04-08"), ("4月8日", "XXXX-04-08"),
+    ]
 
 
 @pytest.mark.parametrize(("given", "expected"), [("2023-05-19", "2023-05-19"), (" 2000-02-29 ", "2000-02-29")])

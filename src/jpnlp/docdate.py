@@ -8,6 +8,7 @@ and records put it — never in the running text, and never the current date:
 line                                                  doc date
 ====================================================  ==============
 ``令和5年5月19日`` (a line of its own, near the top)      2023-05-19
+``昭和31年5月25日(金曜日)`` after a site's sentence     1956-05-25
 ``2015年3月2日 18時40分`` / ``2024-12-6 09:10``          the date
 ``1月11日16時34分配信 毎日新聞`` (year from the text)     its year's
 ``98/05/11`` then ``【ニューデリー11日共同】``            1998-05-11
@@ -38,6 +39,8 @@ from .rules.dates import find_dates
 HEAD_LINES = 6  # non-empty lines searched at the top, up to the first sentence
 TAIL_LINES = 3  # and at the bottom
 MAX_NAME = 40  # what a dateline may hold besides its date (a paper's name, a section, a session)
+SESSION_LINES = 12  # non-empty lines searched for a session's date line with its weekday
+SHORT_TAGLINE = 20  # characters: a line with 。 this short is a site's tagline, not the first sentence
 
 # What a dateline holds besides its date: times, weekdays, the words of publication
 _FILLER = re.compile(
@@ -48,6 +51,10 @@ _FILLER = re.compile(
     r"|(?i:last\s*update[d]?|updated|posted|published|date)"
     r"|[\s|:：\-–—/・,，、()（）\[\]【】「」=＝]"
 )
+# A stored page's label opening the text: `` date 2025-10-21 本文…`` (the lead follows on the same line)
+_LABEL_LEAD = re.compile(r"^\s*(?:(?i:date)|日付|配信日)\s*[:：]?\s*")
+# a line holding a date and its full weekday only: 令和5年5月19日(金曜日), 昭和三十一年五月二十五日(金曜日)
+_SESSION = re.compile(r"^\s*[^\s(（。、]{6,24}[(（][月火水木金土日]曜日[)）]\s*$")
 _BRACKET_LEAD = re.compile(r"^\s*(?:【[^】]{1,40}】|\[[^\]]{1,40}\])")
 _SEPARATED = re.compile(r"^\s*(?:\||[–—]|-\s)")
 _PUBLISHED = re.compile(r"配信|更新|掲載|発行|公開|(?i:last\s*update|updated|posted|published)")
@@ -60,24 +67,75 @@ _CLOCK = re.compile(
 
 def detect_doc_date(text: str) -> str | None:
     """The document's date as ISO ``YYYY-MM-DD``, or None when the text does not give one."""
+    full, _ = _detect(text)
+    return full
+
+
+def detect_doc_partial(text: str) -> str | None:
+    """What the text says of its date when it gives no full one: ``XXXX-09-09`` from a year-less dateline the text
+    does not complete (``(9月9日22時36分)`` closing a wire story), for placing its bare days; ``2016-03-XX`` from a
+    header of month precision (``平成28年3月`` on a line of its own), for its deictic words (本年); else None."""
+    full, partial = _detect(text)
+    if full is not None:
+        return None
+    if partial is not None:
+        return f"XXXX-{partial[0]:02d}-{partial[1]:02d}"
+    return detect_doc_month(text)
+
+
+def detect_doc_month(text: str) -> str | None:
+    """``2016-03-XX`` from a header line of month precision (``平成28年3月`` on a line of its own), else None.
+    Read it from the text as written too: a PDF's layout repair joins its header lines."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    head = next((i for i, ln in enumerate(lines[:HEAD_LINES]) if _is_sentence(ln)), min(HEAD_LINES, len(lines)))
+    month = next((m for m in map(_month_line, lines[:head]) if m is not None), None)
+    return f"{month[0]:04d}-{month[1]:02d}-XX" if month else None
+
+
+def _month_line(line: str) -> tuple[int, int] | None:
+    """(year, month) of a header line holding one date of month precision and at most a short name."""
+    dates = find_dates(line)
+    if len(dates) != 1 or not re.fullmatch(r"\d{4}-\d{2}", dates[0].value):
+        return None
+    rest = _FILLER.sub("", line[: dates[0].start] + line[dates[0].end :])
+    if len(rest) > MAX_NAME or re.search(r"[ぁ-ゖ。]", rest):
+        return None
+    y, mo = dates[0].value.split("-")
+    return int(y), int(mo)
+
+
+def _is_sentence(line: str) -> bool:
+    """Running text: a line with 。 longer than a site's tagline (``Clips|国会を、おもしろく。``)."""
+    return "。" in line and len(line.strip()) > SHORT_TAGLINE
+
+
+def _detect(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """(the full date, else None; the month and day of a year-less dateline the text does not complete)."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
     # the header ends with the first line of running text (a sentence)
-    n_head = next((i + 1 for i, ln in enumerate(lines[:HEAD_LINES]) if "。" in ln), min(HEAD_LINES, len(lines)))
+    n_head = next((i + 1 for i, ln in enumerate(lines[:HEAD_LINES]) if _is_sentence(ln)), min(HEAD_LINES, len(lines)))
     # a trailer says what it is (更新, 配信 …) or is a bracketed source line: the last lines are often facts
     tail = [ln for ln in lines[max(n_head, len(lines) - TAIL_LINES) :][::-1] if _is_trailer(ln)]
     partial: tuple[int, int] | None = None
-    for line in lines[:n_head] + tail:
+    signed = next((ln for ln in tail if _signature(ln) and find_dates(ln.strip())[0].start > 0), None)
+    if signed is not None:  # ニューヨーク、2020年10月24日: the author dates the statement (a header dates its release)
+        y, mo, d = _parts(find_dates(signed.strip())[0].value)
+        return f"{y:04d}-{mo:02d}-{d:02d}", None
+    # a session's date line (昭和三十一年五月二十五日(金曜日)) dates a record even after a site's boilerplate sentence
+    sessions = [ln for ln in lines[n_head:SESSION_LINES] if _SESSION.match(ln) and _dateline(ln) is not None]
+    for line in lines[:n_head] + sessions + tail:
         found = _dateline(line)
         if found is None:
             continue
         y, mo, d = found
         if y is not None and mo is not None:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+            return f"{y:04d}-{mo:02d}-{d:02d}", None
         if mo is not None and partial is None:
             partial = (mo, d)
     if partial is not None:
-        return _complete(text, *partial)
-    return None
+        full = _complete(text, *partial)
+        return full, (None if full else partial)
+    return None, None
 
 
 def _is_trailer(line: str) -> bool:
@@ -118,6 +176,11 @@ def _stamp_closes(line: str) -> tuple[int | None, int | None, int] | None:
 
 def _dateline(line: str) -> tuple[int | None, int | None, int] | None:
     """(year, month, day) of a dateline; None if the line is not one."""
+    label = _LABEL_LEAD.match(line)
+    if label:
+        dates = find_dates(line[label.end() :])
+        if dates and dates[0].start == 0 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].value):
+            return _parts(dates[0].value)  # date 2025-10-21 本文…
     lead = _BRACKET_LEAD.match(line)
     if lead:
         dates = [d for d in find_dates(lead.group()) if _day(d.value)]

@@ -5,7 +5,10 @@ so run it on whole documents (``jpnlp.pipeline.annotate`` does).  Deictic
 ones (今年, 本日, a bare 19日) resolve against ``doc._.doc_date``, the
 document's date: ``annotate`` sets it from the :class:`~jpnlp.document.Document`;
 on a Doc made otherwise, this component sets it from the text's dateline
-(:func:`jpnlp.docdate.detect_doc_date`) when it is unset.
+(:func:`jpnlp.docdate.detect_doc_date`) when it is unset.  With no document
+date, a year-less dateline (``(9月9日22時36分)``) still places the bare days and a
+header of month precision (``平成28年3月``) the deictic words
+(:func:`jpnlp.docdate.detect_doc_partial`); ``doc._.doc_date`` stays unset.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..docdate import detect_doc_date
+from ..docdate import detect_doc_date, detect_doc_month, detect_doc_partial
+from ..normalize import normalize
 from ..rules.dates import find_dates
 from .base import add_entities, char_spans, doc_text
 
@@ -26,7 +30,8 @@ class DateRecognizer:
         text = doc_text(doc)
         if doc._.doc_date is None and doc._.jpnlp_source is None:
             doc._.doc_date = detect_doc_date(text)
-        matches = find_dates(text, self.anchor_year, doc_date=doc._.doc_date)
+        day = doc._.doc_date or (self._partial(doc, text) if self.anchor_year is None else None)
+        matches = find_dates(text, self.anchor_year, doc_date=day)
         spans = char_spans(doc, [(m.start, m.end) for m in matches], "DATE")
         by_start = {m.start: m for m in matches}
         for span in add_entities(doc, spans):
@@ -34,6 +39,20 @@ class DateRecognizer:
             span._.value = m.value
             span._.mod = m.mod
         return doc
+
+
+    @staticmethod
+    def _partial(doc: Doc, text: str) -> str | None:
+        """A year-less day or a month header; the header also from the text as written (a PDF's layout repair
+        joins ``平成28年3月`` to the title before it)."""
+        found = detect_doc_partial(text)
+        source = doc._.jpnlp_source
+        if found is None and source is not None and source.raw:
+            found = detect_doc_month(normalize(source.raw[:RAW_HEAD]))
+        return found
+
+
+RAW_HEAD = 2000  # characters of the text as written searched for a month header
 
 
 @Language.factory(

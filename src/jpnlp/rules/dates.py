@@ -54,6 +54,15 @@ H8.9.24 / R4年度               1996-09-24 / 2022     — / FY
 1997年12\n月3日                1997-12-03            (a PDF line break inside)
 1956年(昭和31)10月19日          1956-10-19
 昨年7~9月 / 来月6~8日 / 7・8月   ranges in one span
+四十七年五月 (a record of 1985)  1972-05               (a year counted with 十: the era in context)
+五十年代 (a record of 1985)     1975/1984             (the era's decade)
+去る二十日 / 来る三日 (doc 6/12)  …-05-20 / …-07-03     (past / coming)
+昨九日 / 明一日                 the day named         (the prefix in the span, as 本5日)
+06.10.18 / 1962.10             2006-10-18 / 1962-10
+2.14 / 1995 (chronology lines)  in a text dated 1994.1.25 …; years alone on lines
+1 9 9 7 年 1 1 月              1997-11               (a letter-spaced PDF)
+Smith (1987) / 1990s           1987 / 199X
+6月 after 2月に調印(68年4月発効)  the June of the main text, not of the bracketed aside
 =============================  ====================  =========
 
 A two-digit year takes the century that puts it at most 10 years after the
@@ -95,7 +104,7 @@ TWO_DIGIT_PIVOT = 40  # with no context: 00-39 → 20xx, 40-99 → 19xx
 _DATE_CHARS = frozenset("0123456789〇零一二三四五六七八九十百千年月日")
 _DIGIT_CHARS = frozenset("0123456789〇零一二三四五六七八九十")
 _BROKEN = re.compile(r"[0-9〇零一二三四五六七八九十](?:\n[年月日]|[年月]\n)")  # a line break inside a date, maybe
-_SENTENCE_END = frozenset("。\n！？!?")
+_SENTENCE_END = frozenset("。\n！？!?【】")  # 【ワシントン共同】: a wire lead starts a new text
 # 12月3、4日, 12月3、4の両日: the first day of a list drops its 日 (two dates); before 両日 (both days) the last too
 _BOTH_DAYS = r"(?=の?両日)"
 _DAY_LIST = rf"(?=[、，,]{_N}(?:日|{_BOTH_DAYS}))"
@@ -138,7 +147,7 @@ def _alt(words: object) -> str:
 def _part_alt(not_unit: str = "") -> str:
     """Parts of a period, not a verb's stem: 今年始め, not 今年始めた (began this year)."""
     words = sorted((w for w, (unit, _) in _words("part").items() if unit != not_unit), key=len, reverse=True)
-    return "|".join(re.escape(w) + ("(?![てたるらまなよ])" if w.endswith("め") else "") for w in words)
+    return "|".join(re.escape(w) + ("(?![てたるらなよ]|ま[しすせ])" if w.endswith("め") else "") for w in words)
 
 
 _SEASONS = _alt(_words("season"))
@@ -194,6 +203,7 @@ class _State:
 
     text: str
     doc: _Anchor | None = None  # the document's date
+    now: _Anchor | None = None  # the month of a document dated only to its month (for deictic words)
     anchor: _Anchor = _Anchor()  # the last date
     end: int = -1  # where the last date ended
     topic: _Anchor | None = None  # the last day a clause was about (12日、…)
@@ -202,6 +212,8 @@ class _State:
     month: _Anchor | None = None  # the last date that named a month
     two_digit_years: bool = False  # whether the text has written a bare two-digit year (85年の…)
     days: list[_Anchor] = field(default_factory=list)  # every date with a day so far (for 翌8日)
+    dotted: bool = False  # whether the text writes full dates with dots (1963.8.5): a chronology's M.D then too
+    year_lines: bool = False  # whether the text heads its lines with years alone on a line (a chronology)
 
     def same_sentence(self, pos: int) -> bool:
         return self.end >= 0 and not any(c in _SENTENCE_END for c in self.text[self.end : pos])
@@ -242,7 +254,7 @@ class _State:
         return next((a for a in reversed(self.days) if a.day == day - 1), None)
 
     def deictic_base(self) -> _Anchor:
-        return self.doc if self.doc is not None else self.anchor
+        return self.doc if self.doc is not None else self.now if self.now is not None else self.anchor
 
     def same_day(self, pos: int) -> _Anchor:
         """同日: the last day in the paragraph, else the day the last clause was about (12日、…), else the last day."""
@@ -396,7 +408,44 @@ def _en_my(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     r"(?![0-9年]|[-/.](?![0-9]{1,2}:[0-9]{2})[0-9])",
 )
 def _num(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    return _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+    res = _full(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+    st.dotted = st.dotted or (res is not None and g["num_sep"] == ".")
+    return res
+
+
+# 06.10.18: a two-digit year, month and day with dots (a page's stamp: 06.10.18更新); not inside a longer number
+@_form("yydot", r"(?<![0-9.])(?P<yd_y>[0-9]{2})\.(?P<yd_m>0[1-9]|1[0-2])\.(?P<yd_d>0[1-9]|[12][0-9]|3[01])(?![0-9]|\.[0-9])")
+def _yydot(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return _full(_century(int(g["yd_y"]), st), int(g["yd_m"]), int(g["yd_d"]))
+
+
+# 1962.10 キューバ危機: a chronology's year and month with a dot, standing apart (not 2010.5億ドル, a quantity)
+@_form(
+    "ydm",
+    r"(?:(?<=^)|(?<=[\s(（\[]))(?P<ydm_y>(?:1[89]|20)[0-9]{2})\.(?P<ydm_m>1[0-2]|0?[1-9])(?=[ \t\u3000)）\]、,]|\n|$)",
+)
+def _ydm(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y, mo = int(g["ydm_y"]), int(g["ydm_m"])
+    return _fmt(y, mo), None, _Anchor(y, mo), None
+
+
+# 1995 alone on a line of a chronology (one that dates its lines with dots, 1994.1.25 …, or heads its entries
+# with years alone on their lines): that year's heading
+@_form("yline", r"(?:(?<=^)|(?<=\n))(?P<yline>(?:1[89]|20)[0-9]{2})(?=[ \t\u3000]*\n)")
+def _yline(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    y = int(g["yline"])
+    return (_fmt(y), None, _Anchor(y), None) if st.dotted or st.year_lines else None
+
+
+# 2.14 宇宙条約署名 (a line of a chronology that dates its lines 1967.1.27 …), 広島(8.6): a month and day with a dot
+@_form("dmd", r"(?:(?<=^)|(?<=\n)|(?<=[(（]))(?P<dmd_m>1[0-2]|[1-9])\.(?P<dmd_d>3[01]|[12][0-9]|[1-9])(?=[ \t\u3000)）・])")
+def _dmd(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    if not st.dotted or st.anchor.year is None:
+        return None
+    if st.text[m.start() - 1 : m.start()] in "(（" and st.text[m.end()] == " ":
+        return None
+    y, mo, d = st.anchor.year, int(g["dmd_m"]), int(g["dmd_d"])
+    return _full(y, mo, d)
 
 
 # 2008/09年度, 2008/09年: a fiscal year or a span across two years, its second year in two digits
@@ -517,14 +566,14 @@ def _egp(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 # 1999-2001年, 2010～15年: one year range (1969年-1972年, written out on both sides, is two dates)
-@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}}|[0-9]{{2}})年(?!代)")
+@_form("yrng", rf"(?P<yrng_a>[0-9]{{4}}){_DASH}(?P<yrng_b>[0-9]{{4}}|[0-9]{{2}})年(?!代)(?P<yrng_fy>度)?")
 def _yrng(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     a, b = int(g["yrng_a"]), int(g["yrng_b"])
     if len(g["yrng_b"]) == 2:  # 2010～15年: the second year in the first's century
         b += a - a % 100 + (100 if b < a % 100 else 0)
     if not (1000 <= a < b <= 2999):
         return None
-    return f"{a:04d}/{b:04d}", None, _Anchor(b), None
+    return f"{a:04d}/{b:04d}", "FY" if g["yrng_fy"] else None, _Anchor(b), None  # 2018~2020年度: fiscal years
 
 
 # 2000年4月14-19日, 2000年7月20・21日, 1995年4月17日-5月12日 (a tight range, jpnlp's corpus guidelines; with
@@ -566,6 +615,10 @@ def _decade(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     if st.text[: m.start()].endswith("同"):
         return None  # 同年代: the same generation
     part = g["decade_part"]
+    era = _context_era(st, kanji_to_int(g["decade_y"])) if a is None and "十" in g["decade_y"] else None
+    if era is not None:  # 五十年代 in a record of 1985: 昭和50年代, ten years of the era
+        first = eras()[era] + kanji_to_int(g["decade_y"]) - 1
+        return f"{first:04d}/{first + 9:04d}", _words("part")[part][1] if part else None, None, None
     value = f"{y // 10:03d}X" if a is None else f"{a // 10:03d}X/{y // 10:03d}X"
     return value, _words("part")[part][1] if part else None, None, None
 
@@ -575,6 +628,12 @@ def _decade_year(s: str, st: _State) -> int | None:
     if len(s) == 2 or y < 100:
         y = _century(y, st)
     return y if 1000 <= y <= 2990 and y % 10 == 0 else None
+
+
+# the 1990s, 1980's: an English decade
+@_form("en_dec", r"(?P<en_dec>(?:1[89]|20)[0-9]0)'?s(?![A-Za-z])")
+def _en_dec(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    return f"{int(g['en_dec']) // 10:03d}X", None, None, None
 
 
 # 昭和20年代: ten years of an era from its Nth year (1945-1954)
@@ -615,15 +674,30 @@ def _y2m(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = kanji_to_int(g["y2m_mo"]), _int(g["y2m_dy"])
     if not _valid(mo, d):
         return None
-    y = _two_digit_year(g["y2m_pre"], kanji_to_int(g["y2m_y"]), st)
+    y = _two_digit_year(g["y2m_pre"], kanji_to_int(g["y2m_y"]), st, counted="十" in g["y2m_y"])
     part = g["y2m_mpart"]
     return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
 
 
-def _two_digit_year(pre: str | None, yy: int, st: _State) -> int:
+def _two_digit_year(pre: str | None, yy: int, st: _State, counted: bool = False) -> int:
+    """The year of 87年, 翌44年; of 四十七年 (a year counted with 十, the way an era year is written) the year of
+    the era in context (:func:`_context_era`) where there is one."""
     if pre == "翌" and st.anchor.year is not None:
         return st.anchor.year + 1
-    return _century(yy, st)
+    era = _context_era(st, yy) if counted else None
+    return _era_year(era, yy) or _century(yy, st) if era else _century(yy, st)
+
+
+def _context_era(st: _State, n: int) -> str | None:
+    """The era a year written without one (四十七年 in a record of 1985) belongs to: the last era the text named,
+    else the era of the document's date, where year ``n`` of it existed by then."""
+    if st.era is not None and _in_era(st.era, n):
+        return st.era
+    doc = st.doc.year if st.doc is not None else None
+    if doc is None:
+        return None
+    era = max((e for e, first in eras().items() if first <= doc), key=lambda e: eras()[e], default=None)
+    return era if era is not None and eras()[era] + n - 1 <= doc else None
 
 
 # 今から30年前の今日, 20年前のきょう: the same day N years before the document's day
@@ -640,6 +714,7 @@ def _ago(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 # 60年を迎えた), not after a word (発効50年) or a quantifier (約, ここ).
 _Y2_FOLLOW = (
     r"(?=[のにはとや、。,，.．)）」』\s~〜\-・/]|から|まで|以降|以前|当時|中|度|頃|ごろ|[ァ-ヶ]|[A-Z]{2}"
+    r"|発効|採択|署名|調印|批准|締結|成立|発足|失効|施行|制定|設立"  # 97年発効: an event of that year
     rf"|{_YPARTS}|{_SEASONS}|$)(?!に[1一](?:度|回)|にわた|に及)(?!の(?:歴史|節目|月日|間|うち|期間|任期|刑))"
 )
 # …and, in a text that already writes two-digit years (77年の…, 80年の…), before a noun too
@@ -648,7 +723,7 @@ _Y2_COUNT = frozenset("間前後以目余来近半超弱強程代連")
 _Y2_NOT_AFTER = ("この", "ここ", "その", "あと", "もう", "わずか", "たった", "から", "約", "第")
 
 
-@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + rf"(?:(?P<y2_ok>){_Y2_FOLLOW})?")
+@_form("y2", rf"(?P<y2_pre>翌)?(?P<y2_y>[0-9]{{2}}|[{_KD}]{{2}}|(?<=翌){_Y2})年" + _tail("y2_") + rf"(?:(?P<y2_ok>){_Y2_FOLLOW})?")
 def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     before = st.text[max(0, m.start() - 3) : m.start()]
     if not g["y2_pre"] and (re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER)):
@@ -659,6 +734,31 @@ def _y2(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return None
     st.two_digit_years = True
     return _tail_value(g, "y2_", _two_digit_year(g["y2_pre"], kanji_to_int(g["y2_y"]), st))
+
+
+# 五十一年, 六十年度: an era year without its era (Diet speeches: 昭和四十七年に…、五十一年に…), a year counted with 十
+# where the text or the document's date gives the era; not a span of time (二十年の歳月, 三十年間, 戦後五十年)
+_EK_FOLLOW = (
+    r"(?=に|の|、|から|まで|以降|以前|当時|頃|ごろ|度|末|初め|春|夏|秋|冬)"
+    r"(?!にわた|に及|に[一1](?:度|回)|の(?:歴史|節目|月日|年月|歳月|間|うち|期間|任期|刑|長き))"
+)
+
+
+@_form("ek", r"(?P<ek_y>[一二三四五六七八九]?十[一二三四五六七八九]?)年(?!間|前|後|目|余|来|近|半|ぶり|以上|以内)" + _tail("ek_"))
+def _ek(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    before = st.text[max(0, m.start() - 3) : m.start()]
+    if re.search(r"[\u4e00-\u9fff々]$", before) or before.endswith(_Y2_NOT_AFTER):
+        return None
+    if m.end() == m.end("ek_y") + 1 and not re.match(_EK_FOLLOW, st.text[m.end() :]):
+        return None  # a bare 二十年 must stand where a year can: 五十一年に, 六十年の春
+    n = kanji_to_int(g["ek_y"])
+    era = _context_era(st, n)
+    if era is None:
+        return None
+    named = st.era is not None and _in_era(st.era, n)
+    if m.end() == m.end("ek_y") + 1 and not named and st.text.startswith("の", m.end()):
+        return None  # 十年の努力 in a record of 2010: a span of time, unless the text has named the era
+    return _tail_value(g, "ek_", _era_year(era, n))
 
 
 # 99年3月2日(現地時間同): the same day in the other time zone
@@ -678,7 +778,7 @@ def _rel_words() -> str:
     rf"(?P<rel>{_rel_words()})(?!比|同期|同月|並|代|本(?!会議))"
     rf"(?:の?(?:(?P<r_mo0>{_N}){_LIST})?(?P<r_mo>{_N})月(?:(?P<r_dy>{_N})日|(?P<r_mpart>{_MPARTS}))?"
     rf"|の?(?P<r_season>{_SEASONS})(?![季期])|の?(?P<r_dname>{_DAYNAMES})(?!{_NOT_DAYNAME})"
-    rf"|(?:(?P<r_dy0>{_N}){_LIST})?(?P<r_dy2>{_N})日|(?P<r_part>{_part_alt()}))?",
+    rf"|の?(?:(?P<r_dy0>{_N}){_LIST})?(?P<r_dy2>{_N})日|の?(?P<r_part>{_part_alt()}))?",
 )
 def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     word = g["rel"]
@@ -708,6 +808,8 @@ def _rel(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return _rel_year(g, base, off, word_end)
     if unit == "month":
         return _rel_month(g, base, off, word_end)
+    if unit == "day" and off == 0 and base.month is None and base.day is not None:  # 同日 after 6日 of no known month
+        return _fmt(base.year, None, base.day), None, base, word_end
     if base.month is None or base.day is None or (base.year is None and unit == "week"):
         partial = "XXXX-WXX" if unit == "week" else _fmt(base.year, base.month) + ("-XX" if base.month else "-XX-XX")
         return partial, None, None, word_end
@@ -768,11 +870,11 @@ def _rel_month(g: dict[str, Any], base: _Anchor, off: int, word_end: int) -> _Re
     return value, _words("part")[part][1] if part else None, _Anchor(y, mo, d), end
 
 
-# 同9月25日, 翌28日, 翌3月, 本3日
-@_form("pre", rf"(?P<pre>同|翌|本)(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日|(?P<p_mpart>{_MPARTS}))?|(?P<p_dy2>{_N})日)(?!間)")
+# 同9月25日, 翌28日, 翌3月, 本3日; 昨14日, 今10日, 明13日 (yesterday the 14th …; not after a word: 声明3日)
+@_form("pre", rf"(?P<pre>同|翌|本|(?<![\u4e00-\u9fff々])[昨今明](?={_N}日))(?:(?P<p_mo>{_N})月(?:(?P<p_dy>{_N})日|(?P<p_mpart>{_MPARTS}))?|(?P<p_dy2>{_N})日)(?!間)")
 def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     pre = g["pre"]
-    base = st.deictic_base() if pre == "本" else st.anchor
+    base = st.deictic_base() if pre in "本昨今明" else st.anchor
     y, mo, d = base.year, _int(g["p_mo"]), _int(g["p_dy"]) or _int(g["p_dy2"])
     if pre == "翌" and mo is None and d is not None and base.day != d - 1:
         base = st.day_before(d) or base  # 翌8日 names the day after a 7th, not after the last date
@@ -781,8 +883,10 @@ def _pre(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
         return None
     if mo is None:  # a day: in the month of the base (翌28日 after 27日; after the 30th, the next month)
         mo = base.month
-        if pre == "翌" and mo is not None and base.day is not None and d is not None and d < base.day:
+        if pre in "翌明" and mo is not None and base.day is not None and d is not None and d < base.day:
             y, mo = _shift_month(y, mo, 1)
+        elif pre == "昨" and mo is not None and base.day is not None and d is not None and d > base.day:
+            y, mo = _shift_month(y, mo, -1)  # 昨31日 in a paper of the 1st
     elif pre == "翌" and base.month is not None and mo <= base.month and y is not None:
         y += 1
     if mo is None:
@@ -807,10 +911,22 @@ def _mr(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return f"{_fmt(y, m1)}/{_fmt(y, m2)}", None, None, None
 
 
-# 4月14日, 8月, 6月末, 12月初旬 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
-@_form("md", rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})(?:日|{_DAY_LIST})|(?P<md_part>{_MPARTS}))?(?!間|期)")
+# what follows a count of days, not a date (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
+_DAY_NOT_BEFORE = (
+    "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|がかり|"
+    "遅れ|早く|ごと|単位|程|平均|"
+    "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
+)
+
+
+# 4月14日, 8月, 6月末, 12月初旬, 十月の二十八日, 3月の末 (not 禁錮2年6月, not 3月期, not a name: 江田五月)
+@_form(
+    "md",
+    rf"(?<![0-9{_KD}十]年)(?P<md_m>{_N})月(?:(?P<md_d>{_N})(?:日|{_DAY_LIST})|の(?P<md_d2>{_N})日(?!{_DAY_NOT_BEFORE})"
+    rf"|の?(?P<md_part>{_MPARTS}))?(?!間|期)",
+)
 def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
-    mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"])
+    mo, d = kanji_to_int(g["md_m"]), _int(g["md_d"] or g["md_d2"])  # 十月の二十八日: one date, as 今年の3月5日
     if not _valid(mo, d):
         return None
     if d is None and not g["md_part"] and not g["md_m"].isascii() and (
@@ -818,8 +934,17 @@ def _md(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     ):
         return None  # 江田五月, 五月雨
     y = st.year_of_month(m.start(), mo)
+    way, base = _way(st, m.start()), st.bare_base(m.start())
+    if way and y is not None and base is st.doc and base.month is not None and way * (mo - base.month) < 0:
+        y += way  # 去る十二月 in a record of March: last December; 来る一月 in November: next January
     part = g["md_part"]
     return _fmt(y, mo, d), _words("part")[part][1] if part else None, _Anchor(y, mo, d), None
+
+
+def _way(st: _State, pos: int) -> int:
+    """-1 after 去る (past: 去る十五日), +1 after 来る (coming: 来る二十日), else 0."""
+    before = st.text[max(0, pos - 2) : pos]
+    return -1 if before == "去る" else 1 if before in ("来る", "きたる") or st.text[max(0, pos - 3) : pos] == "来たる" else 0
 
 
 # 12/6(火): a slash date only where a weekday says it is one
@@ -828,6 +953,14 @@ def _mdsl(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     mo, d = int(g["sl_m"]), int(g["sl_d"])
     if not _valid(mo, d):
         return None
+    y = st.year_of_month(m.start(), mo)
+    return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
+
+
+# 1/22 記念イベント: a slash date opening a line (a title), its day past the 12th (not a fraction: 1/2)
+@_form("mdsl0", r"(?:(?<=^)|(?<=\n))(?P<sl0_m>1[0-2]|[1-9])/(?P<sl0_d>1[3-9]|2[0-9]|3[01])(?=[ \u3000])")
+def _mdsl0(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
+    mo, d = int(g["sl0_m"]), int(g["sl0_d"])
     y = st.year_of_month(m.start(), mo)
     return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
 
@@ -873,21 +1006,15 @@ def _ev(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     return (_fmt(None, mo, d), None, None, None) if _valid(mo, d) else None
 
 
-# 「報告」(1969): a bare year in brackets after a title
+# 「報告」(1969): a bare year in brackets after a title (an author's year, Smith (1987) or 田中(2003), is left out:
+# the conventions do not count citations, and a bracketed number after a noun, 定員(2000), is no year)
 @_form("py", r"(?<=[」』]\()(?P<py>(?:1[89]|20)[0-9]{2})(?=\))")
 def _py(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     y = int(g["py"])
     return _fmt(y), None, _Anchor(y), None
 
 
-# 19日 (news: the day of the month in force) — not a count of days (3日間, 1日あたり, 3日後, 2日遅れ, 1日2回)
-_DAY_NOT_BEFORE = (
-    "間|以内|以上|以下|未満|後|前|ぶり|ほど|程度|目|余り|足らず|あたり|当たり|連続|分|半|も|でも|ずつ|おき|がかり|"
-    "遅れ|早く|ごと|単位|程|平均|"
-    "[0-9一二三四五六七八九十]+(?:回|度|食|件|人|本|時間|便|杯)"  # a rate: 1日2回
-)
-
-
+# 19日 (news: the day of the month in force), not a count of days (_DAY_NOT_BEFORE)
 _KANJI_DAY_WORD = re.compile(r"市|町|月(?!曜)")  # after a day in kanji: 四日市, 十日町, 三日月 (not 三日月曜日)
 _BARE_DAY_LIST = rf"(?=[、，,]{_N}(?:日(?!{_DAY_NOT_BEFORE})|{_BOTH_DAYS}))"  # 3、4日: the 3rd and the 4th
 
@@ -902,8 +1029,10 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
     if not _valid(None, d) or (d == 1 and st.text.startswith("中", m.end())):
         return None  # 1日中: all day long (9日中 is a date)
     base = st.day_base(m.start())
-    y, mo = base.year, base.month
-    if mo is not None and d > _month_days(y, mo):  # 30日 in a text dated 2月1日: no such day, the month before
+    y, mo, way = base.year, base.month, _way(st, m.start())
+    if way and mo is not None and base.day is not None and way * (d - base.day) < 0:
+        y, mo = _shift_month(y, mo, way)  # 去る二十日 in a record of the 12th: last month's 20th
+    elif mo is not None and d > _month_days(y, mo):  # 30日 in a text dated 2月1日: no such day, the month before
         y, mo = _shift_month(y, mo, -1)
     return _fmt(y, mo, d), None, _Anchor(y, mo, d), None
 
@@ -944,6 +1073,7 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     number and its unit (2019年5\n月), and each character's offset."""
     if " " not in text and "\u3000" not in text and not _BROKEN.search(text):
         return text, list(range(len(text) + 1))
+    spaced = {m.start() + k for m in _LETTER_SPACED.finditer(text) for k in range(1, len(m.group()), 2)}
     out: list[str] = []
     pos: list[int] = []
     n = len(text)
@@ -955,7 +1085,10 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
         ):
             i += 1
             continue
-        if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)):
+        if i in spaced:  # 1 9 9 7 年: a letter-spaced PDF's number
+            i += 1
+            continue
+        if c in " \u3000" and out and (out[-1] in _DATE_CHARS or _ends_with_era(out)) and not _ordinal(out):
             j = i
             while j < n and j - i < 2 and text[j] in " \u3000":
                 j += 1
@@ -979,7 +1112,17 @@ def _wrapped_after_unit(out: list[str], text: str, i: int) -> bool:
     return line >= _WRAPPED_LINE and nxt is not None and (out[-1], nxt.group(1)) in {("年", "月"), ("月", "日")}
 
 
+# A letter-spaced PDF dump puts a space after every character: 1 9 9 7 年 1 1 月 (a lone digit opens the run)
+_LETTER_SPACED = re.compile(r"(?:(?<=^)|(?<=[ \n]))[0-9](?: [0-9])+(?= [年月日])", re.MULTILINE)
 _WRAPPED_LINE = 20  # characters: a line this long that breaks inside a date was wrapped, not ended
+
+
+def _ordinal(chars: list[str]) -> bool:
+    """Whether the text so far ends with an ordinal (第一 千九百五十五年…: an agenda item, then a date)."""
+    k = len(chars)
+    while k and chars[k - 1] in _DIGIT_CHARS:
+        k -= 1
+    return k < len(chars) and k > 0 and chars[k - 1] == "第"
 
 
 def _ends_with_era(chars: list[str]) -> bool:
@@ -991,6 +1134,30 @@ def _ends_with_era(chars: list[str]) -> bool:
 _ERA_FORMS = frozenset({"era_", "eg_", "wab_", "egp_"})
 _GREGORIAN_FORMS = frozenset({"ymd_", "num_", "ge_", "gep_", "dr_", "yr_", "yrng_", "decade_", "ysl_", "py_", "en_dmy_", "en_mdy_",
                               "en_mddy_", "en_mmy_", "en_my_"})  # fmt: skip
+
+
+_YEAR_LINE = re.compile(r"^(?:1[89]|20)[0-9]{2}[ \t\u3000]*$", re.MULTILINE)
+YEAR_LINES = 3  # years alone on their lines that make a text a chronology
+
+
+# a bare month or day: its year (and month) from the last date outside a bracketed aside
+_BARE_FORMS = frozenset({"md_", "d_only_", "mr_", "mdr_", "mdsl_", "mdsl0_", "dname_"})
+
+
+def _bracket_depth(text: str) -> list[int]:
+    """How many round brackets are open at each character ([] when the text has none)."""
+    if "(" not in text and "（" not in text:
+        return []
+    out, n = [], 0
+    for c in text:
+        if c in "(（":
+            n += 1
+        out.append(n)
+        if c in ")）" and n:
+            n -= 1
+        elif c == "\n":
+            n = 0  # a bracket left open does not run past its line
+    return out
 
 
 _APPROX = ("頃", "ごろ")
@@ -1006,23 +1173,38 @@ def _topic_follows(text: str, end: int) -> bool:
 def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None = None) -> list[DateMatch]:
     """All DATE mentions of ``text`` in order, relative ones resolved.
 
-    ``doc_date`` (ISO ``YYYY-MM-DD``) is the document's date: deictic words
+    ``doc_date`` (ISO ``YYYY-MM-DD``; ``XXXX-MM-DD`` when only the day is
+    known; ``YYYY-MM-XX`` when only the month is, then for deictic words alone) is the document's date: deictic words
     and bare month/days resolve against it.  ``anchor_year`` seeds the
     resolution where there is none.  Nothing else is assumed.
     """
     squeezed, pos = _squeeze(text)
     st = _State(squeezed)
-    if doc_date:
-        y, mo, d = (int(x) for x in doc_date[:10].split("-"))
-        st.doc = st.anchor = _Anchor(y, mo, d)
+    st.year_lines = len(_YEAR_LINE.findall(squeezed)) >= YEAR_LINES
+    if doc_date:  # XXXX-09-09: a year-less dateline's day; 2016-03-XX: a header's month (jpnlp.docdate)
+        y, mo, d = (int(x) if x.isdigit() else None for x in doc_date[:10].split("-"))
+        if d is None:
+            st.now = _Anchor(y, mo)  # for 本年, 昨年 …; bare months and days go by the text
+        else:
+            st.doc = st.anchor = _Anchor(y, mo, d)
     elif anchor_year is not None:
         st.anchor = _Anchor(anchor_year)
     handlers = _handlers()
     out: list[DateMatch] = []
     prev_form = ""
+    depth = _bracket_depth(squeezed)
+    outer: tuple[_Anchor, int, _Anchor | None] | None = None  # what the reader knew before a bracketed aside
+    last: tuple[int, int, str] | None = None  # the last date's span and value (for a second stamp)
     for m in _pattern().finditer(squeezed):
         name = m.lastgroup
         assert name is not None
+        if depth and depth[m.start()]:
+            if outer is None and st.anchor.year is not None and st.same_sentence(m.start()):
+                outer = (st.anchor, st.end, st.month)  # an aside to a dated clause (not a bracket dating it)
+        elif outer is not None:
+            if name in _BARE_FORMS:  # 1967年2月に調印(68年4月発効)。6月に…: the June of 1967, not of the aside
+                st.anchor, st.end, st.month = outer
+            outer = None
         res = handlers[name](m.groupdict(), st, m)
         if res is None:
             continue
@@ -1035,6 +1217,9 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
             mod = mod or "APPROX"
         if anchor is not None and _UPDATED.search(squeezed, max(0, m.start() - 8), m.start()):
             anchor = None  # 更新: 2016年3月9日 stamps the page, not the story
+        if anchor is not None and _second_stamp(squeezed, last, m.start(), end, value):
+            anchor = None  # 2017.7.8 / 2020.9.15 on lines of their own: posted, then updated
+        last = (m.start(), end, value)
         if anchor is not None:
             st.anchor, st.end = anchor, end
             if anchor.month is not None:
@@ -1049,6 +1234,23 @@ def find_dates(text: str, anchor_year: int | None = None, doc_date: str | None =
         out.append(DateMatch(start, stop, text[start:stop], value, mod))
         prev_form = name
     return _years_from_later(out)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone on its line."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    return text[line_start:start].strip() == "" and text[end : len(text) if line_end < 0 else line_end].strip() == ""
+
+
+_FULL = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _second_stamp(text: str, prev: tuple[int, int, str] | None, start: int, end: int, value: str) -> bool:
+    """Whether a full date alone on its line follows another alone on the line before, and is later: a page's
+    update stamp after its posting stamp (2017.7.8 / 2020.9.15; the story's dates go by the first)."""
+    if prev is None or not (_FULL.fullmatch(value) and _FULL.fullmatch(prev[2]) and value > prev[2]):
+        return False
+    return _alone(text, start, end) and _alone(text, prev[0], prev[1]) and text[prev[1] : start].strip() == ""
 
 
 def _years_from_later(dates: list[DateMatch]) -> list[DateMatch]:
