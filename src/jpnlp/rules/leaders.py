@@ -112,7 +112,7 @@ _NAME_TAG = "名詞-固有名詞-人名"
 # leader's name is a person's name (プーチン) or a word Sudachi does not know (普通名詞).
 _NOT_NAME_TAGS = frozenset({"名詞-固有名詞-地名-国", "名詞-固有名詞-一般"})
 _PLACE_TAG = "名詞-固有名詞-地名-一般"
-PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
+PERSON_CONTEXT_AFTER = ("政権", "氏", "さん", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
 
 class _Spans:
@@ -266,6 +266,15 @@ def find_leaders(
             hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns, surnames)
         if hit is not None:
             found[hit.start] = hit
+    # a title broken by a line end or a stray space in hard-wrapped text (山田首⏎相, 山田大 統領): the name before it
+    joined = _joined_titles(text)
+    for m in _title_re().finditer(joined) if joined is not None else ():
+        if joined[m.start("title") : m.end("title")] == text[m.start("title") : m.end("title")] or m.start() in found:
+            continue
+        hints = by_tags_and_places if m.group("title") in CABINET_TITLES and not m.group("mid") else by_tags
+        hit = _titled(joined, m, glossary, hints, entry_for, not_names)
+        if hit is not None and hit.end <= m.start() and m.group("title") not in _other_offices():
+            found.setdefault(hit.start, hit)
     for hit in _spaced_out_titles(text, tagged, entry_for):
         found.setdefault(hit.start, hit)
     for hit in _coordinated(text, glossary, by_tags, entry_for):
@@ -285,14 +294,37 @@ def find_leaders(
     for hit in _english_titled(text, glossary, entry_for):
         add(hit)
     if glossary is not None:
+        for hit in _diet_speakers(text, glossary, entry_for):
+            add(hit)
         for hit in _known_names(text, glossary, entry_for):
             add(hit, start_only=True)
-    for hit in _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens):
+    for hit in _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens, glossary):
         add(hit)
     out = [_with_initials(text, f) for f in found.values()]
     out = [f for f in out if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
     out += _readings(text, out, glossary)
     return longest_first(_spelled_out(text, out))
+
+
+@cache
+def _broken_title_re() -> re.Pattern[str]:
+    """Titles with one break inside: a line end (with the next line's indent) or a space."""
+    parts = {
+        f"{re.escape(t[:k])}(?:[ \u3000]*\n[ \u3000]*|[ \u3000]){re.escape(t[k:])}"
+        for t in titles() if t not in _other_offices() for k in range(1, len(t))
+    }  # fmt: skip
+    return re.compile("|".join(sorted(parts, key=len, reverse=True)))
+
+
+def _joined_titles(text: str) -> str | None:
+    """``text`` with each broken title joined up and its break moved after it (same length, so the offsets of what
+    comes before a title hold), or None when no title is broken."""
+    out, last = [], 0
+    for m in _broken_title_re().finditer(text):
+        word = m.group()
+        out += [text[last : m.start()], re.sub(r"\s", "", word), re.sub(r"\S", "", word)]
+        last = m.end()
+    return "".join(out) + text[last:] if out else None
 
 
 def _lookup_keys(name: str) -> list[str]:
@@ -409,7 +441,38 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
             # a name that reaches into the country word starts before it (田中外相, not …共産党中央委員会)
             if hit and hit.start < ts:
                 return hit
-    return _across_organization(text, ts, role, glossary, entry_for)
+    return _across_organization(text, ts, role, glossary, entry_for) or _latin_before(text, ts, role, glossary, entry_for)
+
+
+# A name in Latin script right before a Japanese title (国連のAntonio Guterres事務総長): capitalised words with
+# lowercase letters (not an acronym such as IAEA, which is an organization), initials allowed (Rafael M. Grossi).
+_LATIN_BEFORE = re.compile(
+    rf"(?<![{_LATIN}.'\-])[{_UPPER}][a-z\u00df-\u00f6\u00f8-\u017f][{_LATIN}'\-]*"
+    rf"(?:(?: |\. ?)(?:[{_UPPER}]\.|[{_UPPER}][a-z\u00df-\u00f6\u00f8-\u017f][{_LATIN}'\-]*))*"
+    r" ?$"
+)
+
+
+def _latin_before(text, ts, role, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A name written in Latin letters right before the title (or its country word)."""
+    m = _LATIN_BEFORE.search(text, max(0, ts - 48), ts)
+    if m is None:
+        return None
+    honorific = _EN_HONORIFIC_START.match(m.group())
+    s = m.start() + (honorific.end() if honorific else 0)
+    name = text[s : m.end()].rstrip()
+    if not name or match_key(name) in countries() or _is_org(name, glossary) or name.split()[0] in _NOT_LATIN_NAME_START:
+        return None
+    words = name.split()
+    entry = entry_for(name, s, role) or entry_for(f"{words[0]} {words[-1]}", s, role)
+    if entry is None:
+        entry = _by_english_surname(glossary, words[-1])
+    return LeaderMatch(s, s + len(name), name, role, entry)
+
+
+_EN_HONORIFIC_START = re.compile(r"(?:(?:H\. ?E\.|Mr|Ms|Mrs|Dr)\.? ?)+")
+# English words that start a capitalised run but no name (The Prime Minister …)
+_NOT_LATIN_NAME_START = frozenset({"The", "A", "An", "Vice", "Former", "Acting", "President", "Prime", "Foreign"})
 
 
 # After a title: a full katakana name (米大統領ジョージ・W・ブッシュ), or a kanji name set off by a space
@@ -535,12 +598,17 @@ def _spelled_out(text: str, found: list[LeaderMatch]) -> list[LeaderMatch]:
     return [replace(f, en=spelled[f.text]) if f.entry_id is None and not f.en and f.text in spelled else f for f in out]
 
 
+# An encyclopedia's headword gives a kanji name's reading first in its brackets, the given name spaced off, and goes
+# on with dates (山田 太郎(やまだ たろう、1900年 - 1970年)): a reading in hiragana, then 、.
+_HEADWORD_READING = re.compile(r"\(([\u3041-\u3096\u30fc]{1,12}(?:[ \u3000・][\u3041-\u3096\u30fc]{1,12})?)[、,]")
+
+
 def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) -> list[LeaderMatch]:
     """A reading or Latin spelling in brackets after a name is a mention of the same leader."""
     out = []
     taken = {f.start for f in found}
     for f in found:
-        m = _READING.match(text, f.end)
+        m = _READING.match(text, f.end) or (_HEADWORD_READING.match(text, f.end) if _KANJI_RE.match(f.text) else None)
         if m is None or m.start(1) in taken:
             continue
         inner = m.group(1)
@@ -757,6 +825,19 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
         yield LeaderMatch(s, e, name, None, entry_for(re.sub(r"\s", "", name), s))
 
 
+# The Diet's records head a minister's answer with ○, the surname and 国務大臣 (○山田国務大臣), whatever the portfolio.
+_DIET_SPEAKER = re.compile(rf"(?:^|(?<=\n))[ \u3000]*○[ \u3000\n]*({_KANJI}{{1,6}})国務大臣")
+
+
+def _diet_speakers(text, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A Diet speaker the glossary knows as a leader, named as 国務大臣 (a minister answering: ○岸田国務大臣)."""
+    kanji = _name_forms(glossary)[1]
+    for m in _DIET_SPEAKER.finditer(text):
+        s, e = m.span(1)
+        if m.group(1) in kanji:
+            yield LeaderMatch(s, e, m.group(1), None, entry_for(m.group(1), s))
+
+
 @cache
 def _aide_re() -> re.Pattern[str]:
     ts = "|".join(re.escape(t) for t in titles() if t not in _other_offices())
@@ -773,15 +854,23 @@ def _aide_of_another(text: str, e: int, glossary: Glossary, name: str) -> bool:
     return not any(o.endswith(m.group("title")) for o in offices)
 
 
-@cache
-def _other_office_before_re() -> re.Pattern[str]:
-    offices = sorted(_other_offices() | {"補佐官", "副大臣", "政務官"}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, offices))})の$")
+_NOT_LEADER_OFFICES = ("補佐官", "副大臣", "政務官")
+_OFFICE_GAP = re.compile(r"(?:の|[ \u3000]+)$")
 
 
 def _other_office_before(text: str, s: int) -> bool:
-    """Whether an office that makes no leader stands in apposition right before offset ``s`` (副大統領の…)."""
-    return _other_office_before_re().search(text, max(0, s - 12), s) is not None
+    """Whether an office that makes no leader stands in apposition right before offset ``s`` (副大統領の…), or
+    before it in a signature or an address set off by spaces (衆議院議長 山田太郎 殿); initials before the name
+    are skipped, and the longest title there decides (閣僚会議議長の… is a head of government's)."""
+    initials = _INITIALS_BEFORE.search(text, max(0, s - 24), s)
+    if initials is not None:
+        s = initials.start()
+    gap = _OFFICE_GAP.search(text, max(0, s - 8), s)
+    if gap is None:
+        return False
+    before = text[max(0, gap.start() - 16) : gap.start()]
+    title = next((t for t in (*titles(), *_NOT_LEADER_OFFICES) if before.endswith(t)), None)
+    return title is not None and (title in _other_offices() or title in _NOT_LEADER_OFFICES)
 
 
 def _person_context(text: str, e: int) -> bool:
@@ -794,7 +883,8 @@ def _person_context(text: str, e: int) -> bool:
 
 _KATAKANA_WORDS = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・-])[\u30a1-\u30fa\u30fc](?:[\u30a1-\u30fa\u30fc・=]|-(?={_K}))*")
 _KANJI_WORDS = re.compile(rf"(?<!{_KANJI}){_KANJI}+")
-_SPACED_KANJI_NAME = re.compile(rf"(?<!{_KANJI})({_KANJI}{{1,3}})[ \u3000]{{1,3}}({_KANJI}{{1,3}}?)(?=[君殿\s]|$)")
+# (or an encyclopedia's headword, its reading in brackets after it: 山田 太郎(やまだ たろう、1900年 - …))
+_SPACED_KANJI_NAME = re.compile(rf"(?<!{_KANJI})({_KANJI}{{1,3}})[ \u3000]{{1,3}}({_KANJI}{{1,3}}?)(?=[君殿\s(]|$)")
 
 
 def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]:
@@ -832,26 +922,41 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     return out
 
 
-def _repeated_kanji(text: str, found: list[LeaderMatch], tokens: Sequence[tuple[int, int, str]]) -> list[LeaderMatch]:
-    """A kanji name the glossary does not know, introduced with a title, met again later: the full name
-    (金南哲外相 … 金南哲は), or the surname Sudachi tags before the same title or 氏 (… 金外相, 金氏)."""
+# Short forms of a title a leader is named by again (金正恩国務委員長 … 金委員長; 山田外務大臣 … 山田大臣).
+SHORT_TITLES = ("委員長", "大臣", "長官")
+# States whose leaders' names are a one-kanji surname and a given name (金正恩: 金; 習近平: 習).
+_ONE_KANJI_SURNAME_STATES = frozenset({"KR", "KP", "CN", "ROC", "TW"})
+
+
+def _repeated_kanji(text, found, tokens, glossary=None):  # type: ignore[no-untyped-def]
+    """A kanji name introduced with a title, met again later: the full name, when the glossary does not know it
+    (金南哲外相 … 金南哲は), or the surname before the same title, a short form of it, or 氏 (… 金外相, 金氏);
+    a surname is what Sudachi tags, or the first kanji of a Korean or Chinese name the glossary knows."""
     out = []
     surnames = {s: e for s, e, tag in tokens if tag == _NAME_TAG + "-姓"}
     seen = set()
     for f in sorted(found, key=lambda f: f.start):
-        if f.role is None or f.entry_id or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text) or (f.text, f.role) in seen:
+        if (f.role is None and not f.entry_id) or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text) or (f.text, f.role) in seen:
             continue
         seen.add((f.text, f.role))  # the first mention's search finds the later ones' too
-        forms = {f.text: False}
+        forms = {} if f.entry_id else {f.text: False}  # the glossary's names are found without a title
         if f.start in surnames and surnames[f.start] < f.end:
             forms[text[f.start : surnames[f.start]]] = True  # needs a title or 氏 after it
+        elif f.entry_id and len(f.text) == 3 and _country_of(glossary, f.entry_id) in _ONE_KANJI_SURNAME_STATES:
+            forms[f.text[0]] = True
         for form, needs_title in forms.items():
             for m in re.compile(rf"(?<!{_KANJI}){re.escape(form)}").finditer(text, f.end):
                 t = _title_re().match(text, m.end())
-                same_office = t is not None and t.group("title") in f.role  # 金外相, not 金大統領: another Kim
-                if same_office or text.startswith("氏", m.end()) or not (needs_title or _KANJI_RE.match(text, m.end())):
-                    out.append(LeaderMatch(m.start(), m.end(), form, _role(t) if same_office else None, None))
+                same_office = t is not None and f.role is not None and t.group("title") in f.role  # 金外相, not 金大統領
+                short = next((x for x in SHORT_TITLES if f.role and f.role.endswith(x) and text.startswith(x, m.end())), None)
+                if same_office or short or text.startswith("氏", m.end()) or not (needs_title or _KANJI_RE.match(text, m.end())):
+                    out.append(LeaderMatch(m.start(), m.end(), form, _role(t) if same_office else short, f.entry_id))
     return out
+
+
+def _country_of(glossary: Glossary | None, entry_id: str) -> str | None:
+    entry = glossary.get(entry_id) if glossary is not None else None
+    return entry.country if entry is not None else None
 
 
 def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]

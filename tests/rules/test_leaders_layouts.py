@@ -1,0 +1,64 @@
+"""LEADER phenomena of Diet records, encyclopedias, hard-wrapped papers and UN pages (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jpnlp.glossary import Entry, Glossary, Office
+from jpnlp.name_tags import tagged_tokens
+from jpnlp.normalize import normalize
+from jpnlp.rules.leaders import find_leaders
+
+GLOSSARY = Glossary(
+    [
+        Entry("leader.yamakawa", "LEADER", "Yamakawa Ichirō", ja=("山川一郎", "山川"), country="JP",
+              offices=(Office("Foreign Minister", "外務大臣", 1990, 1992),)),
+        Entry("leader.hoshino", "LEADER", "Hoshino Jirō", ja=("星野次郎", "星野"), country="JP",
+              offices=(Office("Prime Minister", "内閣総理大臣", 1980, 1982),)),
+        Entry("leader.pak", "LEADER", "Pak Chol-su", ja=("朴哲洙",), country="KP",
+              offices=(Office("Chairman of the State Affairs Commission", "国務委員長", 2001, 2009),)),
+        Entry("leader.mendes", "LEADER", "Carlos Mendes", ja=("カルロス・メンデス", "メンデス"), abbr=("Carlos Mendes",),
+              country="UN", offices=(Office("Secretary-General of the United Nations", "国連事務総長", 2001, 2009),)),
+    ]
+)  # fmt: skip
+
+
+def leaders(text: str) -> list[tuple[str, str | None, str | None]]:
+    text = normalize(text)
+    return [(m.text, m.role, m.entry_id) for m in find_leaders(text, GLOSSARY, tokens=tagged_tokens(text))]
+
+
+CASES = [
+    # a name in Latin letters right before a Japanese title, with or without a country or organization between
+    ("国連のCarlos Mendes事務総長は述べた。", [("Carlos Mendes", "事務総長", "leader.mendes")]),
+    ("Jan Novak外相が来日した。", [("Jan Novak", "外相", None)]),
+    ("Anna B. Lindqvist国防相と会談", [("Anna B. Lindqvist", "国防相", None)]),
+    ("Mr. Jan Novak首相", [("Jan Novak", "首相", None)]),
+    ("IAEA事務局長とEU外相", []),  # acronyms are organizations
+    # the Diet's records head a minister's answer with ○ and 国務大臣: a known leader is a leader there
+    ("○山川国務大臣 お答えいたします。", [("山川", None, "leader.yamakawa")]),
+    ("○\n星野国務大臣 そのとおりでございます。", [("星野", None, "leader.hoshino")]),
+    ("○田村国務大臣 お答えいたします。", []),  # a minister the glossary does not know: any portfolio
+    # an encyclopedia's headword: the name spaced, its reading first in the brackets
+    ("山川 一郎(やまかわ いちろう、1930年 - 2001年)は、日本の政治家。",
+     [("山川 一郎", None, "leader.yamakawa"), ("やまかわ いちろう", None, "leader.yamakawa")]),
+    ("星野次郎(ほしの じろう、1920年 - 1999年)は", [("星野次郎", None, "leader.hoshino"), ("ほしの じろう", None, "leader.hoshino")]),
+    # a known surname with さん, as with 氏
+    ("外務大臣である山川さんの考え", [("山川", None, "leader.yamakawa")]),
+    # a Korean leader the glossary knows, met again by the surname with 氏 or a short form of the title
+    ("朴哲洙国務委員長が演説した。朴委員長は続けて、朴氏は",
+     [("朴哲洙", "国務委員長", "leader.pak"), ("朴", "委員長", "leader.pak"), ("朴", None, "leader.pak")]),
+    # a known leader addressed in another office, set off by spaces as in a letter or a signature
+    ("参議院議長 星野次郎 殿", []),
+    ("内閣総理大臣 星野次郎\n", [("星野次郎", "内閣総理大臣", "leader.hoshino")]),
+    ("大統領補佐官のC.メンデスは", []),  # initials between the office and the name
+    # a title broken by the line end or a stray space of hard-wrapped text
+    ("両国の関係 / ノバク首\n   相の認識 / ", [("ノバク", "首相", None)]),
+    ("ノバク大 統領は", [("ノバク", "大統領", None)]),
+    ("大統\n領選挙の結果", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:14] for c in CASES])
+def test_layout_phenomena(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert leaders(text) == expected
