@@ -200,6 +200,7 @@ _KANJI_RUN = re.compile(rf"{_KANJI}+(?=\n?\Z)")
 _KANJI_RE = re.compile(_KANJI)
 _KANJI_WORD = re.compile(rf"{_KANJI}{{2,}}")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
+_STATE_NAME = re.compile(r"(?:共和国|王国|連邦|合衆国|民国|帝国|首長国)$")
 _INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_K}+|[A-Z])[・=.])*[A-Z][・=.]$")
 _HAS_INITIAL = re.compile(r"(?:^|[・=.])[A-Z][・=.]")
 # What may stand between a name and its title when an organization is named in full:
@@ -264,6 +265,8 @@ def find_leaders(
         hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
         if hit is None:
             hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns, surnames)
+        if hit is not None and hit.entry_id is None and _heads_no_state_body(text, m, hit):
+            continue  # an NGO's 事務局長 (ICANのフィン事務局長), the UN's disarmament 上級代表
         if hit is not None:
             found[hit.start] = hit
     # a title broken by a line end or a stray space in hard-wrapped text (山田首⏎相, 山田大 統領): the name before it
@@ -325,6 +328,35 @@ def _joined_titles(text: str) -> str | None:
         out += [text[last : m.start()], re.sub(r"\s", "", word), re.sub(r"\S", "", word)]
         last = m.end()
     return "".join(out) + text[last:] if out else None
+
+
+# Intergovernmental organizations whose heads are leaders, by the abbreviation a text gives them; an organization
+# named with another abbreviation, or with one of the words of associations, is not one (ICAN, 被団協).
+IGO_ABBREVIATIONS = frozenset(
+    {"UN", "IAEA", "CTBTO", "OPCW", "NATO", "EU", "OSCE", "ASEAN", "AU", "OAS", "WHO", "UNESCO", "UNICEF", "WTO", "IMF"}
+)
+ASSOCIATION_WORDS = ("キャンペーン", "非政府", "NGO", "連絡会", "協議会", "協会", "連盟", "財団", "組合", "団体", "ネットワーク")
+_ORG_BEFORE = re.compile(
+    r"(?:(?P<org>[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・]{1,30})(?:\((?P<abbr>[^()]{1,12})\))?)の[ \u3000]?$"
+)
+
+
+def _heads_no_state_body(text: str, m: re.Match[str], hit: LeaderMatch) -> bool:
+    """Whether the title names the head of an association rather than of an intergovernmental organization: an
+    association's 事務局長 or 書記長 (the organization before the name carries an abbreviation no state body has, or
+    a word of associations), or the bare 上級代表 the UN's disarmament chief bears (the EU's is the leader)."""
+    title = m.group("title")
+    if title not in ORG_TITLES or hit.end > m.start():
+        return False
+    if title == "上級代表":
+        return "EU" not in (m.group("mid") or "") and "欧州" not in (m.group("mid") or "")
+    org = _ORG_BEFORE.search(text, max(0, hit.start - 48), hit.start)
+    if org is None:
+        return False
+    abbr = org.group("abbr") or (org.group("org") if re.fullmatch(r"[A-Z]{2,10}", org.group("org")) else None)
+    return any(w in org.group("org") for w in ASSOCIATION_WORDS) or (
+        abbr is not None and re.fullmatch(r"[A-Z]{2,10}", abbr) is not None and abbr not in IGO_ABBREVIATIONS
+    )
 
 
 def _lookup_keys(name: str) -> list[str]:
@@ -603,12 +635,23 @@ def _spelled_out(text: str, found: list[LeaderMatch]) -> list[LeaderMatch]:
 _HEADWORD_READING = re.compile(r"\(([\u3041-\u3096\u30fc]{1,12}(?:[ \u3000・][\u3041-\u3096\u30fc]{1,12})?)[、,]")
 
 
+# A dictionary's headword gives the name as written at home in 【】 (アンドロポフ【Yurii Vladimirovich Andropov】,
+# キム‐イルソン【金日成】), after a reading in kana (ひろた‐こうき【広田弘毅】).
+_DICTIONARY_FORM = re.compile(rf"【([{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+|{_KANJI}{{2,6}})】")
+_DICTIONARY_READING = re.compile(r"(?:^|(?<=\n))([\u3041-\u3096\u30fc]+(?:[-・][\u3041-\u3096\u30fc]+)*)【$")
+
+
 def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) -> list[LeaderMatch]:
     """A reading or Latin spelling in brackets after a name is a mention of the same leader."""
     out = []
     taken = {f.start for f in found}
     for f in found:
         m = _READING.match(text, f.end) or (_HEADWORD_READING.match(text, f.end) if _KANJI_RE.match(f.text) else None)
+        m = m or _DICTIONARY_FORM.match(text, f.end)
+        # a dictionary's headword: the reading, then the name in 【】 (ひろた‐こうき【広田弘毅】)
+        before = _DICTIONARY_READING.search(text, max(0, f.start - 24), f.start)
+        if before is not None and text.startswith("】", f.end) and before.start(1) not in taken:
+            out.append(LeaderMatch(before.start(1), before.end(1), before.group(1), None, f.entry_id))
         if m is None or m.start(1) in taken:
             continue
         inner = m.group(1)
@@ -822,7 +865,8 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
             continue  # ライス米大統領補佐官: the president's aide, not a president
         if _other_office_before(text, s):
             continue  # 副大統領のバンス氏: a namesake in apposition to an office that makes no leader
-        yield LeaderMatch(s, e, name, None, entry_for(re.sub(r"\s", "", name), s))
+        key = re.sub(r"\s", "", name)
+        yield LeaderMatch(s, e, name, None, entry_for(key, s) or ("-" in key and entry_for(key.replace("-", "・"), s)) or None)
 
 
 # The Diet's records head a minister's answer with ○, the surname and 国務大臣 (○山田国務大臣), whatever the portfolio.
@@ -896,8 +940,10 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     keys = countries()
     for run in _KATAKANA_WORDS.finditer(text):
         w = _kana_key(run.group())
+        # a dictionary's headword parts a name with hyphens (キム‐イルソン, アウン‐サン‐スー‐チー)
+        dotted = _kana_key(run.group().replace("-", "・")) if "-" in run.group() else w
         # a name the glossary writes without ・ (アウンサンスーチー) may be written with them
-        if w in kata or _strip_kana_initials(w) in kata or w.replace("・", "") in kata:
+        if any(x in kata or _strip_kana_initials(x) in kata or x.replace("・", "") in kata for x in {w, dotted}):
             out.append((run.start(), run.end()))
             continue
         # a known name and a country (プーチン・ロシア大統領) or another known name (ブッシュ・プーチン両氏);
@@ -915,6 +961,10 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
         k = next((k for k in range(min(len(w), longest), 0, -1) if w[:k] in kanji), None)
         if k is not None:
             out.append((run.start(), run.start() + k))
+        # a full name (three kanji or more) later in the run, after a word glued to it (同年毛沢東, 翌日周恩来)
+        start = run.start() + (k or 1)
+        for m in _full_kanji_names_re(glossary).finditer(text, start, run.end()):
+            out.append(m.span())
     # the Diet's rosters space a surname from the given name to fill a column (園田  直君): the name, spaces kept
     for m in _SPACED_KANJI_NAME.finditer(text):
         if m.group(1) + m.group(2) in kanji:
@@ -926,6 +976,16 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
 SHORT_TITLES = ("委員長", "大臣", "長官")
 # States whose leaders' names are a one-kanji surname and a given name (金正恩: 金; 習近平: 習).
 _ONE_KANJI_SURNAME_STATES = frozenset({"KR", "KP", "CN", "ROC", "TW"})
+
+
+def _full_kanji_names_re(glossary: Glossary) -> re.Pattern[str]:
+    """The glossary's kanji leader names of three characters or more, longest first."""
+    cached = glossary.cache.get("leader_full_kanji")
+    if cached is None:
+        names = sorted((f for f in _name_forms(glossary)[1] if len(f) >= 3), key=len, reverse=True)
+        cached = re.compile("|".join(map(re.escape, names)) or r"(?!)")
+        glossary.cache["leader_full_kanji"] = cached
+    return cached
 
 
 def _repeated_kanji(text, found, tokens, glossary=None):  # type: ignore[no-untyped-def]
@@ -980,7 +1040,9 @@ def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # ty
     """The longest known name ending at ``end`` inside the kanji run: glossary first, then the tagger."""
     for s in range(run_start, end):
         cand = text[s:end]
-        if _NON_NAME_KANJI.search(cand[:1]):
+        if _STATE_NAME.search(cand):
+            return None  # 朝鮮民主主義人民共和国国家主席: a state's name a tagger may take for a person's
+        if _NON_NAME_KANJI.search(cand[:1]) or match_key(cand) in countries():
             continue
         entry = entry_for(cand, s, role)
         if entry is not None or (glossary is not None and glossary.candidates(cand, "LEADER")):
