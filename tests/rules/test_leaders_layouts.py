@@ -59,12 +59,15 @@ CASES = [
     # the head of an association is no leader: an NGO named with its own abbreviation or a word of associations
     ("平和国際キャンペーン(PIC)のアンナ・ノバク事務局長は", []),
     ("PICのノバク事務局長", []),
+    ("「平和国際キャンペーン」(PIC)のノバク事務局長", []),
     ("国際原子力機関(IAEA)のノバク事務局長", [("ノバク", "事務局長", None)]),
     # the bare 上級代表 is the UN's disarmament chief; the EU's is a leader
     ("ノバク上級代表は", []),
     ("ノバクEU上級代表は", [("ノバク", "上級代表", None)]),
     # a known full name glued to a word before it
     ("同年星野次郎が首相に就任した", [("星野次郎", None, "leader.hoshino")]),
+    # a known name written with a Latin initial inside
+    ("(2020年1月1日、カルロス・A・メンデス)(全訳)", [("カルロス・A・メンデス", None, "leader.mendes")]),
     # a dictionary's headword: a reading, then the name in 【】; a katakana name hyphenated, its own spelling in 【】
     ("ほしの-じろう【星野次郎】\n[1920〜1999]政治家。", [("ほしの-じろう", None, "leader.hoshino"), ("星野次郎", None, "leader.hoshino")]),
     ("カルロス‐メンデス【Carlos Alberto Mendes】\n[1940〜 ]",

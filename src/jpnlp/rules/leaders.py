@@ -337,7 +337,7 @@ IGO_ABBREVIATIONS = frozenset(
 )
 ASSOCIATION_WORDS = ("キャンペーン", "非政府", "NGO", "連絡会", "協議会", "協会", "連盟", "財団", "組合", "団体", "ネットワーク")
 _ORG_BEFORE = re.compile(
-    r"(?:(?P<org>[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・]{1,30})(?:\((?P<abbr>[^()]{1,12})\))?)の[ \u3000]?$"
+    r"(?:(?P<org>[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・「」『』]{1,30})(?:\((?P<abbr>[^()]{1,12})\))?)の[ \u3000]?$"
 )
 
 
@@ -927,6 +927,7 @@ def _person_context(text: str, e: int) -> bool:
 
 _KATAKANA_WORDS = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・-])[\u30a1-\u30fa\u30fc](?:[\u30a1-\u30fa\u30fc・=]|-(?={_K}))*")
 _KANJI_WORDS = re.compile(rf"(?<!{_KANJI}){_KANJI}+")
+_NAME_WITH_INITIAL = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.]){_KW}(?:[・=.]{_KW})*[・=.](?:[A-Z][・=.])+{_KW}(?!{_K})")
 # (or an encyclopedia's headword, its reading in brackets after it: 山田 太郎(やまだ たろう、1900年 - …))
 _SPACED_KANJI_NAME = re.compile(rf"(?<!{_KANJI})({_KANJI}{{1,3}})[ \u3000]{{1,3}}({_KANJI}{{1,3}}?)(?=[君殿\s(]|$)")
 
@@ -955,6 +956,10 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
             elif rest in kata:
                 out += [(run.start(), run.start() + k), (run.start() + k + 1, run.end())]
             break
+    # a name with a Latin initial inside (ドナルド・J・トランプ): the name without the initial is known
+    for run in _NAME_WITH_INITIAL.finditer(text):
+        if _kana_key(re.sub(r"[A-Z][・=.]", "", run.group())) in kata:
+            out.append(run.span())
     longest = max(map(len, kanji), default=0)
     for run in _KANJI_WORDS.finditer(text):
         w = run.group()
