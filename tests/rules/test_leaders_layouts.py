@@ -17,6 +17,8 @@ GLOSSARY = Glossary(
               offices=(Office("Prime Minister", "内閣総理大臣", 1980, 1982),)),
         Entry("leader.pak", "LEADER", "Pak Chol-su", ja=("朴哲洙",), country="KP",
               offices=(Office("Chairman of the State Affairs Commission", "国務委員長", 2001, 2009),)),
+        Entry("leader.zhao", "LEADER", "Zhao Ming", ja=("趙明", "趙"), country="CN",
+              offices=(Office("Foreign Minister", "外交部長", 2001, 2009),)),
         Entry("leader.mendes", "LEADER", "Carlos Mendes", ja=("カルロス・メンデス", "メンデス"), abbr=("Carlos Mendes",),
               country="UN", offices=(Office("Secretary-General of the United Nations", "国連事務総長", 2001, 2009),)),
     ]
@@ -68,6 +70,11 @@ CASES = [
     ("同年星野次郎が首相に就任した", [("星野次郎", None, "leader.hoshino")]),
     # a known name written with a Latin initial inside
     ("(2020年1月1日、カルロス・A・メンデス)(全訳)", [("カルロス・A・メンデス", None, "leader.mendes")]),
+    # a two-kanji Chinese name whose surname the glossary lists is a full name, also alone and before a spaced title
+    ("・趙明は、次のように述べた。", [("趙明", None, "leader.zhao")]),
+    ("・2020年1月1日、趙明 国務委員兼外相は、", [("趙明", "外相", "leader.zhao")]),
+    # a British title: Foreign, Commonwealth and Development Affairs
+    ("イギリスのスミス外交・開発大臣", [("スミス", "外交・開発大臣", None)]),
     # a dictionary's headword: a reading, then the name in 【】; a katakana name hyphenated, its own spelling in 【】
     ("ほしの-じろう【星野次郎】\n[1920〜1999]政治家。", [("ほしの-じろう", None, "leader.hoshino"), ("星野次郎", None, "leader.hoshino")]),
     ("カルロス‐メンデス【Carlos Alberto Mendes】\n[1940〜 ]",
@@ -84,3 +91,9 @@ def test_state_name_is_no_person_name() -> None:
     """A state's full name before a title is no name, even where a tagger takes it for a person's."""
     text = "[1912〜1994]ユートピア民主共和国国家主席。"
     assert find_leaders(text, GLOSSARY, persons=[(11, 21)], tokens=tagged_tokens(text)) == []
+
+
+def test_common_nouns_a_tagger_took_for_a_name() -> None:
+    """GiNZA may tag a common noun before a title as a Person (常任理事国外相): Sudachi's words tell."""
+    text = "安保理の常任理事国外相と会談した"
+    assert find_leaders(text, GLOSSARY, persons=[(4, 9)], tokens=tagged_tokens(text)) == []

@@ -196,7 +196,8 @@ _KW = rf"{_K}+(?:-{_K}+)*"
 _NAME = rf"(?:(?:{_KW}|[A-Z])[・=.])*{_KW}"
 _KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
 # the name may end a line, the title start the next (岸田⏎外務大臣 in text broken at a fixed width)
-_KANJI_RUN = re.compile(rf"{_KANJI}+(?=\n?\Z)")
+# (or a space: 王毅 国務委員兼外相)
+_KANJI_RUN = re.compile(rf"{_KANJI}+(?=[\n \u3000]?\Z)")
 _KANJI_RE = re.compile(_KANJI)
 _KANJI_WORD = re.compile(rf"{_KANJI}{{2,}}")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
@@ -248,6 +249,8 @@ def find_leaders(
     word_end = {s: e for s, e, _ in tokens}
     not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
     common_nouns = {(s, e) for s, e, tag in tokens if tag.startswith("名詞-普通名詞")}
+    # common nouns of two characters or more, by where they start: a tagger's Person made of them is no name
+    words = {s: e for s, e in common_nouns if e - s >= 2}
     surnames = {s for s, e, tag in tokens if tag == _NAME_TAG + "-姓" and e - s >= 2}
     by_tagger = _Spans(persons)
     by_tags = _Spans([*persons, *tagged_list])
@@ -262,7 +265,7 @@ def find_leaders(
         hints = by_tagger
         if m.group("mid") or title not in ORG_TITLES:
             hints = by_tags_and_places if title in CABINET_TITLES and not m.group("mid") else by_tags
-        hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
+        hit = _listed_name(text, m, tagged) or _titled(text, m, glossary, hints, entry_for, not_names, words)
         if hit is None:
             hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns, surnames)
         if hit is not None and hit.entry_id is None and _heads_no_state_body(text, m, hit):
@@ -275,7 +278,7 @@ def find_leaders(
         if joined[m.start("title") : m.end("title")] == text[m.start("title") : m.end("title")] or m.start() in found:
             continue
         hints = by_tags_and_places if m.group("title") in CABINET_TITLES and not m.group("mid") else by_tags
-        hit = _titled(joined, m, glossary, hints, entry_for, not_names)
+        hit = _titled(joined, m, glossary, hints, entry_for, not_names, words)
         if hit is not None and hit.end <= m.start() and m.group("title") not in _other_offices():
             found.setdefault(hit.start, hit)
     for hit in _spaced_out_titles(text, tagged, entry_for):
@@ -448,7 +451,7 @@ def _listed_name(text: str, m: re.Match[str], tagged: _Spans) -> LeaderMatch | N
     return None
 
 
-def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
+def _titled(text, m, glossary, persons, entry_for, not_names=frozenset(), words=None):  # type: ignore[no-untyped-def]
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
     if ts and text[ts - 1] == "・" and not m.group("mid"):
@@ -466,10 +469,12 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
         # glossary knows a longer name, inside what looked like a country word (田中外相).
         ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
         if kan.end() < ts:
-            ends = [kan.end()]  # a line break between the name and the title
+            ends = [kan.end()]  # a line break or a space between the name and the title
+            if text[kan.end()] != "\n" and re.search(rf"{_KANJI}[ \u3000]$", text[max(0, kan.start() - 2) : kan.start()]):
+                ends = []  # the given name of a name spaced out (山田 太郎 外務大臣): the whole name or none
         for end in (e for e in ends if _KANJI_RUN.fullmatch(text, kan.start(), e)):
             # (not across a Latin mid word: 天野之弥IAEA事務局長)
-            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
+            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons, words)
             # a name that reaches into the country word starts before it (田中外相, not …共産党中央委員会)
             if hit and hit.start < ts:
                 return hit
@@ -856,7 +861,8 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
         name, after = text[s:e], text[e : e + 4]
         if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
             continue
-        is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None
+        # (a two-kanji name whose first kanji the glossary lists as the surname is a full name: 王毅, not 岸田)
+        is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None and not _full_two_kanji(glossary, name)
         if is_kanji_surname and not _person_context(text, e):
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
         if _OTHER_OFFICE_AFTER.match(text, e):
@@ -915,6 +921,11 @@ def _other_office_before(text: str, s: int) -> bool:
     before = text[max(0, gap.start() - 16) : gap.start()]
     title = next((t for t in (*titles(), *_NOT_LEADER_OFFICES) if before.endswith(t)), None)
     return title is not None and (title in _other_offices() or title in _NOT_LEADER_OFFICES)
+
+
+def _full_two_kanji(glossary: Glossary, name: str) -> bool:
+    """Whether a two-kanji leader name is a surname and a given name (王毅: the glossary lists 王 as its surname)."""
+    return len(name) == 2 and any(name[0] in c.ja for c in glossary.candidates(name, "LEADER"))
 
 
 def _person_context(text: str, e: int) -> bool:
@@ -1041,7 +1052,7 @@ def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatc
     return out
 
 
-def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # type: ignore[no-untyped-def]
+def _kanji_name(text, run_start, end, role, entry_for, glossary, persons, words=None):  # type: ignore[no-untyped-def]
     """The longest known name ending at ``end`` inside the kanji run: glossary first, then the tagger."""
     for s in range(run_start, end):
         cand = text[s:end]
@@ -1054,8 +1065,19 @@ def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # ty
             return LeaderMatch(s, end, cand, role, entry)
         # one kanji only when it is all the run (林外相, 李首相: a one-character surname)
         if (len(cand) >= 2 or s == run_start) and persons.covers(s, end):
+            if _common_words(words, s, end):
+                return None  # 常任理事国外相: nor any piece of those words
             return LeaderMatch(s, end, cand, role, None)
     return None
+
+
+def _common_words(words: dict[int, int] | None, s: int, e: int) -> bool:
+    """Whether Sudachi reads ``s:e`` as common nouns of two characters or more, end to end (常任理事国): a word a
+    tagger took for a name. A Korean name Sudachi does not know falls into one-character pieces (尹|炳世)."""
+    pos = s
+    while words and pos < e and words.get(pos, e + 1) <= e:
+        pos = words[pos]
+    return bool(words) and pos == e
 
 
 def _is_org(name: str, glossary: Glossary | None) -> bool:
