@@ -41,6 +41,10 @@ CASES = [
     ("○山川国務大臣 お答えいたします。", [("山川", None, "leader.yamakawa")]),
     ("○\n星野国務大臣 そのとおりでございます。", [("星野", None, "leader.hoshino")]),
     ("○田村国務大臣 お答えいたします。", []),  # a minister the glossary does not know: any portfolio
+    # … unless the record's roster lists him as foreign minister (a given name Sudachi reads as a common word too)
+    ("  出席国務大臣\n    外 務 大 臣 田村  正君\n\n○田村国務大臣 お答えいたします。",
+     [("田村  正", "外務大臣", None), ("田村", "国務大臣", None)]),
+    ("  出席国務大臣\n    法 務 大 臣 田村  正君\n\n○田村国務大臣 お答えいたします。", []),
     # an encyclopedia's headword: the name spaced, its reading first in the brackets
     ("山川 一郎(やまかわ いちろう、1930年 - 2001年)は、日本の政治家。",
      [("山川 一郎", None, "leader.yamakawa"), ("やまかわ いちろう", None, "leader.yamakawa")]),

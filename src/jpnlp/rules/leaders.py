@@ -404,7 +404,16 @@ def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tup
             out.append((s, e))
             single = True
         last = tag
+    # a Diet roster's given name Sudachi reads as a common word (倉成  正君): a tagged surname, spaces, kanji, 君
+    ends = {e: k for k, (_, e) in enumerate(out)}
+    for m in _ROSTER_GIVEN_NAME.finditer(text):
+        k = ends.get(m.start())
+        if k is not None and _KANJI_RE.match(text, out[k][0]):
+            out[k] = (out[k][0], m.end())
     return out
+
+
+_ROSTER_GIVEN_NAME = re.compile(rf"(?<={_KANJI})[ \u3000]{{1,3}}{_KANJI}{{1,2}}(?=君)")
 
 
 def _given_name_next(text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> bool:
@@ -1012,11 +1021,16 @@ def _repeated_kanji(text, found, tokens, glossary=None):  # type: ignore[no-unty
     surnames = {s: e for s, e, tag in tokens if tag == _NAME_TAG + "-姓"}
     seen = set()
     for f in sorted(found, key=lambda f: f.start):
-        if (f.role is None and not f.entry_id) or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text) or (f.text, f.role) in seen:
+        spaced = re.fullmatch(rf"({_KANJI}+)[ \u3000]+{_KANJI}+", f.text)
+        if (f.role is None and not f.entry_id) or not (spaced or re.fullmatch(rf"{_KANJI}{{2,}}", f.text)):
+            continue
+        if (f.text, f.role) in seen:
             continue
         seen.add((f.text, f.role))  # the first mention's search finds the later ones' too
-        forms = {} if f.entry_id else {f.text: False}  # the glossary's names are found without a title
-        if f.start in surnames and surnames[f.start] < f.end:
+        forms = {} if f.entry_id or spaced else {f.text: False}  # the glossary's names are found without a title
+        if spaced:
+            forms[spaced.group(1)] = True  # a Diet roster's surname, spaced from the given name (山田 太郎)
+        elif f.start in surnames and surnames[f.start] < f.end:
             forms[text[f.start : surnames[f.start]]] = True  # needs a title or 氏 after it
         elif f.entry_id and len(f.text) == 3 and _country_of(glossary, f.entry_id) in _ONE_KANJI_SURNAME_STATES:
             forms[f.text[0]] = True
@@ -1025,6 +1039,9 @@ def _repeated_kanji(text, found, tokens, glossary=None):  # type: ignore[no-unty
                 t = _title_re().match(text, m.end())
                 same_office = t is not None and f.role is not None and t.group("title") in f.role  # 金外相, not 金大統領
                 short = next((x for x in SHORT_TITLES if f.role and f.role.endswith(x) and text.startswith(x, m.end())), None)
+                # the Diet's records name a minister answering as 国務大臣 (外務大臣 山田 太郎君 … ○山田国務大臣)
+                if short is None and f.role in CABINET_TITLES and text.startswith("国務大臣", m.end()):
+                    short = "国務大臣"
                 if same_office or short or text.startswith("氏", m.end()) or not (needs_title or _KANJI_RE.match(text, m.end())):
                     out.append(LeaderMatch(m.start(), m.end(), form, _role(t) if same_office else short, f.entry_id))
     return out
