@@ -253,6 +253,7 @@ def find_leaders(
     words = {s: e for s, e in common_nouns if e - s >= 2}
     surnames = {s for s, e, tag in tokens if tag == _NAME_TAG + "-姓" and e - s >= 2}
     by_tagger = _Spans(persons)
+    no_hints = _Spans([])
     by_tags = _Spans([*persons, *tagged_list])
     by_tags_and_places = _Spans([*persons, *tagged_list, *places])
     found: dict[int, LeaderMatch] = {}
@@ -262,7 +263,7 @@ def find_leaders(
             continue  # 官房長官, 大統領報道官: not one of the offices that make a leader
         if any(word_end.get(i, 0) > m.end("title") for i in range(m.start("title") + 1, m.end("title"))):
             continue  # 王国王女: the title's last character starts another word (国王 is not there)
-        hints = by_tagger
+        hints = no_hints  # an association's officer (日本原水協の山田太郎事務局長): only a name the glossary knows
         if m.group("mid") or title not in ORG_TITLES:
             hints = by_tags_and_places if title in CABINET_TITLES and not m.group("mid") else by_tags
         hit = _listed_name(text, m, tagged) or _titled(text, m, glossary, hints, entry_for, not_names, words)
@@ -483,7 +484,9 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset(), words=
                 ends = []  # the given name of a name spaced out (山田 太郎 外務大臣): the whole name or none
         for end in (e for e in ends if _KANJI_RUN.fullmatch(text, kan.start(), e)):
             # (not across a Latin mid word: 天野之弥IAEA事務局長)
-            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons, words)
+            # (into the country word only a name the glossary knows: not a tagger's 山田国連 before 事務総長)
+            hints = persons if end == ts or kan.end() < ts else _Spans([])
+            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, hints, words)
             # a name that reaches into the country word starts before it (田中外相, not …共産党中央委員会)
             if hit and hit.start < ts:
                 return hit
@@ -858,7 +861,7 @@ _OTHER_OFFICE_AFTER = re.compile(
     rf"・?(?:前|元)?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
     # a portfolio written in katakana (デジタル相, デジタル大臣)
     rf"|{_K}{{2,8}}(?:担当)?(?:相|大臣)"
-    rf"|議員|大使|幹事長|政調会長|総務会長|国対委員長|選対委員長|副大統領|副総理|補佐官)(?!{_KANJI})"
+    rf"|議員|大使|幹事長|政調会長|総務会長|国対委員長|選対委員長|副大統領|副総理|補佐官|新?党首)(?!{_KANJI})"
 )
 
 
@@ -866,10 +869,13 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """Names the glossary lists as leaders, with or without a title (クリントン政権, プーチン氏, Vladimir Putin)."""
     for s, e in _latin_names(text, glossary):
         yield LeaderMatch(s, e, text[s:e], None, entry_for(text[s:e], s))
+    namesakes = _namesakes(text, glossary)
     for s, e in _glossary_name_spans(text, glossary):
         name, after = text[s:e], text[e : e + 4]
         if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
             continue
+        if _kana_key(name) in namesakes:
+            continue  # エド・ミリバンド … ミリバンド: the text's Miliband is not the glossary's
         # (a two-kanji name whose first kanji the glossary lists as the surname is a full name: 王毅, not 岸田)
         is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None and not _full_two_kanji(glossary, name)
         if is_kanji_surname and not _person_context(text, e):
@@ -930,6 +936,33 @@ def _other_office_before(text: str, s: int) -> bool:
     before = text[max(0, gap.start() - 16) : gap.start()]
     title = next((t for t in (*titles(), *_NOT_LEADER_OFFICES) if before.endswith(t)), None)
     return title is not None and (title in _other_offices() or title in _NOT_LEADER_OFFICES)
+
+
+_KATAKANA_FULL_NAME = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・=.A-Za-z]){_KW}(?:[・=]{_KW})+(?![\u30a1-\u30fa\u30fc])")
+
+
+def _namesakes(text: str, glossary: Glossary) -> set[str]:
+    """Surnames of glossary leaders the text gives another person's given name (エド・ミリバンド where the glossary
+    knows デービッド・ミリバンド): the bare surname in this text is that namesake."""
+    kata = _name_forms(glossary)[0]
+    out = set()
+    for m in _KATAKANA_FULL_NAME.finditer(text):
+        full = _kana_key(m.group())
+        if full in kata or _strip_kana_initials(full) in kata:
+            continue
+        given, last = full.rsplit("・", 1) if "・" in full else ("", full)
+        givens = [f[: -len(last) - 1] for f in kata if f.endswith("・" + last)]
+        if any(part in kata or match_key(part) in countries() for part in given.split("・")):
+            continue  # two leaders joined (ブッシュ・プーチン両氏), a country before the name
+        if given and last in kata and givens and not any(_same_given_name(given, g) for g in givens):
+            out.add(last)
+    return out
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Two spellings of a given name (ウラジミール, ウラジーミル): the same first two sounds, long marks aside."""
+    a, b = a.split("・")[0].replace("ー", ""), b.split("・")[0].replace("ー", "")
+    return a[:2] == b[:2]
 
 
 def _full_two_kanji(glossary: Glossary, name: str) -> bool:
