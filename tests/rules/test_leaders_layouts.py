@@ -53,6 +53,9 @@ CASES = [
     ("山川 一郎(やまかわ いちろう、1930年 - 2001年)は、日本の政治家。",
      [("山川 一郎", None, "leader.yamakawa"), ("やまかわ いちろう", None, "leader.yamakawa")]),
     ("星野次郎(ほしの じろう、1920年 - 1999年)は", [("星野次郎", None, "leader.hoshino"), ("ほしの じろう", None, "leader.hoshino")]),
+    # a known surname with another given name, addressed as the Diet's rosters do, is a namesake
+    ("   理事 星野三郎君 理事 山田 一郎君", []),
+    ("星野内閣の方針", [("星野", None, "leader.hoshino")]),
     # a known surname with さん, as with 氏
     ("外務大臣である山川さんの考え", [("山川", None, "leader.yamakawa")]),
     # a Korean leader the glossary knows, met again by the surname with 氏 or a short form of the title

@@ -1017,7 +1017,13 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     for run in _KANJI_WORDS.finditer(text):
         w = run.group()
         k = next((k for k in range(min(len(w), longest), 0, -1) if w[:k] in kanji), None)
-        if k is not None:
+        # a known surname with another given name, as the Diet's records and letters address a person (中曽根康隆君:
+        # not the glossary's 中曽根) is a namesake
+        namesake = k is not None and (
+            re.fullmatch(rf"{_KANJI}{{1,3}}[君氏様殿]", w[k:]) is not None
+            or (k < len(w) <= k + 3 and text.startswith("さん", run.end()))
+        )
+        if k is not None and not namesake:
             out.append((run.start(), run.start() + k))
         # a full name (three kanji or more) later in the run, after a word glued to it (同年毛沢東, 翌日周恩来)
         start = run.start() + (k or 1)
