@@ -86,6 +86,9 @@ CASES = [
     ("ノバクEU上級代表は", [("ノバク", "上級代表", None)]),
     # a known full name glued to a word before it
     ("同年星野次郎が首相に就任した", [("星野次郎", None, "leader.hoshino")]),
+    # a Latin spelling in brackets after the title is a mention too (surname in capitals, as MOFA writes it)
+    ("ノバク首相(H.E. Mr. Jan NOVAK, Prime Minister)と会談", [("ノバク", "首相", None), ("Jan NOVAK", None, None)]),
+    ("ノバク首相(左)と会談", [("ノバク", "首相", None)]),
     # a known name written with a Latin initial inside
     ("(2020年1月1日、カルロス・A・メンデス)(全訳)", [("カルロス・A・メンデス", None, "leader.mendes")]),
     # a two-kanji Chinese name whose surname the glossary lists is a full name, also alone and before a spaced title

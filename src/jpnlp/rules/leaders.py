@@ -665,6 +665,10 @@ def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) ->
     for f in found:
         m = _READING.match(text, f.end) or (_HEADWORD_READING.match(text, f.end) if _KANJI_RE.match(f.text) else None)
         m = m or _DICTIONARY_FORM.match(text, f.end)
+        if m is None and f.role and (t := _title_re().match(text, f.end)) is not None:
+            # a Latin spelling in brackets after the title (メンデス首相(Carlos Mendes)), not a reading or a note
+            latin = _READING.match(text, t.end())
+            m = latin if latin is not None and _LATIN_NAME.fullmatch(latin.group(1)) else None
         # a dictionary's headword: the reading, then the name in 【】 (ひろた‐こうき【広田弘毅】)
         before = _DICTIONARY_READING.search(text, max(0, f.start - 24), f.start)
         if before is not None and text.startswith("】", f.end) and before.start(1) not in taken:
