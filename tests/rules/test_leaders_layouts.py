@@ -89,6 +89,7 @@ CASES = [
     # a Latin spelling in brackets after the title is a mention too (surname in capitals, as MOFA writes it)
     ("ノバク首相(H.E. Mr. Jan NOVAK, Prime Minister)と会談", [("ノバク", "首相", None), ("Jan NOVAK", None, None)]),
     ("ノバク首相(左)と会談", [("ノバク", "首相", None)]),
+    ("ノバク首相 ( Jan Novak ) | |", [("ノバク", "首相", None), ("Jan Novak", None, None)]),  # brackets padded
     # a known name written with a Latin initial inside
     ("(2020年1月1日、カルロス・A・メンデス)(全訳)", [("カルロス・A・メンデス", None, "leader.mendes")]),
     # a two-kanji Chinese name whose surname the glossary lists is a full name, also alone and before a spaced title

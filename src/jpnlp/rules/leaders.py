@@ -212,8 +212,9 @@ _ORG_STRETCH = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9()・=.]{1
 # Latin letters with their accented forms (Mélanie Joly, Jean-Marc Ayrault, Radosław Sikorski)
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# (a space may pad the brackets: ( John Fitzgerald Kennedy ))
 _READING = re.compile(
-    rf"\(([\u3041-\u3096\u30a1-\u30fa\u30fc・]{{2,20}}|[{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+)\)"
+    rf"\( ?([\u3041-\u3096\u30a1-\u30fa\u30fc・]{{2,20}}|[{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+?) ?\)"
 )
 
 
@@ -667,7 +668,7 @@ def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) ->
         m = m or _DICTIONARY_FORM.match(text, f.end)
         if m is None and f.role and (t := _title_re().match(text, f.end)) is not None:
             # a Latin spelling in brackets after the title (メンデス首相(Carlos Mendes)), not a reading or a note
-            latin = _READING.match(text, t.end())
+            latin = _READING.match(text, t.end() + text.startswith(" (", t.end()))
             m = latin if latin is not None and _LATIN_NAME.fullmatch(latin.group(1)) else None
         # a dictionary's headword: the reading, then the name in 【】 (ひろた‐こうき【広田弘毅】)
         before = _DICTIONARY_READING.search(text, max(0, f.start - 24), f.start)
