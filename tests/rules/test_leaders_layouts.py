@@ -97,6 +97,12 @@ CASES = [
     ("・2020年1月1日、趙明 国務委員兼外相は、", [("趙明", "外相", "leader.zhao")]),
     # a British title: Foreign, Commonwealth and Development Affairs
     ("イギリスのスミス外交・開発大臣", [("スミス", "外交・開発大臣", None)]),
+    # foreign and defence ministers' titles with other portfolios joined, as the press renders small states' titles
+    ("ノバク外務・国際協力相は", [("ノバク", "外務・国際協力相", None)]),
+    ("ノバク欧州・外務相と", [("ノバク", "欧州・外務相", None)]),
+    ("ノバク外務貿易相", [("ノバク", "外務貿易相", None)]),
+    ("ノバク国防・退役軍人相", [("ノバク", "国防・退役軍人相", None)]),
+    ("山田外務副大臣と", []),
     # a dictionary's headword: a reading, then the name in 【】; a katakana name hyphenated, its own spelling in 【】
     ("ほしの-じろう【星野次郎】\n[1920〜1999]政治家。", [("ほしの-じろう", None, "leader.hoshino"), ("星野次郎", None, "leader.hoshino")]),
     ("カルロス‐メンデス【Carlos Alberto Mendes】\n[1940〜 ]",

@@ -178,8 +178,16 @@ def _title_re() -> re.Pattern[str]:
         rf"(?P<mid>・?(?:(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?|{_PARTIES}){_ORGAN}?)?"
         # another office held with this one: 国務委員兼外相, 副首相兼国防相, 総書記兼国家主席
         rf"(?P<also>(?:{also})兼)?"
-        rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
+        rf"(?P<pre>前|元|次期|現)?(?P<title>{_compound_titles()}|{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
     )
+
+
+@cache
+def _compound_titles() -> str:
+    """A foreign or defence minister's title with other portfolios joined (外務・国際協力相, 欧州・外務相, 外務貿易相,
+    国防・退役軍人相; ``data/portfolios.tsv``)."""
+    ps = "|".join(re.escape(r["ja"]) for r in sorted(read_table("portfolios.tsv"), key=lambda r: -len(r["ja"])))
+    return rf"(?:外務|国防)(?:・?(?:{ps}))+(?:大臣|相)|(?:{ps})(?:・(?:{ps}))*・?外務(?:大臣|相)"
 
 
 @cache
