@@ -56,6 +56,9 @@ CASES = [
     # a known surname with another given name, addressed as the Diet's rosters do, is a namesake
     ("   理事 星野三郎君 理事 山田 一郎君", []),
     ("星野内閣の方針", [("星野", None, "leader.hoshino")]),
+    # a surname starting with a kanji that also means "former", "new" … (前原, 前田) when Sudachi tags a name there
+    ("会合に出席する前田外務大臣は", [("前田", "外務大臣", None)]),
+    ("新外務大臣は", []),
     # a known surname with さん, as with 氏
     ("外務大臣である山川さんの考え", [("山川", None, "leader.yamakawa")]),
     # a Korean leader the glossary knows, met again by the surname with 氏 or a short form of the title

@@ -1127,7 +1127,10 @@ def _kanji_name(text, run_start, end, role, entry_for, glossary, persons, words=
         cand = text[s:end]
         if _STATE_NAME.search(cand):
             return None  # 朝鮮民主主義人民共和国国家主席: a state's name a tagger may take for a person's
-        if _NON_NAME_KANJI.search(cand[:1]) or match_key(cand) in countries():
+        if match_key(cand) in countries():
+            continue
+        # 新首相, 同外相, 歴代首相: no name — unless a tagger reads a name starting there (前原外相, 前田首相)
+        if _NON_NAME_KANJI.search(cand[:1]) and persons.end_of.get(s, -1) < end and not _known_leader(glossary, cand):
             continue
         entry = entry_for(cand, s, role)
         if entry is not None or (glossary is not None and glossary.candidates(cand, "LEADER")):
