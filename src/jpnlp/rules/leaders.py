@@ -86,7 +86,7 @@ NOT_A_PERSON_AFTER = (
     "報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "思想", "大学", "財団", "賞", "センター", "研究所", "構想",
     "計画",
     # places named after a leader (ケネディ空港, …宇宙センター, …図書館) and a leader's family (ケネディ家の人々)
-    "空港", "国際空港", "宇宙センター", "図書館", "記念", "家の", "家は", "家が",
+    "空港", "国際空港", "宇宙センター", "図書館", "記念", "家の", "家は", "家が", "廟",
 )  # fmt: skip
 # A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
 NOT_A_LEADER_AFTER = (
