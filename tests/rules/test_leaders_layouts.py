@@ -93,6 +93,8 @@ CASES = [
     ("ノバク首相(H.E. Mr. Jan NOVAK, Prime Minister)と会談", [("ノバク", "首相", None), ("Jan NOVAK", None, None)]),
     ("ノバク首相(左)と会談", [("ノバク", "首相", None)]),
     ("ノバク首相 ( Jan Novak ) | |", [("ノバク", "首相", None), ("Jan Novak", None, None)]),  # brackets padded
+    # places and funds named after a leader
+    ("メンデス広場で署名を提出した。メンデス基金の", []),
     # a known name written with a Latin initial inside
     ("(2020年1月1日、カルロス・A・メンデス)(全訳)", [("カルロス・A・メンデス", None, "leader.mendes")]),
     # a two-kanji Chinese name whose surname the glossary lists is a full name, also alone and before a spaced title
