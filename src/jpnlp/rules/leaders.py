@@ -56,6 +56,28 @@ and the countries of ``data/countries.tsv``:
 * a reading or Latin spelling in brackets right after a name is a second
   mention of the same leader (習近平(シー・ジンピン), …(Fumio Kishida)).
 
+Real-text layouts and namesakes (see ``tests/rules/test_leaders_layouts.py``):
+
+* a name in Latin letters glued to a Japanese title (国連のAntonio Guterres事務総長);
+  a title broken by a hard line wrap or a stray space (山田首⏎相, 山田大 統領);
+  a foreign or defence minister's title with other portfolios (外務・国際協力相,
+  欧州・外務相; ``data/portfolios.tsv``);
+* the Diet's speaker lines ○山田国務大臣 for a leader the glossary knows or the
+  record's roster lists as foreign minister (外 務 大 臣 山田  正君);
+* dictionary and encyclopedia headwords: a spaced name with its reading
+  (山田 太郎(やまだ たろう、1900年 - …)), hyphenated katakana (キム‐イルソン),
+  the native spelling in 【】, a kana reading before 【name】; a Latin spelling in
+  brackets after the title, padded or not (… 首相 ( Carlos Mendes ));
+* a known Korean or Chinese leader met again by the surname with 氏 or a short
+  form of the title (金正恩国務委員長 … 金委員長, 金氏); a known kanji name glued
+  after another word (同年毛沢東);
+* no leader: an association's 事務局長 (an NGO's abbreviation or name before
+  it, or a kanji name only a tagger knows), the bare 上級代表 (the UN's disarmament
+  chief), a state's name or common nouns a tagger took for a person
+  (朝鮮民主主義人民共和国国家主席, 常任理事国外相), a known surname the text gives
+  another given name (エド・ミリバンド; 中曽根康隆君), a known leader addressed in
+  another office (衆議院議長 山田太郎 殿), places named after a leader (…広場).
+
 Titles of kind ``other`` in the table (副大統領, 官房長官, 大使, 報道官 …) are
 offices that do not make a leader, and a title followed by 報道官, 補佐官,
 候補 … is part of another office.  The role is the title as written after
