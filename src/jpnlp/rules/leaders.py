@@ -501,6 +501,12 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset(), words=
     # names are short: look back a bounded window, not to the start of the text
     kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
     kan = _KANJI_RUN.search(text, max(0, ts - _WINDOW), ts)
+    if kat is None and ts and text[ts - 1] == " ":
+        # a name set off from its title by a space (PDF text, western spacing: ノバク 首相) that the glossary or a
+        # tagger knows as a name
+        spaced = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts - 1)
+        if spaced and (_known_leader(glossary, spaced.group()) or persons.end_of.get(spaced.start(), -1) >= spaced.end()):
+            kat = spaced
     if kat:
         hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for, not_names)
         if hit is not None:
@@ -616,6 +622,8 @@ def _katakana_name(text, start, run, role, glossary, entry_for, not_names=frozen
     name = "・".join(parts)
     if not name or match_key(name) in keys or _is_org(name, glossary) or text[start : start + len(name)] != name:
         return None
+    if len(name) < 2 and not _known_leader(glossary, name):
+        return None  # ノバ ク首相: one letter of a name a PDF's spacing broke up
     if (start, start + len(name)) in not_names and not _known_leader(glossary, name):
         return None  # タリバン最高指導者, ユネスコ事務局長: a movement, an organization
     return LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
