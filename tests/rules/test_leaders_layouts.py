@@ -97,6 +97,7 @@ CASES = [
     ("ノバク首相(H.E. Mr. Jan NOVAK, Prime Minister)と会談", [("ノバク", "首相", None), ("Jan NOVAK", None, None)]),
     ("ノバク首相(左)と会談", [("ノバク", "首相", None)]),
     ("ノバク首相 ( Jan Novak ) | |", [("ノバク", "首相", None), ("Jan Novak", None, None)]),  # brackets padded
+    # a known full name's last part the glossary leaves out alone, with 氏
     # places and funds named after a leader
     ("メンデス広場で署名を提出した。メンデス基金の", []),
     # a known name written with a Latin initial inside
@@ -134,3 +135,10 @@ def test_common_nouns_a_tagger_took_for_a_name() -> None:
     """GiNZA may tag a common noun before a title as a Person (常任理事国外相): Sudachi's words tell."""
     text = "安保理の常任理事国外相と会談した"
     assert find_leaders(text, GLOSSARY, persons=[(4, 9)], tokens=tagged_tokens(text)) == []
+
+
+def test_last_part_of_a_full_name_with_honorific() -> None:
+    """A full name's last part the glossary leaves out on its own (a brand too) is that leader with 氏 only."""
+    glossary = Glossary([Entry("leader.pereira", "LEADER", "Maria Pereira", ja=("マリア・ペレイラ",))])
+    found = find_leaders("ペレイラ氏が述べたように、ペレイラの製品は", glossary)
+    assert [(m.text, m.entry_id) for m in found] == [("ペレイラ", "leader.pereira")]

@@ -930,7 +930,10 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
         if _other_office_before(text, s):
             continue  # 副大統領のバンス氏: a namesake in apposition to an office that makes no leader
         key = re.sub(r"\s", "", name)
-        yield LeaderMatch(s, e, name, None, entry_for(key, s) or ("-" in key and entry_for(key.replace("-", "・"), s)) or None)
+        entry = entry_for(key, s) or ("-" in key and entry_for(key.replace("-", "・"), s)) or None
+        if entry is None and _kana_key(key) in _last_name_parts(glossary):
+            entry = entry_for(_last_name_parts(glossary)[_kana_key(key)], s)  # ケロッグ氏: フランク・ケロッグ
+        yield LeaderMatch(s, e, name, None, entry)
 
 
 # The Diet's records head a minister's answer with ○, the surname and 国務大臣 (○山田国務大臣), whatever the portfolio.
@@ -1035,8 +1038,13 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     kata, kanji = _name_forms(glossary)
     out = []
     keys = countries()
+    last_parts = _last_name_parts(glossary)
     for run in _KATAKANA_WORDS.finditer(text):
         w = _kana_key(run.group())
+        # a full name's last part the glossary leaves out alone (ケロッグ, a cereal too), with 氏: that person
+        if w in last_parts and text.startswith("氏", run.end()):
+            out.append(run.span())
+            continue
         # a dictionary's headword parts a name with hyphens (キム‐イルソン, アウン‐サン‐スー‐チー)
         dotted = _kana_key(run.group().replace("-", "・")) if "-" in run.group() else w
         # a name the glossary writes without ・ (アウンサンスーチー) may be written with them
@@ -1083,6 +1091,21 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
 SHORT_TITLES = ("委員長", "大臣", "長官")
 # States whose leaders' names are a one-kanji surname and a given name (金正恩: 金; 習近平: 習).
 _ONE_KANJI_SURNAME_STATES = frozenset({"KR", "KP", "CN", "ROC", "TW"})
+
+
+def _last_name_parts(glossary: Glossary) -> dict[str, str]:
+    """Last parts of the glossary's katakana full names that are no form of their own, with the full name they end
+    (ケロッグ: フランク・ケロッグ); a part two names end in is left out."""
+    cached = glossary.cache.get("leader_last_parts")
+    if cached is None:
+        kata = _name_forms(glossary)[0]
+        fulls: dict[str, set[str]] = {}
+        for f in kata:
+            if "・" in f and len(part := f.rsplit("・", 1)[1]) >= 3 and part not in kata:
+                fulls.setdefault(part, set()).add(f)
+        cached = {part: min(fs) for part, fs in fulls.items() if len({glossary.lookup(f, "LEADER") for f in fs}) == 1}
+        glossary.cache["leader_last_parts"] = cached
+    return cached
 
 
 def _full_kanji_names_re(glossary: Glossary) -> re.Pattern[str]:
