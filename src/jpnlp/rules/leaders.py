@@ -56,6 +56,28 @@ and the countries of ``data/countries.tsv``:
 * a reading or Latin spelling in brackets right after a name is a second
   mention of the same leader (習近平(シー・ジンピン), …(Fumio Kishida)).
 
+Real-text layouts and namesakes (see ``tests/rules/test_leaders_layouts.py``):
+
+* a name in Latin letters glued to a Japanese title (国連のAntonio Guterres事務総長);
+  a title broken by a hard line wrap or a stray space (山田首⏎相, 山田大 統領);
+  a foreign or defence minister's title with other portfolios (外務・国際協力相,
+  欧州・外務相; ``data/portfolios.tsv``);
+* the Diet's speaker lines ○山田国務大臣 for a leader the glossary knows or the
+  record's roster lists as foreign minister (外 務 大 臣 山田  正君);
+* dictionary and encyclopedia headwords: a spaced name with its reading
+  (山田 太郎(やまだ たろう、1900年 - …)), hyphenated katakana (キム‐イルソン),
+  the native spelling in 【】, a kana reading before 【name】; a Latin spelling in
+  brackets after the title, padded or not (… 首相 ( Carlos Mendes ));
+* a known Korean or Chinese leader met again by the surname with 氏 or a short
+  form of the title (金正恩国務委員長 … 金委員長, 金氏); a known kanji name glued
+  after another word (同年毛沢東);
+* no leader: an association's 事務局長 (an NGO's abbreviation or name before
+  it, or a kanji name only a tagger knows), the bare 上級代表 (the UN's disarmament
+  chief), a state's name or common nouns a tagger took for a person
+  (朝鮮民主主義人民共和国国家主席, 常任理事国外相), a known surname the text gives
+  another given name (エド・ミリバンド; 中曽根康隆君), a known leader addressed in
+  another office (衆議院議長 山田太郎 殿), places named after a leader (…広場).
+
 Titles of kind ``other`` in the table (副大統領, 官房長官, 大使, 報道官 …) are
 offices that do not make a leader, and a title followed by 報道官, 補佐官,
 候補 … is part of another office.  The role is the title as written after
@@ -86,7 +108,7 @@ NOT_A_PERSON_AFTER = (
     "報告", "報告書", "委員会", "ドクトリン", "・ドクトリン", "主義", "思想", "大学", "財団", "賞", "センター", "研究所", "構想",
     "計画",
     # places named after a leader (ケネディ空港, …宇宙センター, …図書館) and a leader's family (ケネディ家の人々)
-    "空港", "国際空港", "宇宙センター", "図書館", "記念", "家の", "家は", "家が",
+    "空港", "国際空港", "宇宙センター", "図書館", "記念", "家の", "家は", "家が", "廟", "広場", "通り", "基金",
 )  # fmt: skip
 # A title followed by these is part of another office (大統領報道官, 首相補佐官, 大統領候補, 大統領府).
 NOT_A_LEADER_AFTER = (
@@ -112,7 +134,7 @@ _NAME_TAG = "名詞-固有名詞-人名"
 # leader's name is a person's name (プーチン) or a word Sudachi does not know (普通名詞).
 _NOT_NAME_TAGS = frozenset({"名詞-固有名詞-地名-国", "名詞-固有名詞-一般"})
 _PLACE_TAG = "名詞-固有名詞-地名-一般"
-PERSON_CONTEXT_AFTER = ("政権", "氏", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
+PERSON_CONTEXT_AFTER = ("政権", "氏", "さん", "政府", "内閣", "元", "前", "外交", "大臣", "首脳", "会談", "総理")
 
 
 class _Spans:
@@ -178,8 +200,16 @@ def _title_re() -> re.Pattern[str]:
         rf"(?P<mid>・?(?:(?:{mids})(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}}党)?|{_PARTIES}){_ORGAN}?)?"
         # another office held with this one: 国務委員兼外相, 副首相兼国防相, 総書記兼国家主席
         rf"(?P<also>(?:{also})兼)?"
-        rf"(?P<pre>前|元|次期|現)?(?P<title>{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
+        rf"(?P<pre>前|元|次期|現)?(?P<title>{_compound_titles()}|{ts})(?P<acting>代行)?(?P<then>\(当時\))?"
     )
+
+
+@cache
+def _compound_titles() -> str:
+    """A foreign or defence minister's title with other portfolios joined (外務・国際協力相, 欧州・外務相, 外務貿易相,
+    国防・退役軍人相; ``data/portfolios.tsv``)."""
+    ps = "|".join(re.escape(r["ja"]) for r in sorted(read_table("portfolios.tsv"), key=lambda r: -len(r["ja"])))
+    return rf"(?:外務|国防)(?:・?(?:{ps}))+(?:大臣|相)|(?:{ps})(?:・(?:{ps}))*・?外務(?:大臣|相)"
 
 
 @cache
@@ -196,10 +226,12 @@ _KW = rf"{_K}+(?:-{_K}+)*"
 _NAME = rf"(?:(?:{_KW}|[A-Z])[・=.])*{_KW}"
 _KATAKANA_RUN = re.compile(rf"(?<![A-Za-z]){_NAME}$")
 # the name may end a line, the title start the next (岸田⏎外務大臣 in text broken at a fixed width)
-_KANJI_RUN = re.compile(rf"{_KANJI}+(?=\n?\Z)")
+# (or a space: 王毅 国務委員兼外相)
+_KANJI_RUN = re.compile(rf"{_KANJI}+(?=[\n \u3000]?\Z)")
 _KANJI_RE = re.compile(_KANJI)
 _KANJI_WORD = re.compile(rf"{_KANJI}{{2,}}")
 _NON_NAME_KANJI = re.compile(r"[両各歴同諸新前元次現副旧初当]")
+_STATE_NAME = re.compile(r"(?:共和国|王国|連邦|合衆国|民国|帝国|首長国)$")
 _INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_K}+|[A-Z])[・=.])*[A-Z][・=.]$")
 _HAS_INITIAL = re.compile(r"(?:^|[・=.])[A-Z][・=.]")
 # What may stand between a name and its title when an organization is named in full:
@@ -210,8 +242,9 @@ _ORG_STRETCH = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9()・=.]{1
 # Latin letters with their accented forms (Mélanie Joly, Jean-Marc Ayrault, Radosław Sikorski)
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# (a space may pad the brackets: ( John Fitzgerald Kennedy ))
 _READING = re.compile(
-    rf"\(([\u3041-\u3096\u30a1-\u30fa\u30fc・]{{2,20}}|[{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+)\)"
+    rf"\( ?([\u3041-\u3096\u30a1-\u30fa\u30fc・]{{2,20}}|[{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+?) ?\)"
 )
 
 
@@ -247,8 +280,11 @@ def find_leaders(
     word_end = {s: e for s, e, _ in tokens}
     not_names = {(s, e) for s, e, tag in tokens if tag in _NOT_NAME_TAGS}
     common_nouns = {(s, e) for s, e, tag in tokens if tag.startswith("名詞-普通名詞")}
+    # common nouns of two characters or more, by where they start: a tagger's Person made of them is no name
+    words = {s: e for s, e in common_nouns if e - s >= 2}
     surnames = {s for s, e, tag in tokens if tag == _NAME_TAG + "-姓" and e - s >= 2}
     by_tagger = _Spans(persons)
+    no_hints = _Spans([])
     by_tags = _Spans([*persons, *tagged_list])
     by_tags_and_places = _Spans([*persons, *tagged_list, *places])
     found: dict[int, LeaderMatch] = {}
@@ -258,14 +294,25 @@ def find_leaders(
             continue  # 官房長官, 大統領報道官: not one of the offices that make a leader
         if any(word_end.get(i, 0) > m.end("title") for i in range(m.start("title") + 1, m.end("title"))):
             continue  # 王国王女: the title's last character starts another word (国王 is not there)
-        hints = by_tagger
+        hints = no_hints  # an association's officer (日本原水協の山田太郎事務局長): only a name the glossary knows
         if m.group("mid") or title not in ORG_TITLES:
             hints = by_tags_and_places if title in CABINET_TITLES and not m.group("mid") else by_tags
-        hit = _titled(text, m, glossary, hints, entry_for, not_names) or _listed_name(text, m, tagged)
+        hit = _listed_name(text, m, tagged) or _titled(text, m, glossary, hints, entry_for, not_names, words)
         if hit is None:
             hit = _name_after_title(text, m, glossary, tagged, entry_for, common_nouns, surnames)
+        if hit is not None and hit.entry_id is None and _heads_no_state_body(text, m, hit):
+            continue  # an NGO's 事務局長 (ICANのフィン事務局長), the UN's disarmament 上級代表
         if hit is not None:
             found[hit.start] = hit
+    # a title broken by a line end or a stray space in hard-wrapped text (山田首⏎相, 山田大 統領): the name before it
+    joined = _joined_titles(text)
+    for m in _title_re().finditer(joined) if joined is not None else ():
+        if joined[m.start("title") : m.end("title")] == text[m.start("title") : m.end("title")] or m.start() in found:
+            continue
+        hints = by_tags_and_places if m.group("title") in CABINET_TITLES and not m.group("mid") else by_tags
+        hit = _titled(joined, m, glossary, hints, entry_for, not_names, words)
+        if hit is not None and hit.end <= m.start() and m.group("title") not in _other_offices():
+            found.setdefault(hit.start, hit)
     for hit in _spaced_out_titles(text, tagged, entry_for):
         found.setdefault(hit.start, hit)
     for hit in _coordinated(text, glossary, by_tags, entry_for):
@@ -285,14 +332,66 @@ def find_leaders(
     for hit in _english_titled(text, glossary, entry_for):
         add(hit)
     if glossary is not None:
+        for hit in _diet_speakers(text, glossary, entry_for):
+            add(hit)
         for hit in _known_names(text, glossary, entry_for):
             add(hit, start_only=True)
-    for hit in _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens):
+    for hit in _repeated(text, list(found.values()), entry_for) + _repeated_kanji(text, list(found.values()), tokens, glossary):
         add(hit)
     out = [_with_initials(text, f) for f in found.values()]
     out = [f for f in out if not any(text.startswith(x, f.end) for x in NOT_A_PERSON_AFTER)]
     out += _readings(text, out, glossary)
     return longest_first(_spelled_out(text, out))
+
+
+@cache
+def _broken_title_re() -> re.Pattern[str]:
+    """Titles with one break inside: a line end (with the next line's indent) or a space."""
+    parts = {
+        f"{re.escape(t[:k])}(?:[ \u3000]*\n[ \u3000]*|[ \u3000]){re.escape(t[k:])}"
+        for t in titles() if t not in _other_offices() for k in range(1, len(t))
+    }  # fmt: skip
+    return re.compile("|".join(sorted(parts, key=len, reverse=True)))
+
+
+def _joined_titles(text: str) -> str | None:
+    """``text`` with each broken title joined up and its break moved after it (same length, so the offsets of what
+    comes before a title hold), or None when no title is broken."""
+    out, last = [], 0
+    for m in _broken_title_re().finditer(text):
+        word = m.group()
+        out += [text[last : m.start()], re.sub(r"\s", "", word), re.sub(r"\S", "", word)]
+        last = m.end()
+    return "".join(out) + text[last:] if out else None
+
+
+# Intergovernmental organizations whose heads are leaders, by the abbreviation a text gives them; an organization
+# named with another abbreviation, or with one of the words of associations, is not one (ICAN, 被団協).
+IGO_ABBREVIATIONS = frozenset(
+    {"UN", "IAEA", "CTBTO", "OPCW", "NATO", "EU", "OSCE", "ASEAN", "AU", "OAS", "WHO", "UNESCO", "UNICEF", "WTO", "IMF"}
+)
+ASSOCIATION_WORDS = ("キャンペーン", "非政府", "NGO", "連絡会", "協議会", "協会", "連盟", "財団", "組合", "団体", "ネットワーク")
+_ORG_BEFORE = re.compile(
+    r"(?:(?P<org>[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・「」『』]{1,30})(?:\((?P<abbr>[^()]{1,12})\))?)の[ \u3000]?$"
+)
+
+
+def _heads_no_state_body(text: str, m: re.Match[str], hit: LeaderMatch) -> bool:
+    """Whether the title names the head of an association rather than of an intergovernmental organization: an
+    association's 事務局長 or 書記長 (the organization before the name carries an abbreviation no state body has, or
+    a word of associations), or the bare 上級代表 the UN's disarmament chief bears (the EU's is the leader)."""
+    title = m.group("title")
+    if title not in ORG_TITLES or hit.end > m.start():
+        return False
+    if title == "上級代表":
+        return "EU" not in (m.group("mid") or "") and "欧州" not in (m.group("mid") or "")
+    org = _ORG_BEFORE.search(text, max(0, hit.start - 48), hit.start)
+    if org is None:
+        return False
+    abbr = org.group("abbr") or (org.group("org") if re.fullmatch(r"[A-Z]{2,10}", org.group("org")) else None)
+    return any(w in org.group("org") for w in ASSOCIATION_WORDS) or (
+        abbr is not None and re.fullmatch(r"[A-Z]{2,10}", abbr) is not None and abbr not in IGO_ABBREVIATIONS
+    )
 
 
 def _lookup_keys(name: str) -> list[str]:
@@ -337,7 +436,16 @@ def _tagged_names(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tup
             out.append((s, e))
             single = True
         last = tag
+    # a Diet roster's given name Sudachi reads as a common word (倉成  正君): a tagged surname, spaces, kanji, 君
+    ends = {e: k for k, (_, e) in enumerate(out)}
+    for m in _ROSTER_GIVEN_NAME.finditer(text):
+        k = ends.get(m.start())
+        if k is not None and _KANJI_RE.match(text, out[k][0]):
+            out[k] = (out[k][0], m.end())
     return out
+
+
+_ROSTER_GIVEN_NAME = re.compile(rf"(?<={_KANJI})[ \u3000]{{1,3}}{_KANJI}{{1,2}}(?=君)")
 
 
 def _given_name_next(text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> bool:
@@ -384,7 +492,7 @@ def _listed_name(text: str, m: re.Match[str], tagged: _Spans) -> LeaderMatch | N
     return None
 
 
-def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # type: ignore[no-untyped-def]
+def _titled(text, m, glossary, persons, entry_for, not_names=frozenset(), words=None):  # type: ignore[no-untyped-def]
     """The leader named before the title match ``m``, or None."""
     ts = m.start()
     if ts and text[ts - 1] == "・" and not m.group("mid"):
@@ -393,6 +501,12 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
     # names are short: look back a bounded window, not to the start of the text
     kat = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts)
     kan = _KANJI_RUN.search(text, max(0, ts - _WINDOW), ts)
+    if kat is None and ts and text[ts - 1] == " ":
+        # a name set off from its title by a space (PDF text, western spacing: ノバク 首相) that the glossary or a
+        # tagger knows as a name
+        spaced = _KATAKANA_RUN.search(text, max(0, ts - _WINDOW), ts - 1)
+        if spaced and (_known_leader(glossary, spaced.group()) or persons.end_of.get(spaced.start(), -1) >= spaced.end()):
+            kat = spaced
     if kat:
         hit = _katakana_name(text, kat.start(), kat.group(), role, glossary, entry_for, not_names)
         if hit is not None:
@@ -402,14 +516,49 @@ def _titled(text, m, glossary, persons, entry_for, not_names=frozenset()):  # ty
         # glossary knows a longer name, inside what looked like a country word (田中外相).
         ends = sorted({ts, m.start("pre") if m.group("pre") else m.start("title")}, reverse=True)
         if kan.end() < ts:
-            ends = [kan.end()]  # a line break between the name and the title
+            ends = [kan.end()]  # a line break or a space between the name and the title
+            if text[kan.end()] != "\n" and re.search(rf"{_KANJI}[ \u3000]$", text[max(0, kan.start() - 2) : kan.start()]):
+                ends = []  # the given name of a name spaced out (山田 太郎 外務大臣): the whole name or none
         for end in (e for e in ends if _KANJI_RUN.fullmatch(text, kan.start(), e)):
             # (not across a Latin mid word: 天野之弥IAEA事務局長)
-            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, persons)
+            # (into the country word only a name the glossary knows: not a tagger's 山田国連 before 事務総長)
+            hints = persons if end == ts or kan.end() < ts else _Spans([])
+            hit = _kanji_name(text, kan.start(), end, role, entry_for, glossary, hints, words)
             # a name that reaches into the country word starts before it (田中外相, not …共産党中央委員会)
             if hit and hit.start < ts:
                 return hit
-    return _across_organization(text, ts, role, glossary, entry_for)
+    return _across_organization(text, ts, role, glossary, entry_for) or _latin_before(text, ts, role, glossary, entry_for)
+
+
+# A name in Latin script right before a Japanese title (国連のAntonio Guterres事務総長): capitalised words with
+# lowercase letters (not an acronym such as IAEA, which is an organization), initials allowed (Rafael M. Grossi).
+_LATIN_BEFORE = re.compile(
+    rf"(?<![{_LATIN}.'\-])[{_UPPER}][a-z\u00df-\u00f6\u00f8-\u017f][{_LATIN}'\-]*"
+    rf"(?:(?: |\. ?)(?:[{_UPPER}]\.|[{_UPPER}][a-z\u00df-\u00f6\u00f8-\u017f][{_LATIN}'\-]*))*"
+    r" ?$"
+)
+
+
+def _latin_before(text, ts, role, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A name written in Latin letters right before the title (or its country word)."""
+    m = _LATIN_BEFORE.search(text, max(0, ts - 48), ts)
+    if m is None:
+        return None
+    honorific = _EN_HONORIFIC_START.match(m.group())
+    s = m.start() + (honorific.end() if honorific else 0)
+    name = text[s : m.end()].rstrip()
+    if not name or match_key(name) in countries() or _is_org(name, glossary) or name.split()[0] in _NOT_LATIN_NAME_START:
+        return None
+    words = name.split()
+    entry = entry_for(name, s, role) or entry_for(f"{words[0]} {words[-1]}", s, role)
+    if entry is None:
+        entry = _by_english_surname(glossary, words[-1])
+    return LeaderMatch(s, s + len(name), name, role, entry)
+
+
+_EN_HONORIFIC_START = re.compile(r"(?:(?:H\. ?E\.|Mr|Ms|Mrs|Dr)\.? ?)+")
+# English words that start a capitalised run but no name (The Prime Minister …)
+_NOT_LATIN_NAME_START = frozenset({"The", "A", "An", "Vice", "Former", "Acting", "President", "Prime", "Foreign"})
 
 
 # After a title: a full katakana name (米大統領ジョージ・W・ブッシュ), or a kanji name set off by a space
@@ -473,6 +622,8 @@ def _katakana_name(text, start, run, role, glossary, entry_for, not_names=frozen
     name = "・".join(parts)
     if not name or match_key(name) in keys or _is_org(name, glossary) or text[start : start + len(name)] != name:
         return None
+    if len(name) < 2 and not _known_leader(glossary, name):
+        return None  # ノバ ク首相: one letter of a name a PDF's spacing broke up
     if (start, start + len(name)) in not_names and not _known_leader(glossary, name):
         return None  # タリバン最高指導者, ユネスコ事務局長: a movement, an organization
     return LeaderMatch(start, start + len(name), name, role, entry_for(name, start, role))
@@ -535,12 +686,32 @@ def _spelled_out(text: str, found: list[LeaderMatch]) -> list[LeaderMatch]:
     return [replace(f, en=spelled[f.text]) if f.entry_id is None and not f.en and f.text in spelled else f for f in out]
 
 
+# An encyclopedia's headword gives a kanji name's reading first in its brackets, the given name spaced off, and goes
+# on with dates (山田 太郎(やまだ たろう、1900年 - 1970年)): a reading in hiragana, then 、.
+_HEADWORD_READING = re.compile(r"\(([\u3041-\u3096\u30fc]{1,12}(?:[ \u3000・][\u3041-\u3096\u30fc]{1,12})?)[、,]")
+
+
+# A dictionary's headword gives the name as written at home in 【】 (アンドロポフ【Yurii Vladimirovich Andropov】,
+# キム‐イルソン【金日成】), after a reading in kana (ひろた‐こうき【広田弘毅】).
+_DICTIONARY_FORM = re.compile(rf"【([{_UPPER}][{_LATIN}'\-]+(?:[ .]+[{_UPPER}][{_LATIN}'\-]*)+|{_KANJI}{{2,6}})】")
+_DICTIONARY_READING = re.compile(r"(?:^|(?<=\n))([\u3041-\u3096\u30fc]+(?:[-・][\u3041-\u3096\u30fc]+)*)【$")
+
+
 def _readings(text: str, found: list[LeaderMatch], glossary: Glossary | None) -> list[LeaderMatch]:
     """A reading or Latin spelling in brackets after a name is a mention of the same leader."""
     out = []
     taken = {f.start for f in found}
     for f in found:
-        m = _READING.match(text, f.end)
+        m = _READING.match(text, f.end) or (_HEADWORD_READING.match(text, f.end) if _KANJI_RE.match(f.text) else None)
+        m = m or _DICTIONARY_FORM.match(text, f.end)
+        if m is None and f.role and (t := _title_re().match(text, f.end)) is not None:
+            # a Latin spelling in brackets after the title (メンデス首相(Carlos Mendes)), not a reading or a note
+            latin = _READING.match(text, t.end() + text.startswith(" (", t.end()))
+            m = latin if latin is not None and _LATIN_NAME.fullmatch(latin.group(1)) else None
+        # a dictionary's headword: the reading, then the name in 【】 (ひろた‐こうき【広田弘毅】)
+        before = _DICTIONARY_READING.search(text, max(0, f.start - 24), f.start)
+        if before is not None and text.startswith("】", f.end) and before.start(1) not in taken:
+            out.append(LeaderMatch(before.start(1), before.end(1), before.group(1), None, f.entry_id))
         if m is None or m.start(1) in taken:
             continue
         inner = m.group(1)
@@ -733,7 +904,7 @@ _OTHER_OFFICE_AFTER = re.compile(
     rf"・?(?:前|元)?(?:{_KANJI}{{1,8}}?(?:・{_KANJI}{{1,6}})?(?:相|大臣|長官|議員|議長|大使|知事|市長)"
     # a portfolio written in katakana (デジタル相, デジタル大臣)
     rf"|{_K}{{2,8}}(?:担当)?(?:相|大臣)"
-    rf"|議員|大使|幹事長|政調会長|総務会長|国対委員長|選対委員長|副大統領|副総理|補佐官)(?!{_KANJI})"
+    rf"|議員|大使|幹事長|政調会長|総務会長|国対委員長|選対委員長|副大統領|副総理|補佐官|新?党首)(?!{_KANJI})"
 )
 
 
@@ -741,11 +912,15 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
     """Names the glossary lists as leaders, with or without a title (クリントン政権, プーチン氏, Vladimir Putin)."""
     for s, e in _latin_names(text, glossary):
         yield LeaderMatch(s, e, text[s:e], None, entry_for(text[s:e], s))
+    namesakes = _namesakes(text, glossary)
     for s, e in _glossary_name_spans(text, glossary):
         name, after = text[s:e], text[e : e + 4]
         if any(after.startswith(x) for x in NOT_A_PERSON_AFTER):
             continue
-        is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None
+        if _kana_key(name) in namesakes:
+            continue  # エド・ミリバンド … ミリバンド: the text's Miliband is not the glossary's
+        # (a two-kanji name whose first kanji the glossary lists as the surname is a full name: 王毅, not 岸田)
+        is_kanji_surname = re.fullmatch(rf"{_KANJI}{{1,2}}", name) is not None and not _full_two_kanji(glossary, name)
         if is_kanji_surname and not _person_context(text, e):
             continue  # 岸田 alone could be anyone; 岸田政権 is the prime minister
         if _OTHER_OFFICE_AFTER.match(text, e):
@@ -754,7 +929,24 @@ def _known_names(text, glossary, entry_for):  # type: ignore[no-untyped-def]
             continue  # ライス米大統領補佐官: the president's aide, not a president
         if _other_office_before(text, s):
             continue  # 副大統領のバンス氏: a namesake in apposition to an office that makes no leader
-        yield LeaderMatch(s, e, name, None, entry_for(re.sub(r"\s", "", name), s))
+        key = re.sub(r"\s", "", name)
+        entry = entry_for(key, s) or ("-" in key and entry_for(key.replace("-", "・"), s)) or None
+        if entry is None and _kana_key(key) in _last_name_parts(glossary):
+            entry = entry_for(_last_name_parts(glossary)[_kana_key(key)], s)  # ケロッグ氏: フランク・ケロッグ
+        yield LeaderMatch(s, e, name, None, entry)
+
+
+# The Diet's records head a minister's answer with ○, the surname and 国務大臣 (○山田国務大臣), whatever the portfolio.
+_DIET_SPEAKER = re.compile(rf"(?:^|(?<=\n))[ \u3000]*○[ \u3000\n]*({_KANJI}{{1,6}})国務大臣")
+
+
+def _diet_speakers(text, glossary, entry_for):  # type: ignore[no-untyped-def]
+    """A Diet speaker the glossary knows as a leader, named as 国務大臣 (a minister answering: ○岸田国務大臣)."""
+    kanji = _name_forms(glossary)[1]
+    for m in _DIET_SPEAKER.finditer(text):
+        s, e = m.span(1)
+        if m.group(1) in kanji:
+            yield LeaderMatch(s, e, m.group(1), None, entry_for(m.group(1), s))
 
 
 @cache
@@ -773,15 +965,55 @@ def _aide_of_another(text: str, e: int, glossary: Glossary, name: str) -> bool:
     return not any(o.endswith(m.group("title")) for o in offices)
 
 
-@cache
-def _other_office_before_re() -> re.Pattern[str]:
-    offices = sorted(_other_offices() | {"補佐官", "副大臣", "政務官"}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, offices))})の$")
+_NOT_LEADER_OFFICES = ("補佐官", "副大臣", "政務官")
+_OFFICE_GAP = re.compile(r"(?:の|[ \u3000]+)$")
 
 
 def _other_office_before(text: str, s: int) -> bool:
-    """Whether an office that makes no leader stands in apposition right before offset ``s`` (副大統領の…)."""
-    return _other_office_before_re().search(text, max(0, s - 12), s) is not None
+    """Whether an office that makes no leader stands in apposition right before offset ``s`` (副大統領の…), or
+    before it in a signature or an address set off by spaces (衆議院議長 山田太郎 殿); initials before the name
+    are skipped, and the longest title there decides (閣僚会議議長の… is a head of government's)."""
+    initials = _INITIALS_BEFORE.search(text, max(0, s - 24), s)
+    if initials is not None:
+        s = initials.start()
+    gap = _OFFICE_GAP.search(text, max(0, s - 8), s)
+    if gap is None:
+        return False
+    before = text[max(0, gap.start() - 16) : gap.start()]
+    title = next((t for t in (*titles(), *_NOT_LEADER_OFFICES) if before.endswith(t)), None)
+    return title is not None and (title in _other_offices() or title in _NOT_LEADER_OFFICES)
+
+
+_KATAKANA_FULL_NAME = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・=.A-Za-z]){_KW}(?:[・=]{_KW})+(?![\u30a1-\u30fa\u30fc])")
+
+
+def _namesakes(text: str, glossary: Glossary) -> set[str]:
+    """Surnames of glossary leaders the text gives another person's given name (エド・ミリバンド where the glossary
+    knows デービッド・ミリバンド): the bare surname in this text is that namesake."""
+    kata = _name_forms(glossary)[0]
+    out = set()
+    for m in _KATAKANA_FULL_NAME.finditer(text):
+        full = _kana_key(m.group())
+        if full in kata or _strip_kana_initials(full) in kata:
+            continue
+        given, last = full.rsplit("・", 1) if "・" in full else ("", full)
+        givens = [f[: -len(last) - 1] for f in kata if f.endswith("・" + last)]
+        if any(part in kata or match_key(part) in countries() for part in given.split("・")):
+            continue  # two leaders joined (ブッシュ・プーチン両氏), a country before the name
+        if given and last in kata and givens and not any(_same_given_name(given, g) for g in givens):
+            out.add(last)
+    return out
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Two spellings of a given name (ウラジミール, ウラジーミル): the same first two sounds, long marks aside."""
+    a, b = a.split("・")[0].replace("ー", ""), b.split("・")[0].replace("ー", "")
+    return a[:2] == b[:2]
+
+
+def _full_two_kanji(glossary: Glossary, name: str) -> bool:
+    """Whether a two-kanji leader name is a surname and a given name (王毅: the glossary lists 王 as its surname)."""
+    return len(name) == 2 and any(name[0] in c.ja for c in glossary.candidates(name, "LEADER"))
 
 
 def _person_context(text: str, e: int) -> bool:
@@ -794,7 +1026,9 @@ def _person_context(text: str, e: int) -> bool:
 
 _KATAKANA_WORDS = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・-])[\u30a1-\u30fa\u30fc](?:[\u30a1-\u30fa\u30fc・=]|-(?={_K}))*")
 _KANJI_WORDS = re.compile(rf"(?<!{_KANJI}){_KANJI}+")
-_SPACED_KANJI_NAME = re.compile(rf"(?<!{_KANJI})({_KANJI}{{1,3}})[ \u3000]{{1,3}}({_KANJI}{{1,3}}?)(?=[君殿\s]|$)")
+_NAME_WITH_INITIAL = re.compile(rf"(?<![A-Za-z\u30a1-\u30fa\u30fc・=.]){_KW}(?:[・=.]{_KW})*[・=.](?:[A-Z][・=.])+{_KW}(?!{_K})")
+# (or an encyclopedia's headword, its reading in brackets after it: 山田 太郎(やまだ たろう、1900年 - …))
+_SPACED_KANJI_NAME = re.compile(rf"(?<!{_KANJI})({_KANJI}{{1,3}})[ \u3000]{{1,3}}({_KANJI}{{1,3}}?)(?=[君殿\s(]|$)")
 
 
 def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]:
@@ -804,10 +1038,17 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     kata, kanji = _name_forms(glossary)
     out = []
     keys = countries()
+    last_parts = _last_name_parts(glossary)
     for run in _KATAKANA_WORDS.finditer(text):
         w = _kana_key(run.group())
+        # a full name's last part the glossary leaves out alone (ケロッグ, a cereal too), with 氏: that person
+        if w in last_parts and text.startswith("氏", run.end()):
+            out.append(run.span())
+            continue
+        # a dictionary's headword parts a name with hyphens (キム‐イルソン, アウン‐サン‐スー‐チー)
+        dotted = _kana_key(run.group().replace("-", "・")) if "-" in run.group() else w
         # a name the glossary writes without ・ (アウンサンスーチー) may be written with them
-        if w in kata or _strip_kana_initials(w) in kata or w.replace("・", "") in kata:
+        if any(x in kata or _strip_kana_initials(x) in kata or x.replace("・", "") in kata for x in {w, dotted}):
             out.append((run.start(), run.end()))
             continue
         # a known name and a country (プーチン・ロシア大統領) or another known name (ブッシュ・プーチン両氏);
@@ -819,12 +1060,26 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
             elif rest in kata:
                 out += [(run.start(), run.start() + k), (run.start() + k + 1, run.end())]
             break
+    # a name with a Latin initial inside (ドナルド・J・トランプ): the name without the initial is known
+    for run in _NAME_WITH_INITIAL.finditer(text):
+        if _kana_key(re.sub(r"[A-Z][・=.]", "", run.group())) in kata:
+            out.append(run.span())
     longest = max(map(len, kanji), default=0)
     for run in _KANJI_WORDS.finditer(text):
         w = run.group()
         k = next((k for k in range(min(len(w), longest), 0, -1) if w[:k] in kanji), None)
-        if k is not None:
+        # a known surname with another given name, as the Diet's records and letters address a person (中曽根康隆君:
+        # not the glossary's 中曽根) is a namesake
+        namesake = k is not None and (
+            re.fullmatch(rf"{_KANJI}{{1,3}}[君氏様殿]", w[k:]) is not None
+            or (k < len(w) <= k + 3 and text.startswith("さん", run.end()))
+        )
+        if k is not None and not namesake:
             out.append((run.start(), run.start() + k))
+        # a full name (three kanji or more) later in the run, after a word glued to it (同年毛沢東, 翌日周恩来)
+        start = run.start() + (k or 1)
+        for m in _full_kanji_names_re(glossary).finditer(text, start, run.end()):
+            out.append(m.span())
     # the Diet's rosters space a surname from the given name to fill a column (園田  直君): the name, spaces kept
     for m in _SPACED_KANJI_NAME.finditer(text):
         if m.group(1) + m.group(2) in kanji:
@@ -832,26 +1087,74 @@ def _glossary_name_spans(text: str, glossary: Glossary) -> list[tuple[int, int]]
     return out
 
 
-def _repeated_kanji(text: str, found: list[LeaderMatch], tokens: Sequence[tuple[int, int, str]]) -> list[LeaderMatch]:
-    """A kanji name the glossary does not know, introduced with a title, met again later: the full name
-    (金南哲外相 … 金南哲は), or the surname Sudachi tags before the same title or 氏 (… 金外相, 金氏)."""
+# Short forms of a title a leader is named by again (金正恩国務委員長 … 金委員長; 山田外務大臣 … 山田大臣).
+SHORT_TITLES = ("委員長", "大臣", "長官")
+# States whose leaders' names are a one-kanji surname and a given name (金正恩: 金; 習近平: 習).
+_ONE_KANJI_SURNAME_STATES = frozenset({"KR", "KP", "CN", "ROC", "TW"})
+
+
+def _last_name_parts(glossary: Glossary) -> dict[str, str]:
+    """Last parts of the glossary's katakana full names that are no form of their own, with the full name they end
+    (ケロッグ: フランク・ケロッグ); a part two names end in is left out."""
+    cached = glossary.cache.get("leader_last_parts")
+    if cached is None:
+        kata = _name_forms(glossary)[0]
+        fulls: dict[str, set[str]] = {}
+        for f in kata:
+            if "・" in f and len(part := f.rsplit("・", 1)[1]) >= 3 and part not in kata:
+                fulls.setdefault(part, set()).add(f)
+        cached = {part: min(fs) for part, fs in fulls.items() if len({glossary.lookup(f, "LEADER") for f in fs}) == 1}
+        glossary.cache["leader_last_parts"] = cached
+    return cached
+
+
+def _full_kanji_names_re(glossary: Glossary) -> re.Pattern[str]:
+    """The glossary's kanji leader names of three characters or more, longest first."""
+    cached = glossary.cache.get("leader_full_kanji")
+    if cached is None:
+        names = sorted((f for f in _name_forms(glossary)[1] if len(f) >= 3), key=len, reverse=True)
+        cached = re.compile("|".join(map(re.escape, names)) or r"(?!)")
+        glossary.cache["leader_full_kanji"] = cached
+    return cached
+
+
+def _repeated_kanji(text, found, tokens, glossary=None):  # type: ignore[no-untyped-def]
+    """A kanji name introduced with a title, met again later: the full name, when the glossary does not know it
+    (金南哲外相 … 金南哲は), or the surname before the same title, a short form of it, or 氏 (… 金外相, 金氏);
+    a surname is what Sudachi tags, or the first kanji of a Korean or Chinese name the glossary knows."""
     out = []
     surnames = {s: e for s, e, tag in tokens if tag == _NAME_TAG + "-姓"}
     seen = set()
     for f in sorted(found, key=lambda f: f.start):
-        if f.role is None or f.entry_id or not re.fullmatch(rf"{_KANJI}{{2,}}", f.text) or (f.text, f.role) in seen:
+        spaced = re.fullmatch(rf"({_KANJI}+)[ \u3000]+{_KANJI}+", f.text)
+        if (f.role is None and not f.entry_id) or not (spaced or re.fullmatch(rf"{_KANJI}{{2,}}", f.text)):
+            continue
+        if (f.text, f.role) in seen:
             continue
         seen.add((f.text, f.role))  # the first mention's search finds the later ones' too
-        forms = {f.text: False}
-        if f.start in surnames and surnames[f.start] < f.end:
+        forms = {} if f.entry_id or spaced else {f.text: False}  # the glossary's names are found without a title
+        if spaced:
+            forms[spaced.group(1)] = True  # a Diet roster's surname, spaced from the given name (山田 太郎)
+        elif f.start in surnames and surnames[f.start] < f.end:
             forms[text[f.start : surnames[f.start]]] = True  # needs a title or 氏 after it
+        elif f.entry_id and len(f.text) == 3 and _country_of(glossary, f.entry_id) in _ONE_KANJI_SURNAME_STATES:
+            forms[f.text[0]] = True
         for form, needs_title in forms.items():
             for m in re.compile(rf"(?<!{_KANJI}){re.escape(form)}").finditer(text, f.end):
                 t = _title_re().match(text, m.end())
-                same_office = t is not None and t.group("title") in f.role  # 金外相, not 金大統領: another Kim
-                if same_office or text.startswith("氏", m.end()) or not (needs_title or _KANJI_RE.match(text, m.end())):
-                    out.append(LeaderMatch(m.start(), m.end(), form, _role(t) if same_office else None, None))
+                same_office = t is not None and f.role is not None and t.group("title") in f.role  # 金外相, not 金大統領
+                short = next((x for x in SHORT_TITLES if f.role and f.role.endswith(x) and text.startswith(x, m.end())), None)
+                # the Diet's records name a minister answering as 国務大臣 (外務大臣 山田 太郎君 … ○山田国務大臣)
+                if short is None and f.role in CABINET_TITLES and text.startswith("国務大臣", m.end()):
+                    short = "国務大臣"
+                if same_office or short or text.startswith("氏", m.end()) or not (needs_title or _KANJI_RE.match(text, m.end())):
+                    out.append(LeaderMatch(m.start(), m.end(), form, _role(t) if same_office else short, f.entry_id))
     return out
+
+
+def _country_of(glossary: Glossary | None, entry_id: str) -> str | None:
+    entry = glossary.get(entry_id) if glossary is not None else None
+    return entry.country if entry is not None else None
 
 
 def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatch]:  # type: ignore[no-untyped-def]
@@ -871,19 +1174,35 @@ def _repeated(text: str, found: list[LeaderMatch], entry_for) -> list[LeaderMatc
     return out
 
 
-def _kanji_name(text, run_start, end, role, entry_for, glossary, persons):  # type: ignore[no-untyped-def]
+def _kanji_name(text, run_start, end, role, entry_for, glossary, persons, words=None):  # type: ignore[no-untyped-def]
     """The longest known name ending at ``end`` inside the kanji run: glossary first, then the tagger."""
     for s in range(run_start, end):
         cand = text[s:end]
-        if _NON_NAME_KANJI.search(cand[:1]):
+        if _STATE_NAME.search(cand):
+            return None  # 朝鮮民主主義人民共和国国家主席: a state's name a tagger may take for a person's
+        if match_key(cand) in countries():
+            continue
+        # 新首相, 同外相, 歴代首相: no name — unless a tagger reads a name starting there (前原外相, 前田首相)
+        if _NON_NAME_KANJI.search(cand[:1]) and persons.end_of.get(s, -1) < end and not _known_leader(glossary, cand):
             continue
         entry = entry_for(cand, s, role)
         if entry is not None or (glossary is not None and glossary.candidates(cand, "LEADER")):
             return LeaderMatch(s, end, cand, role, entry)
         # one kanji only when it is all the run (林外相, 李首相: a one-character surname)
         if (len(cand) >= 2 or s == run_start) and persons.covers(s, end):
+            if _common_words(words, s, end):
+                return None  # 常任理事国外相: nor any piece of those words
             return LeaderMatch(s, end, cand, role, None)
     return None
+
+
+def _common_words(words: dict[int, int] | None, s: int, e: int) -> bool:
+    """Whether Sudachi reads ``s:e`` as common nouns of two characters or more, end to end (常任理事国): a word a
+    tagger took for a name. A Korean name Sudachi does not know falls into one-character pieces (尹|炳世)."""
+    pos = s
+    while words and pos < e and words.get(pos, e + 1) <= e:
+        pos = words[pos]
+    return bool(words) and pos == e
 
 
 def _is_org(name: str, glossary: Glossary | None) -> bool:
