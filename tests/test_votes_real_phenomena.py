@@ -130,6 +130,14 @@ CASES = [
     # a bare day the month of the dateline has no room for (30日 under 2月1日) is in the month before
     ("2003年2月1日\n【パリ30日】欧州議会は三十日、決議を賛成300、反対200、棄権20で採択した。",
      [V(300, 200, 20, "passed", "European Parliament", "2003-01-30", "賛成300、反対200、棄権20")]),
+    # a confidence vote counts 信任 as for and 不信任 as against
+    ("ドイツ連邦議会は3日、首相に対する信任投票を、信任150、不信任300、棄権20で否決した。",
+     [V(150, 300, 20, "rejected", "Bundestag", "XXXX-XX-03", "信任150、不信任300、棄権20")]),
+    # who voted that way, listed before the next sentence's count (A、BやCなど棄権N), does not keep the counts apart
+    (("決議案は、反対はイランのみだった。ブラジルやエジプト、インド、キューバ、シリア、中国、ミャンマー、"
+      "南アフリカなど棄権14、賛成は150となった。"),
+     [V(150, 1, 14, "passed", None, None,
+        "反対はイランのみだった。ブラジルやエジプト、インド、キューバ、シリア、中国、ミャンマー、南アフリカなど棄権14、賛成は150")]),
 ]
 
 

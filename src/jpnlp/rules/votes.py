@@ -420,8 +420,13 @@ def _gap_ok(gap: str, same_sentence: bool) -> bool:
         if "\n" in gap and gap.strip(" \t\n、,，・;；/-―—–‐対"):
             return False  # lines apart with words between: two things
         return len(gap) <= 60
-    # the next sentence close by; or one sentence further when what lies between holds no other number
+    # the next sentence close by; or one sentence further when what lies between holds no other number. Who voted
+    # that way, listed before the next count (…、A、BやCなど棄権12), is that count's own subject, not distance
+    gap = _VOTERS_LEAD.sub("", gap)
     return ends <= 1 and len(gap.strip()) <= 40 or ends == 2 and len(gap.strip()) <= 80 and not _DIGIT.search(gap)
+
+
+_VOTERS_LEAD = re.compile(r"(?<=[。．.!！?？\n])[^。．\n0-9０-９]{1,120}など$")
 
 
 def _roles(group: list[Count]) -> set[str]:
