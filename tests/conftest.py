@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# A fresh Hugging Face datasets cache per run: load_dataset() on a folder a test built reuses a cached copy of an
+# earlier folder at the same temporary path (pytest numbers its temporary folders again), so rows could be stale.
+os.environ["HF_DATASETS_CACHE"] = tempfile.mkdtemp(prefix="jpnlp-tests-hf-")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
