@@ -70,11 +70,12 @@ _EVAL_TEXT: Any = None  # jpnlp.dataset.exclude.EvalText of this worker (None: n
 def _init_worker(glossary: str | None, fast: bool = False, eval_text: Any = None) -> None:
     global _NLP, _EVAL_TEXT
     _EVAL_TEXT = eval_text  # evaluation sentences this worker keeps out of train and validation
-    from ..pipeline import default_pipeline, load
+    from ..pipeline import default_pipeline, load, warm_up
     from .writers import docbin_vocab
 
     # the dataset keeps GiNZA's analysis (CoNLL-U, DocBins): load it whole
     _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast, analysis=True)
+    warm_up(_NLP)  # before the workers fork: they share its compiled patterns
     docbin_vocab()  # made once here: forked workers share it
 
 
