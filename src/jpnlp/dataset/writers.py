@@ -97,8 +97,12 @@ class Batches:
     """Arrow tables buffered until ``batch_rows`` rows, then handed on in pieces of exactly ``batch_rows`` rows.
 
     Row groups therefore fall every ``batch_rows`` rows however the rows arrive (one by one, or a document's
-    table at a time), so the Parquet bytes do not depend on how the work was divided.
+    table at a time), so the Parquet bytes do not depend on how the work was divided.  Every ``MAX_TABLES``
+    tables the buffer is packed into one: a table a document (the ``documents`` table's one row) would otherwise
+    each keep its own buffers and schema until the batch fills, thousands of documents later.
     """
+
+    MAX_TABLES = 64
 
     def __init__(self, schema: pa.Schema, batch_rows: int) -> None:
         self.schema, self.batch_rows = schema, batch_rows
@@ -110,6 +114,8 @@ class Batches:
         if table.num_rows:
             self.tables.append(table)
             self.rows += table.num_rows
+            if len(self.tables) >= self.MAX_TABLES:
+                self.tables = [self._take().combine_chunks()]
         out = []
         while self.rows >= self.batch_rows:
             whole = self._take()
