@@ -132,6 +132,21 @@ def test_any_picklable_item_and_result_round_trips() -> None:
     assert out == [echo(x) for x in ROUND_TRIPS]
 
 
+def big_array(i: int) -> Any:
+    """A result over Ray's inline limit (100 KB): it travels through the object store."""
+    import numpy
+
+    return numpy.full(50_000, i, dtype="int64")
+
+
+def test_results_are_the_drivers_own_copies_not_views_of_the_object_store() -> None:
+    # A zero-copy view (read-only) would pin its whole object in the store for as long as the driver keeps
+    # any piece of it: the driver's memory then grows with the corpus.
+    out = list(ray_map_ordered(big_array, range(3), no_init, workers=2))
+    assert [int(a[0]) for a in out] == [0, 1, 2]
+    assert all(a.flags.writeable for a in out)
+
+
 def test_stopping_early_stops_the_pool() -> None:
     results = ray_map_ordered(echo, range(50), no_init, workers=1)
     assert [next(results)["in"] for _ in range(3)] == [0, 1, 2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,7 @@ def test_appending_encoded_documents_writes_what_adding_rows_writes(
     shard, table, docbin, conll, conllu = writers(tmp_path / "parts")
     for res in results:
         encoded = encode({**res, "rows": [(row, None) for _, row in writes(res, split, False)]}, SplitConfig(1, 0, 0), True)
+        encoded = pickle.loads(pickle.dumps(encoded))  # as it comes back from a worker
         part = encoded.splits["train"]
         shard.add_table(part.rows), docbin.add_part(part.docbins), conll.add_text(res["doc_id"], part.conll, part.conll_ids)
         conllu.add_text(part.conllu), table.add_table(encoded.tables["entities"])

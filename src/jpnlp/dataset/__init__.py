@@ -41,7 +41,7 @@ from ..io import (
 from .agreement import agreement
 from .engines import ENGINES, check_workers
 from .exclude import EvalText, default_sets
-from .memory import release_freed, system_arrow_pool
+from .memory import system_arrow_pool
 from .rows import ENTITY_ATTRS, LABELS, align_sentences, document_row, sentence_row
 from .sources import collection_name, collections, corpus_files, provenance, read_corpus
 from .splits import SPLITS, SplitConfig
@@ -70,11 +70,12 @@ _EVAL_TEXT: Any = None  # jpnlp.dataset.exclude.EvalText of this worker (None: n
 def _init_worker(glossary: str | None, fast: bool = False, eval_text: Any = None) -> None:
     global _NLP, _EVAL_TEXT
     _EVAL_TEXT = eval_text  # evaluation sentences this worker keeps out of train and validation
-    from ..pipeline import default_pipeline, load
+    from ..pipeline import default_pipeline, load, warm_up
     from .writers import docbin_vocab
 
     # the dataset keeps GiNZA's analysis (CoNLL-U, DocBins): load it whole
     _NLP = load(glossary=glossary, fast=fast) if glossary else default_pipeline(fast, analysis=True)
+    warm_up(_NLP)  # before the workers fork: they share its compiled patterns
     docbin_vocab()  # made once here: forked workers share it
 
 
@@ -429,6 +430,7 @@ def _build_into(
     from ..journal import content_key
     from ..pipeline import PIPELINE_VERSION
     from .card import render
+    from .disk import DiskWriter
     from .encode import Encoded, finished
     from .engines import map_ordered
     from .writers import FLAT_TABLES, ConllUWriter, ConllWriter, DocBinWriter, ShardWriter, TableWriter
@@ -486,6 +488,7 @@ def _build_into(
 
     splits = [*SPLITS, "gold"] if gold_dir is not None or reviewed else list(SPLITS)
     shards = {s: ShardWriter(tmp / "data", s) for s in splits}
+    disks = {s: DiskWriter(tmp / "disk" / s, s, shards[s].features) for s in splits}  # save_to_disk's files
     docbins = {s: DocBinWriter(tmp / "spacy" / s) for s in splits}
     conlls = {s: ConllWriter(tmp / "conll" / f"{s}.conll") for s in splits}
     conllus = {s: ConllUWriter(tmp / "conllu" / f"{s}.conllu") for s in splits}
@@ -501,6 +504,7 @@ def _build_into(
     def append(doc_id: str, encoded: Encoded) -> None:
         for split_name, part in encoded.splits.items():
             shards[split_name].add_table(part.rows)
+            disks[split_name].add_table(part.rows)
             docbins[split_name].add_part(part.docbins)
             conlls[split_name].add_text(doc_id, part.conll, part.conll_ids)
             conllus[split_name].add_text(part.conllu)
@@ -555,26 +559,11 @@ def _build_into(
             (tmp / "conll" / f"{s}.ids").unlink(missing_ok=True)
             (tmp / "conllu" / f"{s}.conllu").unlink(missing_ok=True)
     paths = {s: shards[s].close() for s in splits}
-    release_freed()  # the writers' buffers are gone: their pages back to the system before the datasets copy
     if n_ok == 0:
         raise InputError(", ".join(str(p) for p in inputs) or from_hf, "no document could be processed")
 
-    # The same data as a DatasetDict saved with save_to_disk.
-    import datasets
-
-    if not options.progress:
-        datasets.disable_progress_bars()
-
-    # One split at a time (what DatasetDict.save_to_disk writes), so that only one split's Arrow data is
-    # mapped into memory at once.
-    split_rows: dict[str, int] = {}
-    for s in splits:
-        part = datasets.Dataset.from_parquet([str(p) for p in paths[s]], split=s, cache_dir=str(tmp / ".cache"))
-        part.save_to_disk(str(tmp / "disk" / s))
-        _stable_fingerprint(tmp / "disk" / s / "state.json", paths[s])
-        split_rows[s] = part.num_rows
-        del part
-        shutil.rmtree(tmp / ".cache", ignore_errors=True)
+    # The same data as a DatasetDict saved with save_to_disk: its Arrow files were written as the rows came.
+    split_rows = {s: disks[s].close(_stable_fingerprint(paths[s])) for s in splits}
     (tmp / "disk" / "dataset_dict.json").write_text(json.dumps({"splits": splits}), encoding="utf-8")
     split_bytes = {s: sum(p.stat().st_size for p in paths[s]) for s in splits}
 
@@ -677,17 +666,16 @@ def _version() -> str:
     return __version__
 
 
-def _stable_fingerprint(state_file: Path, parquet: list[Path]) -> None:
-    """``save_to_disk`` records a fingerprint drawn from the temporary cache path; use the rows' own digest
-    instead, so that rebuilding the same rows gives byte-identical files (``datasets`` only uses it for caching)."""
+def _stable_fingerprint(parquet: list[Path]) -> str:
+    """The fingerprint ``state.json`` records: ``save_to_disk`` draws one from the temporary cache path; the rows'
+    own digest instead makes rebuilding the same rows give byte-identical files (``datasets`` only uses it for
+    caching)."""
     digest = hashlib.sha256()
     for p in parquet:
         with p.open("rb") as fh:  # in pieces: a shard can be large
             for piece in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(piece)
-    state = json.loads(state_file.read_text(encoding="utf-8"))
-    state["_fingerprint"] = digest.hexdigest()[:16]
-    state_file.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
+    return digest.hexdigest()[:16]
 
 
 def _model_name() -> str:

@@ -93,12 +93,16 @@ def flat_rows(table: str, split: str, row: dict[str, Any]) -> list[dict[str, Any
     return [{**where, "sentence": row["text"], **v} for v in row["votes"]]
 
 
-class _Batches:
+class Batches:
     """Arrow tables buffered until ``batch_rows`` rows, then handed on in pieces of exactly ``batch_rows`` rows.
 
     Row groups therefore fall every ``batch_rows`` rows however the rows arrive (one by one, or a document's
-    table at a time), so the Parquet bytes do not depend on how the work was divided.
+    table at a time), so the Parquet bytes do not depend on how the work was divided.  Every ``MAX_TABLES``
+    tables the buffer is packed into one: a table a document (the ``documents`` table's one row) would otherwise
+    each keep its own buffers and schema until the batch fills, thousands of documents later.
     """
+
+    MAX_TABLES = 64
 
     def __init__(self, schema: pa.Schema, batch_rows: int) -> None:
         self.schema, self.batch_rows = schema, batch_rows
@@ -110,6 +114,8 @@ class _Batches:
         if table.num_rows:
             self.tables.append(table)
             self.rows += table.num_rows
+            if len(self.tables) >= self.MAX_TABLES:
+                self.tables = [self._take().combine_chunks()]
         out = []
         while self.rows >= self.batch_rows:
             whole = self._take()
@@ -142,7 +148,7 @@ class TableWriter:
         self.path, self.table, self.batch_rows = path, table, batch_rows
         self.features = DOCUMENTS if table == "documents" else FLAT_TABLES[table]
         self._writer = pq.ParquetWriter(path, self.features.arrow_schema, compression="zstd", write_statistics=False)
-        self._batches = _Batches(self.features.arrow_schema, batch_rows)
+        self._batches = Batches(self.features.arrow_schema, batch_rows)
         self.rows = 0
 
     def add(self, split: str, row: dict[str, Any]) -> None:
@@ -191,7 +197,7 @@ class ShardWriter:
         self._writer: pq.ParquetWriter | None = None
         self.features = features()
         self._schema = self.features.arrow_schema
-        self._batches = _Batches(self._schema, batch_rows)
+        self._batches = Batches(self._schema, batch_rows)
 
     def add(self, row: dict[str, Any]) -> None:
         self.add_table(encode_rows(self.features, [row]))
