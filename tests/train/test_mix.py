@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from jpnlp.errors import InputError
-from jpnlp.train.augment import NO_MIX, Mix, mix_rows, replaced, spans
+from jpnlp.train.augment import NO_MIX, Form, Mix, mentions, mix_rows, replaced, spans
 
 TEXT = "山川一郎首相は2031年5月3日に北湖条約に署名した。\n会議は東岬市で開かれ、谷口次郎外相が出席した。\n森田三郎氏は南浜協定を批判した。"
 
@@ -74,10 +74,10 @@ TREATY_ROW = row(0, ["北湖", "条約", "に", "署名", "した"], ["B-TREATY"
 DATE_ROW = row(1, ["2031", "年", "に", "開か", "れ", "た"], ["B-DATE", "I-DATE", "O", "O", "O", "O"])
 EMPTY = [row(2 + i, ["会議", "が", "続い", "た"], ["O"] * 4) for i in range(10)]
 GOLD_ROW = row(12, ["谷口", "次郎", "外相"], ["B-LEADER", "I-LEADER", "O"], source="gold")
-FORMS = {"TREATY": [["西", "海", "条約"]], "LEADER": [["大川"]]}
+FORMS = {"TREATY": [(("西", "海", "条約"), (False, False, False))], "LEADER": [(("大川",), (False,))]}
 
 
-def forms(label: str) -> list[list[str]]:
+def forms(label: str) -> list[Form]:
     return FORMS.get(label, [])
 
 
@@ -86,7 +86,7 @@ def forms(label: str) -> list[list[str]]:
     [
         (NO_MIX, {"d#0": 1, "d#1": 1, "d#12": 1, "empty": 10, "replaced": 0}),
         (Mix(gold_repeat=3, dense_repeat=2, empty_keep=0.0, replace=0), {"d#0": 2, "d#1": 2, "d#12": 3, "empty": 0, "replaced": 0}),
-        (Mix(gold_repeat=1, dense_repeat=1, empty_keep=1.0, replace=2), {"d#0": 1, "d#1": 1, "d#12": 1, "empty": 10, "replaced": 4}),
+        (Mix(gold_repeat=1, dense_repeat=1, empty_keep=1.0, replace=2), {"d#0": 1, "d#1": 1, "d#12": 1, "empty": 10, "replaced": 6}),
     ],
 )  # fmt: skip
 def test_mix_resamples_and_replaces(mix: Mix, expected: dict[str, int]) -> None:
@@ -106,12 +106,43 @@ def test_a_replaced_mention_keeps_its_context_and_label() -> None:
     assert list(zip(new["tokens"], new["ner_tags"])) == [
         ("西", "B-TREATY"), ("海", "I-TREATY"), ("条約", "I-TREATY"), ("に", "O"), ("署名", "O"), ("した", "O")]
     assert new["text"] == "西海条約に署名した" and new["id"] == "d#0~0" and not any(new["deps"])
-    assert replaced(DATE_ROW, forms, random.Random(1), 0)["tokens"] == DATE_ROW["tokens"]  # dates are not replaced
+    assert replaced(DATE_ROW, forms, random.Random(1), 0)["tokens"] == DATE_ROW["tokens"]  # no form: kept
+
+
+def test_dates_are_replaced_by_the_rows_own_dates_spaces_and_all() -> None:
+    english = row(20, ["on", "May", "3", ",", "2031", "."], ["O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"])
+    english["spaces"] = [True, True, False, True, False, False]
+    pool = mentions([DATE_ROW, english])["DATE"]
+    assert pool == [(("2031", "年"), (False, False)), (("May", "3", ",", "2031"), (True, False, True, False))]
+    new = replaced(DATE_ROW, lambda label: pool[1:], random.Random(1), 0)
+    assert new["text"] == "May 3, 2031に開かれた" and new["ner_tags"][:5] == ["B-DATE", *["I-DATE"] * 3, "O"]
 
 
 def test_glossary_forms_are_tokenized_japanese_forms() -> None:
     from jpnlp.train.augment import glossary_forms
 
     treaties = glossary_forms("TREATY")
-    assert ["北", "大西洋", "条約"] in treaties and ["NPT"] in treaties  # ja forms and one-word abbreviations
+    assert (("北", "大西洋", "条約"), (False,) * 3) in treaties and (("NPT",), (False,)) in treaties  # and abbreviations
     assert glossary_forms("DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("trained_on", "command", "column"),
+    [
+        ({}, "--no-mix", "`d` train split"),
+        ({"mix": Mix(2, 3, 0.5, 1, 7).to_dict(), "extra_gold": {"files": ["g/develop.jsonl"]}},
+         "--extra-gold g/develop.jsonl --gold-repeat 2 --dense-repeat 3 --empty-keep 0.5 --replace 1 --seed 7",
+         "`d` train split + `develop.jsonl` (gold)"),
+        ({"mix": NO_MIX.to_dict()}, "--no-mix", "`d` train split"),
+    ],
+)  # fmt: skip
+def test_report_says_how_the_mix_is_reproduced(tmp_path: Path, trained_on: dict, command: str, column: str) -> None:
+    from jpnlp.train.report import write_report
+
+    (tmp_path / "m").mkdir()
+    metrics = {"model": "spacy", "config": "c.cfg", "base": "scratch", "data": "d", "trained_on": trained_on,
+               "eval_split": "test", "train_seconds": 1.0, "size_mb": 1.0, "scores": {}}  # fmt: skip
+    (tmp_path / "m" / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+    line = write_report(tmp_path).read_text(encoding="utf-8").splitlines()[-1]
+    assert f"jpnlp train spacy --base scratch --data d -o {(tmp_path / 'm').as_posix()} {command}`" in line
+    assert f"| {column} |" in line

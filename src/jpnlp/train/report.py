@@ -26,6 +26,26 @@ def _transformer_options(d: dict[str, Any]) -> str:
 # All of them, with the comparison table, in one command: jpnlp train all
 
 
+def _spacy_options(d: dict[str, Any]) -> str:
+    """The ``--extra-gold`` files and training-mix options a spaCy model was trained with (none: ``--no-mix``)."""
+    if d["model"] != "spacy":
+        return ""
+    on = d.get("trained_on") or {}
+    gold = "".join(f" --extra-gold {f}" for f in (on.get("extra_gold") or {}).get("files", []))
+    mix = on.get("mix")
+    if not mix:  # trained before the mix existed: the rows as built
+        return gold + " --no-mix"
+    if mix == {"gold_repeat": 1, "dense_repeat": 1, "empty_keep": 1.0, "replace": 0, "seed": mix.get("seed")}:
+        return gold + " --no-mix"
+    return gold + "".join(f" --{k.replace('_', '-')} {v}" for k, v in mix.items())
+
+
+def _trained_on(d: dict[str, Any]) -> str:
+    on = d.get("trained_on") or {}
+    gold = [Path(f).name for f in (on.get("extra_gold") or {}).get("files", [])]
+    return f"`{d['data']}` train split" + (f" + {', '.join(f'`{g}`' for g in gold)} (gold)" if gold else "")
+
+
 def write_report(models: Path, comparison: dict[str, dict] | None = None, bench: dict[str, Any] | None = None) -> Path:
     rows = []
     for m in sorted(models.glob("*/metrics.json")):
@@ -64,9 +84,9 @@ def write_report(models: Path, comparison: dict[str, dict] | None = None, bench:
         agree = (d.get("trained_on") or {}).get("min_agreement")
         extra = f" --min-agreement {agree}" if agree is not None else ""
         cmd = REPRODUCE.get(d["model"], "").format(base=d.get("base", "scratch"), path=path.as_posix(),
-                                                   data=d.get("data"), extra=extra) + _transformer_options(d)
+                                                   data=d.get("data"), extra=extra) + _transformer_options(d) + _spacy_options(d)
         lines.append(
-            f"| `{path.name}` ({d['model']}, {what}) | `{d['data']}` train split | {d.get('size_mb', 0)} MB | "
+            f"| `{path.name}` ({d['model']}, {what}) | {_trained_on(d)} | {d.get('size_mb', 0)} MB | "
             f"{d['train_seconds']} s | {d['eval_split']} | {fmt(f1['TREATY'])} | {fmt(f1['LEADER'])} | "
             f"{fmt(f1['DATE'])} | {fmt(f1['VOTE'])} | {fmt(f1['micro avg'])} | `{cmd}` |"
         )
