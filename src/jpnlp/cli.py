@@ -777,11 +777,16 @@ def train_release_cmd(
         typer.Option("--exclude", help="More evaluation sets kept out of training (tests/data/real/*.jsonl always)."),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=1)] = 1,
+    extra_gold: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--extra-gold", help="Gold passages trained on (default: tests/data/real/develop.jsonl)."),
+    ] = None,
 ) -> None:
-    """Rebuild the shipped jpnlp-ner: jpnlp build --full, train the scratch spaCy model, package it."""
+    """Rebuild the shipped jpnlp-ner: jpnlp build --full, train the scratch spaCy model (with the develop gold
+    passages and the default training mix), package it."""
     from .train.package import release
 
-    r = release(corpus, output, models, list(exclude or []), workers)
+    r = release(corpus, output, models, list(exclude or []), workers, extra_gold)
     typer.echo(f"{r['model']}: micro F1 {r['micro_f1']} on the gold split, {r['size_mb']} MB, from {r['dataset']} "
                f"(dropped as evaluation text: {r['excluded']})")
 
