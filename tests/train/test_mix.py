@@ -146,3 +146,21 @@ def test_report_says_how_the_mix_is_reproduced(tmp_path: Path, trained_on: dict,
     line = write_report(tmp_path).read_text(encoding="utf-8").splitlines()[-1]
     assert f"jpnlp train spacy --base scratch --data d -o {(tmp_path / 'm').as_posix()} {command}`" in line
     assert f"| {column} |" in line
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [("missing.jsonl", "cannot read the passages file"), ("heldout.jsonl", "a held-out set is for final scores only")],
+)
+def test_bad_extra_gold_is_one_line_naming_the_file(tmp_path: Path, name: str, says: str) -> None:
+    from typer.testing import CliRunner
+
+    from jpnlp.cli import app
+
+    if name == "heldout.jsonl":
+        passages(tmp_path / name, [])
+    r = CliRunner().invoke(app, ["train", "spacy", "--data", str(tmp_path), "-o", str(tmp_path / "m"),
+                                 "--extra-gold", str(tmp_path / name)])  # fmt: skip
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    line = r.stderr.strip()
+    assert says in line and str(tmp_path / name) in line and "\n" not in line
