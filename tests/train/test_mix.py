@@ -164,3 +164,16 @@ def test_bad_extra_gold_is_one_line_naming_the_file(tmp_path: Path, name: str, s
     assert r.exit_code == 2 and "Traceback" not in r.output
     line = r.stderr.strip()
     assert says in line and str(tmp_path / name) in line and "\n" not in line
+
+
+def test_bench_table_marks_the_sets_a_model_was_trained_on(tmp_path: Path) -> None:
+    from jpnlp.train.bench import scores
+    from jpnlp.train.report import bench_lines
+
+    (tmp_path / "m" / "model-best").mkdir(parents=True)
+    (tmp_path / "m" / "metrics.json").write_text(json.dumps({"trained_on": {"extra_gold": {"files": ["x/develop.jsonl"]}}}))
+    s = scores([{"TREATY": (1, 0, 0), "LEADER": (0, 0, 0), "DATE": (0, 0, 0), "VOTE": (0, 0, 0)}], 5)
+    bench = {"seed": 13, "resamples": 5, "passages": {"a/develop.jsonl": 1, "a/heldout.jsonl": 1},
+             "systems": {f"rules+{tmp_path / 'm' / 'model-best'}": {"scores": {"a/develop.jsonl": s, "a/heldout.jsonl": s}}}}  # fmt: skip
+    rows = [line for line in bench_lines(bench) if line.startswith("| `m` + rules")]
+    assert [r.split(" | ")[1] for r in rows] == ["develop.jsonl (trained on)", "heldout.jsonl"]

@@ -148,6 +148,19 @@ def trained_models(models: Path) -> list[Path]:
     return out
 
 
+def _gold_files(spec: str) -> set[str]:
+    """Names of the passages files a model folder was trained on (``--extra-gold``), from its metrics.json."""
+    p = Path(spec)
+    metrics = next((m for m in (p / "metrics.json", p.parent / "metrics.json") if m.is_file()), None)
+    if metrics is None:
+        return set()
+    try:
+        on = json.loads(metrics.read_text(encoding="utf-8")).get("trained_on") or {}
+    except ValueError:
+        return set()
+    return {Path(f).name for f in (on.get("extra_gold") or {}).get("files", [])}
+
+
 def bench_lines(bench: dict[str, Any]) -> list[str]:
     """The benchmark's table: every system on every passages file, F1 per label, micro P/R/F1 with its 95% CI."""
 
@@ -160,20 +173,22 @@ def bench_lines(bench: dict[str, Any]) -> list[str]:
         "",
         f"Mentions matched as `jpnlp eval --passages` matches them; [95% CI] from {bench['resamples']} bootstrap "
         f"resamples of the passages (seed {bench['seed']}). `rules+M`: the rules' spans, plus model M's where the rules "
-        "found none (`jpnlp extract --model M --combine`). Time: ratio to the rules in the same run (noisy). "
+        "found none (`jpnlp extract --model M --combine`). *(trained on)*: a set the model had as `--extra-gold` "
+        "training data, not a test of it. Time: ratio to the rules in the same run (noisy). "
         "Sets: " + ", ".join(f"`{Path(k).name}` ({n} passages)" for k, n in bench["passages"].items()) + ".",
         "",
         "| system | set | TREATY | LEADER | DATE | VOTE | micro P | micro R | micro F1 [95% CI] | time × rules |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
     for spec, r in bench["systems"].items():
+        trained = _gold_files(spec.removeprefix("rules+"))
         for where, sc in r["scores"].items():
             m = sc["micro"]
             ci = m["ci95"].get("f1")
             cell = f"{f(m['f1'])} [{f(ci[0])}, {f(ci[1])}]" if ci else f(m["f1"])
             lines.append(
                 f"| `{_short(spec.removeprefix('rules+'))}`{' + rules' if spec.startswith('rules+') else ''} | "
-                f"{Path(where).name} | " + " | ".join(f(sc[k]["f1"]) for k in ("TREATY", "LEADER", "DATE", "VOTE"))
+                f"{Path(where).name}{' (trained on)' if Path(where).name in trained else ''} | " + " | ".join(f(sc[k]["f1"]) for k in ("TREATY", "LEADER", "DATE", "VOTE"))
                 + f" | {f(m['precision'])} | {f(m['recall'])} | {cell} | {r.get('time_vs_rules') or '–'} |"
             )
     return lines
