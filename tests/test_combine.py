@@ -53,3 +53,16 @@ def test_tags_to_spans(tags: list[str], expected: list) -> None:
 )
 def test_model_additions_need_confirmation(model: list, confirm: set | None, expected: list) -> None:
     assert combine_spans([], model, confirm) == expected
+
+
+@pytest.mark.parametrize(
+    ("trusted", "expected"),
+    [
+        (frozenset(), []),
+        (frozenset({"DATE"}), [(0, 4, "DATE")]),  # a trusted label needs no confirmation
+        (frozenset({"DATE", "TREATY"}), [(0, 4, "DATE"), (8, 12, "TREATY")]),
+    ],
+)
+def test_trusted_labels_need_no_confirmation(trusted: frozenset, expected: list) -> None:
+    model = [(0, 4, "DATE"), (8, 12, "TREATY")]
+    assert combine_spans([(20, 24, "LEADER")], model, set(), trusted) == [*expected, (20, 24, "LEADER")]

@@ -38,6 +38,7 @@ from .io import (
     spreadsheet_safe,
     with_doc_date,
 )  # fmt: skip
+from .train.augment import Mix
 
 app = typer.Typer(
     name="jpnlp",
@@ -619,6 +620,7 @@ def import_cmd(
                f"{sum(len(r['votes']) for r in records)} votes")  # fmt: skip
 
 
+MIX = Mix()  # the training mix's defaults (jpnlp train spacy --gold-repeat … --seed)
 train_app = typer.Typer(help="Train NER models on a built dataset (needs the 'train' extra).", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 DataOpt = Annotated[Path, typer.Option("--data", help="A dataset folder written by jpnlp build.")]
@@ -636,12 +638,25 @@ def train_spacy_cmd(
                      help="Train only on gold rows and silver rows whose ginza_agreement is at least this."),
     ] = None,
     max_steps: Annotated[Optional[int], typer.Option("--max-steps", min=1, help="Override the config's max_steps.")] = None,  # noqa: UP045
+    extra_gold: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--extra-gold", help="Hand-annotated passages (JSON Lines, the passages format) added to train as "
+                     "gold rows (repeatable; never a held-out set)."),
+    ] = None,
+    gold_repeat: Annotated[int, typer.Option("--gold-repeat", min=1, help="Copies of each gold train row.")] = MIX.gold_repeat,
+    dense_repeat: Annotated[int, typer.Option("--dense-repeat", min=1, help="Copies of each silver row with a mention.")] = MIX.dense_repeat,
+    empty_keep: Annotated[float, typer.Option("--empty-keep", min=0.0, max=1.0, help="Share of silver rows without a mention kept.")] = MIX.empty_keep,
+    replace: Annotated[int, typer.Option("--replace", min=0, help="Mention-replaced copies of each row with a TREATY/LEADER.")] = MIX.replace,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the resampling and the replacements.")] = MIX.seed,
+    no_mix: Annotated[bool, typer.Option("--no-mix", help="Train on the built rows as they are (no resampling, no replacement).")] = False,
 ) -> None:
     """Train a spaCy NER model with spacy train on the dataset's train/validation rows (silver and gold)."""
+    from .train.augment import NO_MIX
     from .train.spacy_ner import train_spacy
 
     overrides = {"training.max_steps": max_steps} if max_steps else None
-    m = train_spacy(data, output, base, overrides, min_agreement)
+    mix = NO_MIX if no_mix else Mix(gold_repeat, dense_repeat, empty_keep, replace, seed)
+    m = train_spacy(data, output, base, overrides, min_agreement, extra_gold, mix)
     typer.echo(f"{output}: micro F1 {m['scores']['micro avg']['f1-score']:.3f} on {m['eval_split']} ({m['train_seconds']} s)")
 
 
@@ -762,11 +777,16 @@ def train_release_cmd(
         typer.Option("--exclude", help="More evaluation sets kept out of training (tests/data/real/*.jsonl always)."),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=1)] = 1,
+    extra_gold: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--extra-gold", help="Gold passages trained on (default: tests/data/real/develop.jsonl)."),
+    ] = None,
 ) -> None:
-    """Rebuild the shipped jpnlp-ner: jpnlp build --full, train the scratch spaCy model, package it."""
+    """Rebuild the shipped jpnlp-ner: jpnlp build --full, train the scratch spaCy model (with the develop gold
+    passages and the default training mix), package it."""
     from .train.package import release
 
-    r = release(corpus, output, models, list(exclude or []), workers)
+    r = release(corpus, output, models, list(exclude or []), workers, extra_gold)
     typer.echo(f"{r['model']}: micro F1 {r['micro_f1']} on the gold split, {r['size_mb']} MB, from {r['dataset']} "
                f"(dropped as evaluation text: {r['excluded']})")
 

@@ -3,7 +3,8 @@
 :func:`package_model` copies a model's loadable files (config, meta, tokenizer, vocab, components; no optimizer
 state, no training corpus) and its ``metrics.json`` into ``jpnlp/data/models/<name>/``, replacing the old copy
 only once the new one is complete, and refuses one larger than :data:`MAX_MB` (the wheel must stay small).
-:func:`release` is the one command that rebuilds the shipped model from every collected text.
+:func:`release` is the one command that rebuilds the shipped model from every collected text and the gold
+passages developed on.
 """
 
 from __future__ import annotations
@@ -44,14 +45,21 @@ def package_model(model: Path, name: str = DEFAULT, target_root: Path = PACKAGED
     return target
 
 
-def release(corpus: Path, data: Path, models: Path, exclude: list[Path], workers: int = 1) -> dict[str, Any]:
-    """Build the full dataset (``--full``), train the scratch model on it and ship it as ``jpnlp-ner``."""
+DEVELOP = Path("tests/data/real/develop.jsonl")  # the gold passages developed on: trained on by default
+
+
+def release(corpus: Path, data: Path, models: Path, exclude: list[Path], workers: int = 1,
+            extra_gold: list[Path] | None = None) -> dict[str, Any]:  # fmt: skip
+    """Build the full dataset (``--full``), train the scratch model on it (with ``extra_gold``, by default
+    :data:`DEVELOP` where it exists, and the default training mix) and ship it as ``jpnlp-ner``."""
     from ..dataset import build_dataset
+    from .augment import Mix
     from .spacy_ner import train_spacy
 
     built = build_dataset([corpus], data, "jpnlp-full", overwrite=(data / "jpnlp-full" / "build.json").is_file(),
                           full=True, exclude=list(exclude), workers=workers)  # fmt: skip
-    metrics = train_spacy(built.path, models / "spacy-ner-scratch", "scratch")
+    gold = extra_gold if extra_gold is not None else [DEVELOP] if DEVELOP.is_file() else []
+    metrics = train_spacy(built.path, models / "spacy-ner-scratch", "scratch", extra_gold=gold, mix=Mix())
     target = package_model(models / "spacy-ner-scratch")
     return {"dataset": str(built.path), "excluded": built.excluded, "model": str(target),
             "micro_f1": metrics["scores"].get("micro avg", {}).get("f1-score"),

@@ -26,6 +26,26 @@ def _transformer_options(d: dict[str, Any]) -> str:
 # All of them, with the comparison table, in one command: jpnlp train all
 
 
+def _spacy_options(d: dict[str, Any]) -> str:
+    """The ``--extra-gold`` files and training-mix options a spaCy model was trained with (none: ``--no-mix``)."""
+    if d["model"] != "spacy":
+        return ""
+    on = d.get("trained_on") or {}
+    gold = "".join(f" --extra-gold {f}" for f in (on.get("extra_gold") or {}).get("files", []))
+    mix = on.get("mix")
+    if not mix:  # trained before the mix existed: the rows as built
+        return gold + " --no-mix"
+    if mix == {"gold_repeat": 1, "dense_repeat": 1, "empty_keep": 1.0, "replace": 0, "seed": mix.get("seed")}:
+        return gold + " --no-mix"
+    return gold + "".join(f" --{k.replace('_', '-')} {v}" for k, v in mix.items())
+
+
+def _trained_on(d: dict[str, Any]) -> str:
+    on = d.get("trained_on") or {}
+    gold = [Path(f).name for f in (on.get("extra_gold") or {}).get("files", [])]
+    return f"`{d['data']}` train split" + (f" + {', '.join(f'`{g}`' for g in gold)} (gold)" if gold else "")
+
+
 def write_report(models: Path, comparison: dict[str, dict] | None = None, bench: dict[str, Any] | None = None) -> Path:
     rows = []
     for m in sorted(models.glob("*/metrics.json")):
@@ -64,9 +84,9 @@ def write_report(models: Path, comparison: dict[str, dict] | None = None, bench:
         agree = (d.get("trained_on") or {}).get("min_agreement")
         extra = f" --min-agreement {agree}" if agree is not None else ""
         cmd = REPRODUCE.get(d["model"], "").format(base=d.get("base", "scratch"), path=path.as_posix(),
-                                                   data=d.get("data"), extra=extra) + _transformer_options(d)
+                                                   data=d.get("data"), extra=extra) + _transformer_options(d) + _spacy_options(d)
         lines.append(
-            f"| `{path.name}` ({d['model']}, {what}) | `{d['data']}` train split | {d.get('size_mb', 0)} MB | "
+            f"| `{path.name}` ({d['model']}, {what}) | {_trained_on(d)} | {d.get('size_mb', 0)} MB | "
             f"{d['train_seconds']} s | {d['eval_split']} | {fmt(f1['TREATY'])} | {fmt(f1['LEADER'])} | "
             f"{fmt(f1['DATE'])} | {fmt(f1['VOTE'])} | {fmt(f1['micro avg'])} | `{cmd}` |"
         )
@@ -128,6 +148,19 @@ def trained_models(models: Path) -> list[Path]:
     return out
 
 
+def _gold_files(spec: str) -> set[str]:
+    """Names of the passages files a model folder was trained on (``--extra-gold``), from its metrics.json."""
+    p = Path(spec)
+    metrics = next((m for m in (p / "metrics.json", p.parent / "metrics.json") if m.is_file()), None)
+    if metrics is None:
+        return set()
+    try:
+        on = json.loads(metrics.read_text(encoding="utf-8")).get("trained_on") or {}
+    except ValueError:
+        return set()
+    return {Path(f).name for f in (on.get("extra_gold") or {}).get("files", [])}
+
+
 def bench_lines(bench: dict[str, Any]) -> list[str]:
     """The benchmark's table: every system on every passages file, F1 per label, micro P/R/F1 with its 95% CI."""
 
@@ -140,20 +173,22 @@ def bench_lines(bench: dict[str, Any]) -> list[str]:
         "",
         f"Mentions matched as `jpnlp eval --passages` matches them; [95% CI] from {bench['resamples']} bootstrap "
         f"resamples of the passages (seed {bench['seed']}). `rules+M`: the rules' spans, plus model M's where the rules "
-        "found none (`jpnlp extract --model M --combine`). Time: ratio to the rules in the same run (noisy). "
+        "found none (`jpnlp extract --model M --combine`). *(trained on)*: a set the model had as `--extra-gold` "
+        "training data, not a test of it. Time: ratio to the rules in the same run (noisy). "
         "Sets: " + ", ".join(f"`{Path(k).name}` ({n} passages)" for k, n in bench["passages"].items()) + ".",
         "",
         "| system | set | TREATY | LEADER | DATE | VOTE | micro P | micro R | micro F1 [95% CI] | time × rules |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
     for spec, r in bench["systems"].items():
+        trained = _gold_files(spec.removeprefix("rules+"))
         for where, sc in r["scores"].items():
             m = sc["micro"]
             ci = m["ci95"].get("f1")
             cell = f"{f(m['f1'])} [{f(ci[0])}, {f(ci[1])}]" if ci else f(m["f1"])
             lines.append(
                 f"| `{_short(spec.removeprefix('rules+'))}`{' + rules' if spec.startswith('rules+') else ''} | "
-                f"{Path(where).name} | " + " | ".join(f(sc[k]["f1"]) for k in ("TREATY", "LEADER", "DATE", "VOTE"))
+                f"{Path(where).name}{' (trained on)' if Path(where).name in trained else ''} | " + " | ".join(f(sc[k]["f1"]) for k in ("TREATY", "LEADER", "DATE", "VOTE"))
                 + f" | {f(m['precision'])} | {f(m['recall'])} | {cell} | {r.get('time_vs_rules') or '–'} |"
             )
     return lines

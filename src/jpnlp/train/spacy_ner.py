@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import CONFIG_DIR
+from .augment import NO_MIX, Mix
 from .corpus import write_training_data
 from .metrics import evaluate_tagger, load_rows, spacy_tagger, write_metrics
 
@@ -27,6 +28,8 @@ def train_spacy(
     base: str = "ginza",
     overrides: dict[str, Any] | None = None,
     min_agreement: float | None = None,
+    extra_gold: list[Path] | None = None,
+    mix: Mix = NO_MIX,
 ) -> dict[str, Any]:
     """Train, save ``output/model-best`` and ``model-last``, score, and return the metrics."""
     from spacy.cli.init_config import fill_config
@@ -37,7 +40,7 @@ def train_spacy(
     if base not in CONFIGS:
         raise InputError(base, f"unknown base; choose one of {', '.join(CONFIGS)}")
     output = Path(output)
-    corpus = write_training_data(Path(data), output / "corpus", min_agreement)
+    corpus = write_training_data(Path(data), output / "corpus", min_agreement, extra_gold, mix)
     # spaCy's defaults fill in what the versioned config leaves out; the full config is kept with the model
     fill_config(output / "config.cfg", CONFIG_DIR / CONFIGS[base], silent=True)
     started = time.perf_counter()
