@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from datasets import ClassLabel, Features, List, Value
 
 from .rows import DOCUMENT_FIELDS, ENTITY_FIELDS, TAG_NAMES
+from .memory import release_freed
 
 SHARD_ROWS = 50_000  # rows per Parquet shard (and sentences per DocBin shard: DOCBIN_ROWS)
 BATCH_ROWS = 500  # rows held in memory before they are written as a row group
@@ -470,6 +471,7 @@ class DocBinWriter:
             self.docbin.to_disk(self.directory / f"{self.shards:05d}.spacy")
             self.shards += 1
             self.docbin = new_docbin()
+            release_freed()  # the shard's arrays and its serialized bytes go back to the system, not to a heap that grows
 
     def close(self) -> None:
         self._flush()
