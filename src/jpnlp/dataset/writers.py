@@ -24,7 +24,9 @@ from .memory import release_freed
 
 SHARD_ROWS = 50_000  # rows per Parquet shard (and sentences per DocBin shard: DOCBIN_ROWS)
 BATCH_ROWS = 500  # rows held in memory before they are written as a row group
-DOCBIN_ROWS = 1_000
+# sentences per DocBin shard: a shard is held whole until written, and its serialized bytes beside it, so this bounds
+# a build's memory (1,000 made the driver's peak grow 10.5% from 1x to 50x the corpus, 500 5.3%: benchmarks/bench_memory.py)
+DOCBIN_ROWS = 500
 
 
 def _entity_features() -> dict[str, Any]:
