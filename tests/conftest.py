@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 # A fresh Hugging Face datasets cache per run: load_dataset() on a folder a test built reuses a cached copy of an
 # earlier folder at the same temporary path (pytest numbers its temporary folders again), so rows could be stale.
 os.environ["HF_DATASETS_CACHE"] = tempfile.mkdtemp(prefix="jpnlp-tests-hf-")
+atexit.register(shutil.rmtree, os.environ["HF_DATASETS_CACHE"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -81,6 +81,7 @@ seasons, parts of a period, event nouns, day names) are in
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Callable
@@ -1038,10 +1039,8 @@ def _d_only(g: dict[str, Any], st: _State, m: re.Match[str]) -> _Result | None:
 
 
 def _month_days(year: int | None, month: int) -> int:
-    """Days in a month (February of an unknown year: 29)."""
-    if month == 2:
-        return 29 if year is None or year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+    """Days in a month (February of an unknown year: 29, as in the leap year 2000)."""
+    return calendar.monthrange(2000 if year is None else year, month)[1]
 
 
 # -- the scan -------------------------------------------------------------------
