@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import shutil
@@ -11,15 +10,22 @@ from pathlib import Path
 
 import pytest
 
-# A fresh Hugging Face datasets cache per run: load_dataset() on a folder a test built reuses a cached copy of an
-# earlier folder at the same temporary path (pytest numbers its temporary folders again), so rows could be stale.
-os.environ["HF_DATASETS_CACHE"] = tempfile.mkdtemp(prefix="jpnlp-tests-hf-")
-atexit.register(shutil.rmtree, os.environ["HF_DATASETS_CACHE"], True)
-
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 CORPUS_DOC = CORPUS / "us_russia_arms_control_2000.ja.txt"
 GOLD_SEGMENTS = CORPUS / "annotations" / "us_russia_arms_control_2000.segments.jsonl"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A fresh Hugging Face datasets cache per run, set before any test imports ``datasets``: load_dataset() on a
+    folder a test built reuses a cached copy of an earlier folder at the same temporary path (pytest numbers its
+    temporary folders again), so rows could be stale."""
+    config._jpnlp_hf_cache = tempfile.mkdtemp(prefix="jpnlp-tests-hf-")  # type: ignore[attr-defined]
+    os.environ["HF_DATASETS_CACHE"] = config._jpnlp_hf_cache  # type: ignore[attr-defined]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(getattr(config, "_jpnlp_hf_cache", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
